@@ -1,0 +1,5 @@
+"""Allow ``python -m allexplainer``."""
+
+from .app import main
+
+raise SystemExit(main())

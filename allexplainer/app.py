@@ -1,0 +1,140 @@
+"""Builds the application: parses the command line, loads the content, wires the window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .content.levels import LEVELS, Level
+
+log = logging.getLogger("allexplainer")
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """An argparse parser whose errors exit with status 2 and a readable message."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> ArgumentParser:
+    """The command-line parser."""
+    parser = ArgumentParser(prog="allexplainer",
+                            description="Explains childhood ALL treatment and research, offline.")
+    parser.add_argument("--topic", metavar="ID", help="open this topic first")
+    parser.add_argument("--level", metavar="LEVEL", help="reading level: child, family or clinic")
+    parser.add_argument("--fullscreen", action="store_true", help="start full screen")
+    parser.add_argument("--content-dir", metavar="DIR", type=Path,
+                        help="preview content from this folder instead of the built-in copy")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """Parse ``argv``; an unknown level exits with status 2 and lists the choices."""
+    parser = build_parser()
+    args = parser.parse_args(list(argv))
+    if args.level is not None:
+        try:
+            args.level = Level.parse(args.level)
+        except ValueError:
+            parser.error(f"unknown level '{args.level}'; valid levels: "
+                         + ", ".join(level.value for level in LEVELS))
+    if args.content_dir is not None and not args.content_dir.is_dir():
+        parser.error(f"content folder '{args.content_dir}' does not exist")
+    return args
+
+
+def has_display() -> bool:
+    """Whether Qt can open a window here (a platform is set, or an X or Wayland display)."""
+    if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the app; return the process exit status."""
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if not has_display():
+        print("allexplainer: no display found. Run it on a desktop, or set "
+              "QT_QPA_PLATFORM=offscreen for a test run.", file=sys.stderr)
+        return 1
+
+    from PySide6.QtWidgets import QApplication
+
+    from .settings import APPLICATION, ORGANISATION
+
+    QApplication.setOrganizationName(ORGANISATION)
+    QApplication.setApplicationName(APPLICATION)
+    QApplication.setApplicationVersion(__version__)
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    window = build_window(args)
+    if window is None:
+        return 2
+    if args.fullscreen:
+        window.set_fullscreen(True)
+    else:
+        window.show()
+    return app.exec()
+
+
+def build_window(args: argparse.Namespace):
+    """Load the content and build the main window; None (after a message) for a bad --topic."""
+    from .resources import load_content
+    from .settings import Settings
+    from .ui.main_window import MainWindow
+
+    library = load_content(args.content_dir)
+    for error in library.errors:
+        log.warning("%s", error)
+    if args.topic is not None and library.topic(args.topic) is None:
+        choices = ", ".join(topic.id for topic in library.topics)
+        print(f"allexplainer: error: unknown topic '{args.topic}'; valid topics: {choices}",
+              file=sys.stderr)
+        return None
+    settings = Settings()
+    diagrams_dir = args.content_dir.parent / "diagrams" if args.content_dir else None
+    window = MainWindow(library, settings, level=args.level,
+                        diagram_factory=DiagramFactory(diagrams_dir, settings))
+    window.restore_state()
+    if args.topic:
+        window.show_topic(args.topic)
+    return window
+
+
+class DiagramFactory:
+    """Builds a diagram player on demand, importing matplotlib only when the first is needed."""
+
+    def __init__(self, diagrams_dir: Path | None, settings) -> None:
+        self._diagrams_dir = diagrams_dir
+        self._settings = settings
+        self._scenes: dict | None = None
+
+    def scenes(self) -> dict:
+        """Every scene that loaded, by id (problems are logged, never raised)."""
+        if self._scenes is None:
+            from .diagrams.loader import load_scenes
+            from .resources import diagram_files
+
+            self._scenes, errors = load_scenes(diagram_files(self._diagrams_dir))
+            for error in errors:
+                log.warning("%s", error)
+        return self._scenes
+
+    def __call__(self, scene_id: str, level: Level, parent, tooltip_for=None):
+        """A DiagramPlayer for ``scene_id``, or None if that scene could not be loaded."""
+        scene = self.scenes().get(scene_id)
+        if scene is None:
+            log.warning("diagram '%s' is missing or could not be loaded", scene_id)
+            return None
+        from .ui.diagram_player import DiagramPlayer
+
+        return DiagramPlayer(scene, level, parent, reduced_motion=self._settings.reduced_motion(),
+                             tooltip_for=tooltip_for)

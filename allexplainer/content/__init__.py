@@ -1,0 +1,1 @@
+"""Pure-Python content layer: topics, glossary, quizzes. No Qt widgets, no matplotlib."""

@@ -1,0 +1,163 @@
+"""The glossary: terms with a definition per reading level, loaded from TOML and validated."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from .errors import ContentError
+from .levels import LEVELS, Level
+from .links import VALID_ID_RE, iter_links
+from .topics import field_line
+
+_REQUIRED = ("id", "term", *(level.value for level in LEVELS))
+_KNOWN = {*_REQUIRED, "synonyms", "pronunciation", "related"}
+
+
+@dataclass(frozen=True)
+class Term:
+    """One glossary entry."""
+
+    id: str
+    term: str
+    definitions: Mapping[Level, str]
+    synonyms: tuple[str, ...] = ()
+    pronunciation: str = ""
+    related: tuple[str, ...] = ()
+    line: int = 0
+
+    def definition(self, level: Level) -> str:
+        """Return the definition written for ``level``."""
+        return self.definitions[level]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The term and all its synonyms."""
+        return (self.term, *self.synonyms)
+
+
+def _entry_lines(text: str) -> list[int]:
+    """Return the 1-based line of every ``[[term]]`` header, in order."""
+    return [text.count("\n", 0, m.start()) + 1
+            for m in re.finditer(r"^\s*\[\[\s*term\s*\]\]", text, re.M)]
+
+
+def _text_list(entry: dict, key: str, file: str, line: int) -> tuple[str, ...]:
+    value = entry.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ContentError("must be a list of non-empty texts in quotes", file=file, line=line,
+                           field=key)
+    return tuple(v.strip() for v in value)
+
+
+def _parse_term(entry: object, file: str, line: int, entry_text: str) -> Term:
+    if not isinstance(entry, dict):
+        raise ContentError("each entry must be a [[term]] table", file=file, line=line)
+
+    def at(key: str) -> int:
+        return line + field_line(entry_text, key, default=1) - 1
+
+    for key in _REQUIRED:
+        if not isinstance(entry.get(key), str) or not entry[key].strip():
+            raise ContentError("this field is missing or empty", file=file, line=at(key), field=key)
+    for key in entry:
+        if key not in _KNOWN:
+            raise ContentError(f"unknown field; known fields: {', '.join(sorted(_KNOWN))}",
+                               file=file, line=at(key), field=key)
+    term_id = entry["id"].strip()
+    if not VALID_ID_RE.match(term_id):
+        raise ContentError("use lower-case letters, digits and hyphens only", file=file,
+                           line=at("id"), field="id")
+    pronunciation = entry.get("pronunciation", "")
+    if not isinstance(pronunciation, str):
+        raise ContentError("must be text in quotes", file=file, line=at("pronunciation"),
+                           field="pronunciation")
+    return Term(
+        id=term_id,
+        term=entry["term"].strip(),
+        definitions={level: entry[level.value].strip() for level in LEVELS},
+        synonyms=_text_list(entry, "synonyms", file, at("synonyms")),
+        pronunciation=pronunciation.strip(),
+        related=_text_list(entry, "related", file, at("related")),
+        line=line,
+    )
+
+
+def parse_glossary(text: str, file: str) -> tuple[Term, ...]:
+    """Parse and validate the glossary file; raise ContentError naming the file and line."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        match = re.search(r"line (\d+)", str(error))
+        raise ContentError(f"not valid TOML: {error}", file=file,
+                           line=int(match.group(1)) if match else 1) from None
+    entries = data.get("term")
+    if not isinstance(entries, list) or not entries:
+        raise ContentError("no [[term]] entries found", file=file, line=1)
+    starts = _entry_lines(text)
+    lines = text.splitlines()
+    terms: list[Term] = []
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(entries):
+        start = starts[index] if index < len(starts) else 1
+        end = starts[index + 1] - 1 if index + 1 < len(starts) else len(lines)
+        term = _parse_term(entry, file, start, "\n".join(lines[start - 1:end]))
+        if term.id in seen:
+            raise ContentError(f"id '{term.id}' is used twice (first on line {seen[term.id]})",
+                               file=file, line=start, field="id")
+        seen[term.id] = start
+        terms.append(term)
+    for term in terms:
+        for related in term.related:
+            if related not in seen:
+                raise ContentError(f"'{related}' is not a term id", file=file, line=term.line,
+                                   field="related")
+        for level in LEVELS:
+            for link in iter_links(term.definition(level)):
+                if link.term_id not in seen:
+                    raise ContentError(f"link to unknown glossary term '{link.term_id}'",
+                                       file=file, line=term.line, field=level.value)
+    return tuple(terms)
+
+
+def _is_case_sensitive(name: str) -> bool:
+    """Acronyms (two or more capitals, such as ALL or CD19) must match their exact case."""
+    return sum(1 for char in name if char.isupper()) >= 2
+
+
+def _flat(words: str) -> str:
+    """Write spaces and hyphens one way, so "T-cell" and "T cell" compare equal."""
+    return re.sub(r"[\s-]+", " ", words.strip())
+
+
+class TermMatcher:
+    """Finds which glossary terms plain text mentions: longest name first, plurals included."""
+
+    def __init__(self, terms: Iterable[Term]) -> None:
+        self._exact: dict[str, str] = {}
+        self._folded: dict[str, str] = {}
+        for term in terms:
+            for name in term.names:
+                if _is_case_sensitive(name):
+                    self._exact.setdefault(_flat(name), term.id)
+                else:
+                    self._folded.setdefault(_flat(name).lower(), term.id)
+        names = sorted([*self._exact, *self._folded], key=len, reverse=True)
+        parts = []
+        for name in names:
+            escaped = r"[\s-]+".join(re.escape(word) for word in name.split(" "))
+            parts.append(escaped if name in self._exact else f"(?i:{escaped})")
+        body = "|".join(parts) or r"(?!)"
+        self._pattern = re.compile(r"(?<!\w)(" + body + r")(?:e?s)?(?!\w)")
+
+    def term_ids(self, text: str) -> set[str]:
+        """Return the ids of the glossary terms named anywhere in ``text``."""
+        found: set[str] = set()
+        for match in self._pattern.finditer(text):
+            words = _flat(match.group(1))
+            term_id = self._exact.get(words) or self._folded.get(words.lower())
+            if term_id:
+                found.add(term_id)
+        return found

@@ -1,0 +1,70 @@
+"""The one place that reads the app's assets: compiled Qt resources, or a folder when previewing."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QDirIterator, QFile, QIODevice
+
+from .content.errors import ContentError
+from .content.library import Library, load_library, read_content_dir
+
+log = logging.getLogger(__name__)
+CONTENT_PREFIX = ":/content"
+DIAGRAMS_PREFIX = ":/diagrams"
+
+
+def register() -> None:
+    """Register the compiled resources with Qt (importing the module does it once)."""
+    from . import _resources_rc  # noqa: F401  (imported for its side effect)
+
+
+def read_resource_text(path: str) -> str:
+    """Return a resource file's text; raise ContentError naming it if it cannot be read."""
+    register()
+    file = QFile(path)
+    if not file.open(QIODevice.OpenModeFlag.ReadOnly):
+        raise ContentError("the file is missing from the app's resources", file=path)
+    try:
+        data = bytes(file.readAll().data())
+    finally:
+        file.close()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ContentError(f"is not UTF-8 text: {error}", file=path) from None
+
+
+def read_resource_tree(prefix: str) -> dict[str, str | ContentError]:
+    """Read every file under a resource ``prefix`` into relative path -> text (or its error)."""
+    register()
+    files: dict[str, str | ContentError] = {}
+    iterator = QDirIterator(prefix, QDirIterator.IteratorFlag.Subdirectories)
+    while iterator.hasNext():
+        path = iterator.next()
+        if iterator.fileInfo().isFile():
+            relative = path[len(prefix):].lstrip("/")
+            try:
+                files[relative] = read_resource_text(path)
+            except ContentError as error:
+                log.warning("%s", error)
+                files[relative] = error
+    return dict(sorted(files.items()))
+
+
+def load_content(content_dir: Path | None = None) -> Library:
+    """Load the library from ``content_dir`` when given (preview), else from the resources."""
+    if content_dir is not None:
+        return load_library(read_content_dir(content_dir))
+    return load_library(read_resource_tree(CONTENT_PREFIX))
+
+
+def diagram_files(diagrams_dir: Path | None = None) -> dict[str, str | ContentError]:
+    """Scene scripts by file name, from ``diagrams_dir`` when given, else from the resources."""
+    if diagrams_dir is not None:
+        files = read_content_dir(diagrams_dir)
+    else:
+        files = read_resource_tree(DIAGRAMS_PREFIX)
+    return {name: text for name, text in files.items()
+            if name.endswith(".toml") and "/" not in name}

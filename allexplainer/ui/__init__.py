@@ -1,0 +1,1 @@
+"""Qt widgets: they show content models and never parse files themselves."""

@@ -1,0 +1,233 @@
+"""The main window: one tab per topic, the reading-level switch, menus and remembered state."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar,
+                               QWidget)
+
+from .. import __version__
+from ..content.levels import LEVELS, Level
+from ..content.library import BrokenTopic, Library
+from ..content.links import strip_links
+from ..settings import Settings
+from .care_note import CARE_TEAM_TEXT
+from .glossary_panel import GlossaryPanel
+from .topic_page import BrokenTopicPage, DiagramFactory, TopicPage
+
+LEVEL_HINTS = {
+    Level.CHILD: "Words for children aged about 5 to 10",
+    Level.FAMILY: "Plain words for parents and carers",
+    Level.CLINIC: "The nurse's view: proper terms and figures",
+}
+
+
+class MainWindow(QMainWindow):
+    """Tabs of topics at one reading level; the level switch re-renders every tab at once."""
+
+    level_changed = Signal(object)
+    topic_changed = Signal(str)
+    glossary_term_requested = Signal(str)
+
+    def __init__(self, library: Library, settings: Settings, *, level: Level | None = None,
+                 diagram_factory: DiagramFactory | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.settings = settings
+        self._level = level or settings.level()
+        self.setWindowTitle("ALL Explainer")
+        self.setMinimumSize(720, 480)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("topic-tabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setUsesScrollButtons(True)
+        self.setCentralWidget(self.tabs)
+        for topic in library.topics:
+            if isinstance(topic, BrokenTopic):
+                page: QWidget = BrokenTopicPage(topic, self.tabs)
+                title = f"⚠ {topic.title}"
+            else:
+                page = TopicPage(topic, self._level, tooltip_for=self.short_definition,
+                                 diagram_factory=diagram_factory, parent=self.tabs)
+                page.glossary_term_requested.connect(self.glossary_term_requested)
+                title = topic.title
+            index = self.tabs.addTab(page, title)
+            self.tabs.setTabToolTip(index, topic.title)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+
+        self.glossary = GlossaryPanel(library, self._level, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary)
+        self.glossary_term_requested.connect(self.glossary.show_term)
+        self.glossary.topic_requested.connect(self.show_topic)
+
+        self._build_level_switch()
+        self._build_menus()
+        if library.errors:
+            count = len(library.errors)
+            self.statusBar().showMessage(
+                f"{count} content file{'s' if count > 1 else ''} could not be read in full; "
+                "the affected topics say what is wrong.")
+
+    # ----- reading level -------------------------------------------------------------------
+    def _build_level_switch(self) -> None:
+        toolbar = QToolBar("Reading level", self)
+        toolbar.setObjectName("level-toolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(_toolbar_label("Reading level:", toolbar))
+        self.level_group = QActionGroup(self)
+        self.level_group.setExclusive(True)
+        self.level_actions: dict[Level, QAction] = {}
+        for number, level in enumerate(LEVELS, start=1):
+            action = QAction(level.label, self)
+            action.setCheckable(True)
+            action.setChecked(level == self._level)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.setToolTip(f"{LEVEL_HINTS[level]} (Ctrl+{number})")
+            action.setObjectName(f"level-{level.value}")
+            action.triggered.connect(lambda _checked=False, lv=level: self.set_level(lv))
+            self.level_group.addAction(action)
+            toolbar.addAction(action)
+            self.level_actions[level] = action
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.level_toolbar = toolbar
+
+    @property
+    def level(self) -> Level:
+        """The reading level every tab shows."""
+        return self._level
+
+    def set_level(self, level: Level) -> None:
+        """Show every tab at ``level`` and remember the choice."""
+        self.level_actions[level].setChecked(True)
+        if level == self._level:
+            return
+        self._level = level
+        for index in range(self.tabs.count()):
+            self.tabs.widget(index).set_level(level)
+        self.glossary.set_level(level)
+        self.settings.set_level(level)
+        self.level_changed.emit(level)
+
+    # ----- topics --------------------------------------------------------------------------
+    def current_topic_id(self) -> str | None:
+        """The id of the topic on the visible tab."""
+        page = self.tabs.currentWidget()
+        return page.topic.id if page is not None else None
+
+    def page(self, topic_id: str) -> QWidget | None:
+        """The tab page showing ``topic_id``."""
+        for index in range(self.tabs.count()):
+            if self.tabs.widget(index).topic.id == topic_id:
+                return self.tabs.widget(index)
+        return None
+
+    def show_topic(self, topic_id: str) -> bool:
+        """Bring the tab of ``topic_id`` to the front; False if there is none."""
+        page = self.page(topic_id)
+        if page is None:
+            return False
+        self.tabs.setCurrentWidget(page)
+        return True
+
+    def _on_tab_changed(self, index: int) -> None:
+        topic_id = self.current_topic_id()
+        if topic_id:
+            self.settings.set_topic(topic_id)
+            self.topic_changed.emit(topic_id)
+
+    def short_definition(self, term_id: str) -> str | None:
+        """The tooltip for a glossary link: the term and its definition at the current level."""
+        term = self.library.term(term_id)
+        if term is None:
+            return None
+        definition = strip_links(term.definition(self._level))
+        return f"<b>{html.escape(term.term)}</b>: {html.escape(definition, quote=False)}"
+
+    # ----- menus ---------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        quit_action = file_menu.addAction("&Quit")
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+
+        self.view_menu = self.menuBar().addMenu("&View")
+        for action in self.level_actions.values():
+            self.view_menu.addAction(action)
+        self.view_menu.addSeparator()
+        self.glossary_action = self.glossary.toggleViewAction()
+        self.glossary_action.setText("&Glossary")
+        # F9, not Ctrl+G: Ctrl+G is Find Next on several desktops.
+        self.glossary_action.setShortcut(QKeySequence(Qt.Key.Key_F9))
+        self.view_menu.addAction(self.glossary_action)
+        self.fullscreen_action = self.view_menu.addAction("&Full screen")
+        self.fullscreen_action.setCheckable(True)
+        self.fullscreen_action.setShortcut(QKeySequence.StandardKey.FullScreen)
+        self.fullscreen_action.toggled.connect(self.set_fullscreen)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        self.about_action = help_menu.addAction("&About ALL Explainer")
+        self.about_action.triggered.connect(self.show_about)
+
+    def set_fullscreen(self, on: bool) -> None:
+        """Fill the screen (for a wall screen in clinic), or go back to a window."""
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+        self.fullscreen_action.setChecked(on)
+
+    def about_text(self) -> str:
+        """The text of Help > About: version, sources and the care-team disclaimer."""
+        sources = sorted({source.title for topic in self.library.good_topics
+                          for source in topic.sources})
+        items = "".join(f"<li>{html.escape(title)}</li>" for title in sources)
+        return (f"<h3>ALL Explainer {__version__}</h3>"
+                "<p>Explains the treatment of and research into childhood acute lymphoblastic "
+                "leukaemia (ALL), for children, families and the nurses who teach them. It works "
+                "fully offline.</p>"
+                f"<p><b>{html.escape(CARE_TEAM_TEXT)}</b></p>"
+                f"<p>Sources used across the topics:</p><ul>{items}</ul>")
+
+    def show_about(self) -> None:
+        """Show Help > About."""
+        box = QMessageBox(QMessageBox.Icon.Information, "About ALL Explainer", "", parent=self)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(self.about_text())
+        box.setObjectName("about-box")
+        box.open()
+        self._about_box = box
+
+    # ----- state ---------------------------------------------------------------------------
+    def restore_state(self) -> None:
+        """Reopen at the remembered size and topic (each value checked before use)."""
+        geometry = self.settings.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+        topic_id = self.settings.topic()
+        if topic_id:
+            self.show_topic(topic_id)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """Remember the window, the topic and the level for next time."""
+        self.settings.set_geometry(self.saveGeometry())
+        self.settings.set_window_state(self.saveState())
+        topic_id = self.current_topic_id()
+        if topic_id:
+            self.settings.set_topic(topic_id)
+        self.settings.set_level(self._level)
+        self.settings.sync()
+        super().closeEvent(event)
+
+
+def _toolbar_label(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setContentsMargins(6, 0, 6, 0)
+    return label

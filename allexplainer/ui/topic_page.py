@@ -1,0 +1,190 @@
+"""One topic tab: the care-team note, the text at the chosen level, its diagram and its sources."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import (QLabel, QSplitter, QTextBrowser, QToolTip, QVBoxLayout,
+                               QWidget)
+
+from ..content.levels import Level
+from ..content.library import BrokenTopic
+from ..content.links import term_id_from_url
+from ..content.topics import Topic
+from .care_note import CareTeamNote
+
+TooltipLookup = Callable[[str], str | None]
+# (scene id, level, parent, tooltip lookup) -> a diagram player, or None if it cannot be built
+DiagramFactory = Callable[[str, Level, QWidget, TooltipLookup | None], QWidget | None]
+
+_DOCUMENT_STYLE = """
+a { color: #0b5394; text-decoration: underline; }
+h2 { margin-top: 14px; }
+"""
+
+
+def _date(value) -> str:
+    return f"{value.day} {value:%b %Y}"
+
+
+def sources_markdown(topic: Topic) -> str:
+    """The sources and review dates of ``topic`` as Markdown, shown under every body."""
+    lines = ["", "---", "", "### Where these facts come from", ""]
+    for source in topic.sources:
+        detail = f". {source.detail}" if source.detail else ""
+        lines.append(f"- **{source.title}**{detail} ({source.date})")
+    overdue = " **This page is past its review date: check with the care team.**" \
+        if topic.is_overdue() else ""
+    lines += ["", f"*Last reviewed {_date(topic.last_reviewed)}. "
+                  f"Next review due {_date(topic.next_review)}.*{overdue}"]
+    return "\n".join(lines)
+
+
+class TopicText(QTextBrowser):
+    """Markdown text whose glossary links show a tooltip on hover and ask for the glossary on click."""
+
+    glossary_term_requested = Signal(str)
+
+    def __init__(self, tooltip_for: TooltipLookup | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._tooltip_for = tooltip_for
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.document().setDefaultStyleSheet(_DOCUMENT_STYLE)
+        self.anchorClicked.connect(self._on_anchor_clicked)
+        self.highlighted.connect(self._on_highlighted)
+
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        term_id = term_id_from_url(url.toString())
+        if term_id:
+            self.glossary_term_requested.emit(term_id)
+
+    def _on_highlighted(self, url: QUrl) -> None:
+        term_id = term_id_from_url(url.toString())
+        tip = self._tooltip_for(term_id) if term_id and self._tooltip_for else None
+        if tip:
+            QToolTip.showText(QCursor.pos(), tip, self)
+        else:
+            QToolTip.hideText()
+
+
+class TopicPage(QWidget):
+    """Shows one topic at one reading level; the diagram is built the first time it is seen."""
+
+    glossary_term_requested = Signal(str)
+
+    def __init__(self, topic: Topic, level: Level, *, tooltip_for: TooltipLookup | None = None,
+                 diagram_factory: DiagramFactory | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.topic = topic
+        self._level = level
+        self._diagram_factory = diagram_factory
+        self._tooltip_for = tooltip_for
+        self.diagram: QWidget | None = None
+        self.setObjectName(f"topic-{topic.id}")
+
+        self.care_note = CareTeamNote(self)
+        self.text = TopicText(tooltip_for, self)
+        self.text.setObjectName("topic-text")
+        self.text.glossary_term_requested.connect(self.glossary_term_requested)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.care_note)
+        if topic.diagram and diagram_factory is not None:
+            self._splitter = QSplitter(Qt.Orientation.Horizontal, self)
+            self._diagram_slot = QLabel("Loading the diagram…", self._splitter)
+            self._diagram_slot.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self._splitter.addWidget(self._diagram_slot)
+            self._splitter.addWidget(self.text)
+            self._splitter.setStretchFactor(0, 3)
+            self._splitter.setStretchFactor(1, 2)
+            layout.addWidget(self._splitter, 1)
+        else:
+            self._splitter = None
+            layout.addWidget(self.text, 1)
+        self._render()
+
+    @property
+    def level(self) -> Level:
+        """The reading level shown."""
+        return self._level
+
+    def set_level(self, level: Level) -> None:
+        """Show the text (and diagram captions) written for ``level``, keeping the scroll place."""
+        if level == self._level:
+            return
+        self._level = level
+        self._render()
+        set_diagram_level = getattr(self.diagram, "set_level", None)
+        if set_diagram_level is not None:
+            set_diagram_level(level)
+
+    def plain_text(self) -> str:
+        """The text the reader sees, without formatting."""
+        return self.text.toPlainText()
+
+    def _render(self) -> None:
+        bar = self.text.verticalScrollBar()
+        fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        heading = f"# {self.topic.title}\n\n"
+        self.text.setMarkdown(heading + self.topic.body(self._level) + "\n"
+                              + sources_markdown(self.topic))
+        bar.setValue(round(fraction * bar.maximum()))
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """Build the diagram once the page is first shown, after the window has painted."""
+        super().showEvent(event)
+        if self._splitter is not None and self.diagram is None:
+            QTimer.singleShot(0, self.build_diagram)
+
+    def build_diagram(self) -> QWidget | None:
+        """Create the diagram player now (normally done lazily on first show)."""
+        if self.diagram is not None or self._splitter is None or self._diagram_factory is None:
+            return self.diagram
+        widget = self._diagram_factory(self.topic.diagram or "", self._level, self,
+                                        self._tooltip_for)
+        if widget is None:
+            self._diagram_slot.setText("This diagram could not be loaded. The text still "
+                                       "explains the topic.")
+            return None
+        self.diagram = widget
+        signal = getattr(widget, "glossary_term_requested", None)
+        if signal is not None:
+            signal.connect(self.glossary_term_requested)
+        self._splitter.replaceWidget(0, widget)
+        self._diagram_slot.deleteLater()
+        return widget
+
+
+class BrokenTopicPage(QWidget):
+    """Shown in place of a topic whose file has a mistake: what is wrong and where."""
+
+    def __init__(self, topic: BrokenTopic, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.topic = topic
+        self.setObjectName(f"topic-{topic.id}")
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.RichText)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setText(
+            "<h2>This topic could not be shown</h2>"
+            "<p>Its file has a mistake, so the app left it out. The other topics are fine.</p>"
+            f"<p><b>{html.escape(str(topic.error))}</b></p>"
+            "<p>Whoever looks after the app's content can fix this line and check it with "
+            "<code>python tools/check_content.py</code>.</p>")
+        layout = QVBoxLayout(self)
+        layout.addWidget(CareTeamNote(self))
+        layout.addWidget(self.message, 1, Qt.AlignmentFlag.AlignTop)
+
+    def set_level(self, level: Level) -> None:
+        """Nothing changes with the level on an error page."""
+
+    def plain_text(self) -> str:
+        """The error text shown."""
+        return self.message.text()

@@ -1,0 +1,85 @@
+"""Time to first paint: the app against a bare QMainWindow, interleaved, in fresh processes.
+
+    python benchmarks/startup.py [--runs 7] [--json PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Each probe starts its clock before importing Qt and stops it at the window's first paint.
+PROBE = """
+import time
+started = time.perf_counter()
+import sys
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+if sys.argv[1] == "app":
+    from allexplainer.app import build_window, parse_args
+    window = build_window(parse_args([]))
+else:
+    window = QMainWindow()
+    window.resize(1200, 800)
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            print(f"{(time.perf_counter() - started) * 1000:.2f}", flush=True)
+            app.exit(0)
+        return False
+
+probe = FirstPaint()
+window.installEventFilter(probe)
+window.show()
+app.exec()
+"""
+
+
+def first_paint_ms(kind: str, env: dict[str, str]) -> float:
+    """Start one fresh process of ``kind`` ("app" or "bare"); return its time to first paint."""
+    result = subprocess.run([sys.executable, "-c", PROBE, kind], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120, check=True)
+    return float(result.stdout.strip().splitlines()[-1])
+
+
+def measure(runs: int) -> dict[str, float]:
+    """Interleave app and bare runs; return their medians and the ratio."""
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    first_paint_ms("bare", env)  # warm the disk cache so neither side pays for it
+    first_paint_ms("app", env)
+    app, bare = [], []
+    for _ in range(runs):
+        bare.append(first_paint_ms("bare", env))
+        app.append(first_paint_ms("app", env))
+    app_ms, bare_ms = statistics.median(app), statistics.median(bare)
+    return {"app_ms": round(app_ms, 1), "bare_ms": round(bare_ms, 1),
+            "ratio": round(app_ms / bare_ms, 2)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the medians and ratio; optionally write them as JSON."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--json", type=Path, metavar="PATH")
+    args = parser.parse_args(argv)
+    figures = measure(args.runs)
+    print(f"time to first paint, median of {args.runs} interleaved runs")
+    print(f"  app     {figures['app_ms']:8.1f} ms")
+    print(f"  bare    {figures['bare_ms']:8.1f} ms   (a bare QMainWindow)")
+    print(f"  ratio   {figures['ratio']:8.2f}      (goal <= 1.5)")
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,39 @@
+"""Small helpers the tests share: build the real window, find and click links as a user would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QTextBrowser
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT_DIR = ROOT / "assets" / "content"
+
+
+def anchor_point(browser: QTextBrowser, href_prefix: str = "glossary:") -> tuple[str, QPoint]:
+    """The first link in ``browser`` whose href starts with ``href_prefix``, and where it is drawn."""
+    document = browser.document()
+    block = document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            href = fragment.charFormat().anchorHref()
+            if href.startswith(href_prefix):
+                cursor = QTextCursor(document)
+                cursor.setPosition(fragment.position() + max(1, fragment.length() // 2))
+                browser.setTextCursor(cursor)
+                browser.ensureCursorVisible()
+                return href, browser.cursorRect(cursor).center()
+            iterator += 1
+        block = block.next()
+    raise AssertionError(f"no link starting with {href_prefix!r} is shown")
+
+
+def click_link(qtbot, browser: QTextBrowser, href_prefix: str = "glossary:") -> str:
+    """Click the first matching link in ``browser`` with the mouse; return its href."""
+    href, point = anchor_point(browser, href_prefix)
+    qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    return href

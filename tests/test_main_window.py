@@ -1,0 +1,134 @@
+"""The main window as a reader meets it: tabs, text at each level, links, sources, memory."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from allexplainer import __version__
+from allexplainer.content.levels import Level
+from allexplainer.content.library import load_library, read_content_dir
+from allexplainer.content.checks import markdown_to_plain
+from allexplainer.content.links import strip_links
+from allexplainer.resources import load_content
+from allexplainer.settings import APPLICATION, KEY_LEVEL, KEY_TOPIC, ORGANISATION, Settings
+from allexplainer.ui.care_note import CARE_TEAM_TEXT
+from allexplainer.ui.main_window import MainWindow
+from tests.helpers import CONTENT_DIR, click_link
+
+TITLES = ["About ALL", "Chemotherapy and UKALL 2011", "Monoclonal antibodies", "Blinatumomab",
+          "CAR T-cell therapy", "Targeting CD19", "Long-term effects research",
+          "Joining a clinical trial"]
+
+
+def first_words(markdown: str, count: int = 6) -> str:
+    return " ".join(markdown_to_plain(markdown).split()[:count])
+
+
+def open_window(qtbot, library=None, level=None) -> MainWindow:
+    window = MainWindow(library or load_content(), Settings(), level=level)
+    qtbot.addWidget(window)
+    window.restore_state()
+    with qtbot.waitExposed(window):
+        window.show()
+    return window
+
+
+@pytest.fixture
+def window(qtbot):
+    return open_window(qtbot)
+
+
+def test_eight_topic_tabs_in_design_order(window):
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == TITLES
+
+
+def test_family_text_is_shown_first_with_care_note_sources_and_dates(window):
+    page = window.tabs.currentWidget()
+    shown = " ".join(page.plain_text().split())
+    assert first_words(page.topic.body(Level.FAMILY)) in shown
+    assert "Where these facts come from" in shown
+    assert page.topic.sources[0].title in shown
+    assert "Last reviewed 24 Nov 2026" in shown and "Next review due 24 Nov 2027" in shown
+    assert page.care_note.isVisible()
+    assert page.care_note.text() == CARE_TEAM_TEXT
+
+
+def test_level_switch_rerenders_every_tab(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.level is Level.CHILD
+    assert window.level_actions[Level.CHILD].isChecked()
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        page = window.tabs.currentWidget()
+        assert page.care_note.isVisible()
+        shown = " ".join(page.plain_text().split())
+        assert first_words(page.topic.body(Level.CHILD)) in shown
+        assert first_words(page.topic.body(Level.FAMILY)) not in shown
+    window.level_actions[Level.CLINIC].trigger()
+    assert first_words(window.tabs.currentWidget().topic.body(Level.CLINIC)) in " ".join(
+        window.tabs.currentWidget().plain_text().split())
+
+
+def test_clicking_a_glossary_link_asks_for_that_term(qtbot, window):
+    page = window.tabs.currentWidget()
+    with qtbot.waitSignal(window.glossary_term_requested, timeout=2000) as blocker:
+        href = click_link(qtbot, page.text)
+    assert blocker.args == [href.removeprefix("glossary:")]
+    assert window.library.term(blocker.args[0]) is not None
+
+
+def test_glossary_tooltip_follows_the_level(window):
+    term = window.library.term("cd19")
+    assert strip_links(term.definition(Level.FAMILY))[:25] in window.short_definition("cd19")
+    window.set_level(Level.CHILD)
+    assert strip_links(term.definition(Level.CHILD))[:25] in window.short_definition("cd19")
+
+
+def test_about_shows_version_sources_and_disclaimer(qtbot, window):
+    window.about_action.trigger()
+    box = window.findChild(type(window._about_box), "about-box")
+    qtbot.waitUntil(box.isVisible)
+    assert __version__ in box.text()
+    assert "does not replace" in box.text()
+    assert "Research into childhood acute lymphoblastic leukaemia" in box.text()
+    box.close()
+
+
+def test_topic_and_level_are_remembered(qtbot):
+    first = open_window(qtbot)
+    first.show_topic("car-t")
+    first.set_level(Level.CLINIC)
+    first.close()
+    second = open_window(qtbot)
+    assert second.current_topic_id() == "car-t"
+    assert second.level is Level.CLINIC
+
+
+def test_garbage_settings_fall_back_to_defaults(qtbot):
+    raw = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION,
+                    APPLICATION)
+    raw.setValue(KEY_LEVEL, "banana")
+    raw.setValue(KEY_TOPIC, "../../etc/passwd")
+    raw.setValue("window/geometry", "not a geometry")
+    raw.sync()
+    window = open_window(qtbot)
+    assert window.level is Level.FAMILY
+    assert window.current_topic_id() == "about-all"
+    assert window.width() >= 720
+
+
+def test_a_broken_topic_shows_its_error_and_the_rest_still_work(qtbot):
+    files = read_content_dir(CONTENT_DIR)
+    files["topics/cd19.md"] = files["topics/cd19.md"].replace("next_review = 2027-11-24",
+                                                              "next_review = 2027-02-30")
+    window = open_window(qtbot, load_library(files))
+    assert window.tabs.count() == 8
+    assert window.show_topic("cd19")
+    page = window.tabs.currentWidget()
+    assert "could not be shown" in page.plain_text()
+    assert "topics/cd19.md, line" in page.plain_text()
+    assert "⚠" in window.tabs.tabText(window.tabs.currentIndex())
+    assert window.show_topic("car-t")
+    assert "CAR" in window.tabs.currentWidget().plain_text()
+    assert "could not be read" in window.statusBar().currentMessage()
