@@ -53,7 +53,8 @@ class MainWindow(QMainWindow):
                 title = f"⚠ {topic.title}"
             else:
                 page = TopicPage(topic, self._level, tooltip_for=self.short_definition,
-                                 diagram_factory=diagram_factory, parent=self.tabs)
+                                 diagram_factory=diagram_factory,
+                                 quiz=library.quizzes.get(topic.id), parent=self.tabs)
                 page.glossary_term_requested.connect(self.glossary_term_requested)
                 title = topic.title
             index = self.tabs.addTab(page, title)

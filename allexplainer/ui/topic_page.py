@@ -7,14 +7,16 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import (QLabel, QSplitter, QTextBrowser, QToolTip, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QLabel, QSplitter, QTextBrowser, QToolButton, QToolTip,
+                               QVBoxLayout, QWidget)
 
 from ..content.levels import Level
 from ..content.library import BrokenTopic
 from ..content.links import term_id_from_url
+from ..content.quiz import Quiz
 from ..content.topics import Topic
 from .care_note import CareTeamNote
+from .teach_back import TeachBackPanel
 
 TooltipLookup = Callable[[str], str | None]
 # (scene id, level, parent, tooltip lookup) -> a diagram player, or None if it cannot be built
@@ -77,7 +79,7 @@ class TopicPage(QWidget):
     glossary_term_requested = Signal(str)
 
     def __init__(self, topic: Topic, level: Level, *, tooltip_for: TooltipLookup | None = None,
-                 diagram_factory: DiagramFactory | None = None,
+                 diagram_factory: DiagramFactory | None = None, quiz: Quiz | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.topic = topic
@@ -91,6 +93,7 @@ class TopicPage(QWidget):
         self.text = TopicText(tooltip_for, self)
         self.text.setObjectName("topic-text")
         self.text.glossary_term_requested.connect(self.glossary_term_requested)
+        reading = self._reading_column(quiz)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -100,14 +103,37 @@ class TopicPage(QWidget):
             self._diagram_slot = QLabel("Loading the diagram…", self._splitter)
             self._diagram_slot.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self._splitter.addWidget(self._diagram_slot)
-            self._splitter.addWidget(self.text)
+            self._splitter.addWidget(reading)
             self._splitter.setStretchFactor(0, 3)
             self._splitter.setStretchFactor(1, 2)
             layout.addWidget(self._splitter, 1)
         else:
             self._splitter = None
-            layout.addWidget(self.text, 1)
+            layout.addWidget(reading, 1)
         self._render()
+
+    def _reading_column(self, quiz: Quiz | None) -> QWidget:
+        """The text, and under it the teach-back questions behind a "Check understanding" button."""
+        column = QWidget(self)
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.text, 1)
+        self.teach_back: TeachBackPanel | None = None
+        self.teach_back_button: QToolButton | None = None
+        if quiz is not None:
+            self.teach_back_button = QToolButton(column)
+            self.teach_back_button.setObjectName("teach-back-toggle")
+            self.teach_back_button.setText("Check understanding")
+            self.teach_back_button.setToolTip("A few questions to talk through together, one at "
+                                              "a time (teach-back). Nothing is scored or saved.")
+            self.teach_back_button.setCheckable(True)
+            self.teach_back_button.setMinimumHeight(40)
+            self.teach_back = TeachBackPanel(quiz, self._level, column)
+            self.teach_back.setVisible(False)
+            self.teach_back_button.toggled.connect(self.teach_back.setVisible)
+            layout.addWidget(self.teach_back_button, 0, Qt.AlignmentFlag.AlignLeft)
+            layout.addWidget(self.teach_back)
+        return column
 
     @property
     def level(self) -> Level:
@@ -120,6 +146,8 @@ class TopicPage(QWidget):
             return
         self._level = level
         self._render()
+        if self.teach_back is not None:
+            self.teach_back.set_level(level)
         set_diagram_level = getattr(self.diagram, "set_level", None)
         if set_diagram_level is not None:
             set_diagram_level(level)
