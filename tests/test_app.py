@@ -20,7 +20,7 @@ def test_topic_and_level_from_the_command_line(qtbot):
         window.show()
     assert window.current_topic_id() == "car-t"
     assert window.level is Level.CHILD
-    assert window.tabs.tabText(window.tabs.currentIndex()) == "CAR T-cell therapy"
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "CAR T-cells"
 
 
 @pytest.fixture

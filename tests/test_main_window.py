@@ -16,6 +16,8 @@ from allexplainer.ui.care_note import CARE_TEAM_TEXT
 from allexplainer.ui.main_window import MainWindow
 from tests.helpers import CONTENT_DIR, click_link
 
+TAB_LABELS = ["About ALL", "Chemotherapy", "Antibodies", "Blinatumomab", "CAR T-cells",
+              "Targeting CD19", "Long-term effects", "Joining a trial"]
 TITLES = ["About ALL", "Chemotherapy and UKALL 2011", "Monoclonal antibodies", "Blinatumomab",
           "CAR T-cell therapy", "Targeting CD19", "Long-term effects research",
           "Joining a clinical trial"]
@@ -40,7 +42,11 @@ def window(qtbot):
 
 
 def test_eight_topic_tabs_in_design_order(window):
-    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == TITLES
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == TAB_LABELS
+    assert [window.tabs.tabToolTip(i) for i in range(window.tabs.count())] == TITLES
+    for index, title in enumerate(TITLES):
+        window.tabs.setCurrentIndex(index)
+        assert window.tabs.currentWidget().plain_text().startswith(title)
 
 
 def test_family_text_is_shown_first_with_care_note_sources_and_dates(window):

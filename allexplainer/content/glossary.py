@@ -123,8 +123,8 @@ def parse_glossary(text: str, file: str) -> tuple[Term, ...]:
 
 
 def _is_case_sensitive(name: str) -> bool:
-    """Acronyms (two or more capitals, such as ALL or CD19) must match their exact case."""
-    return sum(1 for char in name if char.isupper()) >= 2
+    """Names with a capital after the first letter (ALL, CD19, mAb) must match their exact case."""
+    return any(char.isupper() for char in name[1:])
 
 
 def _flat(words: str) -> str:

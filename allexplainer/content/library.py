@@ -31,6 +31,11 @@ class BrokenTopic:
         """A tab title made from the file name."""
         return self.id.replace("-", " ").capitalize()
 
+    @property
+    def short_title(self) -> str:
+        """The same as the title."""
+        return self.title
+
 
 @dataclass(frozen=True)
 class Library:

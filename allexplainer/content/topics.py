@@ -18,7 +18,7 @@ QUESTIONS_SECTION = "questions"
 _SECTION_RE = re.compile(r"^===\s*(?P<name>[A-Za-z_-]+)\s*===\s*$")
 _BULLET_RE = re.compile(r"^\s*[-*]\s+(?P<text>.+?)\s*$")
 _REQUIRED_FIELDS = ("id", "title", "order", "last_reviewed", "next_review", "sources")
-_KNOWN_FIELDS = {*_REQUIRED_FIELDS, "diagram", "summary"}
+_KNOWN_FIELDS = {*_REQUIRED_FIELDS, "diagram", "tab_title"}
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,12 @@ class Topic:
     file: str
     diagram: str | None = None
     questions_line: int = 0
+    tab_title: str = ""
+
+    @property
+    def short_title(self) -> str:
+        """The label on the topic's tab: ``tab_title`` if given, else the title."""
+        return self.tab_title or self.title
 
     def body(self, level: Level) -> str:
         """Return the Markdown body written for ``level``."""
@@ -194,6 +200,8 @@ def parse_topic(text: str, file: str) -> Topic:
     diagram = meta.get("diagram")
     if diagram is not None:
         diagram = _require_str(meta, "diagram", file, line_of("diagram"))
+    tab_title = _require_str(meta, "tab_title", file, line_of("tab_title")) \
+        if "tab_title" in meta else ""
 
     sections = _sections(text.split("\n", body_line - 1)[-1], body_line, file)
     bodies: dict[Level, Section] = {}
@@ -220,4 +228,5 @@ def parse_topic(text: str, file: str) -> Topic:
         last_reviewed=last_reviewed, next_review=next_review,
         sources=_sources(meta, file, line_of("sources")), bodies=bodies, questions=questions,
         file=file, diagram=diagram, questions_line=questions_section.first_line,
+        tab_title=tab_title,
     )

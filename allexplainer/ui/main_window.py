@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
                                  diagram_factory=diagram_factory,
                                  quiz=library.quizzes.get(topic.id), parent=self.tabs)
                 page.glossary_term_requested.connect(self.glossary_term_requested)
-                title = topic.title
+                title = topic.short_title
             index = self.tabs.addTab(page, title)
             self.tabs.setTabToolTip(index, topic.title)
         self.tabs.currentChanged.connect(self._on_tab_changed)

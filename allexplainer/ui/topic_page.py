@@ -6,7 +6,7 @@ import html
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QCursor
+from PySide6.QtGui import QColor, QCursor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (QLabel, QSplitter, QTextBrowser, QToolButton, QToolTip,
                                QVBoxLayout, QWidget)
 
@@ -22,10 +22,9 @@ TooltipLookup = Callable[[str], str | None]
 # (scene id, level, parent, tooltip lookup) -> a diagram player, or None if it cannot be built
 DiagramFactory = Callable[[str, Level, QWidget, TooltipLookup | None], QWidget | None]
 
-_DOCUMENT_STYLE = """
-a { color: #0b5394; text-decoration: underline; }
-h2 { margin-top: 14px; }
-"""
+LINK_COLOUR = "#0b5394"  # 7.6:1 on white
+# Children's text is read aloud or by early readers: larger type.
+LEVEL_TEXT_SCALE = {Level.CHILD: 1.45, Level.FAMILY: 1.2, Level.CLINIC: 1.1}
 
 
 def _date(value) -> str:
@@ -55,9 +54,32 @@ class TopicText(QTextBrowser):
         self._tooltip_for = tooltip_for
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        self.document().setDefaultStyleSheet(_DOCUMENT_STYLE)
+        self._base_point_size = self.font().pointSizeF()
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.highlighted.connect(self._on_highlighted)
+
+    def show_markdown(self, markdown: str, scale: float = 1.0) -> None:
+        """Show ``markdown`` at ``scale`` times the normal size, links underlined (not colour only)."""
+        font = self.font()
+        font.setPointSizeF(self._base_point_size * scale)
+        self.document().setDefaultFont(font)
+        self.setMarkdown(markdown)
+        link_format = QTextCharFormat()
+        link_format.setFontUnderline(True)
+        link_format.setForeground(QColor(LINK_COLOUR))
+        cursor = QTextCursor(self.document())
+        block = self.document().begin()
+        while block.isValid():
+            iterator = block.begin()
+            while not iterator.atEnd():
+                fragment = iterator.fragment()
+                if fragment.charFormat().isAnchor():
+                    cursor.setPosition(fragment.position())
+                    cursor.setPosition(fragment.position() + fragment.length(),
+                                       QTextCursor.MoveMode.KeepAnchor)
+                    cursor.mergeCharFormat(link_format)
+                iterator += 1
+            block = block.next()
 
     def _on_anchor_clicked(self, url: QUrl) -> None:
         term_id = term_id_from_url(url.toString())
@@ -160,8 +182,8 @@ class TopicPage(QWidget):
         bar = self.text.verticalScrollBar()
         fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
         heading = f"# {self.topic.title}\n\n"
-        self.text.setMarkdown(heading + self.topic.body(self._level) + "\n"
-                              + sources_markdown(self.topic))
+        self.text.show_markdown(heading + self.topic.body(self._level) + "\n"
+                                + sources_markdown(self.topic), LEVEL_TEXT_SCALE[self._level])
         bar.setValue(round(fraction * bar.maximum()))
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
