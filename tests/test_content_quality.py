@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from allexplainer.content.checks import check_words, markdown_to_plain, texts, unsafe_words
+from allexplainer.content.checks import (check_words, markdown_to_plain, quiz_texts, texts,
+                                         unsafe_words)
 from allexplainer.content.levels import Level
 from allexplainer.content.library import load_library, read_content_dir
 from tests.helpers import CONTENT_DIR, ROOT
@@ -37,6 +38,16 @@ def test_every_text_is_within_its_reading_grade(library):
         if limit is not None and score > limit:
             too_hard.append(f"{where}: grade {score:.1f} > {limit}")
     assert too_hard == []
+
+
+def test_teach_back_questions_are_readable_and_safe(library):
+    problems = []
+    for where, level, text in quiz_texts(library):
+        score = textstat.flesch_kincaid_grade(markdown_to_plain(text))
+        if score > LIMITS[level]:
+            problems.append(f"{where}: grade {score:.1f}")
+        problems += [str(problem) for problem in unsafe_words(where, level, text)]
+    assert problems == []
 
 
 def test_readability_report_is_current():

@@ -84,8 +84,8 @@ def test_search_also_looks_in_definitions(library):
 
 
 # ----- the panel ------------------------------------------------------------------------------
-def test_panel_is_shown_beside_the_topic_by_default(window):
-    assert window.glossary.isVisible()
+def test_panel_is_shown_beside_the_topic_by_default(qtbot, window):
+    qtbot.waitUntil(lambda: window.dock_in_front(window.glossary))
     assert window.glossary.count_label.text() == f"{len(window.library.terms)} words, A to Z"
 
 
@@ -104,9 +104,10 @@ def test_typing_narrows_the_list(qtbot, window):
 
 def test_clicking_a_link_in_the_text_opens_the_panel_at_that_term(qtbot, window):
     window.glossary.hide()
+    window.toggle_dock(window.notebook)          # the notebook is in front, glossary closed
     href = click_link(qtbot, window.tabs.currentWidget().text)
     term = window.library.term(href.removeprefix("glossary:"))
-    qtbot.waitUntil(window.glossary.isVisible)
+    qtbot.waitUntil(lambda: window.dock_in_front(window.glossary))
     assert window.glossary.current_term_id == term.id
     assert term.term in window.glossary.definition.toPlainText()
     assert term.definition(Level.FAMILY)[:30] in window.glossary.definition.toPlainText()
@@ -135,10 +136,11 @@ def test_see_also_and_appears_in_links(qtbot, window):
 
 def test_keyboard_only_reaches_and_opens_a_term(qtbot, window):
     panel = window.glossary
+    assert window.dock_in_front(panel)
     qtbot.keyClick(window, Qt.Key.Key_F9)       # hide
     assert not panel.isVisible()
     qtbot.keyClick(window, Qt.Key.Key_F9)       # show again
-    assert panel.isVisible()
+    qtbot.waitUntil(lambda: window.dock_in_front(panel))
     panel.search.setFocus()
     qtbot.keyClicks(panel.search, "leukapheresis")
     qtbot.keyClick(panel.search, Qt.Key.Key_Return)

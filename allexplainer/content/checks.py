@@ -59,6 +59,15 @@ def texts(library: Library) -> Iterator[tuple[str, Level | None, str]]:
             f"- {question}" for question in topic.questions)
 
 
+def quiz_texts(library: Library) -> Iterator[tuple[str, Level | None, str]]:
+    """Every teach-back question with its answers and explanations, as (where, level, text)."""
+    for topic_id, quiz in sorted(library.quizzes.items()):
+        for level, questions in quiz.questions.items():
+            for number, question in enumerate(questions, start=1):
+                words = [question.question] + [f"{a.text}. {a.why}" for a in question.answers]
+                yield f"{quiz.file} [{level.value} {number}]", level, "\n".join(words)
+
+
 def unlinked_terms(where: str, markdown: str, matcher: TermMatcher) -> list[Problem]:
     """Glossary words used in ``markdown`` that are never linked in it."""
     unlinked_text = LINK_RE.sub(" ", markdown)

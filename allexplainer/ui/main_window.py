@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar,
                                QWidget)
 
@@ -13,9 +13,13 @@ from .. import __version__
 from ..content.levels import LEVELS, Level
 from ..content.library import BrokenTopic, Library
 from ..content.links import strip_links
+from ..content.topics import Topic
 from ..settings import Settings
 from .care_note import CARE_TEAM_TEXT
+from ..notes.store import NotebookStore
 from .glossary_panel import GlossaryPanel
+from .notebook_panel import NotebookPanel
+from .search_dialog import SearchDialog
 from .topic_page import BrokenTopicPage, DiagramFactory, TopicPage
 
 LEVEL_HINTS = {
@@ -34,6 +38,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, library: Library, settings: Settings, *, level: Level | None = None,
                  diagram_factory: DiagramFactory | None = None,
+                 notebook_store: NotebookStore | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
@@ -65,6 +70,15 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary)
         self.glossary_term_requested.connect(self.glossary.show_term)
         self.glossary.topic_requested.connect(self.show_topic)
+        self.notebook = NotebookPanel(notebook_store or NotebookStore(), self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notebook)
+        self.tabifyDockWidget(self.glossary, self.notebook)
+        self.glossary.raise_()
+        self.topic_changed.connect(self._offer_topic_questions)
+        self._offer_topic_questions(self.current_topic_id() or "")
+        self.search_dialog = SearchDialog(library, lambda: self._level, self)
+        self.search_dialog.topic_requested.connect(self.show_found)
+        self.search_dialog.term_requested.connect(self.glossary_term_requested)
 
         self._build_level_switch()
         self._build_menus()
@@ -135,6 +149,18 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(page)
         return True
 
+    def show_found(self, topic_id: str, words: str) -> None:
+        """Open ``topic_id`` with ``words`` selected in its text, as a search result."""
+        if self.show_topic(topic_id) and words:
+            page = self.tabs.currentWidget()
+            page.text.moveCursor(QTextCursor.MoveOperation.Start)
+            page.text.find(words)
+            page.text.setFocus()
+
+    def _offer_topic_questions(self, topic_id: str) -> None:
+        topic = self.library.topic(topic_id)
+        self.notebook.set_topic(topic if isinstance(topic, Topic) else None)
+
     def _on_tab_changed(self, index: int) -> None:
         topic_id = self.current_topic_id()
         if topic_id:
@@ -152,6 +178,10 @@ class MainWindow(QMainWindow):
     # ----- menus ---------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        self.find_action = file_menu.addAction("&Search…")
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.search_dialog.open_search)
+        file_menu.addSeparator()
         quit_action = file_menu.addAction("&Quit")
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -160,11 +190,9 @@ class MainWindow(QMainWindow):
         for action in self.level_actions.values():
             self.view_menu.addAction(action)
         self.view_menu.addSeparator()
-        self.glossary_action = self.glossary.toggleViewAction()
-        self.glossary_action.setText("&Glossary")
         # F9, not Ctrl+G: Ctrl+G is Find Next on several desktops.
-        self.glossary_action.setShortcut(QKeySequence(Qt.Key.Key_F9))
-        self.view_menu.addAction(self.glossary_action)
+        self.glossary_action = self._dock_action(self.glossary, "&Glossary", Qt.Key.Key_F9)
+        self.notebook_action = self._dock_action(self.notebook, "My &questions", Qt.Key.Key_F8)
         self.fullscreen_action = self.view_menu.addAction("&Full screen")
         self.fullscreen_action.setCheckable(True)
         self.fullscreen_action.setShortcut(QKeySequence.StandardKey.FullScreen)
@@ -173,6 +201,26 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu("&Help")
         self.about_action = help_menu.addAction("&About ALL Explainer")
         self.about_action.triggered.connect(self.show_about)
+
+    def _dock_action(self, dock: QWidget, text: str, key: Qt.Key) -> QAction:
+        """A View-menu action that brings ``dock`` to the front, or hides it if already there."""
+        action = self.view_menu.addAction(text)
+        action.setShortcut(QKeySequence(key))
+        action.triggered.connect(lambda: self.toggle_dock(dock))
+        return action
+
+    @staticmethod
+    def dock_in_front(dock: QWidget) -> bool:
+        """Whether ``dock`` can be seen (a dock behind another's tab counts as visible to Qt)."""
+        return dock.isVisible() and not dock.visibleRegion().isEmpty()
+
+    def toggle_dock(self, dock: QWidget) -> None:
+        """Show ``dock`` in front (even when it shares a tab with another), or hide it."""
+        if self.dock_in_front(dock):
+            dock.hide()
+        else:
+            dock.show()
+            dock.raise_()
 
     def set_fullscreen(self, on: bool) -> None:
         """Fill the screen (for a wall screen in clinic), or go back to a window."""

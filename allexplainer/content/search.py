@@ -1,0 +1,54 @@
+"""Search everything the app says: topic texts at the reader's level, and the glossary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .checks import markdown_to_plain
+from .glossary_search import GlossaryIndex, fold
+from .levels import Level
+from .library import Library
+
+SNIPPET_WIDTH = 70
+MAX_RESULTS = 50
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One place that matches: a topic (with the words around the match) or a glossary term."""
+
+    kind: str            # "topic" or "glossary"
+    target_id: str       # topic id or term id
+    title: str
+    snippet: str
+    found_text: str = ""  # the words as written in the text, to highlight when opened
+
+
+def _snippet(plain: str, start: int, length: int) -> str:
+    left = max(0, start - SNIPPET_WIDTH // 2)
+    right = min(len(plain), start + length + SNIPPET_WIDTH)
+    text = " ".join(plain[left:right].split())
+    return ("…" if left else "") + text + ("…" if right < len(plain) else "")
+
+
+def search(library: Library, query: str, level: Level) -> list[SearchHit]:
+    """Topic titles and texts (at ``level``) containing ``query``, then matching glossary terms."""
+    wanted = fold(query)
+    if len(wanted) < 2:
+        return []
+    hits: list[SearchHit] = []
+    for topic in library.good_topics:
+        plain = " ".join(markdown_to_plain(topic.body(level)).split())
+        in_title = wanted in fold(topic.title)
+        if wanted not in fold(plain) and not in_title:
+            continue
+        # Highlight the words as written when only case differs; otherwise just open the topic.
+        start = plain.casefold().find(" ".join(query.split()).casefold())
+        found = plain[start:start + len(" ".join(query.split()))] if start >= 0 else ""
+        snippet = _snippet(plain, start, len(found)) if found else plain[:100] + "…"
+        hits.append(SearchHit("topic", topic.id, topic.title, snippet, found))
+    for term in GlossaryIndex(library.terms).search(query)[:MAX_RESULTS]:
+        hits.append(SearchHit("glossary", term.id, term.term,
+                              markdown_to_plain(term.definition(level))[:120]))
+    return hits[:MAX_RESULTS]
+

@@ -1,0 +1,65 @@
+"""Search (Ctrl+F) as a parent uses it: type a word, see where it is, open the place found."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from allexplainer.content.levels import Level
+from allexplainer.content.search import search
+from allexplainer.resources import load_content
+from allexplainer.settings import Settings
+from allexplainer.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    from allexplainer.notes.store import NotebookStore
+
+    window = MainWindow(load_content(), Settings(), notebook_store=NotebookStore(tmp_path))
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    return window
+
+
+def test_ctrl_f_finds_a_word_in_a_topic_and_opens_it_there(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.search_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.keyClicks(dialog.box, "Leukapheresis")
+    assert dialog.shown_results()[0] == "CAR T-cell therapy"
+    assert "Leukapheresis" in dialog.shown_results()
+    qtbot.keyClick(dialog.box, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert window.current_topic_id() == "car-t"
+    text = window.tabs.currentWidget().text
+    assert text.textCursor().selectedText().casefold() == "leukapheresis"
+
+
+def test_a_glossary_result_opens_the_glossary(qtbot, window):
+    window.search_dialog.open_search()
+    qtbot.keyClicks(window.search_dialog.box, "Kymriah")
+    results = window.search_dialog.results
+    glossary_row = next(row for row in range(results.count())
+                        if results.item(row).text().startswith("Glossary: Tisagenlecleucel"))
+    results.setCurrentRow(glossary_row)
+    qtbot.keyClick(results, Qt.Key.Key_Return)
+    assert window.glossary.current_term_id == "tisagenlecleucel"
+
+
+def test_nothing_found_says_so_kindly(qtbot, window):
+    window.search_dialog.open_search()
+    qtbot.keyClicks(window.search_dialog.box, "xylophone")
+    assert window.search_dialog.shown_results() == []
+    assert "Nothing found" in window.search_dialog.summary.text()
+
+
+def test_search_follows_the_reading_level():
+    library = load_content()
+    child_hits = {hit.target_id for hit in search(library, "super cells", Level.CHILD)
+                  if hit.kind == "topic"}
+    family_hits = {hit.target_id for hit in search(library, "super cells", Level.FAMILY)
+                   if hit.kind == "topic"}
+    assert "car-t" in child_hits
+    assert "car-t" not in family_hits
