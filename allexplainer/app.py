@@ -78,11 +78,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = build_window(args)
     if window is None:
         return 2
+    from .notes.store import data_folder
+    from .ui.crash_handler import CrashHandler
+
+    crash_handler = CrashHandler(data_folder() / "crash-logs", window)
+    crash_handler.install()
     if args.fullscreen:
         window.set_fullscreen(True)
     else:
         window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        crash_handler.uninstall()
 
 
 def build_window(args: argparse.Namespace):

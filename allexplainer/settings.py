@@ -16,6 +16,8 @@ KEY_LEVEL = "reading/level"
 KEY_REDUCED_MOTION = "display/reduced_motion"
 
 DEFAULT_LEVEL = Level.FAMILY
+# Every key the app writes starts with one of these; anything else is damage to clear away.
+KNOWN_GROUPS = ("window/", "reading/", "display/", "diagram/", "presenter/")
 
 
 class Settings:
@@ -25,23 +27,41 @@ class Settings:
         # An INI file on every platform: readable, and easy to reset by deleting one file.
         self._settings = settings if settings is not None else QSettings(
             QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
-        self.problems: list[str] = []
-        if self._settings.status() != QSettings.Status.NoError:
-            self.problems.append("The saved settings could not be read; defaults are used.")
+        self.unreadable = self._settings.status() != QSettings.Status.NoError
+        self.invalid_keys: set[str] = set()
+        for key in self._settings.allKeys():
+            if not key.startswith(KNOWN_GROUPS):
+                # remove it, so the notice is shown once and the file heals on the next save
+                self.invalid_keys.add(key)
+                self._settings.remove(key)
+
+    def notice(self) -> str | None:
+        """One calm sentence if saved settings had to be replaced by defaults, else None."""
+        if self.unreadable:
+            return "Your saved settings could not be read, so the usual settings are used."
+        if self.invalid_keys:
+            return "Some saved settings were not understood, so their usual values are used."
+        return None
 
     def _raw(self, key: str) -> object:
         try:
             return self._settings.value(key)
-        except (RuntimeError, ValueError, TypeError):  # unreadable stored type
-            self.problems.append(f"Setting '{key}' was unreadable; the default is used.")
+        except (RuntimeError, ValueError, TypeError):  # a stored type that cannot be read back
+            self.invalid_keys.add(key)
             return None
+
+    def _invalid(self, key: str, raw: object) -> None:
+        if raw is not None:
+            self.invalid_keys.add(key)
 
     def level(self) -> Level:
         """The last reading level, or Family."""
         raw = self._raw(KEY_LEVEL)
-        if raw is None:
+        try:
+            return Level.parse(raw) if raw is not None else DEFAULT_LEVEL
+        except ValueError:
+            self._invalid(KEY_LEVEL, raw)
             return DEFAULT_LEVEL
-        return Level.parse(raw, default=DEFAULT_LEVEL)
 
     def set_level(self, level: Level) -> None:
         """Remember the reading level."""
@@ -52,6 +72,7 @@ class Settings:
         raw = self._raw(KEY_TOPIC)
         if isinstance(raw, str) and raw and len(raw) <= 64 and raw.replace("-", "").isalnum():
             return raw
+        self._invalid(KEY_TOPIC, raw)
         return None
 
     def set_topic(self, topic_id: str) -> None:
@@ -61,7 +82,10 @@ class Settings:
     def geometry(self) -> QByteArray | None:
         """The saved window geometry, if there is one."""
         raw = self._raw(KEY_GEOMETRY)
-        return raw if isinstance(raw, QByteArray) and not raw.isEmpty() else None
+        if isinstance(raw, QByteArray) and not raw.isEmpty():
+            return raw
+        self._invalid(KEY_GEOMETRY, raw)
+        return None
 
     def set_geometry(self, geometry: QByteArray) -> None:
         """Remember the window geometry."""
@@ -70,7 +94,10 @@ class Settings:
     def window_state(self) -> QByteArray | None:
         """The saved layout of docks and toolbars, if there is one."""
         raw = self._raw(KEY_STATE)
-        return raw if isinstance(raw, QByteArray) and not raw.isEmpty() else None
+        if isinstance(raw, QByteArray) and not raw.isEmpty():
+            return raw
+        self._invalid(KEY_STATE, raw)
+        return None
 
     def set_window_state(self, state: QByteArray) -> None:
         """Remember the layout of docks and toolbars."""
@@ -81,7 +108,12 @@ class Settings:
         raw = self._raw(KEY_REDUCED_MOTION)
         if isinstance(raw, bool):
             return raw
-        return str(raw).strip().lower() in {"true", "1", "yes"}
+        text = str(raw).strip().lower()
+        if text in {"true", "1", "yes"}:
+            return True
+        if text not in {"false", "0", "no"}:
+            self._invalid(KEY_REDUCED_MOTION, raw)
+        return False
 
     def set_reduced_motion(self, value: bool) -> None:
         """Remember the reduced-motion choice."""

@@ -13,7 +13,7 @@ CONTENT_DIR = ROOT / "assets" / "content"
 
 
 def anchor_point(browser: QTextBrowser, href_prefix: str = "glossary:") -> tuple[str, QPoint]:
-    """The first link in ``browser`` whose href starts with ``href_prefix``, and where it is drawn."""
+    """The first link in ``browser`` whose href starts with ``href_prefix``, and its position."""
     document = browser.document()
     block = document.begin()
     while block.isValid():

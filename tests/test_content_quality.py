@@ -6,8 +6,13 @@ import re
 
 import pytest
 
-from allexplainer.content.checks import (check_words, markdown_to_plain, quiz_texts, texts,
-                                         unsafe_words)
+from allexplainer.content.checks import (
+    check_words,
+    markdown_to_plain,
+    quiz_texts,
+    texts,
+    unsafe_words,
+)
 from allexplainer.content.levels import Level
 from allexplainer.content.library import load_library, read_content_dir
 from tests.helpers import CONTENT_DIR, ROOT

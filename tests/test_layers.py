@@ -33,7 +33,7 @@ def test_importing_every_content_module_loads_no_qt_or_matplotlib():
     modules = [f"allexplainer.content.{path.stem}" for path in (PACKAGE / "content").glob("*.py")
                if path.stem != "__init__"]
     code = ("import sys\n" + "".join(f"import {name}\n" for name in modules)
-            + "bad = sorted(m for m in sys.modules if m.startswith(%r))\n" % (FORBIDDEN,)
+            + f"bad = sorted(m for m in sys.modules if m.startswith({FORBIDDEN!r}))\n"
             + "print(bad)\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=PACKAGE.parent, check=True)

@@ -6,9 +6,9 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from allexplainer import __version__
+from allexplainer.content.checks import markdown_to_plain
 from allexplainer.content.levels import Level
 from allexplainer.content.library import load_library, read_content_dir
-from allexplainer.content.checks import markdown_to_plain
 from allexplainer.content.links import strip_links
 from allexplainer.resources import load_content
 from allexplainer.settings import APPLICATION, KEY_LEVEL, KEY_TOPIC, ORGANISATION, Settings
@@ -122,6 +122,27 @@ def test_garbage_settings_fall_back_to_defaults(qtbot):
     assert window.level is Level.FAMILY
     assert window.current_topic_id() == "about-all"
     assert window.width() >= 720
+    assert "not understood" in window.statusBar().currentMessage()
+
+
+def test_a_corrupt_settings_file_gives_defaults_and_one_notice(qtbot, isolated_settings):
+    path = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION,
+                     APPLICATION).fileName()
+    import pathlib
+
+    pathlib.Path(path).parent.mkdir(parents=True, exist_ok=True)
+    pathlib.Path(path).write_bytes(b"\x00\xff[reading\nlevel=\x00\x01garbage\n\xfe\xfe")
+    window = open_window(qtbot)
+    assert window.level is Level.FAMILY
+    assert "usual" in window.statusBar().currentMessage()
+    window.close()
+    again = open_window(qtbot)
+    assert again.statusBar().currentMessage() == ""
+    assert again.level is Level.FAMILY
+
+
+def test_clean_settings_show_no_notice(qtbot):
+    assert open_window(qtbot).statusBar().currentMessage() == ""
 
 
 def test_a_broken_topic_shows_its_error_and_the_rest_still_work(qtbot):
@@ -137,4 +158,5 @@ def test_a_broken_topic_shows_its_error_and_the_rest_still_work(qtbot):
     assert "⚠" in window.tabs.tabText(window.tabs.currentIndex())
     assert window.show_topic("car-t")
     assert "CAR" in window.tabs.currentWidget().plain_text()
-    assert "could not be read" in window.statusBar().currentMessage()
+    assert "could not be read" in window.content_problems.text()
+    assert "topics/cd19.md, line" in window.content_problems.toolTip()

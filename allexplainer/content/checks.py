@@ -61,7 +61,7 @@ def texts(library: Library) -> Iterator[tuple[str, Level | None, str]]:
 
 def quiz_texts(library: Library) -> Iterator[tuple[str, Level | None, str]]:
     """Every teach-back question with its answers and explanations, as (where, level, text)."""
-    for topic_id, quiz in sorted(library.quizzes.items()):
+    for _topic_id, quiz in sorted(library.quizzes.items()):
         for level, questions in quiz.questions.items():
             for number, question in enumerate(questions, start=1):
                 words = [question.question] + [f"{a.text}. {a.why}" for a in question.answers]

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     """A reading level: who the words are written for."""
 
     CHILD = "child"
@@ -18,7 +18,7 @@ class Level(str, Enum):
         return self.value.capitalize()
 
     @classmethod
-    def parse(cls, value: object, default: "Level | None" = None) -> "Level":
+    def parse(cls, value: object, default: Level | None = None) -> Level:
         """Return the level named by ``value``; ``default`` (or ValueError) if it names none."""
         try:
             return cls(str(value).strip().lower())

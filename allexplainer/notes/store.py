@@ -16,7 +16,7 @@ BACKUP_SUFFIX = ".bak"
 
 
 def data_folder() -> Path:
-    """The user's data folder for this app (created on first save), e.g. ~/.local/share/ALL Explainer."""
+    """The app's data folder, e.g. ~/.local/share/ALL Explainer (made on first save)."""
     from ..settings import APPLICATION
 
     location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
@@ -24,7 +24,7 @@ def data_folder() -> Path:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` all at once: a crash leaves the old file or the new, never half."""
+    """Write ``data`` to ``path`` at once: a crash leaves the old file or the new, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle = QSaveFile(str(path))
     if not handle.open(QIODevice.OpenModeFlag.WriteOnly):

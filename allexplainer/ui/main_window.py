@@ -6,17 +6,16 @@ import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QTextCursor
-from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar,
-                               QWidget)
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget
 
 from .. import __version__
 from ..content.levels import LEVELS, Level
 from ..content.library import BrokenTopic, Library
 from ..content.links import strip_links
 from ..content.topics import Topic
+from ..notes.store import NotebookStore
 from ..settings import Settings
 from .care_note import CARE_TEAM_TEXT
-from ..notes.store import NotebookStore
 from .glossary_panel import GlossaryPanel
 from .notebook_panel import NotebookPanel
 from .search_dialog import SearchDialog
@@ -82,11 +81,15 @@ class MainWindow(QMainWindow):
 
         self._build_level_switch()
         self._build_menus()
+        self.content_problems = QLabel(self)
+        self.content_problems.setObjectName("content-problems")
         if library.errors:
             count = len(library.errors)
-            self.statusBar().showMessage(
+            self.content_problems.setText(
                 f"{count} content file{'s' if count > 1 else ''} could not be read in full; "
                 "the affected topics say what is wrong.")
+            self.content_problems.setToolTip("\n".join(str(error) for error in library.errors))
+            self.statusBar().addPermanentWidget(self.content_problems)
 
     # ----- reading level -------------------------------------------------------------------
     def _build_level_switch(self) -> None:
@@ -258,8 +261,11 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
         state = self.settings.window_state()
-        if state is not None:
-            self.restoreState(state)
+        if state is not None and not self.restoreState(state):
+            self.settings.invalid_keys.add("window/state")
+        notice = self.settings.notice()
+        if notice:
+            self.statusBar().showMessage(notice, 15000)
         topic_id = self.settings.topic()
         if topic_id:
             self.show_topic(topic_id)

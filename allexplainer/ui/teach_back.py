@@ -1,10 +1,9 @@
-"""Check understanding: teach-back questions one at a time, kind words for every answer, no score."""
+"""Check understanding: teach-back questions one at a time, kind words for every answer."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..content.levels import Level
 from ..content.links import strip_links

@@ -7,8 +7,15 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QCursor, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import (QLabel, QSplitter, QTextBrowser, QToolButton, QToolTip,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QLabel,
+    QSplitter,
+    QTextBrowser,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..content.levels import Level
 from ..content.library import BrokenTopic
@@ -45,7 +52,7 @@ def sources_markdown(topic: Topic) -> str:
 
 
 class TopicText(QTextBrowser):
-    """Markdown text whose glossary links show a tooltip on hover and ask for the glossary on click."""
+    """Markdown text; glossary links show a tooltip on hover and open the glossary on click."""
 
     glossary_term_requested = Signal(str)
 
@@ -59,7 +66,7 @@ class TopicText(QTextBrowser):
         self.highlighted.connect(self._on_highlighted)
 
     def show_markdown(self, markdown: str, scale: float = 1.0) -> None:
-        """Show ``markdown`` at ``scale`` times the normal size, links underlined (not colour only)."""
+        """Show ``markdown`` at ``scale`` times normal size, links underlined (not colour only)."""
         font = self.font()
         font.setPointSizeF(self._base_point_size * scale)
         self.document().setDefaultFont(font)
