@@ -1,0 +1,1 @@
+"""Presenter mode's pure parts: the slide order across topics, notes, and screen layout."""

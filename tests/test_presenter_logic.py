@@ -1,0 +1,76 @@
+"""Presenter mode's pure parts: the order of slides, the notes, and which screen shows what."""
+
+from __future__ import annotations
+
+import pytest
+
+from allexplainer.content.errors import ContentError
+from allexplainer.presenter.deck import Deck
+from allexplainer.presenter.notes import check_notes_cover, parse_notes
+from allexplainer.presenter.screens import ScreenInfo, plan_screens
+from tests.helpers import ROOT
+
+NOTES = (ROOT / "assets" / "presenter" / "notes.toml").read_text(encoding="utf-8")
+
+
+def test_deck_crosses_from_one_topic_into_the_next():
+    deck = Deck([("monoclonal-antibodies", "antibodies", 2), ("car-t", "car_t", 3)])
+    seen = [(deck.current.topic_id, deck.current.stage)]
+    while deck.next():
+        seen.append((deck.current.topic_id, deck.current.stage))
+    assert seen == [("monoclonal-antibodies", 0), ("monoclonal-antibodies", 1),
+                    ("car-t", 0), ("car-t", 1), ("car-t", 2)]
+    assert deck.upcoming is None
+    assert not deck.next()
+    assert deck.previous() and (deck.current.topic_id, deck.current.stage) == ("car-t", 1)
+
+
+def test_deck_jumps_to_a_topic_and_stage():
+    deck = Deck([("a", "x", 2), ("b", "y", 4)])
+    assert deck.go_to("b", 2)
+    assert (deck.current.scene_id, deck.current.stage) == ("y", 2)
+    assert deck.go_to("b", 99) and deck.current.stage == 3
+    assert not deck.go_to("nope")
+
+
+def test_every_stage_of_every_scene_has_a_note():
+    from allexplainer.diagrams.loader import load_builtin_scenes
+
+    notes = parse_notes(NOTES)
+    scenes = load_builtin_scenes()
+    check_notes_cover(notes, {scene_id: len(scene.stages) for scene_id, scene in scenes.items()})
+    assert all("Say:" in note.as_text() for stage in notes.values() for note in stage)
+
+
+def test_a_missing_note_field_is_named():
+    broken = NOTES.replace('careful = "Keep it simple; the detail of the arms comes next."\n', "", 1)
+    with pytest.raises(ContentError) as raised:
+        parse_notes(broken)
+    assert raised.value.field == "scene[0].stage[0].careful"
+
+
+def test_notes_that_do_not_match_the_stages_are_refused():
+    with pytest.raises(ContentError, match="'antibodies' has 6 stages but 5 notes"):
+        check_notes_cover(parse_notes(NOTES), {"car_t": 7, "antibodies": 6})
+    with pytest.raises(ContentError, match="'new_scene' has 4 stages but 0 notes"):
+        check_notes_cover(parse_notes(NOTES), {"new_scene": 4})
+
+
+LAPTOP = ScreenInfo("laptop", 1920, 1080, primary=True)
+WALL = ScreenInfo("wall", 1920, 1080)
+PROJECTOR = ScreenInfo("projector", 1280, 720)
+
+
+def test_one_screen_shows_the_diagram_and_no_separate_notes():
+    plan = plan_screens([LAPTOP])
+    assert plan.audience is LAPTOP and plan.presenter is None
+
+
+def test_two_screens_put_the_family_on_the_wall_and_the_notes_on_the_laptop():
+    plan = plan_screens([LAPTOP, WALL])
+    assert plan.audience is WALL and plan.presenter is LAPTOP
+
+
+def test_the_chosen_screen_wins():
+    plan = plan_screens([LAPTOP, WALL, PROJECTOR], chosen="projector")
+    assert plan.audience is PROJECTOR and plan.presenter is LAPTOP
