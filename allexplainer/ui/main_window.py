@@ -6,7 +6,8 @@ import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget
+from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabWidget,
+                               QToolBar, QWidget)
 
 from .. import __version__
 from ..content.levels import LEVELS, Level
@@ -18,6 +19,7 @@ from ..settings import Settings
 from .care_note import CARE_TEAM_TEXT
 from .glossary_panel import GlossaryPanel
 from .notebook_panel import NotebookPanel
+from .play_room import PlayRoom
 from .search_dialog import SearchDialog
 from .topic_page import BrokenTopicPage, DiagramFactory, TopicPage
 
@@ -50,7 +52,9 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("topic-tabs")
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(True)
-        self.setCentralWidget(self.tabs)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.tabs)
+        self.setCentralWidget(self.stack)
         for topic in library.topics:
             if isinstance(topic, BrokenTopic):
                 page: QWidget = BrokenTopicPage(topic, self.tabs)
@@ -64,6 +68,8 @@ class MainWindow(QMainWindow):
             index = self.tabs.addTab(page, title)
             self.tabs.setTabToolTip(index, topic.title)
         self.tabs.currentChanged.connect(self._on_tab_changed)
+        # A click on a tab should not take the arrow keys away from the diagram or the text.
+        self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
         self.glossary = GlossaryPanel(library, self._level, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary)
@@ -79,6 +85,7 @@ class MainWindow(QMainWindow):
         self.search_dialog.topic_requested.connect(self.show_found)
         self.search_dialog.term_requested.connect(self.glossary_term_requested)
 
+        self.play_room = PlayRoom(self, self.stack, self.tabs, settings.reduced_motion())
         self._build_level_switch()
         self._build_menus()
         self.content_problems = QLabel(self)
@@ -165,6 +172,10 @@ class MainWindow(QMainWindow):
         self.notebook.set_topic(topic if isinstance(topic, Topic) else None)
 
     def _on_tab_changed(self, index: int) -> None:
+        page = self.tabs.currentWidget()
+        focus_target = getattr(page, "focus_target", None)
+        if focus_target is not None:
+            focus_target()
         topic_id = self.current_topic_id()
         if topic_id:
             self.settings.set_topic(topic_id)
@@ -196,6 +207,16 @@ class MainWindow(QMainWindow):
         # F9, not Ctrl+G: Ctrl+G is Find Next on several desktops.
         self.glossary_action = self._dock_action(self.glossary, "&Glossary", Qt.Key.Key_F9)
         self.notebook_action = self._dock_action(self.notebook, "My &questions", Qt.Key.Key_F8)
+        self.play_action = self.view_menu.addAction("&Play mode (for children)")
+        self.play_action.setShortcut(QKeySequence(Qt.Key.Key_F7))
+        self.play_action.triggered.connect(self.play_room.enter)
+        self.level_toolbar.addSeparator()
+        self.level_toolbar.addAction(self.play_action)
+        self.reduced_motion_action = self.view_menu.addAction("&Reduce motion")
+        self.reduced_motion_action.setCheckable(True)
+        self.reduced_motion_action.setChecked(self.settings.reduced_motion())
+        self.reduced_motion_action.setToolTip("Diagrams jump from stage to stage without moving")
+        self.reduced_motion_action.toggled.connect(self.set_reduced_motion)
         self.fullscreen_action = self.view_menu.addAction("&Full screen")
         self.fullscreen_action.setCheckable(True)
         self.fullscreen_action.setShortcut(QKeySequence.StandardKey.FullScreen)
@@ -224,6 +245,15 @@ class MainWindow(QMainWindow):
         else:
             dock.show()
             dock.raise_()
+
+    def set_reduced_motion(self, reduced: bool) -> None:
+        """Turn animation off (stage end states only) or on, everywhere, and remember it."""
+        self.settings.set_reduced_motion(reduced)
+        self.play_room.set_reduced_motion(reduced)
+        for index in range(self.tabs.count()):
+            diagram = getattr(self.tabs.widget(index), "diagram", None)
+            if diagram is not None:
+                diagram.set_reduced_motion(reduced)
 
     def set_fullscreen(self, on: bool) -> None:
         """Fill the screen (for a wall screen in clinic), or go back to a window."""
@@ -259,7 +289,7 @@ class MainWindow(QMainWindow):
         """Reopen at the remembered size and topic (each value checked before use)."""
         geometry = self.settings.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+            self._first_run_geometry()
         state = self.settings.window_state()
         if state is not None and not self.restoreState(state):
             self.settings.invalid_keys.add("window/state")
@@ -269,6 +299,17 @@ class MainWindow(QMainWindow):
         topic_id = self.settings.topic()
         if topic_id:
             self.show_topic(topic_id)
+
+    def _first_run_geometry(self) -> None:
+        """Most of the screen, with a glossary wide enough to read but narrower than the topic."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None and screen.width() > 0:
+            self.resize(max(self.minimumWidth(), int(screen.width() * 0.9)),
+                        max(self.minimumHeight(), int(screen.height() * 0.9)))
+        else:
+            self.resize(1280, 800)
+        self.resizeDocks([self.glossary], [max(280, self.width() // 5)],
+                         Qt.Orientation.Horizontal)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         """Remember the window, the topic and the level for next time."""

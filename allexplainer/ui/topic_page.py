@@ -135,6 +135,7 @@ class TopicPage(QWidget):
             self._splitter.addWidget(reading)
             self._splitter.setStretchFactor(0, 3)
             self._splitter.setStretchFactor(1, 2)
+            self._splitter.setSizes([600, 400])
             layout.addWidget(self._splitter, 1)
         else:
             self._splitter = None
@@ -185,6 +186,10 @@ class TopicPage(QWidget):
         """The text the reader sees, without formatting."""
         return self.text.toPlainText()
 
+    def focus_target(self) -> None:
+        """Give the keyboard to the diagram if there is one (for clicker keys), else the text."""
+        (self.diagram or self.text).setFocus()
+
     def _render(self) -> None:
         bar = self.text.verticalScrollBar()
         fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
@@ -215,6 +220,8 @@ class TopicPage(QWidget):
             signal.connect(self.glossary_term_requested)
         self._splitter.replaceWidget(0, widget)
         self._diagram_slot.deleteLater()
+        if self.isVisible():
+            widget.setFocus()
         return widget
 
 

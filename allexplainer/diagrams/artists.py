@@ -1,0 +1,343 @@
+"""matplotlib artists for each actor, made once and updated in place every frame."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.collections import Collection, LineCollection
+from matplotlib.path import Path
+from matplotlib.colors import to_rgba
+from matplotlib.text import Annotation, Text
+
+from ..content.levels import Level
+from ..content.links import strip_links
+from . import kinds as K
+from . import palette as P
+from .layout import Placement
+from .scene import Actor, ActorState
+from .shapes import BODY, OVER, UNDER, Layer, arrow_polygon, layers_for, piece_offsets, \
+    rounded_rect
+
+Point = tuple[float, float]
+# Leader-line targets are worked out by the renderer, which knows every placement.
+TargetFinder = Callable[[Actor, Point], Point | None]
+
+LABEL_PX = 19.0  # label text height on a 1280x720 canvas, in pixels
+HEADING_PX = 27.0
+
+
+def affine(x: float, y: float, size: float, rotation: float = 0.0) -> np.ndarray:
+    """The 3x3 matrix that scales by ``size``, turns by ``rotation`` degrees, moves to (x, y)."""
+    c = math.cos(math.radians(rotation)) * size
+    s = math.sin(math.radians(rotation)) * size
+    return np.array([[c, -s, x], [s, c, y], [0.0, 0.0, 1.0]])
+
+
+class ShapeCollection(Collection):
+    """Fixed local paths, each drawn through its own affine transform into scene units.
+
+    Moving a copy changes only its 3x3 matrix, so no path is rebuilt per frame and one
+    collection (one draw call) holds every layer of every copy of an actor.
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(offsets=np.zeros((1, 2)), **kwargs)
+        self._paths: list[Path] = []
+
+    def get_paths(self) -> list[Path]:
+        """The local paths, one per item."""
+        return self._paths
+
+    def set_items(self, paths: list[Path], matrices: list[np.ndarray], faces: list,
+                  edges: list, widths: list[float]) -> None:
+        """Show ``paths``, each through its matrix, with its own colours and line width."""
+        self.set_visible(bool(paths))
+        if not paths:
+            return
+        self._paths = paths
+        self._transforms = np.array(matrices)
+        self.set_facecolor(faces)
+        self.set_edgecolor(edges)
+        self.set_linewidth(widths)
+
+
+def compile_layer(layer: Layer) -> Path:
+    """All the outlines of a layer as one compound path (closed when filled)."""
+    vertices, codes = [], []
+    for outline in layer.paths:
+        vertices.append(outline)
+        step = np.full(len(outline), Path.LINETO, dtype=np.uint8)
+        step[0] = Path.MOVETO
+        codes.append(step)
+        if layer.filled:
+            vertices.append(outline[:1])
+            codes.append(np.array([Path.CLOSEPOLY], dtype=np.uint8))
+    return Path(np.vstack(vertices), np.concatenate(codes))
+
+
+@dataclass(frozen=True)
+class _Template:
+    path: Path
+    face: tuple[float, float, float, float]
+    edge: tuple[float, float, float, float]
+    width: float
+    pieces: bool
+
+
+def _template(layer: Layer) -> _Template:
+    face = to_rgba(layer.face) if (layer.filled and layer.face) else (0.0, 0.0, 0.0, 0.0)
+    return _Template(compile_layer(layer), face, to_rgba(layer.edge), layer.width, layer.pieces)
+
+
+def _faded(colour: tuple[float, float, float, float], alpha: float) -> tuple:
+    return (colour[0], colour[1], colour[2], colour[3] * alpha)
+
+
+class ActorArtists:
+    """Everything drawn for one actor: a collection per depth (under, with, over its cell)."""
+
+    def __init__(self, actor: Actor, axes: Axes) -> None:
+        self.actor = actor
+        self.spec = K.kind_spec(actor.kind)
+        self.points_per_px = 1.0
+        self.groups: list[tuple[int, ShapeCollection, list[_Template]]] = []
+        for layer in layers_for(actor.kind, actor.seed):
+            if not self.groups or self.groups[-1][0] != layer.depth:
+                collection = ShapeCollection(animated=True, capstyle="round",
+                                             joinstyle="round")
+                self.groups.append((layer.depth, collection, []))
+            self.groups[-1][2].append(_template(layer))
+        self.pieces = piece_offsets(actor.seed)
+        self.tube: LineCollection | None = None
+        if actor.kind in ("pump", "bag"):
+            self.tube = LineCollection([], animated=True, capstyle="round",
+                                       colors=[to_rgba(P.OUTLINE)])
+        for artist in self.artists():
+            axes.add_artist(artist)
+
+    def artists(self) -> Iterator:
+        """Every matplotlib artist of this actor."""
+        for _, artist in self.parts():
+            yield artist
+
+    def parts(self) -> Iterator[tuple[int, object]]:
+        """(depth, artist) pairs: UNDER before the parent cell, OVER after it."""
+        if self.tube is not None:
+            yield BODY, self.tube
+        for depth, collection, _ in self.groups:
+            yield depth, collection
+
+    def rescale(self, points_per_px: float) -> None:
+        """Set line widths for the canvas size."""
+        self.points_per_px = points_per_px
+        if self.tube is not None:
+            self.tube.set_linewidth(4.0 * points_per_px)
+
+    def update(self, placements: tuple[Placement, ...], state: ActorState) -> None:
+        """Show the actor's copies at ``placements``."""
+        shown = [p for p in placements if p.alpha > 0.003]
+        for _, collection, templates in self.groups:
+            paths: list[Path] = []
+            matrices: list[np.ndarray] = []
+            faces: list[tuple] = []
+            edges: list[tuple] = []
+            widths: list[float] = []
+
+            def add(template: _Template, matrix: np.ndarray, alpha: float) -> None:
+                paths.append(template.path)
+                matrices.append(matrix)
+                faces.append(_faded(template.face, alpha))
+                edges.append(_faded(template.edge, alpha))
+                widths.append(template.width * self.points_per_px)
+
+            for p in shown:
+                base = affine(p.x, p.y, p.size, p.rotation)
+                whole = p.alpha * (1.0 - p.broken) ** 1.5
+                for template in templates:
+                    if not template.pieces:
+                        if whole > 0.003:
+                            add(template, base, whole)
+                    elif p.broken > 0.0:
+                        # a cell that breaks up fades gently into small drifting pieces
+                        b = p.broken
+                        alpha = p.alpha * min(1.0, 2.5 * b) * (1.0 - 0.45 * b)
+                        reach = 0.3 + 0.9 * b
+                        for dx, dy, size in self.pieces:
+                            add(template, base @ affine(dx * reach, dy * reach,
+                                                        size * (1.0 - 0.3 * b)), alpha)
+            collection.set_items(paths, matrices, faces, edges, widths)
+        if self.tube is not None:
+            self._update_tube(shown, state)
+    def _update_tube(self, shown: list[Placement], state: ActorState) -> None:
+        assert self.tube is not None
+        if not shown or (state.x2 == 0.0 and state.y2 == 0.0):
+            self.tube.set_visible(False)
+            return
+        p = shown[0]
+        port = (1.0, 0.0) if self.actor.kind == "pump" else (0.0, -1.0)
+        start = (affine(p.x, p.y, p.size, p.rotation) @ np.array([*port, 1.0]))[:2]
+        end = np.array([state.x2, state.y2])
+        bend = np.array([start[0] + (end[0] - start[0]) * 0.1, end[1] + (start[1] - end[1]) * 0.9])
+        f = np.linspace(0.0, 1.0, 24)[:, None]
+        curve = (1 - f) ** 2 * start + 2 * (1 - f) * f * bend + f ** 2 * end
+        self.tube.set_visible(True)
+        self.tube.set_segments([curve])
+        self.tube.set_alpha(p.alpha)
+
+
+class _SingleShape:
+    """Shared by areas and arrows: one collection, one item, drawn with the actor."""
+
+    def __init__(self, actor: Actor, axes: Axes, layer: Layer) -> None:
+        self.actor = actor
+        self.template = _template(layer)
+        self.points_per_px = 1.0
+        self.collection = ShapeCollection(animated=True, joinstyle="round",
+                                          linestyle="--" if layer.dashed else "-")
+        axes.add_artist(self.collection)
+
+    def artists(self) -> Iterator:
+        """The one artist."""
+        yield self.collection
+
+    def parts(self) -> Iterator[tuple[int, object]]:
+        """The one artist, drawn with the actor."""
+        yield BODY, self.collection
+
+    def rescale(self, points_per_px: float) -> None:
+        """Set line widths for the canvas size."""
+        self.points_per_px = points_per_px
+
+    def show(self, path: Path | None, matrix: np.ndarray, alpha: float) -> None:
+        """Draw ``path`` through ``matrix`` (or nothing)."""
+        if path is None or alpha <= 0.003:
+            self.collection.set_items([], [], [], [], [])
+            return
+        self.collection.set_items([path], [matrix], [_faded(self.template.face, alpha)],
+                                  [_faded(self.template.edge, alpha)],
+                                  [self.template.width * self.points_per_px])
+
+
+class AreaArtists(_SingleShape):
+    """Panels and blood vessels: a rounded shape of the actor's own width and height."""
+
+    def __init__(self, actor: Actor, axes: Axes) -> None:
+        panel = actor.kind == "panel"
+        shape = rounded_rect(actor.w, actor.h, 0.3 if panel else actor.h / 2, n=8)
+        super().__init__(actor, axes, Layer(
+            (shape,), P.PANEL if panel else P.VESSEL, edge=P.PANEL_EDGE if panel else P.VESSEL_EDGE,
+            width=2.0 if panel else 3.0, dashed=panel))
+
+    def update(self, placements: tuple[Placement, ...], state: ActorState) -> None:
+        """Show the area at its place."""
+        alpha = placements[0].alpha if placements else 0.0
+        self.show(self.template.path, affine(state.x, state.y, state.scale, state.rotation),
+                  alpha)
+
+
+class ArrowArtists(_SingleShape):
+    """A block arrow from (x, y) to (x2, y2), drawn as far as ``grow``."""
+
+    def __init__(self, actor: Actor, axes: Axes) -> None:
+        super().__init__(actor, axes, Layer((np.zeros((1, 2)),),
+                                            P.mix(P.OUTLINE, P.WHITE, 0.15), width=1.0))
+
+    def update(self, placements: tuple[Placement, ...], state: ActorState) -> None:
+        """Show the arrow."""
+        alpha = placements[0].alpha if placements else 0.0
+        x1 = state.x + (state.x2 - state.x) * state.grow
+        y1 = state.y + (state.y2 - state.y) * state.grow
+        polygon = arrow_polygon(state.x, state.y, x1, y1, 0.16 * state.scale, 0.46 * state.scale)
+        path = None if polygon is None or state.grow <= 0.0 else compile_layer(
+            Layer((polygon,), P.OUTLINE))
+        self.show(path, np.eye(3), alpha)
+
+
+class LabelArtists:
+    """A label: boxed text with a leader line to its target, or a large heading."""
+
+    def __init__(self, actor: Actor, axes: Axes, level: Level, find_target: TargetFinder) -> None:
+        self.actor = actor
+        self.find_target = find_target
+        heading = actor.style == "heading"
+        props = dict(ha=actor.align, va="center", color=P.TEXT, animated=True,
+                     fontweight="bold" if heading else "normal", linespacing=1.15)
+        if heading:
+            self.text: Text = Text(0, 0, "", **props)
+        else:
+            box = dict(boxstyle="round,pad=0.32", fc=P.WHITE, ec=P.OUTLINE)
+            if actor.target:
+                self.text = Annotation("", xy=(0, 0), xytext=(0, 0), bbox=box,
+                                       arrowprops=dict(arrowstyle="-", color=P.OUTLINE,
+                                                       shrinkA=0, shrinkB=0), **props)
+            else:
+                self.text = Text(0, 0, "", bbox=box, **props)
+        axes.add_artist(self.text)
+        self.set_level(level)
+
+    def set_level(self, level: Level) -> None:
+        """Show the words for ``level`` (nothing if the label has none there)."""
+        words = self.actor.text.get(level) if self.actor.text else ""
+        self.words = strip_links(words).replace("\\n", "\n")
+        self.text.set_text(self.words)
+        self.level_shown = bool(self.words) and level in self.actor.levels
+
+    def parts(self) -> Iterator[tuple[int, object]]:
+        """The one artist to draw."""
+        yield BODY, self.text
+
+    def artists(self) -> Iterator:
+        """Every matplotlib artist of this label."""
+        yield self.text
+
+    def rescale(self, points_per_px: float) -> None:
+        """Set the font size and line widths for the canvas size."""
+        heading = self.actor.style == "heading"
+        self.text.set_fontsize((HEADING_PX if heading else LABEL_PX) * points_per_px)
+        patch = self.text.get_bbox_patch()
+        if patch is not None:
+            patch.set_linewidth(1.6 * points_per_px)
+        if isinstance(self.text, Annotation) and self.text.arrow_patch is not None:
+            self.text.arrow_patch.set_linewidth(2.0 * points_per_px)
+
+    def update(self, placements: tuple[Placement, ...], state: ActorState) -> None:
+        """Place the label and its leader line."""
+        alpha = state.opacity if state.visible else 0.0
+        if not self.level_shown or alpha <= 0.003:
+            self.text.set_visible(False)
+            return
+        self.text.set_visible(True)
+        self.text.set_alpha(alpha)
+        patch = self.text.get_bbox_patch()
+        if patch is not None:
+            patch.set_alpha(alpha)
+        if isinstance(self.text, Annotation):
+            target = self.find_target(self.actor, (state.x, state.y))
+            self.text.set_position((state.x, state.y))
+            if target is None:
+                self.text.xy = (state.x, state.y)
+                self.text.arrow_patch.set_visible(False)
+            else:
+                self.text.xy = target
+                self.text.arrow_patch.set_visible(True)
+                self.text.arrow_patch.set_alpha(alpha)
+        else:
+            self.text.set_position((state.x, state.y))
+
+
+def artists_for(actor: Actor, axes: Axes, level: Level, find_target: TargetFinder):
+    """The right artists class for ``actor``."""
+    if actor.kind == "label":
+        return LabelArtists(actor, axes, level, find_target)
+    if actor.kind == "arrow":
+        return ArrowArtists(actor, axes)
+    if actor.kind in ("panel", "vessel"):
+        return AreaArtists(actor, axes)
+    return ActorArtists(actor, axes)
+
+
+__all__ = ["ActorArtists", "LabelArtists", "artists_for", "UNDER", "OVER", "BODY"]

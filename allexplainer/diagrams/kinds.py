@@ -1,0 +1,96 @@
+"""The kinds of actor a scene may use, with their size, category and named points.
+
+Local coordinates: a cell is a unit circle round (0, 0); a surface molecule stands on the
+membrane at (0, 0) and points up (+y); other molecules are centred on (0, 0). One local unit
+is ``size`` scene units at scale 1.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+CELL = "cell"
+SURFACE = "surface"
+MOLECULE = "molecule"
+PROP = "prop"
+ANNOTATION = "annotation"
+
+Point = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    """What the engine needs to know about one kind of actor."""
+
+    name: str
+    category: str
+    size: float
+    anchors: tuple[tuple[str, Point], ...] = (("centre", (0.0, 0.0)),)
+    # Molecules that dock: the own point placed on the target's "dock" point (or on a
+    # cell's outline), and the own point that then lies straight out from the surface.
+    dock_anchor: str = ""
+    dock_toward: str = ""
+    spread: float = 2.4  # gap between copies, in local units
+
+    def anchor(self, name: str) -> Point:
+        """Return the local point called ``name``."""
+        for anchor_name, point in self.anchors:
+            if anchor_name == name:
+                return point
+        raise KeyError(name)
+
+    @property
+    def anchor_names(self) -> tuple[str, ...]:
+        """Names of every point labels and docking may use."""
+        return tuple(name for name, _ in self.anchors)
+
+
+_CELL_ANCHORS = (("centre", (0.0, 0.0)), ("edge", (1.0, 0.0)), ("nucleus", (0.0, 0.0)))
+
+KINDS: dict[str, KindSpec] = {spec.name: spec for spec in (
+    KindSpec("t_cell", CELL, 1.0, _CELL_ANCHORS),
+    KindSpec("b_cell", CELL, 1.0, _CELL_ANCHORS),
+    KindSpec("leukaemia_cell", CELL, 1.0, _CELL_ANCHORS),
+    KindSpec("healthy_cell", CELL, 0.8, _CELL_ANCHORS),
+    KindSpec("tcr", SURFACE, 0.34, (("base", (0.0, 0.0)), ("tip", (0.0, 1.0)),
+                                    ("dock", (0.0, 0.9)))),
+    KindSpec("cd19", SURFACE, 0.36, (("base", (0.0, 0.0)), ("tip", (0.0, 1.0)),
+                                     ("flag", (0.22, 0.8)), ("dock", (0.12, 1.04)))),
+    KindSpec("cd3", SURFACE, 0.34, (("base", (0.0, 0.0)), ("tip", (0.0, 1.0)),
+                                    ("dock", (0.0, 1.0)))),
+    KindSpec("car", SURFACE, 0.62, (("base", (0.0, 0.0)), ("tip", (0.0, 1.0)),
+                                    ("dock", (0.0, 1.0)),
+                                    ("head", (0.0, 0.86)), ("hinge", (0.0, 0.45)),
+                                    ("transmembrane", (0.0, 0.0)),
+                                    ("costimulatory", (0.0, -0.2)), ("zeta", (0.0, -0.42)))),
+    KindSpec("antibody", MOLECULE, 0.5, (("centre", (0.0, 0.0)), ("fab", (-0.58, 0.72)),
+                                          ("fab_right", (0.5, 0.62)), ("fc", (0.0, -0.6))),
+             dock_anchor="fab", dock_toward="centre", spread=2.6),
+    KindSpec("blinatumomab", MOLECULE, 0.55, (("centre", (0.0, 0.0)), ("cd19_end", (0.6, 0.0)),
+                                              ("cd3_end", (-0.62, 0.0))),
+             dock_anchor="cd19_end", dock_toward="cd3_end", spread=2.2),
+    KindSpec("virus_vector", MOLECULE, 0.45, (("centre", (0.0, 0.0)), ("edge", (0.0, -1.0))),
+             dock_anchor="edge", dock_toward="centre", spread=2.8),
+    KindSpec("gene", MOLECULE, 0.5, (("centre", (0.0, 0.0)),), spread=1.6),
+    KindSpec("pump", PROP, 0.6, (("centre", (0.0, 0.0)), ("screen", (0.0, 0.2)))),
+    KindSpec("bag", PROP, 0.7, (("centre", (0.0, 0.0)),)),
+    KindSpec("vessel", PROP, 1.0),
+    KindSpec("panel", PROP, 1.0),
+    KindSpec("arrow", ANNOTATION, 1.0),
+    KindSpec("label", ANNOTATION, 1.0),
+)}
+
+# Other spellings accepted in scene files.
+ALIASES = {"dna": "gene", "leukemia_cell": "leukaemia_cell", "t_cell_receptor": "tcr",
+           "virus": "virus_vector"}
+
+
+def kind_spec(name: str) -> KindSpec:
+    """Return the spec for kind ``name`` (or one of its aliases); KeyError if unknown."""
+    return KINDS[ALIASES.get(name, name)]
+
+
+def canonical_kind(name: str) -> str | None:
+    """Return the canonical kind name for ``name``, or None if it names no kind."""
+    name = ALIASES.get(name, name)
+    return name if name in KINDS else None

@@ -1,0 +1,223 @@
+"""Draw scene states on a matplotlib Figure, blitting frames (never pyplot).
+
+Static artists are drawn by a full draw, and the canvas is captured then (``copy_from_bbox``)
+on every ``draw_event``, so resizes stay right. A frame restores that capture, draws only the
+animated artists (``draw_artist``) and blits. Within one stage most actors do not change, so
+they are static too: only the actors that change during the stage being shown are animated,
+and the background is drawn again when the shown stage changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+from matplotlib.figure import Figure
+
+from ..content.levels import Level
+from . import palette as P
+from .artists import LabelArtists, artists_for
+from .layout import Placement, anchor_point, layout
+from .legend import make_legend
+from .scene import ActorState, Scene, changing_actors, stage_at, stage_end, stage_start, state_at
+
+SCENE_WIDTH, SCENE_HEIGHT = 16.0, 9.0  # scene units; y = 0 is the bottom
+REFERENCE_PX_PER_UNIT = 80.0  # a 1280x720 canvas
+_GROUPS = {"panel": 0, "vessel": 0, "arrow": 2, "label": 3}
+
+
+class SceneRenderer:
+    """Draws the states of one scene on ``figure`` (which must already have its canvas)."""
+
+    def __init__(self, figure: Figure, scene: Scene, level: Level = Level.FAMILY) -> None:
+        self.figure = figure
+        self.scene = scene
+        self.level = Level(level)
+        figure.set_facecolor(P.BACKGROUND)
+        self.axes = figure.add_axes((0.0, 0.0, 1.0, 1.0))
+        self.axes.set_xlim(0.0, SCENE_WIDTH)
+        self.axes.set_ylim(0.0, SCENE_HEIGHT)
+        self.axes.set_aspect("equal", adjustable="box", anchor="C")
+        self.axes.set_axis_off()
+        self._placements: dict[str, tuple[Placement, ...]] = {}
+        self._actors = {actor.id: artists_for(actor, self.axes, self.level, self._label_target)
+                        for actor in scene.actors}
+        self._draw_list = self._drawing_order()
+        self._parts = {actor_id: [artist for _, artist in artists.parts()]
+                       for actor_id, artists in self._actors.items()}
+        self._interval: tuple[float, float] | None = None
+        self._background = None
+        self._legend = None
+        self._size: tuple[float, float] = (0.0, 0.0)
+        canvas = figure.canvas
+        self._connections = [canvas.mpl_connect("draw_event", self._on_draw),
+                             canvas.mpl_connect("resize_event", self._on_resize)]
+        self._fit_to_canvas()
+        self.update(state_at(scene, 0.0))
+
+    # -- set-up ----------------------------------------------------------------------------
+    def _drawing_order(self) -> list:
+        index = {actor.id: i for i, actor in enumerate(self.scene.actors)}
+        keyed = []
+        for i, actor in enumerate(self.scene.actors):
+            group = _GROUPS.get(actor.kind, 1)
+            base = index[actor.parent] if actor.parent else i
+            for depth, artist in self._actors[actor.id].parts():
+                keyed.append(((group, base, depth, i, len(keyed)), artist))
+        ordered = [artist for _, artist in sorted(keyed, key=lambda pair: pair[0])]
+        for number, artist in enumerate(ordered):  # a full draw keeps the same order
+            artist.set_zorder(1.0 + number / max(len(ordered), 1))
+        return ordered
+
+    def _fit_to_canvas(self) -> None:
+        """Scale line widths, fonts and the legend to the canvas size."""
+        width, height = self.figure.bbox.width, self.figure.bbox.height
+        self._size = (width, height)
+        px_per_unit = max(min(width / SCENE_WIDTH, height / SCENE_HEIGHT), 1.0)
+        px_scale = px_per_unit / REFERENCE_PX_PER_UNIT
+        points_per_px = px_scale * 72.0 / self.figure.dpi
+        for artists in self._actors.values():
+            artists.rescale(points_per_px)
+        if self._legend is not None:
+            self._legend.remove()
+        self._legend = make_legend(self.axes, self.scene, self.level, points_per_px, px_scale,
+                                   width)
+        self._background = None
+
+    def disconnect(self) -> None:
+        """Stop listening to the canvas (before dropping the renderer)."""
+        for cid in self._connections:
+            self.figure.canvas.mpl_disconnect(cid)
+        self._connections = []
+
+    # -- what is shown ---------------------------------------------------------------------
+    def set_level(self, level: Level) -> None:
+        """Show labels and legend at ``level``; the next draw is a full one."""
+        self.level = Level(level)
+        for artists in self._actors.values():
+            if isinstance(artists, LabelArtists):
+                artists.set_level(self.level)
+        self._fit_to_canvas()
+        if self._states is not None:
+            self.update(self._states)
+
+    def update(self, states: Mapping[str, ActorState]) -> None:
+        """Move every artist to ``states`` (as ``state_at`` returns), without drawing."""
+        self._states = states
+        self._placements = layout(self.scene, states)
+        for actor in self.scene.actors:
+            self._actors[actor.id].update(self._placements[actor.id], states[actor.id])
+
+    def _label_target(self, actor, label_xy):
+        copies = self._placements.get(actor.target, ())
+        if not copies:
+            return None
+        copy = copies[min(actor.target_index, len(copies) - 1)]
+        if copy.alpha * (1.0 - copy.broken) <= 0.05:
+            return None  # no leader line to something that is not there
+        return anchor_point(self.scene, self._placements, actor.target, actor.target_index,
+                            actor.anchor, toward=label_xy)
+
+    # -- drawing ---------------------------------------------------------------------------
+    def _on_draw(self, event) -> None:
+        canvas = self.figure.canvas
+        if (self.figure.bbox.width, self.figure.bbox.height) != self._size:
+            self._fit_to_canvas()  # a size change not announced by a resize_event
+        self._background = canvas.copy_from_bbox(self.figure.bbox)
+        self._draw_animated()
+
+    def _on_resize(self, event) -> None:
+        self._fit_to_canvas()
+
+    def _draw_animated(self) -> None:
+        for artist in self._draw_list:
+            if artist.get_animated() and artist.get_visible():
+                self.figure.draw_artist(artist)
+
+    def _animate_only(self, actor_ids: set[str] | None) -> None:
+        """Make the artists of ``actor_ids`` animated (all of them for None), the rest static."""
+        for actor_id, parts in self._parts.items():
+            animated = actor_ids is None or actor_id in actor_ids
+            for artist in parts:
+                artist.set_animated(animated)
+        self._background = None
+
+    def _stage_interval(self, t: float) -> tuple[float, float]:
+        index = stage_at(self.scene, t)
+        return stage_start(self.scene, index), stage_end(self.scene, index)
+
+    @property
+    def has_background(self) -> bool:
+        """Whether a captured background is ready for blitting."""
+        return self._background is not None
+
+    def show_time(self, t: float) -> bool:
+        """Show the scene at time ``t``: True if blitted, False if it took a full draw.
+
+        Entering another stage redraws the background with that stage's unchanging actors.
+        """
+        interval = self._stage_interval(t)
+        states = state_at(self.scene, t)
+        if interval != self._interval:
+            self._interval = interval
+            self._animate_only(changing_actors(self.scene, *interval))
+        if self._background is None:
+            self.update(states)
+            self.figure.canvas.draw()
+            return False
+        self.draw_frame(states)
+        return True
+
+    def draw_frame(self, states: Mapping[str, ActorState]) -> bool:
+        """Show ``states`` by blitting the animated artists (True); without a background yet,
+        ask for a full draw instead (False). Static artists must not differ in ``states``."""
+        self.update(states)
+        canvas = self.figure.canvas
+        if self._background is None:
+            canvas.draw_idle()
+            return False
+        canvas.restore_region(self._background)
+        self._draw_animated()
+        canvas.blit(self.figure.bbox)
+        return True
+
+    def full_draw(self, states: Mapping[str, ActorState] | None = None) -> None:
+        """Redraw everything now, every actor in its exact order, and capture the background."""
+        if states is not None:
+            self.update(states)
+        self._interval = None
+        self._animate_only(set())
+        self.figure.canvas.draw()
+
+    def label_extents(self) -> dict[str, tuple[float, float, float, float]]:
+        """Pixel boxes (x0, y0, x1, y1) of the labels now shown, after a draw, by actor id."""
+        renderer = self.figure.canvas.get_renderer()
+        boxes = {}
+        for actor_id, artists in self._actors.items():
+            if isinstance(artists, LabelArtists) and artists.text.get_visible():
+                patch = artists.text.get_bbox_patch()
+                box = (patch.get_window_extent(renderer) if patch is not None
+                       else artists.text.get_window_extent(renderer))
+                boxes[actor_id] = (box.x0, box.y0, box.x1, box.y1)
+        return boxes
+
+    def legend_extent(self) -> tuple[float, float, float, float] | None:
+        """Pixel box of the legend, after a draw (None if the scene has none)."""
+        if self._legend is None:
+            return None
+        box = self._legend.get_window_extent(self.figure.canvas.get_renderer())
+        return (box.x0, box.y0, box.x1, box.y1)
+
+    _states: Mapping[str, ActorState] | None = None
+
+
+def render_still(scene: Scene, t: float, level: Level = Level.FAMILY,
+                 size: tuple[int, int] = (1280, 720), dpi: float = 100.0) -> np.ndarray:
+    """The frame at time ``t`` as an RGBA array of shape (height, width, 4)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    figure = Figure(figsize=(size[0] / dpi, size[1] / dpi), dpi=dpi)
+    FigureCanvasAgg(figure)
+    renderer = SceneRenderer(figure, scene, level)
+    renderer.full_draw(state_at(scene, t))
+    return np.asarray(figure.canvas.buffer_rgba()).copy()

@@ -1,0 +1,254 @@
+"""The diagram player as a presenter uses it: keys, buttons, captions, speed, hiding, sizes."""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import cache
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QTabWidget, QToolTip
+
+from allexplainer.content.levels import Level
+from allexplainer.content.links import strip_links
+from allexplainer.diagrams.loader import load_builtin_scenes
+from allexplainer.diagrams.palette import SKY_BLUE
+from allexplainer.diagrams.scene import stage_end, stage_start
+from allexplainer.ui.diagram_player import DiagramPlayer
+
+
+@cache
+def scenes():
+    return load_builtin_scenes()
+
+
+def shown_text(label) -> str:
+    """The words a label shows, without its markup."""
+    return html.unescape(re.sub(r"<[^>]+>", "", label.text()))
+
+
+def caption_of(scene, index: int, level: Level) -> str:
+    return strip_links(scene.stages[index].caption.get(level))
+
+
+@pytest.fixture
+def make_player(qtbot):
+    players = []
+
+    def make(scene_id: str = "car_t", level: Level = Level.FAMILY, show: bool = True,
+             **options) -> DiagramPlayer:
+        player = DiagramPlayer(scenes()[scene_id], level, **options)
+        qtbot.addWidget(player)
+        players.append(player)
+        if show:
+            player.resize(1280, 720)
+            with qtbot.waitExposed(player):
+                player.show()
+            qtbot.waitUntil(lambda: player._canvas is not None)  # built after the first paint
+            player.setFocus()
+        return player
+
+    yield make
+    for player in players:  # never leave a timer running into the next test
+        player.pause()
+
+
+def test_it_opens_on_stage_one_paused(make_player):
+    player = make_player()
+    scene = player.scene
+    assert shown_text(player.stage_label) == f"Stage 1 of {len(scene.stages)}"
+    assert shown_text(player.caption_label) == caption_of(scene, 0, Level.FAMILY)
+    assert (player.stage_index, player.current_time, player.is_playing) == (0, 0.0, False)
+
+
+def test_keys_move_through_the_stages_as_a_presenter_would(make_player, qtbot):
+    player = make_player()
+    scene = player.scene
+    count = len(scene.stages)
+    with qtbot.waitSignal(player.stage_changed) as changed:
+        qtbot.keyClick(player, Qt.Key.Key_Right)
+    assert changed.args == [1]
+    assert shown_text(player.stage_label) == f"Stage 2 of {count}"
+    assert shown_text(player.caption_label) == caption_of(scene, 1, Level.FAMILY)
+    assert player.is_playing  # Next plays the new stage's tween
+    qtbot.keyClick(player, Qt.Key.Key_PageDown)
+    assert shown_text(player.stage_label) == f"Stage 3 of {count}"
+    qtbot.keyClick(player, Qt.Key.Key_PageUp)
+    assert shown_text(player.stage_label) == f"Stage 2 of {count}"
+    assert player.current_time == stage_end(scene, 1) and not player.is_playing
+    qtbot.keyClick(player, Qt.Key.Key_Left)
+    assert shown_text(player.caption_label) == caption_of(scene, 0, Level.FAMILY)
+    qtbot.keyClick(player, Qt.Key.Key_Home)
+    assert (player.stage_index, player.current_time, player.is_playing) == (0, 0.0, True)
+
+
+def test_space_plays_and_pauses(make_player, qtbot):
+    player = make_player()
+    with qtbot.waitSignal(player.playing_changed) as started:
+        qtbot.keyClick(player, Qt.Key.Key_Space)
+    assert started.args == [True]
+    assert player.controls.play_button.text() == "Pause"
+    with qtbot.waitSignal(player.playing_changed) as stopped:
+        qtbot.keyClick(player, Qt.Key.Key_Space)
+    assert stopped.args == [False]
+    assert player.controls.play_button.text() == "Play"
+
+
+def test_play_runs_the_stage_then_holds_for_the_presenter(make_player):
+    player = make_player()
+    player.play()
+    for _ in range(10 * 60):  # ten seconds of frames: far more than the stage lasts
+        player.advance(1 / 60)
+    assert player.stage_index == 0
+    assert player.current_time == stage_end(player.scene, 0)
+    assert not player.is_playing
+    assert shown_text(player.stage_label).startswith("Stage 1 of")
+
+
+def test_the_timer_drives_playing_and_stops_at_the_stage_end(make_player, qtbot):
+    player = make_player()
+    player.set_speed(2.0)
+    player.play()
+    qtbot.waitUntil(lambda: not player.is_playing, timeout=5000)
+    assert player.current_time == stage_end(player.scene, 0)
+    assert not player._timer.isActive()
+
+
+def test_buttons_work_and_leave_the_keys_with_the_player(make_player, qtbot):
+    player = make_player()
+    qtbot.mouseClick(player.controls.next_button, Qt.MouseButton.LeftButton)
+    assert player.stage_index == 1
+    qtbot.keyClick(player.focusWidget() or player, Qt.Key.Key_Right)
+    assert player.stage_index == 2
+    qtbot.mouseClick(player.controls.restart_button, Qt.MouseButton.LeftButton)
+    assert player.stage_index == 0 and player.is_playing
+
+
+def test_changing_speed_keeps_the_time(make_player, qtbot):
+    player = make_player()
+    player.next_stage()
+    player.advance(1.0)
+    before = (player.stage_index, player.current_time)
+    qtbot.mouseClick(player.controls.speed_buttons[0.5], Qt.MouseButton.LeftButton)
+    assert (player.stage_index, player.current_time) == before
+    assert player.speed == 0.5 and player.is_playing
+    player.advance(1.0)
+    assert player.current_time == pytest.approx(before[1] + 0.5)
+    player.set_speed(2.0)
+    assert player.controls.speed_buttons[2.0].isChecked()
+
+
+def test_reduced_motion_jumps_to_stage_end_states(make_player, qtbot):
+    player = make_player(reduced_motion=True)
+    scene = player.scene
+    assert player.current_time == stage_end(scene, 0)
+    qtbot.keyClick(player, Qt.Key.Key_Right)
+    assert player.current_time == stage_end(scene, 1)
+    assert not player.is_playing and not player._timer.isActive()
+    qtbot.keyClick(player, Qt.Key.Key_Space)
+    assert not player.is_playing
+
+
+def test_turning_reduced_motion_on_mid_stage_shows_its_end(make_player):
+    player = make_player()
+    player.next_stage()
+    player.advance(0.5)
+    player.set_reduced_motion(True)
+    assert player.current_time == stage_end(player.scene, 1) and not player.is_playing
+
+
+def test_hiding_pauses(make_player):
+    player = make_player()
+    player.play()
+    player.hide()
+    assert not player.is_playing and not player._timer.isActive()
+
+
+def test_switching_tabs_pauses_only_that_player(qtbot):
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    first = DiagramPlayer(scenes()["car_t"], Level.FAMILY)
+    second = DiagramPlayer(scenes()["cd19"], Level.FAMILY)
+    tabs.addTab(first, "CAR T")
+    tabs.addTab(second, "CD19")
+    tabs.resize(1280, 720)
+    with qtbot.waitExposed(tabs):
+        tabs.show()
+    qtbot.waitUntil(lambda: first._canvas is not None)
+    first.setFocus()
+    qtbot.keyClick(first, Qt.Key.Key_Right)
+    assert (first.stage_index, second.stage_index) == (1, 0)
+    assert first.is_playing
+    tabs.setCurrentIndex(1)
+    assert not first.is_playing
+    first.pause()
+
+
+def test_level_changes_the_caption_in_place(make_player):
+    player = make_player(level=Level.CHILD)
+    player.next_stage()
+    player.advance(0.7)
+    before = (player.stage_index, player.current_time, player.is_playing)
+    player.set_level(Level.CLINIC)
+    assert (player.stage_index, player.current_time, player.is_playing) == before
+    assert shown_text(player.caption_label) == caption_of(player.scene, 1, Level.CLINIC)
+
+
+def test_glossary_links_ask_for_their_term_and_show_a_tooltip(make_player, qtbot):
+    asked = []
+    player = make_player(tooltip_for=lambda term: asked.append(term) or f"About {term}")
+    assert 'href="glossary:t-cell"' in player.caption_label.text()
+    with qtbot.waitSignal(player.glossary_term_requested) as requested:
+        player.caption_label.linkActivated.emit("glossary:t-cell")
+    assert requested.args == ["t-cell"]
+    player.caption_label.linkHovered.emit("glossary:t-cell")
+    assert asked == ["t-cell"]
+    assert QToolTip.text() == "About t-cell"
+
+
+def test_the_scrubber_jumps_to_a_stage_and_pauses(make_player, qtbot):
+    player = make_player()
+    player.play()
+    scrubber = player.controls.scrubber
+    third = round(stage_start(player.scene, 2) * 1000) + 300
+    qtbot.mouseClick(scrubber, Qt.MouseButton.LeftButton,
+                     pos=QPoint(scrubber.position_of(third), scrubber.height() // 2))
+    assert player.stage_index == 2 and not player.is_playing
+    assert shown_text(player.stage_label).startswith("Stage 3 of")
+
+
+def test_the_canvas_shows_the_scene(make_player, qtbot):
+    player = make_player()
+    canvas = player._canvas
+    qtbot.waitUntil(lambda: canvas.scene_renderer.has_background, timeout=5000)
+    player.next_stage()
+    player.advance(0.5)
+    image = canvas.grab().toImage()
+    pixels = np.array([[image.pixelColor(x, y).name() for x in range(0, image.width(), 4)]
+                       for y in range(0, image.height(), 4)])
+    assert (pixels == SKY_BLUE.lower()).sum() > 50
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720), (560, 420)])
+def test_everything_fits_at_common_sizes(make_player, size):
+    player = make_player()
+    player.resize(*size)
+    player.controls.adjustSize()
+    inside = player.rect()
+    for widget in (player.controls.play_button, player.controls.next_button,
+                   player.controls.restart_button, player.controls.speed_buttons[2.0],
+                   player.caption_label, player._canvas):
+        box = widget.geometry().translated(widget.parentWidget().mapTo(player, QPoint(0, 0)))
+        assert inside.contains(box), (size, widget)
+        assert widget.isVisible()
+    assert player._canvas.height() >= 0.35 * size[1]
+
+
+def test_matplotlib_waits_until_the_player_is_shown(make_player):
+    player = make_player(show=False)
+    assert player._canvas is None
+    player.next_stage()  # works without a canvas
+    assert player.stage_index == 1
+    assert shown_text(player.stage_label).startswith("Stage 2 of")

@@ -1,0 +1,240 @@
+"""The four real scenes: what each stage shows, its words, and how its frames look."""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from allexplainer.content.checks import check_words
+from allexplainer.content.glossary import TermMatcher, parse_glossary
+from allexplainer.content.levels import LEVELS, Level
+from allexplainer.content.links import LINK_RE, iter_links, strip_links
+from allexplainer.diagrams import kinds as K
+from allexplainer.diagrams.layout import anchor_point, layout
+from allexplainer.diagrams.loader import load_builtin_scenes, read_scene_files
+from allexplainer.diagrams.palette import KEY_COLOURS
+from allexplainer.diagrams.render import SCENE_HEIGHT, SCENE_WIDTH, render_still
+from allexplainer.diagrams.scene import stage_end, stage_end_state
+
+ROOT = Path(__file__).resolve().parent.parent
+SCENE_IDS = ["antibodies", "blinatumomab", "car_t", "cd19"]
+
+
+@cache
+def terms():
+    """The app's glossary terms."""
+    path = ROOT / "assets" / "content" / "glossary.toml"
+    return parse_glossary(path.read_text(encoding="utf-8"), "glossary.toml")
+
+
+@cache
+def scenes():
+    return load_builtin_scenes(known_terms={term.id for term in terms()})
+
+
+def test_every_scene_file_loads_with_the_agreed_glossary_ids():
+    assert sorted(read_scene_files()) == [f"{name}.toml" for name in SCENE_IDS]
+    assert sorted(scenes()) == SCENE_IDS
+
+
+@pytest.mark.parametrize("scene_id", SCENE_IDS)
+def test_every_stage_has_words_at_every_level_and_pauses_within_5_s(scene_id):
+    scene = scenes()[scene_id]
+    assert len(scene.stages) >= 4
+    for stage in scene.stages:
+        assert 0 < stage.duration <= 5.0
+        for level in LEVELS:
+            assert strip_links(stage.caption.get(level)).strip()
+    for level in LEVELS:
+        assert scene.title.get(level)
+        assert all(text.get(level) for _, text in scene.legend)
+
+
+def _captions(level: Level):
+    for scene_id in SCENE_IDS:
+        for i, stage in enumerate(scenes()[scene_id].stages):
+            yield f"{scene_id}[{i}]", stage.caption.get(level)
+
+
+@pytest.mark.parametrize(("level", "highest"), [(Level.CHILD, 3.0), (Level.FAMILY, 6.0)])
+def test_captions_are_easy_enough_to_read(level, highest):
+    textstat = pytest.importorskip("textstat")
+    grades = {where: textstat.flesch_kincaid_grade(strip_links(text))
+              for where, text in _captions(level)}
+    assert {where: grade for where, grade in grades.items() if grade > highest} == {}
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_captions_link_their_glossary_words_and_say_nothing_unsafe(level):
+    problems = check_words(((where, level, text) for where, text in _captions(level)),
+                           TermMatcher(terms()))
+    assert [str(problem) for problem in problems] == []
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_the_first_mention_of_each_glossary_word_is_the_link(level):
+    matcher = TermMatcher(terms())
+    late = []
+    for where, caption in _captions(level):
+        for link in iter_links(caption):
+            before = strip_links(LINK_RE.sub(" ", caption[:link.start]))
+            if link.term_id in matcher.term_ids(before):
+                late.append(f"{where}: {link.term_id}")
+    assert late == []
+
+
+# -- what each stage shows at its end -----------------------------------------------------------
+def _end(scene_id: str, index: int):
+    scene = scenes()[scene_id]
+    states = stage_end_state(scene, index)
+    return scene, states, layout(scene, states)
+
+
+def test_car_t_stages():
+    scene, s, _ = _end("car_t", 0)
+    assert (s["tcell"].x, s["tcell"].y, s["tcell"].shown) == (8.0, 4.9, True)
+    assert s["tcell_car"].count == 0 and s["tcell_tcr"].count == 6
+    _, s, _ = _end("car_t", 1)
+    assert s["blood_in"].opacity == 1 and s["lab"].opacity == 1
+    assert (s["tcell"].x, s["tcell"].y) == (9.6, 4.6)
+    _, s, _ = _end("car_t", 2)
+    assert s["virus"].docked_to == "tcell" and s["virus"].opacity == 0
+    assert s["car_gene"].shown and (s["car_gene"].x, s["car_gene"].y) == (9.55, 4.62)
+    _, s, _ = _end("car_t", 3)
+    assert s["tcell_car"].count == 6 and not s["car_gene"].shown
+    _, s, places = _end("car_t", 4)
+    assert s["tcell"].count == 7 and len(places["tcell_car"]) == 7 * 6
+    _, s, _ = _end("car_t", 5)
+    assert s["bag"].shown and s["returned"].count == 5 and not s["tcell"].shown
+    _, s, places = _end("car_t", 6)
+    assert s["before"].shown and s["after"].shown
+    assert s["before"].x < s["after"].x
+    assert len(places["after_car"]) == 5 and "before_car" not in places
+    clinic_only = [a.id for a in scene.actors if a.id.startswith("label_part_")]
+    assert len(clinic_only) == 5
+    assert all(scene.actor(a).levels == frozenset(LEVELS) and not scene.actor(a).text.child
+               and scene.actor(a).text.clinic and s[a].opacity == 1 for a in clinic_only)
+
+
+def test_cd19_stages():
+    _, s, _ = _end("cd19", 0)
+    assert all(s[c].shown and s[c].broken == 0 for c in ("leuk1", "leuk2", "leuk3"))
+    assert not s["cart"].shown
+    _, s, _ = _end("cd19", 1)
+    assert s["cart"].docked_to == "leuk1" and s["leuk1"].broken == 0
+    _, s, _ = _end("cd19", 2)
+    assert s["leuk1"].broken == 1.0
+    _, s, places = _end("cd19", 3)
+    assert s["cart"].count == 5 and s["cart"].docked_to == ""
+    assert len(places["cart"]) == 5
+    _, s, _ = _end("cd19", 4)
+    assert (s["cart2"].docked_to, s["cart3"].docked_to) == ("leuk2", "leuk3")
+    assert s["leuk2"].broken == s["leuk3"].broken == 1.0
+    healthy = ("healthy_a", "healthy_b", "healthy_c")
+    assert all(s[h].shown and s[h].broken == 0 for h in healthy)
+    _, s, _ = _end("cd19", 5)
+    assert s["cart2"].docked_to == "bcell" and s["bcell"].broken == 1.0
+    assert all(s[h].shown and s[h].broken == 0 for h in healthy)
+
+
+def test_antibodies_stages():
+    _, s, _ = _end("antibodies", 0)
+    assert s["antibody"].count == 1 and s["antibody"].scale > 4
+    _, s, _ = _end("antibodies", 2)
+    assert s["antibody"].count == 7 and s["lab"].opacity == 1
+    scene, s, places = _end("antibodies", 3)
+    assert s["antibody"].docked_to == "cell_cd19" and s["antibody"].dock == 1.0
+    # each copy's binding arm is on a different CD19
+    for k, copy in enumerate(places["antibody"]):
+        arm = anchor_point(scene, places, "antibody", k, "fab")
+        flag = anchor_point(scene, places, "cell_cd19", k, "dock")
+        assert math.dist(arm, flag) < 0.01, copy
+    _, s, _ = _end("antibodies", 4)
+    assert s["arrow_mark"].grow == 1 and s["label_marked"].opacity == 1
+
+
+def test_blinatumomab_stages():
+    _, s, _ = _end("blinatumomab", 0)
+    assert s["blina"].shown and not s["tcell"].shown
+    scene, s, places = _end("blinatumomab", 1)
+    assert (s["blina"].docked_to, s["blina"].dock) == ("leuk_cd19", 1.0)
+    assert s["tcell"].docked_to == ""
+    scene, s, places = _end("blinatumomab", 2)
+    assert s["tcell"].docked_to == "leuk"
+    # the two cells are brought together: CD3 sits in blinatumomab's CD3 end
+    cd3_end = anchor_point(scene, places, "blina", 0, "cd3_end")
+    cd3_tip = anchor_point(scene, places, "tcell_cd3", 0, "dock")
+    assert math.dist(cd3_end, cd3_tip) < 0.02
+    _, s, _ = _end("blinatumomab", 3)
+    assert s["leuk"].broken == 1.0 and not s["blina"].shown
+    _, s, _ = _end("blinatumomab", 4)
+    assert s["pump"].shown and s["drip_blina"].count == 4 and not s["leaving"].shown
+
+
+@pytest.mark.parametrize("scene_id", SCENE_IDS)
+def test_nothing_shown_leaves_the_stage(scene_id):
+    scene = scenes()[scene_id]
+    for i in range(len(scene.stages)):
+        states = stage_end_state(scene, i)
+        for actor_id, copies in layout(scene, states).items():
+            for copy in copies:
+                if copy.alpha > 0 and K.kind_spec(scene.actor(actor_id).kind).category in (
+                        K.CELL, K.MOLECULE):
+                    reach = copy.size * 1.4
+                    assert reach <= copy.x <= SCENE_WIDTH - reach, (scene_id, i, actor_id)
+                    assert 1.2 <= copy.y - reach and copy.y + reach <= SCENE_HEIGHT
+
+
+# -- how the frames look ----------------------------------------------------------------------
+def _has_colour(image: np.ndarray, colour: str, tolerance: int = 6) -> bool:
+    rgb = np.array([int(colour[i:i + 2], 16) for i in (1, 3, 5)])
+    close = np.abs(image[:, :, :3].astype(int) - rgb).max(axis=2) <= tolerance
+    return int(close.sum()) >= 20
+
+
+@pytest.mark.parametrize("scene_id", SCENE_IDS)
+def test_each_stage_renders_with_its_key_colours(scene_id):
+    scene = scenes()[scene_id]
+    for i in range(len(scene.stages)):
+        image = render_still(scene, stage_end(scene, i), Level.FAMILY, size=(640, 360))
+        assert image.shape == (360, 640, 4)
+        assert len(np.unique(image[:, :, :3].reshape(-1, 3), axis=0)) > 50, (scene_id, i)
+        states = stage_end_state(scene, i)
+        for actor in scene.actors:
+            state = states[actor.id]
+            solid = state.shown and state.opacity == 1 and state.broken == 0 and not actor.parent
+            if solid and actor.kind in KEY_COLOURS:
+                assert _has_colour(image, KEY_COLOURS[actor.kind]), (scene_id, i, actor.id)
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@pytest.mark.parametrize("scene_id", SCENE_IDS)
+@pytest.mark.parametrize("level", LEVELS)
+def test_labels_are_inside_the_frame_and_never_overlap(scene_id, level):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from allexplainer.diagrams.render import SceneRenderer
+
+    scene = scenes()[scene_id]
+    figure = Figure(figsize=(12.8, 7.2), dpi=100)
+    FigureCanvasAgg(figure)
+    renderer = SceneRenderer(figure, scene, level)
+    for i in range(len(scene.stages)):
+        renderer.full_draw(stage_end_state(scene, i))
+        boxes = renderer.label_extents()
+        boxes["legend"] = renderer.legend_extent()
+        for name, box in boxes.items():
+            assert box[0] >= 0 and box[1] >= 0 and box[2] <= 1280 and box[3] <= 720, \
+                (scene_id, i, name)
+        names = sorted(boxes)
+        clashes = [(a, b) for n, a in enumerate(names) for b in names[n + 1:]
+                   if _overlap(boxes[a], boxes[b])]
+        assert clashes == [], (scene_id, i)

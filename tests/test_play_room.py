@@ -1,0 +1,54 @@
+"""Play mode from the main window: in with F7 or the toolbar, out only by a grown-up's hold."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from allexplainer.notes.store import NotebookStore
+from allexplainer.resources import load_content
+from allexplainer.settings import Settings
+from allexplainer.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    window = MainWindow(load_content(), Settings(), notebook_store=NotebookStore(tmp_path))
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    yield window
+    if window.play_room.play_mode is not None:
+        window.play_room.play_mode.build_activity.stop_animations()
+        window.play_room.play_mode.find_activity.stop_animations()
+
+
+def test_f7_opens_play_mode_with_nothing_else_to_press(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_F7)
+    assert window.play_room.active
+    play = window.play_room.play_mode
+    assert play.isVisible() and not window.tabs.isVisible()
+    assert not window.menuBar().isVisible()
+    assert not window.level_toolbar.isVisible()
+    assert not window.glossary.isVisible()
+    qtbot.keyClick(play, Qt.Key.Key_Escape)
+    assert window.play_room.active, "a single Escape does not leave"
+
+
+def test_a_grown_ups_hold_brings_everything_back(qtbot, window):
+    window.play_action.trigger()
+    play = window.play_room.play_mode
+    with qtbot.waitSignal(play.exit_requested, timeout=5000):
+        qtbot.mousePress(play.exit_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseRelease(play.exit_button, Qt.MouseButton.LeftButton)
+    assert not window.play_room.active
+    assert window.tabs.isVisible() and window.menuBar().isVisible()
+    assert window.level_toolbar.isVisible()
+    qtbot.waitUntil(lambda: window.dock_in_front(window.glossary))
+
+
+def test_reduce_motion_reaches_play_mode_and_is_remembered(qtbot, window):
+    window.reduced_motion_action.trigger()
+    assert window.settings.reduced_motion()
+    window.play_action.trigger()
+    assert window.play_room.play_mode.build_activity.reduced_motion
