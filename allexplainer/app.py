@@ -97,6 +97,7 @@ def build_window(args: argparse.Namespace):
     """Load the content and build the main window; None (after a message) for a bad --topic."""
     from .resources import load_content
     from .settings import Settings
+    from .ui.diagram_source import DiagramSource
     from .ui.main_window import MainWindow
 
     library = load_content(args.content_dir)
@@ -108,41 +109,14 @@ def build_window(args: argparse.Namespace):
               file=sys.stderr)
         return None
     settings = Settings()
-    diagrams_dir = args.content_dir.parent / "diagrams" if args.content_dir else None
-    window = MainWindow(library, settings, level=args.level,
-                        diagram_factory=DiagramFactory(diagrams_dir, settings))
+    assets = args.content_dir.parent if args.content_dir else None
+    diagrams = DiagramSource(assets / "diagrams" if assets else None,
+                             assets / "presenter" if assets else None,
+                             known_terms={term.id for term in library.terms},
+                             reduced_motion=settings.reduced_motion())
+    window = MainWindow(library, settings, level=args.level, diagram_factory=diagrams)
     window.restore_state()
     if args.topic:
         window.show_topic(args.topic)
     return window
 
-
-class DiagramFactory:
-    """Builds a diagram player on demand, importing matplotlib only when the first is needed."""
-
-    def __init__(self, diagrams_dir: Path | None, settings) -> None:
-        self._diagrams_dir = diagrams_dir
-        self._settings = settings
-        self._scenes: dict | None = None
-
-    def scenes(self) -> dict:
-        """Every scene that loaded, by id (problems are logged, never raised)."""
-        if self._scenes is None:
-            from .diagrams.loader import load_scenes
-            from .resources import diagram_files
-
-            self._scenes, errors = load_scenes(diagram_files(self._diagrams_dir))
-            for error in errors:
-                log.warning("%s", error)
-        return self._scenes
-
-    def __call__(self, scene_id: str, level: Level, parent, tooltip_for=None):
-        """A DiagramPlayer for ``scene_id``, or None if that scene could not be loaded."""
-        scene = self.scenes().get(scene_id)
-        if scene is None:
-            log.warning("diagram '%s' is missing or could not be loaded", scene_id)
-            return None
-        from .ui.diagram_player import DiagramPlayer
-
-        return DiagramPlayer(scene, level, parent, reduced_motion=self._settings.reduced_motion(),
-                             tooltip_for=tooltip_for)

@@ -13,6 +13,7 @@ from .content.library import Library, load_library, read_content_dir
 log = logging.getLogger(__name__)
 CONTENT_PREFIX = ":/content"
 DIAGRAMS_PREFIX = ":/diagrams"
+PRESENTER_NOTES = ":/presenter/notes.toml"
 
 
 def register() -> None:
@@ -68,3 +69,14 @@ def diagram_files(diagrams_dir: Path | None = None) -> dict[str, str | ContentEr
         files = read_resource_tree(DIAGRAMS_PREFIX)
     return {name: text for name, text in files.items()
             if name.endswith(".toml") and "/" not in name}
+
+
+def read_presenter_notes(presenter_dir: Path | None = None) -> str:
+    """The presenter notes file's text, from ``presenter_dir`` when given, else the resources."""
+    if presenter_dir is not None:
+        path = presenter_dir / "notes.toml"
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise ContentError(f"cannot be read: {error}", file=str(path)) from None
+    return read_resource_text(PRESENTER_NOTES)

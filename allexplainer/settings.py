@@ -14,6 +14,8 @@ KEY_STATE = "window/state"
 KEY_TOPIC = "reading/topic"
 KEY_LEVEL = "reading/level"
 KEY_REDUCED_MOTION = "display/reduced_motion"
+KEY_PRESENTER_TEXT = "presenter/text_scale"
+STAGE_KEY = "diagram/{scene}/stage"
 
 DEFAULT_LEVEL = Level.FAMILY
 # Every key the app writes starts with one of these; anything else is damage to clear away.
@@ -118,6 +120,40 @@ class Settings:
     def set_reduced_motion(self, value: bool) -> None:
         """Remember the reduced-motion choice."""
         self._settings.setValue(KEY_REDUCED_MOTION, bool(value))
+
+    def stage(self, scene_id: str, stage_count: int) -> int:
+        """The stage of ``scene_id`` last shown (0 if none, or if it no longer exists)."""
+        key = STAGE_KEY.format(scene=scene_id)
+        raw = self._raw(key)
+        try:
+            value = int(str(raw)) if raw is not None else 0
+        except ValueError:
+            self._invalid(key, raw)
+            return 0
+        if not 0 <= value < stage_count:
+            self._invalid(key, raw)
+            return 0
+        return value
+
+    def set_stage(self, scene_id: str, stage: int) -> None:
+        """Remember the stage shown of ``scene_id``."""
+        self._settings.setValue(STAGE_KEY.format(scene=scene_id), int(stage))
+
+    def presenter_text_scale(self) -> float:
+        """The caption size chosen in presenter mode (1.0 is the fitted size)."""
+        raw = self._raw(KEY_PRESENTER_TEXT)
+        try:
+            value = float(str(raw)) if raw is not None else 1.0
+        except ValueError:
+            value = -1.0
+        if not 0.5 <= value <= 3.0:
+            self._invalid(KEY_PRESENTER_TEXT, raw)
+            return 1.0
+        return value
+
+    def set_presenter_text_scale(self, scale: float) -> None:
+        """Remember the presenter caption size."""
+        self._settings.setValue(KEY_PRESENTER_TEXT, float(scale))
 
     def sync(self) -> None:
         """Write pending changes to disk."""

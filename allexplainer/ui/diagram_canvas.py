@@ -37,6 +37,16 @@ class DiagramCanvas(FigureCanvasQTAgg):
         """Relabel for ``level``; the next frame is a full draw."""
         self.scene_renderer.set_level(level)
 
+    def set_high_contrast(self, on: bool) -> None:
+        """A pure white background for a projector, or the usual soft one; redraws fully."""
+        from ..diagrams import palette
+
+        colour = "#ffffff" if on else palette.BACKGROUND
+        self.figure.set_facecolor(colour)
+        for axes in self.figure.axes:
+            axes.set_facecolor(colour)
+        self.draw()
+
     def close_renderer(self) -> None:
         """Stop the renderer listening to this canvas."""
         self.scene_renderer.disconnect()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidge
 from ..content.levels import Level
 from ..content.links import links_to_html, strip_links, term_id_from_url
 from ..diagrams.playback import Playback
-from ..diagrams.scene import Scene, stage_start, total_duration
+from ..diagrams.scene import Scene, stage_end, stage_start, total_duration
 from .diagram_controls import ControlBar
 
 TooltipLookup = Callable[[str], "str | None"]
@@ -44,6 +44,8 @@ class DiagramPlayer(QWidget):
         self._shown_stage = self._playback.stage_index
         self._shown_playing = False
         self._canvas = None  # made just after the first paint (it imports matplotlib)
+        self._text_scale = 1.0
+        self._high_contrast = False
         self._canvas_pending = False
         self._timer = QTimer(self)
         self._timer.setInterval(FRAME_MS)
@@ -104,6 +106,8 @@ class DiagramPlayer(QWidget):
 
         self._canvas = DiagramCanvas(self.scene, self._level, self)
         self._canvas_box.replaceWidget(self._placeholder, self._canvas)
+        if self._high_contrast:
+            self._canvas.set_high_contrast(True)
         self._placeholder.deleteLater()
         self._render()
 
@@ -186,6 +190,31 @@ class DiagramPlayer(QWidget):
         """Play at ``speed`` times normal (0.5, 1 or 2); the time shown stays where it is."""
         self._playback.set_speed(speed)
         self.controls.show_speed(self._playback.speed)
+
+    def go_to_stage(self, index: int) -> None:
+        """Show stage ``index`` as it ends, paused (the presenter jumping to a stage)."""
+        index = min(max(int(index), 0), len(self.scene.stages) - 1)
+        self._playback.seek(stage_end(self.scene, index))
+        self._after_change()
+
+    def set_presenting(self, presenting: bool) -> None:
+        """In presenter mode the clicker drives the stages, so the control bar steps aside."""
+        self.controls.setVisible(not presenting)
+
+    def set_text_scale(self, scale: float) -> None:
+        """Make the caption ``scale`` times its fitted size (Ctrl+= / Ctrl+- when presenting)."""
+        self._text_scale = max(0.5, min(float(scale), 3.0))
+        self._fit_fonts()
+
+    def set_high_contrast(self, on: bool) -> None:
+        """Black on pure white for a projector, or the usual calm colours."""
+        self._high_contrast = bool(on)
+        colours = "background: #ffffff; color: #000000;" if on else ""
+        self.caption_label.setStyleSheet(colours)
+        self.stage_label.setStyleSheet(colours)
+        if self._canvas is not None:
+            self._canvas.set_high_contrast(on)
+            self._render()
 
     def advance(self, seconds: float) -> None:
         """Move the animation on by ``seconds`` of wall clock, as the timer does each frame."""
@@ -302,7 +331,8 @@ class DiagramPlayer(QWidget):
 
     def _fit_fonts(self) -> None:
         # readable from across a clinic room on a large screen, never tiny in a small window
-        pixels = max(15, min(34, round(min(self.height() / 30, self.width() / 48))))
+        fitted = max(15, min(34, round(min(self.height() / 30, self.width() / 48))))
+        pixels = round(fitted * self._text_scale)
         for label in (self.caption_label, self.stage_label):
             font = QFont(label.font())
             font.setPixelSize(pixels)

@@ -44,6 +44,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.library = library
         self.settings = settings
+        self.diagram_source = diagram_factory
+        self.presenter = None
         self._level = level or settings.level()
         self.setWindowTitle("ALL Explainer")
         self.setMinimumSize(720, 480)
@@ -64,6 +66,7 @@ class MainWindow(QMainWindow):
                                  diagram_factory=diagram_factory,
                                  quiz=library.quizzes.get(topic.id), parent=self.tabs)
                 page.glossary_term_requested.connect(self.glossary_term_requested)
+                page.diagram_built.connect(self._remember_stages)
                 title = topic.short_title
             index = self.tabs.addTab(page, title)
             self.tabs.setTabToolTip(index, topic.title)
@@ -207,10 +210,15 @@ class MainWindow(QMainWindow):
         # F9, not Ctrl+G: Ctrl+G is Find Next on several desktops.
         self.glossary_action = self._dock_action(self.glossary, "&Glossary", Qt.Key.Key_F9)
         self.notebook_action = self._dock_action(self.notebook, "My &questions", Qt.Key.Key_F8)
+        self.present_action = self.view_menu.addAction("P&resent (clinic, full screen)")
+        self.present_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.present_action.setEnabled(self.diagram_source is not None)
+        self.present_action.triggered.connect(self.start_presenting)
         self.play_action = self.view_menu.addAction("&Play mode (for children)")
         self.play_action.setShortcut(QKeySequence(Qt.Key.Key_F7))
         self.play_action.triggered.connect(self.play_room.enter)
         self.level_toolbar.addSeparator()
+        self.level_toolbar.addAction(self.present_action)
         self.level_toolbar.addAction(self.play_action)
         self.reduced_motion_action = self.view_menu.addAction("&Reduce motion")
         self.reduced_motion_action.setCheckable(True)
@@ -246,10 +254,48 @@ class MainWindow(QMainWindow):
             dock.show()
             dock.raise_()
 
+    # ----- diagrams: remembered stages and presenter mode -----------------------------------
+    def _remember_stages(self, player: QWidget) -> None:
+        scene_id = player.scene.id
+        player.go_to_stage(self.settings.stage(scene_id, len(player.scene.stages)))
+        player.stage_changed.connect(lambda stage: self.settings.set_stage(scene_id, stage))
+
+    def start_presenting(self) -> None:
+        """Present every diagram full screen from the current topic (F5); Esc comes back."""
+        source = self.diagram_source
+        if source is None or self.presenter is not None or self.play_room.active:
+            return
+        from .presenter import PresenterMode
+
+        page = self.tabs.currentWidget()
+        player = getattr(page, "diagram", None)
+        try:
+            self.presenter = PresenterMode(
+                self.library, source.stage_counts(),
+                lambda scene_id, level, parent: source(scene_id, level, parent),
+                source.notes(), self._level, self.settings.presenter_text_scale(), self)
+        except ValueError:
+            self.statusBar().showMessage("There are no diagrams to present.", 8000)
+            return
+        self.presenter.finished.connect(self._on_presenting_finished)
+        self.presenter.text_scale_changed.connect(self.settings.set_presenter_text_scale)
+        self.presenter.start(self.current_topic_id(), player.stage_index if player else 0)
+
+    def _on_presenting_finished(self, topic_id: str, stage: int) -> None:
+        self.presenter = None
+        if self.show_topic(topic_id):
+            page = self.tabs.currentWidget()
+            player = page.build_diagram() if hasattr(page, "build_diagram") else None
+            if player is not None:
+                player.go_to_stage(stage)
+        self.activateWindow()
+
     def set_reduced_motion(self, reduced: bool) -> None:
         """Turn animation off (stage end states only) or on, everywhere, and remember it."""
         self.settings.set_reduced_motion(reduced)
         self.play_room.set_reduced_motion(reduced)
+        if self.diagram_source is not None:
+            self.diagram_source.reduced_motion = reduced
         for index in range(self.tabs.count()):
             diagram = getattr(self.tabs.widget(index), "diagram", None)
             if diagram is not None:

@@ -106,6 +106,7 @@ class TopicPage(QWidget):
     """Shows one topic at one reading level; the diagram is built the first time it is seen."""
 
     glossary_term_requested = Signal(str)
+    diagram_built = Signal(object)
 
     def __init__(self, topic: Topic, level: Level, *, tooltip_for: TooltipLookup | None = None,
                  diagram_factory: DiagramFactory | None = None, quiz: Quiz | None = None,
@@ -220,6 +221,7 @@ class TopicPage(QWidget):
             signal.connect(self.glossary_term_requested)
         self._splitter.replaceWidget(0, widget)
         self._diagram_slot.deleteLater()
+        self.diagram_built.emit(widget)
         if self.isVisible():
             widget.setFocus()
         return widget

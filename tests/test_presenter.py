@@ -1,0 +1,131 @@
+"""Presenter mode as a nurse drives it with a clicker: every stage of every diagram, in order."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from allexplainer.content.levels import Level
+from allexplainer.content.links import strip_links
+from allexplainer.notes.store import NotebookStore
+from allexplainer.resources import load_content
+from allexplainer.settings import Settings
+from allexplainer.ui.diagram_source import DiagramSource
+from allexplainer.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    library = load_content()
+    source = DiagramSource(known_terms={term.id for term in library.terms}, reduced_motion=True)
+    window = MainWindow(library, Settings(), diagram_factory=source,
+                        notebook_store=NotebookStore(tmp_path))
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    yield window
+    if window.presenter is not None:
+        window.presenter.stop()
+
+
+def start(qtbot, window, topic_id="monoclonal-antibodies"):
+    window.show_topic(topic_id)
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    presenter = window.presenter
+    assert presenter is not None
+    qtbot.waitUntil(presenter.audience.isVisible)
+    return presenter
+
+
+def shown(presenter):
+    player = presenter.audience.stack.currentWidget()
+    return player.scene.id, player.stage_index, player.caption_label.accessibleDescription()
+
+
+def test_clicker_keys_go_through_every_stage_of_every_diagram(qtbot, window):
+    presenter = start(qtbot, window)
+    assert presenter.audience.isFullScreen()
+    source = window.diagram_source
+    expected = [(topic.diagram, stage) for topic in window.library.good_topics if topic.diagram
+                for stage in range(len(source.scenes()[topic.diagram].stages))]
+    seen = [shown(presenter)[:2]]
+    for _ in range(len(expected) - 1):
+        qtbot.keyClick(presenter.audience, Qt.Key.Key_PageDown)
+        seen.append(shown(presenter)[:2])
+    assert seen == expected
+    scene_id, stage, caption = shown(presenter)
+    assert caption == strip_links(source.scenes()[scene_id].stages[stage].caption.get(Level.FAMILY))
+    assert not presenter.players[scene_id].controls.isVisible(), "the clicker drives; no bar"
+    for key in (Qt.Key.Key_PageUp, Qt.Key.Key_Left):
+        qtbot.keyClick(presenter.audience, key)
+    assert shown(presenter)[:2] == expected[-3]
+    qtbot.keyClick(presenter.audience, Qt.Key.Key_Right)
+    qtbot.keyClick(presenter.audience, Qt.Key.Key_Space)
+    assert shown(presenter)[:2] == expected[-1]
+
+
+def test_b_blanks_the_screen_and_back(qtbot, window):
+    presenter = start(qtbot, window)
+    before = shown(presenter)
+    qtbot.keyClick(presenter.audience, Qt.Key.Key_B)
+    assert presenter.audience.is_blank
+    assert presenter.audience.stack.currentWidget().objectName() == "presenter-blank"
+    qtbot.keyClick(presenter.audience, Qt.Key.Key_B)
+    assert not presenter.audience.is_blank
+    assert shown(presenter) == before
+
+
+def test_n_shows_the_nurses_notes_on_one_screen(qtbot, window):
+    presenter = start(qtbot, window, "car-t")
+    overlay = presenter.audience.notes_overlay
+    assert not overlay.isVisible()
+    qtbot.keyClick(presenter.audience, Qt.Key.Key_N)
+    assert overlay.isVisible()
+    note = window.diagram_source.notes()["car_t"][0]
+    assert note.say[:40] in overlay.text()
+    assert "Next:" in overlay.text() and "stage 2 of" in overlay.text()
+    qtbot.keyClick(presenter.audience, Qt.Key.Key_N)
+    assert not overlay.isVisible()
+
+
+def test_text_size_and_projector_colours(qtbot, window):
+    presenter = start(qtbot, window)
+    player = presenter.audience.stack.currentWidget()
+    size = player.caption_label.font().pixelSize()
+    qtbot.keyClick(presenter.audience, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert player.caption_label.font().pixelSize() > size
+    assert window.settings.presenter_text_scale() > 1.0
+    qtbot.keyClick(presenter.audience, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert player.caption_label.font().pixelSize() == size
+    qtbot.keyClick(presenter.audience, Qt.Key.Key_P)
+    assert presenter.projector_colours
+    assert "#ffffff" in player.caption_label.styleSheet()
+
+
+def test_escape_leaves_at_the_topic_and_stage_reached(qtbot, window):
+    presenter = start(qtbot, window, "car-t")
+    qtbot.keyClick(presenter.audience, Qt.Key.Key_PageDown)
+    qtbot.keyClick(presenter.audience, Qt.Key.Key_PageDown)
+    with qtbot.waitSignal(presenter.finished, timeout=2000) as blocker:
+        qtbot.keyClick(presenter.audience, Qt.Key.Key_Escape)
+    assert blocker.args == ["car-t", 2]
+    assert window.presenter is None
+    assert window.current_topic_id() == "car-t"
+    assert window.tabs.currentWidget().diagram.stage_index == 2
+
+
+def test_the_stage_reached_is_remembered_for_next_time(qtbot, window, tmp_path):
+    window.show_topic("cd19")
+    page = window.tabs.currentWidget()
+    player = page.build_diagram()
+    player.next_stage()
+    player.next_stage()
+    window.close()
+    again = MainWindow(window.library, Settings(), diagram_factory=window.diagram_source,
+                       notebook_store=NotebookStore(tmp_path))
+    qtbot.addWidget(again)
+    again.restore_state()
+    with qtbot.waitExposed(again):
+        again.show()
+    assert again.current_topic_id() == "cd19"
+    assert again.tabs.currentWidget().build_diagram().stage_index == 2
