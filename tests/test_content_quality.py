@@ -8,6 +8,7 @@ import pytest
 
 from allexplainer.content.checks import (
     check_words,
+    glossary_texts,
     markdown_to_plain,
     quiz_texts,
     texts,
@@ -27,12 +28,11 @@ def library():
 
 
 def all_texts(library):
-    items = list(texts(library))
-    try:
-        from allexplainer.diagrams.captions import caption_items, load_scene_dir
-    except ImportError:
-        return items
-    return items + list(caption_items(load_scene_dir(ROOT / "assets" / "diagrams").values()))
+    from allexplainer.diagrams.captions import caption_items, load_scene_dir
+
+    captions = list(caption_items(load_scene_dir(ROOT / "assets" / "diagrams").values()))
+    assert len(captions) >= 3 * 4 * 4, "every scene's captions are checked too"
+    return list(texts(library)) + captions
 
 
 def test_every_text_is_within_its_reading_grade(library):
@@ -52,6 +52,17 @@ def test_teach_back_questions_are_readable_and_safe(library):
         if score > LIMITS[level]:
             problems.append(f"{where}: grade {score:.1f}")
         problems += [str(problem) for problem in unsafe_words(where, level, text)]
+    assert problems == []
+
+
+def test_glossary_and_presenter_notes_say_nothing_unsafe(library):
+    from allexplainer.presenter.notes import parse_notes
+
+    items = list(glossary_texts(library))
+    notes = parse_notes((ROOT / "assets" / "presenter" / "notes.toml").read_text("utf-8"))
+    items += [(f"notes {scene} {n}", Level.CLINIC, note.as_text())
+              for scene, stage_notes in notes.items() for n, note in enumerate(stage_notes)]
+    problems = [str(p) for where, level, text in items for p in unsafe_words(where, level, text)]
     assert problems == []
 
 

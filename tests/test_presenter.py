@@ -102,6 +102,14 @@ def test_text_size_and_projector_colours(qtbot, window):
     assert "#ffffff" in player.caption_label.styleSheet()
 
 
+def test_clicker_keys_work_even_when_the_laptop_window_has_the_focus(qtbot, window):
+    presenter = start(qtbot, window, "car-t")
+    qtbot.keyClick(window.tabs, Qt.Key.Key_PageDown)
+    assert shown(presenter)[:2] == ("car_t", 1)
+    qtbot.keyClick(window, Qt.Key.Key_B)
+    assert presenter.audience.is_blank
+
+
 def test_escape_leaves_at_the_topic_and_stage_reached(qtbot, window):
     presenter = start(qtbot, window, "car-t")
     qtbot.keyClick(presenter.audience, Qt.Key.Key_PageDown)

@@ -18,16 +18,13 @@ from allexplainer.content.library import load_library, read_content_dir  # noqa:
 GRADE_LIMITS = {Level.CHILD: 3.0, Level.FAMILY: 6.0}
 
 
-def caption_texts():
-    """Diagram captions as (where, level, markdown), if the diagram engine is present."""
-    try:
-        from allexplainer.diagrams.loader import caption_items, load_scenes
-    except ImportError:
-        return []
-    files = read_content_dir(ROOT / "assets" / "diagrams")
-    scenes, errors = load_scenes(files)
-    for error in errors:
-        print(error)
+def caption_texts(problems: list[str]):
+    """Diagram captions as (where, level, markdown); scene files that fail are problems."""
+    from allexplainer.diagrams.captions import caption_items
+    from allexplainer.diagrams.loader import load_scenes
+
+    scenes, errors = load_scenes(read_content_dir(ROOT / "assets" / "diagrams"))
+    problems += [str(error) for error in errors]
     return list(caption_items(scenes.values()))
 
 
@@ -35,7 +32,7 @@ def main() -> int:
     """Print every problem found; return 1 if there were any."""
     library = load_library(read_content_dir(ROOT / "assets" / "content"))
     problems = [str(error) for error in library.errors]
-    items = list(texts(library)) + caption_texts()
+    items = list(texts(library)) + caption_texts(problems)
     problems += [str(problem) for problem in check_words(items, library.matcher())]
     try:
         import textstat

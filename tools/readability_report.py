@@ -28,13 +28,10 @@ def grade(markdown: str) -> float:
 
 
 def caption_rows() -> list[tuple[str, dict[Level, str]]]:
-    """(scene stage, text per level) for every diagram caption, if the diagrams are present."""
-    try:
-        from allexplainer.diagrams.loader import caption_table, load_scenes
-    except ImportError:
-        return []
-    scenes, _errors = load_scenes(read_content_dir(ROOT / "assets" / "diagrams"))
-    return caption_table(scenes.values())
+    """(scene stage, text per level) for every diagram caption."""
+    from allexplainer.diagrams.captions import caption_table, load_scene_dir
+
+    return caption_table(load_scene_dir(ROOT / "assets" / "diagrams").values())
 
 
 def rows() -> list[tuple[str, dict[Level, float]]]:

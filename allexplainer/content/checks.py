@@ -68,6 +68,13 @@ def quiz_texts(library: Library) -> Iterator[tuple[str, Level | None, str]]:
                 yield f"{quiz.file} [{level.value} {number}]", level, "\n".join(words)
 
 
+def glossary_texts(library: Library) -> Iterator[tuple[str, Level | None, str]]:
+    """Every glossary definition, as (where, level, text)."""
+    for term in library.terms:
+        for level in LEVELS:
+            yield f"glossary.toml {term.id} [{level.value}]", level, term.definition(level)
+
+
 def unlinked_terms(where: str, markdown: str, matcher: TermMatcher) -> list[Problem]:
     """Glossary words used in ``markdown`` that are never linked in it."""
     unlinked_text = LINK_RE.sub(" ", markdown)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ..content.levels import Level
 from ..content.library import Library
@@ -69,9 +69,19 @@ class PresenterMode(QObject):
             self.notes_view = NotesView()
             self._place(self.notes_view, by_name[plan.presenter.name])
         self._running = True
+        # Keys count wherever the focus is: the family's screen, the nurse's notes or the
+        # laptop's main window (a clicker types into whichever window the desktop chose).
+        QApplication.instance().installEventFilter(self)
         self._show_slide(entering=True)
         self.audience.activateWindow()
         self.audience.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """While presenting, every key press goes to the presenter's key handling."""
+        if self._running and event.type() == QEvent.Type.KeyPress:
+            self.audience.keyPressEvent(event)
+            return True
+        return False
 
     @staticmethod
     def _place(window: QWidget, screen: QScreen) -> None:
@@ -89,6 +99,7 @@ class PresenterMode(QObject):
         if not self._running:
             return
         self._running = False
+        QApplication.instance().removeEventFilter(self)
         slide = self.deck.current
         for player in self.players.values():
             player.pause()

@@ -57,6 +57,9 @@ class AudienceView(QWidget):
         self.notes_overlay.setStyleSheet("background: #fffbe6; color: #1a1a1a; padding: 10px;"
                                          " border: 2px solid #8a6d00;")
         self.notes_overlay.hide()
+        overlay_font = self.notes_overlay.font()
+        overlay_font.setPixelSize(20)
+        self.notes_overlay.setFont(overlay_font)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack, 1)
