@@ -11,6 +11,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,7 +54,10 @@ def first_paint_ms(kind: str, env: dict[str, str]) -> float:
 
 def measure(runs: int) -> dict[str, float]:
     """Interleave app and bare runs; return their medians and the ratio."""
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    # a fresh home, so the app opens on its first topic with default settings, as on first use
+    home = tempfile.mkdtemp(prefix="allexplainer-startup-")
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+           "HOME": home, "XDG_CONFIG_HOME": f"{home}/config", "XDG_DATA_HOME": f"{home}/data"}
     first_paint_ms("bare", env)  # warm the disk cache so neither side pays for it
     first_paint_ms("app", env)
     app, bare = [], []

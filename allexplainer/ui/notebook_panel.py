@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -197,6 +196,8 @@ class NotebookPanel(QDockWidget):
 
     def export_pdf(self, path: Path) -> None:
         """Write the questions to a PDF file at ``path``."""
+        from PySide6.QtPrintSupport import QPrinter  # loaded only when printing
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(path))
@@ -215,6 +216,8 @@ class NotebookPanel(QDockWidget):
 
     def print_questions(self) -> None:
         """Print the questions on a printer the user chooses."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # loaded only when printing
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:

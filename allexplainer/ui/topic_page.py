@@ -141,7 +141,7 @@ class TopicPage(QWidget):
         else:
             self._splitter = None
             layout.addWidget(reading, 1)
-        self._render()
+        self._rendered_level: Level | None = None  # text is laid out when first shown
 
     def _reading_column(self, quiz: Quiz | None) -> QWidget:
         """The text, and under it the teach-back questions behind a "Check understanding" button."""
@@ -149,7 +149,9 @@ class TopicPage(QWidget):
         layout = QVBoxLayout(column)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.text, 1)
-        self.teach_back: TeachBackPanel | None = None
+        self._quiz = quiz
+        self._teach_back: TeachBackPanel | None = None
+        self._column_layout = layout
         self.teach_back_button: QToolButton | None = None
         if quiz is not None:
             self.teach_back_button = QToolButton(column)
@@ -159,12 +161,18 @@ class TopicPage(QWidget):
                                               "a time (teach-back). Nothing is scored or saved.")
             self.teach_back_button.setCheckable(True)
             self.teach_back_button.setMinimumHeight(40)
-            self.teach_back = TeachBackPanel(quiz, self._level, column)
-            self.teach_back.setVisible(False)
-            self.teach_back_button.toggled.connect(self.teach_back.setVisible)
+            self.teach_back_button.toggled.connect(lambda on: self.teach_back.setVisible(on))
             layout.addWidget(self.teach_back_button, 0, Qt.AlignmentFlag.AlignLeft)
-            layout.addWidget(self.teach_back)
         return column
+
+    @property
+    def teach_back(self) -> TeachBackPanel | None:
+        """The teach-back questions (made the first time they are wanted), or None."""
+        if self._teach_back is None and self._quiz is not None:
+            self._teach_back = TeachBackPanel(self._quiz, self._level, self.text.parentWidget())
+            self._teach_back.setVisible(False)
+            self._column_layout.addWidget(self._teach_back)
+        return self._teach_back
 
     @property
     def level(self) -> Level:
@@ -176,15 +184,17 @@ class TopicPage(QWidget):
         if level == self._level:
             return
         self._level = level
-        self._render()
-        if self.teach_back is not None:
-            self.teach_back.set_level(level)
+        if self.isVisible():
+            self._render()
+        if self._teach_back is not None:
+            self._teach_back.set_level(level)
         set_diagram_level = getattr(self.diagram, "set_level", None)
         if set_diagram_level is not None:
             set_diagram_level(level)
 
     def plain_text(self) -> str:
         """The text the reader sees, without formatting."""
+        self._render()
         return self.text.toPlainText()
 
     def focus_target(self) -> None:
@@ -192,6 +202,10 @@ class TopicPage(QWidget):
         (self.diagram or self.text).setFocus()
 
     def _render(self) -> None:
+        """Lay out the text at the current level, unless it already is."""
+        if self._rendered_level == self._level:
+            return
+        self._rendered_level = self._level
         bar = self.text.verticalScrollBar()
         fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
         heading = f"# {self.topic.title}\n\n"
@@ -200,7 +214,8 @@ class TopicPage(QWidget):
         bar.setValue(round(fraction * bar.maximum()))
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        """Build the diagram once the page is first shown, after the window has painted."""
+        """Lay out the text, and build the diagram once the window has painted."""
+        self._render()
         super().showEvent(event)
         if self._splitter is not None and self.diagram is None:
             QTimer.singleShot(0, self.build_diagram)
