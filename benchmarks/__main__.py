@@ -27,7 +27,8 @@ def machine() -> str:
     if meminfo.exists():
         kib = int(meminfo.read_text().split("MemTotal:")[1].split()[0])
         memory = f", {kib / 1024 / 1024:.0f} GiB RAM"
-    return f"{os.cpu_count()} cores{memory}, {platform.machine()}, Python {platform.python_version()}"
+    return (f"{os.cpu_count()} cores{memory}, {platform.machine()}, "
+            f"Python {platform.python_version()}")
 
 
 def collect(quick: bool) -> list[dict]:

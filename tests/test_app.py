@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+from PySide6.QtCore import Qt
 
 from allexplainer.app import build_window, parse_args
 from allexplainer.content.levels import LEVELS, Level
@@ -40,11 +41,18 @@ def no_network(monkeypatch):
     assert attempts == []
 
 
-def test_a_whole_session_opens_no_connection(qtbot, no_network):
+@pytest.fixture
+def app_window(qtbot):
     window = build_window(parse_args([]))
     qtbot.addWidget(window)
     with qtbot.waitExposed(window):
         window.show()
+    return window
+
+
+def test_reading_every_tab_at_every_level_opens_no_connection(qtbot, no_network, app_window,
+                                                              tmp_path):
+    window = app_window
     for level in LEVELS:
         window.set_level(level)
         for index in range(window.tabs.count()):
@@ -56,8 +64,47 @@ def test_a_whole_session_opens_no_connection(qtbot, no_network):
     window.show_topic("about-all")
     with qtbot.waitSignal(window.glossary_term_requested, timeout=2000):
         click_link(qtbot, window.tabs.currentWidget().text)
+    qtbot.keyClicks(window.glossary.search, "blinatumumab")
+    window.glossary.show_term("cd19")
+    window.search_dialog.open_search()
+    qtbot.keyClicks(window.search_dialog.box, "pump")
+    qtbot.keyClick(window.search_dialog.box, Qt.Key.Key_Return)
+    window.notebook.add_question("What is a pump for?")
+    window.notebook.list.item(0).setCheckState(Qt.CheckState.Checked)
+    window.notebook.export_pdf(tmp_path / "questions.pdf")
     window.about_action.trigger()
+    window._about_box.accept()
     window.close()
+
+
+def test_presenting_every_slide_opens_no_connection(qtbot, no_network, app_window):
+    window = app_window
+    window.show_topic("car-t")
+    window.start_presenting()
+    presenter = window.presenter
+    for _ in range(len(presenter.deck.slides) + 1):
+        qtbot.keyClick(presenter.audience, Qt.Key.Key_PageDown)
+    for key in (Qt.Key.Key_B, Qt.Key.Key_B, Qt.Key.Key_N, Qt.Key.Key_P, Qt.Key.Key_Escape):
+        qtbot.keyClick(presenter.audience, key)
+    assert window.presenter is None
+
+
+def test_play_mode_opens_no_connection(qtbot, no_network, app_window):
+    window = app_window
+    window.play_room.enter()
+    play = window.play_room.play_mode
+    play.open_find()
+    for cell in play.find_activity.hunt.cells:
+        play.find_activity.tap(cell.id)
+    play.open_build()
+    for part in list(play.build_activity.build.parts):
+        play.build_activity.place_part(part.id)
+    play.build_activity.stop_animations()
+    play.find_activity.stop_animations()
+    with qtbot.waitSignal(play.exit_requested, timeout=5000):
+        qtbot.mousePress(play.exit_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseRelease(play.exit_button, Qt.MouseButton.LeftButton)
+    assert not window.play_room.active
 
 
 FIRST_PAINT_PROBE = """

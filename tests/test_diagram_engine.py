@@ -15,8 +15,14 @@ from allexplainer.content.errors import ContentError
 from allexplainer.diagrams.layout import anchor_point, cluster_offsets, layout
 from allexplainer.diagrams.loader import load_scene, load_scenes
 from allexplainer.diagrams.playback import Playback
-from allexplainer.diagrams.scene import (stage_at, stage_end, stage_end_state, stage_start,
-                                         state_at, total_duration)
+from allexplainer.diagrams.scene import (
+    stage_at,
+    stage_end,
+    stage_end_state,
+    stage_start,
+    state_at,
+    total_duration,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -296,7 +302,7 @@ def test_seeking_picks_the_stage_and_pauses(small):
 
 # -- layers -----------------------------------------------------------------------------------
 ENGINE_MODULES = ["scene", "easing", "kinds", "layout", "loader", "playback", "scene_checks",
-                  "source_lines", "palette"]
+                  "source_lines", "palette", "shapes"]
 
 
 def _loaded_after(imports: list[str]) -> str:

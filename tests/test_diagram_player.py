@@ -252,3 +252,15 @@ def test_matplotlib_waits_until_the_player_is_shown(make_player):
     player.next_stage()  # works without a canvas
     assert player.stage_index == 1
     assert shown_text(player.stage_label).startswith("Stage 2 of")
+
+
+@pytest.mark.parametrize("child", ["next_button", "caption_label"])
+def test_stage_keys_work_when_a_control_has_the_focus(make_player, qtbot, child):
+    player = make_player()
+    widget = getattr(player.controls, child, None) or getattr(player, child)
+    widget.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(widget.hasFocus)
+    qtbot.keyClick(widget, Qt.Key.Key_Right)
+    assert player.stage_index == 1
+    qtbot.keyClick(widget, Qt.Key.Key_PageUp)
+    assert player.stage_index == 0

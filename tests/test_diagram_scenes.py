@@ -13,7 +13,7 @@ from allexplainer.content.checks import check_words
 from allexplainer.content.glossary import TermMatcher, parse_glossary
 from allexplainer.content.levels import LEVELS, Level
 from allexplainer.content.links import LINK_RE, iter_links, strip_links
-from allexplainer.diagrams import kinds as K
+from allexplainer.diagrams import kinds
 from allexplainer.diagrams.layout import anchor_point, layout
 from allexplainer.diagrams.loader import load_builtin_scenes, read_scene_files
 from allexplainer.diagrams.palette import KEY_COLOURS
@@ -182,8 +182,8 @@ def test_nothing_shown_leaves_the_stage(scene_id):
         states = stage_end_state(scene, i)
         for actor_id, copies in layout(scene, states).items():
             for copy in copies:
-                if copy.alpha > 0 and K.kind_spec(scene.actor(actor_id).kind).category in (
-                        K.CELL, K.MOLECULE):
+                if copy.alpha > 0 and kinds.kind_spec(scene.actor(actor_id).kind).category in (
+                        kinds.CELL, kinds.MOLECULE):
                     reach = copy.size * 1.4
                     assert reach <= copy.x <= SCENE_WIDTH - reach, (scene_id, i, actor_id)
                     assert 1.2 <= copy.y - reach and copy.y + reach <= SCENE_HEIGHT
@@ -217,14 +217,16 @@ def _overlap(a, b) -> bool:
 
 @pytest.mark.parametrize("scene_id", SCENE_IDS)
 @pytest.mark.parametrize("level", LEVELS)
-def test_labels_are_inside_the_frame_and_never_overlap(scene_id, level):
+@pytest.mark.parametrize("size", [(1280, 720), (640, 360)])  # full screen; the topic tab's pane
+def test_labels_are_inside_the_frame_and_never_overlap(scene_id, level, size):
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     from allexplainer.diagrams.render import SceneRenderer
 
     scene = scenes()[scene_id]
-    figure = Figure(figsize=(12.8, 7.2), dpi=100)
+    width, height = size
+    figure = Figure(figsize=(width / 100, height / 100), dpi=100)
     FigureCanvasAgg(figure)
     renderer = SceneRenderer(figure, scene, level)
     for i in range(len(scene.stages)):
@@ -232,7 +234,7 @@ def test_labels_are_inside_the_frame_and_never_overlap(scene_id, level):
         boxes = renderer.label_extents()
         boxes["legend"] = renderer.legend_extent()
         for name, box in boxes.items():
-            assert box[0] >= 0 and box[1] >= 0 and box[2] <= 1280 and box[3] <= 720, \
+            assert box[0] >= 0 and box[1] >= 0 and box[2] <= width and box[3] <= height, \
                 (scene_id, i, name)
         names = sorted(boxes)
         clashes = [(a, b) for n, a in enumerate(names) for b in names[n + 1:]

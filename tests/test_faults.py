@@ -47,3 +47,33 @@ def test_an_error_inside_a_slot_shows_a_calm_message_and_writes_a_log(qtbot, tmp
         assert window.current_topic_id() == "car-t"
     finally:
         handler.uninstall()
+
+
+def test_a_missing_or_broken_diagram_shows_a_placeholder_and_logs_a_warning(qtbot, tmp_path,
+                                                                          caplog):
+    from allexplainer.ui.diagram_source import DiagramSource
+    from tests.helpers import ROOT
+
+    scenes = tmp_path / "diagrams"
+    scenes.mkdir()
+    for path in (ROOT / "assets" / "diagrams").glob("*.toml"):
+        if path.stem == "car_t":
+            (scenes / path.name).write_text(path.read_text()[:200] + "\n[[[broken", "utf-8")
+        elif path.stem != "cd19":                     # cd19 is missing altogether
+            (scenes / path.name).write_text(path.read_text(encoding="utf-8"), "utf-8")
+    window = MainWindow(load_content(), Settings(), diagram_factory=DiagramSource(scenes))
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    with caplog.at_level("WARNING"):
+        for topic_id in ("cd19", "car-t"):
+            window.show_topic(topic_id)
+            page = window.tabs.currentWidget()
+            assert page.build_diagram() is None
+            qtbot.waitUntil(lambda page=page: "could not be loaded" in page._diagram_slot.text())
+            assert "The text still explains the topic" in page._diagram_slot.text()
+            assert page.plain_text().startswith(page.topic.title)
+    assert any("car_t.toml" in record.getMessage() for record in caplog.records)
+    assert any("'cd19' is missing" in record.getMessage() for record in caplog.records)
+    window.show_topic("blinatumomab")
+    assert window.tabs.currentWidget().build_diagram() is not None   # the others still work

@@ -43,7 +43,8 @@ def test_every_stage_of_every_scene_has_a_note():
 
 
 def test_a_missing_note_field_is_named():
-    broken = NOTES.replace('careful = "Keep it simple; the detail of the arms comes next."\n', "", 1)
+    line = 'careful = "Keep it simple; the detail of the arms comes next."\n'
+    broken = NOTES.replace(line, "", 1)
     with pytest.raises(ContentError) as raised:
         parse_notes(broken)
     assert raised.value.field == "scene[0].stage[0].careful"

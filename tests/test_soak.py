@@ -41,8 +41,8 @@ def settle() -> None:
 
 def drive_frames(window: MainWindow, frames: int) -> int:
     """Play every diagram stage by stage, frame by frame, as the timer would; return frames."""
-    pages = [window.tabs.widget(i) for i in range(window.tabs.count())
-             if getattr(window.tabs.widget(i), "topic", None) and window.tabs.widget(i).topic.diagram]
+    widgets = [window.tabs.widget(i) for i in range(window.tabs.count())]
+    pages = [page for page in widgets if getattr(page, "topic", None) and page.topic.diagram]
     done = 0
     while done < frames:
         for page in pages:

@@ -3,31 +3,24 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 import numpy as np
 from matplotlib.axes import Axes
-from matplotlib.collections import Collection, LineCollection
-from matplotlib.path import Path
+from matplotlib.collections import Collection
 from matplotlib.colors import to_rgba
-from matplotlib.text import Annotation, Text
+from matplotlib.path import Path
 
 from ..content.levels import Level
-from ..content.links import strip_links
-from . import kinds as K
-from . import palette as P
+from . import kinds, palette
+from .labels import LabelArtists, TargetFinder
 from .layout import Placement
 from .scene import Actor, ActorState
-from .shapes import BODY, OVER, UNDER, Layer, arrow_polygon, layers_for, piece_offsets, \
-    rounded_rect
+from .shapes import BODY, Layer, arrow_polygon, layers_for, piece_offsets, rounded_rect
 
-Point = tuple[float, float]
-# Leader-line targets are worked out by the renderer, which knows every placement.
-TargetFinder = Callable[[Actor, Point], Point | None]
-
-LABEL_PX = 19.0  # label text height on a 1280x720 canvas, in pixels
-HEADING_PX = 27.0
+TEXTURE_SIZE = 1.0  # actor size (scene units per local unit) at which textures have their width
 
 
 def affine(x: float, y: float, size: float, rotation: float = 0.0) -> np.ndarray:
@@ -47,6 +40,8 @@ class ShapeCollection(Collection):
     def __init__(self, **kwargs) -> None:
         super().__init__(offsets=np.zeros((1, 2)), **kwargs)
         self._paths: list[Path] = []
+        # pixel snapping would shrink the tiny strokes that draw texture dots to nothing
+        self.set_snap(False)
 
     def get_paths(self) -> list[Path]:
         """The local paths, one per item."""
@@ -63,6 +58,31 @@ class ShapeCollection(Collection):
         self.set_facecolor(faces)
         self.set_edgecolor(edges)
         self.set_linewidth(widths)
+
+    def display_extent(self) -> tuple[float, float, float, float] | None:
+        """Pixel box (x0, y0, x1, y1) the collection covers, lines included (None if hidden)."""
+        if not self.get_visible() or not self._paths:
+            return None
+        corners = [matrix @ _corners(path)
+                   for path, matrix in zip(self._paths, self._transforms, strict=True)]
+        points = self.get_transform().transform(np.hstack(corners)[:2].T)
+        pad = max(self.get_linewidth()) * self.get_figure(root=True).dpi / 72.0 / 2 + 2.0
+        (x0, y0), (x1, y1) = points.min(axis=0), points.max(axis=0)
+        return (x0 - pad, y0 - pad, x1 + pad, y1 + pad)
+
+
+_CORNERS: WeakKeyDictionary[Path, np.ndarray] = WeakKeyDictionary()
+
+
+def _corners(path: Path) -> np.ndarray:
+    """The four corners of a path's bounding box as homogeneous columns (3x4), cached."""
+    corners = _CORNERS.get(path)
+    if corners is None:
+        box = path.get_extents()
+        corners = np.array([[box.x0, box.x1, box.x0, box.x1], [box.y0, box.y0, box.y1, box.y1],
+                            [1.0, 1.0, 1.0, 1.0]])
+        _CORNERS[path] = corners
+    return corners
 
 
 def compile_layer(layer: Layer) -> Path:
@@ -86,15 +106,39 @@ class _Template:
     edge: tuple[float, float, float, float]
     width: float
     pieces: bool
+    texture: bool
 
 
 def _template(layer: Layer) -> _Template:
     face = to_rgba(layer.face) if (layer.filled and layer.face) else (0.0, 0.0, 0.0, 0.0)
-    return _Template(compile_layer(layer), face, to_rgba(layer.edge), layer.width, layer.pieces)
+    return _Template(compile_layer(layer), face, to_rgba(layer.edge), layer.width, layer.pieces,
+                     layer.texture)
 
 
 def _faded(colour: tuple[float, float, float, float], alpha: float) -> tuple:
     return (colour[0], colour[1], colour[2], colour[3] * alpha)
+
+
+class _Items:
+    """The items of one collection being gathered for a frame."""
+
+    def __init__(self, points_per_px: float) -> None:
+        self.points_per_px = points_per_px
+        self.paths: list[Path] = []
+        self.matrices: list[np.ndarray] = []
+        self.faces: list[tuple] = []
+        self.edges: list[tuple] = []
+        self.widths: list[float] = []
+
+    def add(self, template: _Template, matrix: np.ndarray, alpha: float, size: float) -> None:
+        """One path through ``matrix`` at ``alpha``, for a copy of ``size``."""
+        self.paths.append(template.path)
+        self.matrices.append(matrix)
+        self.faces.append(_faded(template.face, alpha))
+        self.edges.append(_faded(template.edge, alpha))
+        # textures keep their look on small and large copies alike
+        grow = min(max(size / TEXTURE_SIZE, 0.3), 1.6) if template.texture else 1.0
+        self.widths.append(template.width * self.points_per_px * grow)
 
 
 class ActorArtists:
@@ -102,7 +146,7 @@ class ActorArtists:
 
     def __init__(self, actor: Actor, axes: Axes) -> None:
         self.actor = actor
-        self.spec = K.kind_spec(actor.kind)
+        self.spec = kinds.kind_spec(actor.kind)
         self.points_per_px = 1.0
         self.groups: list[tuple[int, ShapeCollection, list[_Template]]] = []
         for layer in layers_for(actor.kind, actor.seed):
@@ -112,10 +156,9 @@ class ActorArtists:
                 self.groups.append((layer.depth, collection, []))
             self.groups[-1][2].append(_template(layer))
         self.pieces = piece_offsets(actor.seed)
-        self.tube: LineCollection | None = None
+        self.tube: ShapeCollection | None = None
         if actor.kind in ("pump", "bag"):
-            self.tube = LineCollection([], animated=True, capstyle="round",
-                                       colors=[to_rgba(P.OUTLINE)])
+            self.tube = ShapeCollection(animated=True, capstyle="round")
         for artist in self.artists():
             axes.add_artist(artist)
 
@@ -134,48 +177,36 @@ class ActorArtists:
     def rescale(self, points_per_px: float) -> None:
         """Set line widths for the canvas size."""
         self.points_per_px = points_per_px
-        if self.tube is not None:
-            self.tube.set_linewidth(4.0 * points_per_px)
 
     def update(self, placements: tuple[Placement, ...], state: ActorState) -> None:
         """Show the actor's copies at ``placements``."""
         shown = [p for p in placements if p.alpha > 0.003]
         for _, collection, templates in self.groups:
-            paths: list[Path] = []
-            matrices: list[np.ndarray] = []
-            faces: list[tuple] = []
-            edges: list[tuple] = []
-            widths: list[float] = []
-
-            def add(template: _Template, matrix: np.ndarray, alpha: float) -> None:
-                paths.append(template.path)
-                matrices.append(matrix)
-                faces.append(_faded(template.face, alpha))
-                edges.append(_faded(template.edge, alpha))
-                widths.append(template.width * self.points_per_px)
-
+            items = _Items(self.points_per_px)
             for p in shown:
                 base = affine(p.x, p.y, p.size, p.rotation)
                 whole = p.alpha * (1.0 - p.broken) ** 1.5
                 for template in templates:
                     if not template.pieces:
                         if whole > 0.003:
-                            add(template, base, whole)
+                            items.add(template, base, whole, p.size)
                     elif p.broken > 0.0:
                         # a cell that breaks up fades gently into small drifting pieces
                         b = p.broken
                         alpha = p.alpha * min(1.0, 2.5 * b) * (1.0 - 0.45 * b)
                         reach = 0.3 + 0.9 * b
                         for dx, dy, size in self.pieces:
-                            add(template, base @ affine(dx * reach, dy * reach,
-                                                        size * (1.0 - 0.3 * b)), alpha)
-            collection.set_items(paths, matrices, faces, edges, widths)
+                            piece = affine(dx * reach, dy * reach, size * (1.0 - 0.3 * b))
+                            items.add(template, base @ piece, alpha, p.size)
+            collection.set_items(items.paths, items.matrices, items.faces, items.edges,
+                                 items.widths)
         if self.tube is not None:
             self._update_tube(shown, state)
+
     def _update_tube(self, shown: list[Placement], state: ActorState) -> None:
         assert self.tube is not None
         if not shown or (state.x2 == 0.0 and state.y2 == 0.0):
-            self.tube.set_visible(False)
+            self.tube.set_items([], [], [], [], [])
             return
         p = shown[0]
         port = (1.0, 0.0) if self.actor.kind == "pump" else (0.0, -1.0)
@@ -184,9 +215,8 @@ class ActorArtists:
         bend = np.array([start[0] + (end[0] - start[0]) * 0.1, end[1] + (start[1] - end[1]) * 0.9])
         f = np.linspace(0.0, 1.0, 24)[:, None]
         curve = (1 - f) ** 2 * start + 2 * (1 - f) * f * bend + f ** 2 * end
-        self.tube.set_visible(True)
-        self.tube.set_segments([curve])
-        self.tube.set_alpha(p.alpha)
+        self.tube.set_items([Path(curve)], [np.eye(3)], [(0.0, 0.0, 0.0, 0.0)],
+                            [_faded(to_rgba(palette.OUTLINE), p.alpha)], [4.0 * self.points_per_px])
 
 
 class _SingleShape:
@@ -228,9 +258,10 @@ class AreaArtists(_SingleShape):
     def __init__(self, actor: Actor, axes: Axes) -> None:
         panel = actor.kind == "panel"
         shape = rounded_rect(actor.w, actor.h, 0.3 if panel else actor.h / 2, n=8)
-        super().__init__(actor, axes, Layer(
-            (shape,), P.PANEL if panel else P.VESSEL, edge=P.PANEL_EDGE if panel else P.VESSEL_EDGE,
-            width=2.0 if panel else 3.0, dashed=panel))
+        # a panel is only a dashed outline: a large see-through fill is slow to fade
+        edge = palette.PANEL_EDGE if panel else palette.VESSEL_EDGE
+        super().__init__(actor, axes, Layer((shape,), None if panel else palette.VESSEL, edge=edge,
+                                            width=2.2 if panel else 3.0, dashed=panel))
 
     def update(self, placements: tuple[Placement, ...], state: ActorState) -> None:
         """Show the area at its place."""
@@ -243,8 +274,8 @@ class ArrowArtists(_SingleShape):
     """A block arrow from (x, y) to (x2, y2), drawn as far as ``grow``."""
 
     def __init__(self, actor: Actor, axes: Axes) -> None:
-        super().__init__(actor, axes, Layer((np.zeros((1, 2)),),
-                                            P.mix(P.OUTLINE, P.WHITE, 0.15), width=1.0))
+        grey = palette.mix(palette.OUTLINE, palette.WHITE, 0.15)
+        super().__init__(actor, axes, Layer((np.zeros((1, 2)),), grey, width=1.0))
 
     def update(self, placements: tuple[Placement, ...], state: ActorState) -> None:
         """Show the arrow."""
@@ -253,80 +284,8 @@ class ArrowArtists(_SingleShape):
         y1 = state.y + (state.y2 - state.y) * state.grow
         polygon = arrow_polygon(state.x, state.y, x1, y1, 0.16 * state.scale, 0.46 * state.scale)
         path = None if polygon is None or state.grow <= 0.0 else compile_layer(
-            Layer((polygon,), P.OUTLINE))
+            Layer((polygon,), palette.OUTLINE))
         self.show(path, np.eye(3), alpha)
-
-
-class LabelArtists:
-    """A label: boxed text with a leader line to its target, or a large heading."""
-
-    def __init__(self, actor: Actor, axes: Axes, level: Level, find_target: TargetFinder) -> None:
-        self.actor = actor
-        self.find_target = find_target
-        heading = actor.style == "heading"
-        props = dict(ha=actor.align, va="center", color=P.TEXT, animated=True,
-                     fontweight="bold" if heading else "normal", linespacing=1.15)
-        if heading:
-            self.text: Text = Text(0, 0, "", **props)
-        else:
-            box = dict(boxstyle="round,pad=0.32", fc=P.WHITE, ec=P.OUTLINE)
-            if actor.target:
-                self.text = Annotation("", xy=(0, 0), xytext=(0, 0), bbox=box,
-                                       arrowprops=dict(arrowstyle="-", color=P.OUTLINE,
-                                                       shrinkA=0, shrinkB=0), **props)
-            else:
-                self.text = Text(0, 0, "", bbox=box, **props)
-        axes.add_artist(self.text)
-        self.set_level(level)
-
-    def set_level(self, level: Level) -> None:
-        """Show the words for ``level`` (nothing if the label has none there)."""
-        words = self.actor.text.get(level) if self.actor.text else ""
-        self.words = strip_links(words).replace("\\n", "\n")
-        self.text.set_text(self.words)
-        self.level_shown = bool(self.words) and level in self.actor.levels
-
-    def parts(self) -> Iterator[tuple[int, object]]:
-        """The one artist to draw."""
-        yield BODY, self.text
-
-    def artists(self) -> Iterator:
-        """Every matplotlib artist of this label."""
-        yield self.text
-
-    def rescale(self, points_per_px: float) -> None:
-        """Set the font size and line widths for the canvas size."""
-        heading = self.actor.style == "heading"
-        self.text.set_fontsize((HEADING_PX if heading else LABEL_PX) * points_per_px)
-        patch = self.text.get_bbox_patch()
-        if patch is not None:
-            patch.set_linewidth(1.6 * points_per_px)
-        if isinstance(self.text, Annotation) and self.text.arrow_patch is not None:
-            self.text.arrow_patch.set_linewidth(2.0 * points_per_px)
-
-    def update(self, placements: tuple[Placement, ...], state: ActorState) -> None:
-        """Place the label and its leader line."""
-        alpha = state.opacity if state.visible else 0.0
-        if not self.level_shown or alpha <= 0.003:
-            self.text.set_visible(False)
-            return
-        self.text.set_visible(True)
-        self.text.set_alpha(alpha)
-        patch = self.text.get_bbox_patch()
-        if patch is not None:
-            patch.set_alpha(alpha)
-        if isinstance(self.text, Annotation):
-            target = self.find_target(self.actor, (state.x, state.y))
-            self.text.set_position((state.x, state.y))
-            if target is None:
-                self.text.xy = (state.x, state.y)
-                self.text.arrow_patch.set_visible(False)
-            else:
-                self.text.xy = target
-                self.text.arrow_patch.set_visible(True)
-                self.text.arrow_patch.set_alpha(alpha)
-        else:
-            self.text.set_position((state.x, state.y))
 
 
 def artists_for(actor: Actor, axes: Axes, level: Level, find_target: TargetFinder):
@@ -340,4 +299,3 @@ def artists_for(actor: Actor, axes: Axes, level: Level, find_target: TargetFinde
     return ActorArtists(actor, axes)
 
 
-__all__ = ["ActorArtists", "LabelArtists", "artists_for", "UNDER", "OVER", "BODY"]

@@ -7,10 +7,10 @@ check them without matplotlib.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
-from . import kinds as K
+from . import kinds
 from .scene import Actor, ActorState, Scene
 
 Point = tuple[float, float]
@@ -98,7 +98,7 @@ class _Layout:
             return self.done[actor_id]
         self.busy.add(actor_id)
         actor, state = self.actors[actor_id], self.states[actor_id]
-        spec = K.kind_spec(actor.kind)
+        spec = kinds.kind_spec(actor.kind)
         if actor.parent:
             placements = self._on_membrane(actor, state, spec)
         else:
@@ -110,12 +110,13 @@ class _Layout:
         self.done[actor_id] = placements
         return placements
 
-    def _copies(self, actor: Actor, state: ActorState, spec: K.KindSpec) -> tuple[Placement, ...]:
+    def _copies(self, actor: Actor, state: ActorState,
+                spec: kinds.KindSpec) -> tuple[Placement, ...]:
         base_alpha = state.opacity if state.visible else 0.0
         size = spec.size * state.scale
         spread = actor.spread if actor.spread is not None else spec.spread * size
         copies = max(0, math.ceil(state.count - 1e-9))
-        is_cell = spec.category == K.CELL
+        is_cell = spec.category == kinds.CELL
         placements = []
         for k, (dx, dy) in enumerate(copy_offsets(copies, actor.arrange)):
             grown = _clamp01(state.count - k)
@@ -127,9 +128,9 @@ class _Layout:
         return tuple(placements)
 
     def _on_membrane(self, actor: Actor, state: ActorState,
-                     spec: K.KindSpec) -> tuple[Placement, ...]:
+                     spec: kinds.KindSpec) -> tuple[Placement, ...]:
         parent = self.actors[actor.parent]
-        parent_spec = K.kind_spec(parent.kind)
+        parent_spec = kinds.kind_spec(parent.kind)
         alpha = state.opacity if state.visible else 0.0
         slots = len(actor.angles) if actor.angles else max(actor.slots, 1)
         shown = min(max(0, math.ceil(state.count - 1e-9)), slots)
@@ -148,12 +149,12 @@ class _Layout:
                                             world - 90.0, fade))
         return tuple(placements)
 
-    def _docked(self, actor: Actor, state: ActorState, spec: K.KindSpec,
+    def _docked(self, actor: Actor, state: ActorState, spec: kinds.KindSpec,
                 free: tuple[Placement, ...]) -> tuple[Placement, ...]:
         targets = self.resolve(state.docked_to)
         if not targets:
             return free
-        target_spec = K.kind_spec(self.actors[state.docked_to].kind)
+        target_spec = kinds.kind_spec(self.actors[state.docked_to].kind)
         ax, ay = spec.anchor(spec.dock_anchor)
         bx, by = spec.anchor(spec.dock_toward)
         toward = math.degrees(math.atan2(by - ay, bx - ax))
@@ -174,10 +175,10 @@ class _Layout:
         return tuple(result)
 
     @staticmethod
-    def _surface_point(target: Placement, spec: K.KindSpec, toward: Point,
+    def _surface_point(target: Placement, spec: kinds.KindSpec, toward: Point,
                        seed: int) -> tuple[Point, float]:
         """Where a molecule meets ``target``, and the outward direction there (degrees)."""
-        if spec.category == K.CELL:
+        if spec.category == kinds.CELL:
             normal = math.degrees(math.atan2(toward[1] - target.y, toward[0] - target.x))
             radius = target.size * membrane_radius(spec.name, seed, normal - target.rotation)
             return (target.x + radius * math.cos(math.radians(normal)),
@@ -187,10 +188,17 @@ class _Layout:
         return (target.x + tx, target.y + ty), target.rotation + 90.0
 
 
-def layout(scene: Scene, states: Mapping[str, ActorState]) -> dict[str, tuple[Placement, ...]]:
-    """Every copy of every actor in ``states`` (from ``state_at``), by actor id."""
+def layout(scene: Scene, states: Mapping[str, ActorState],
+           only: Collection[str] | None = None) -> dict[str, tuple[Placement, ...]]:
+    """Every copy of every actor in ``states`` (from ``state_at``), by actor id.
+
+    With ``only``, just those actors and the ones they stand on or dock to are placed.
+    """
     resolver = _Layout(scene, states)
-    return {actor.id: resolver.resolve(actor.id) for actor in scene.actors}
+    wanted = [actor.id for actor in scene.actors] if only is None else only
+    for actor_id in wanted:
+        resolver.resolve(actor_id)
+    return resolver.done
 
 
 def anchor_point(scene: Scene, placements: Mapping[str, tuple[Placement, ...]], actor_id: str,
@@ -204,12 +212,12 @@ def anchor_point(scene: Scene, placements: Mapping[str, tuple[Placement, ...]], 
         return None
     placement = copies[min(index, len(copies) - 1)]
     actor = scene.actor(actor_id)
-    spec = K.kind_spec(actor.kind)
-    if spec.category == K.CELL and anchor in ("", "auto", "edge") and toward is not None:
+    spec = kinds.kind_spec(actor.kind)
+    if spec.category == kinds.CELL and anchor in ("", "auto", "edge") and toward is not None:
         point, _ = _Layout._surface_point(placement, spec, toward, actor.seed)
         return point
     if not anchor or anchor == "auto":
-        anchor = "tip" if spec.category == K.SURFACE else "centre"
+        anchor = "tip" if spec.category == kinds.SURFACE else "centre"
     if anchor not in spec.anchor_names:
         anchor = "centre" if "centre" in spec.anchor_names else spec.anchor_names[0]
     lx, ly = spec.anchor(anchor)

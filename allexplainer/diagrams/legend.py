@@ -13,11 +13,12 @@ from matplotlib.legend_handler import HandlerBase
 
 from ..content.levels import Level
 from ..content.links import strip_links
-from . import palette as P
+from . import palette
 from .scene import Scene
 from .shapes import layers_for
 
 LEGEND_PX = 17.0  # legend text height on a 1280x720 canvas, in pixels
+SMALLEST_LEGEND_PX = 10.0  # never smaller, however small the window (real pixels)
 ICON_PAD = 0.04
 
 
@@ -66,6 +67,17 @@ def legend_labels(scene: Scene, level: Level) -> list[str]:
     return [strip_links(text.get(level)) for _, text in scene.legend]
 
 
+def _columns(labels: list[str], font_px: float, room_px: float) -> int:
+    """The most columns whose rough width fits in ``room_px`` (entries fill columns first)."""
+    for columns in range(len(labels), 1, -1):
+        rows = math.ceil(len(labels) / columns)
+        width = sum((max(len(label) for label in labels[start:start + rows]) * 0.55 + 4.6)
+                    * font_px for start in range(0, len(labels), rows))
+        if width <= room_px:
+            return math.ceil(len(labels) / rows)  # the same rows, evenly filled
+    return 1
+
+
 def make_legend(axes: Axes, scene: Scene, level: Level, points_per_px: float,
                 px_scale: float, canvas_width_px: float) -> Legend | None:
     """Put the scene's legend along the bottom of ``axes`` (None if the scene has none).
@@ -75,17 +87,18 @@ def make_legend(axes: Axes, scene: Scene, level: Level, points_per_px: float,
     if not scene.legend:
         return None
     labels = legend_labels(scene, level)
-    fontsize = LEGEND_PX * points_per_px
-    # a rough width of one row, to choose between one row and two
-    font_px = LEGEND_PX * px_scale
-    row = sum((len(label) * 0.55 + 4.6) * font_px for label in labels)
-    columns = len(labels) if row < canvas_width_px * 0.94 else math.ceil(len(labels) / 2)
+    font_px = max(LEGEND_PX * px_scale, SMALLEST_LEGEND_PX)
+    fontsize = font_px * points_per_px / px_scale
+    columns = _columns(labels, font_px, canvas_width_px * 0.94)
     handles = [KindHandle(kind) for kind, _ in scene.legend]
     legend = axes.legend(handles, labels, handler_map={KindHandle: KindHandler(points_per_px)},
                          loc="lower center", bbox_to_anchor=(0.5, 0.004), ncols=columns,
                          fontsize=fontsize, handlelength=2.3, handleheight=2.1,
                          handletextpad=0.5, columnspacing=1.4, borderpad=0.45,
-                         labelspacing=0.3, frameon=True, fancybox=True, facecolor=P.WHITE,
-                         edgecolor=P.PANEL_EDGE, framealpha=1.0, labelcolor=P.TEXT)
+                         labelspacing=0.3, frameon=True, fancybox=True, facecolor=palette.WHITE,
+                         edgecolor=palette.PANEL_EDGE, framealpha=1.0, labelcolor=palette.TEXT)
     legend.get_frame().set_linewidth(1.2 * points_per_px)
+    # under every actor, in full draws and blitted frames alike (in a small window the two
+    # rows of the key can reach the lowest actors)
+    legend.set_zorder(0.5)
     return legend

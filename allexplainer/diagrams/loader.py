@@ -15,10 +15,20 @@ from pathlib import Path, PurePath
 from ..content.errors import ContentError
 from ..content.levels import LEVELS, Level
 from ..content.links import LINK_RE, VALID_ID_RE, iter_links
-from . import kinds as K
+from . import kinds
 from .easing import EASINGS
-from .scene import (DISCRETE_PROPS, NUMERIC_PROPS, PROP_RANGES, STATE_PROPS, Actor, ActorState,
-                    Keyframe, LevelText, Scene, Stage)
+from .scene import (
+    DISCRETE_PROPS,
+    NUMERIC_PROPS,
+    PROP_RANGES,
+    STATE_PROPS,
+    Actor,
+    ActorState,
+    Keyframe,
+    LevelText,
+    Scene,
+    Stage,
+)
 from .scene_checks import check_overlaps, default_slots
 from .source_lines import SourceLines
 
@@ -67,7 +77,8 @@ class _Parser:
 
     def number(self, value: object, field: str, low: float | None = None,
                high: float | None = None) -> float:
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) \
+                or not math.isfinite(value):
             raise self.fail("must be a number", field)
         if (low is not None and value < low) or (high is not None and value > high):
             bounds = f"from {low:g} to {high:g}" if high is not None else f"at least {low:g}"
@@ -127,11 +138,11 @@ class _Parser:
         return Scene(scene_id, title, actors, stages, legend)
 
     def legend(self, value: object, actors: tuple[Actor, ...]) -> tuple[tuple[str, LevelText], ...]:
-        table = self.table(value, "legend", set(K.KINDS) | set(K.ALIASES))
+        table = self.table(value, "legend", set(kinds.KINDS) | set(kinds.ALIASES))
         used = {actor.kind for actor in actors}
         entries = []
         for name, text in table.items():
-            kind = K.canonical_kind(name)
+            kind = kinds.canonical_kind(name)
             if kind not in used:
                 raise self.fail(f"no actor of kind {name!r} is in the scene", f"legend.{name}")
             entries.append((kind, self.level_text(text, f"legend.{name}", all_levels=True)))
@@ -151,7 +162,7 @@ class _Parser:
             if actor.target and actor.target not in seen:
                 raise self.fail(f"no actor called {actor.target!r}", f"{field}.target")
             if actor.target:
-                target_kind = K.kind_spec(seen[actor.target].kind)
+                target_kind = kinds.kind_spec(seen[actor.target].kind)
                 if actor.anchor not in ("", "auto", *target_kind.anchor_names):
                     raise self.fail(f"a {target_kind.name} has no point {actor.anchor!r}; use one "
                                     f"of: {', '.join(target_kind.anchor_names)}", f"{field}.anchor")
@@ -168,11 +179,11 @@ class _Parser:
             raise self.fail("must be lower-case letters, digits and underscores", f"{field}.id")
         if actor_id in seen:
             raise self.fail(f"another actor is already called {actor_id!r}", f"{field}.id")
-        kind = K.canonical_kind(self.string(raw["kind"], f"{field}.kind"))
+        kind = kinds.canonical_kind(self.string(raw["kind"], f"{field}.kind"))
         if kind is None:
             raise self.fail(f"unknown actor kind {raw['kind']!r}; use one of: "
-                            f"{', '.join(sorted(K.KINDS))}", f"{field}.kind")
-        spec = K.kind_spec(kind)
+                            f"{', '.join(sorted(kinds.KINDS))}", f"{field}.kind")
+        spec = kinds.kind_spec(kind)
         state = ActorState(**{name: self.prop(name, raw[name], f"{field}.{name}")
                               for name in STATE_PROPS if name in raw})
         options: dict = {}
@@ -181,7 +192,8 @@ class _Parser:
             if parent not in seen:
                 raise self.fail(f"no actor called {parent!r} is declared before this one",
                                 f"{field}.parent")
-            if spec.category != K.SURFACE or K.kind_spec(seen[parent].kind).category != K.CELL:
+            parent_category = kinds.kind_spec(seen[parent].kind).category
+            if spec.category != kinds.SURFACE or parent_category != kinds.CELL:
                 raise self.fail("only a surface molecule (tcr, cd19, cd3, car) can stand on a "
                                 "cell", f"{field}.parent")
             options["parent"] = parent
@@ -248,7 +260,7 @@ class _Parser:
             raise self.fail("an actor cannot dock on itself", field)
         if target not in actors:
             raise self.fail(f"no actor called {target!r}", field)
-        if K.kind_spec(actors[target].kind).category not in (K.CELL, K.SURFACE):
+        if kinds.kind_spec(actors[target].kind).category not in (kinds.CELL, kinds.SURFACE):
             raise self.fail("can only dock on a cell or a surface molecule", field)
 
     def stages(self, value: object, actors: Mapping[str, Actor]) -> tuple[Stage, ...]:

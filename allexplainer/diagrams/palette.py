@@ -16,7 +16,6 @@ OKABE_ITO = (ORANGE, SKY_BLUE, BLUISH_GREEN, YELLOW, BLUE, VERMILLION, REDDISH_P
 OUTLINE = "#1A1A1A"
 TEXT = "#111111"
 BACKGROUND = "#FBFAF6"
-PANEL = "#EFEEE8"
 PANEL_EDGE = "#6B6B6B"
 WHITE = "#FFFFFF"
 VESSEL = "#F6D5C4"  # a pale vermillion tint for blood
@@ -28,7 +27,7 @@ def mix(colour: str, other: str, amount: float) -> str:
     """Blend ``amount`` (0-1) of ``other`` into ``colour``; both as #RRGGBB."""
     a = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
     b = [int(other[i:i + 2], 16) for i in (1, 3, 5)]
-    return "#" + "".join(f"{round(x + (y - x) * amount):02X}" for x, y in zip(a, b))
+    return "#" + "".join(f"{round(x + (y - x) * amount):02X}" for x, y in zip(a, b, strict=True))
 
 
 # The colours that tell each kind apart (tests look for them in rendered frames).

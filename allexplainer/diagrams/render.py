@@ -9,14 +9,17 @@ and the background is drawn again when the shown stage changes.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.transforms import Bbox
 
 from ..content.levels import Level
-from . import palette as P
-from .artists import LabelArtists, artists_for
+from . import palette
+from .artists import artists_for
+from .labels import LabelArtists
 from .layout import Placement, anchor_point, layout
 from .legend import make_legend
 from .scene import ActorState, Scene, changing_actors, stage_at, stage_end, stage_start, state_at
@@ -33,19 +36,23 @@ class SceneRenderer:
         self.figure = figure
         self.scene = scene
         self.level = Level(level)
-        figure.set_facecolor(P.BACKGROUND)
+        figure.set_facecolor(palette.BACKGROUND)
         self.axes = figure.add_axes((0.0, 0.0, 1.0, 1.0))
         self.axes.set_xlim(0.0, SCENE_WIDTH)
         self.axes.set_ylim(0.0, SCENE_HEIGHT)
         self.axes.set_aspect("equal", adjustable="box", anchor="C")
         self.axes.set_axis_off()
         self._placements: dict[str, tuple[Placement, ...]] = {}
+        self._targets = {actor.id: actor.target for actor in scene.actors}
         self._actors = {actor.id: artists_for(actor, self.axes, self.level, self._label_target)
                         for actor in scene.actors}
         self._draw_list = self._drawing_order()
         self._parts = {actor_id: [artist for _, artist in artists.parts()]
                        for actor_id, artists in self._actors.items()}
-        self._interval: tuple[float, float] | None = None
+        self._interval: tuple[float, float] | None = None  # the stage the split is made for
+        self._changing: set[str] | None = None  # actors whose artists are animated (None: all)
+        self._drawn_extent: tuple[float, float, float, float] | None = None  # drawn there last
+        self._states: Mapping[str, ActorState] | None = None
         self._background = None
         self._legend = None
         self._size: tuple[float, float] = (0.0, 0.0)
@@ -101,12 +108,14 @@ class SceneRenderer:
         if self._states is not None:
             self.update(self._states)
 
-    def update(self, states: Mapping[str, ActorState]) -> None:
-        """Move every artist to ``states`` (as ``state_at`` returns), without drawing."""
+    def update(self, states: Mapping[str, ActorState], only: set[str] | None = None) -> None:
+        """Move the artists (of the actors in ``only``, else all) to ``states``; no drawing."""
         self._states = states
-        self._placements = layout(self.scene, states)
+        needed = None if only is None else only | {self._targets[a] for a in only} - {""}
+        self._placements = layout(self.scene, states, needed)
         for actor in self.scene.actors:
-            self._actors[actor.id].update(self._placements[actor.id], states[actor.id])
+            if only is None or actor.id in only:
+                self._actors[actor.id].update(self._placements[actor.id], states[actor.id])
 
     def _label_target(self, actor, label_xy):
         copies = self._placements.get(actor.target, ())
@@ -125,6 +134,7 @@ class SceneRenderer:
             self._fit_to_canvas()  # a size change not announced by a resize_event
         self._background = canvas.copy_from_bbox(self.figure.bbox)
         self._draw_animated()
+        self._drawn_extent = self._animated_extent()
 
     def _on_resize(self, event) -> None:
         self._fit_to_canvas()
@@ -136,6 +146,7 @@ class SceneRenderer:
 
     def _animate_only(self, actor_ids: set[str] | None) -> None:
         """Make the artists of ``actor_ids`` animated (all of them for None), the rest static."""
+        self._changing = actor_ids
         for actor_id, parts in self._parts.items():
             animated = actor_ids is None or actor_id in actor_ids
             for artist in parts:
@@ -161,6 +172,10 @@ class SceneRenderer:
         if interval != self._interval:
             self._interval = interval
             self._animate_only(changing_actors(self.scene, *interval))
+            for actor_id in self._changing:  # draw their words now, not mid-animation
+                artists = self._actors[actor_id]
+                if isinstance(artists, LabelArtists):
+                    artists.prepare()
         if self._background is None:
             self.update(states)
             self.figure.canvas.draw()
@@ -171,15 +186,36 @@ class SceneRenderer:
     def draw_frame(self, states: Mapping[str, ActorState]) -> bool:
         """Show ``states`` by blitting the animated artists (True); without a background yet,
         ask for a full draw instead (False). Static artists must not differ in ``states``."""
-        self.update(states)
+        self.update(states, only=self._changing)
         canvas = self.figure.canvas
         if self._background is None:
             canvas.draw_idle()
             return False
-        canvas.restore_region(self._background)
+        now = self._animated_extent()
+        dirty = _union(now, self._drawn_extent)
+        self._drawn_extent = now
+        if dirty is None:
+            return True  # nothing animated is, or was, on show
+        # only the part of the canvas where animated artists are or were is redrawn
+        height = self.figure.bbox.height
+        x0, y0 = max(math.floor(dirty[0]), 0), max(math.floor(dirty[1]), 0)
+        x1 = min(math.ceil(dirty[2]), math.ceil(self.figure.bbox.width))
+        y1 = min(math.ceil(dirty[3]), math.ceil(height))
+        if x1 <= x0 or y1 <= y0:
+            return True
+        # the region holds the whole canvas, in rows counted from the top; xy is its origin
+        canvas.restore_region(self._background, bbox=(x0, height - y1, x1, height - y0),
+                              xy=(0, 0))
         self._draw_animated()
-        canvas.blit(self.figure.bbox)
+        canvas.blit(Bbox.from_extents(x0, y0, x1, y1))
         return True
+
+    def _animated_extent(self) -> tuple[float, float, float, float] | None:
+        extent = None
+        for artist in self._draw_list:
+            if artist.get_animated() and artist.get_visible():
+                extent = _union(extent, artist.display_extent())
+        return extent
 
     def full_draw(self, states: Mapping[str, ActorState] | None = None) -> None:
         """Redraw everything now, every actor in its exact order, and capture the background."""
@@ -191,15 +227,9 @@ class SceneRenderer:
 
     def label_extents(self) -> dict[str, tuple[float, float, float, float]]:
         """Pixel boxes (x0, y0, x1, y1) of the labels now shown, after a draw, by actor id."""
-        renderer = self.figure.canvas.get_renderer()
-        boxes = {}
-        for actor_id, artists in self._actors.items():
-            if isinstance(artists, LabelArtists) and artists.text.get_visible():
-                patch = artists.text.get_bbox_patch()
-                box = (patch.get_window_extent(renderer) if patch is not None
-                       else artists.text.get_window_extent(renderer))
-                boxes[actor_id] = (box.x0, box.y0, box.x1, box.y1)
-        return boxes
+        return {actor_id: artists.text.extent for actor_id, artists in self._actors.items()
+                if isinstance(artists, LabelArtists) and artists.text.get_visible()
+                and artists.text.words and artists.text.extent is not None}
 
     def legend_extent(self) -> tuple[float, float, float, float] | None:
         """Pixel box of the legend, after a draw (None if the scene has none)."""
@@ -208,7 +238,13 @@ class SceneRenderer:
         box = self._legend.get_window_extent(self.figure.canvas.get_renderer())
         return (box.x0, box.y0, box.x1, box.y1)
 
-    _states: Mapping[str, ActorState] | None = None
+
+def _union(a: tuple[float, float, float, float] | None,
+           b: tuple[float, float, float, float] | None) -> tuple[float, float, float, float] | None:
+    """The box around two pixel boxes (either may be None)."""
+    if a is None or b is None:
+        return a or b
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
 
 
 def render_still(scene: Scene, t: float, level: Level = Level.FAMILY,

@@ -144,7 +144,7 @@ class Scene:
         starts.append(t)
         object.__setattr__(self, "_starts", tuple(starts))
         tracks: dict[str, dict[str, list[_Segment]]] = {}
-        for stage, start in zip(self.stages, starts):
+        for stage, start in zip(self.stages, starts, strict=False):  # starts has one more
             for key in stage.keyframes:
                 for name, value in key.values:
                     tracks.setdefault(key.actor, {}).setdefault(name, []).append(_Segment(

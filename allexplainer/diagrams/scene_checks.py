@@ -9,7 +9,7 @@ from .scene import Actor, Stage
 
 
 def check_overlaps(stages: tuple[Stage, ...]) -> tuple[str, str] | None:
-    """Return (message, field) for the first keyframe that changes a property another is changing."""
+    """(message, field) of the first keyframe changing a property another is still changing."""
     busy: dict[tuple[str, str], tuple[float, float, str]] = {}
     offset = 0.0
     for i, stage in enumerate(stages):

@@ -14,8 +14,22 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import palette as P
 from .layout import membrane_radius
+from .palette import (
+    BACKGROUND,
+    BLACK,
+    BLUE,
+    BLUISH_GREEN,
+    DEVICE,
+    ORANGE,
+    OUTLINE,
+    REDDISH_PURPLE,
+    SKY_BLUE,
+    VERMILLION,
+    WHITE,
+    YELLOW,
+    mix,
+)
 
 UNDER, BODY, OVER = -1, 0, 1  # drawn before the parent cell, with the actor, after the parent
 
@@ -26,11 +40,12 @@ class Layer:
 
     paths: tuple[np.ndarray, ...]
     face: str | None = None
-    edge: str = P.OUTLINE
+    edge: str = OUTLINE
     width: float = 2.0
     filled: bool = True
     depth: int = BODY
     pieces: bool = False  # drawn only while a cell breaks up
+    texture: bool = False  # dots or stripes: their line width grows and shrinks with the actor
     dashed: bool = False
 
 
@@ -38,7 +53,8 @@ def circle(radius: float = 1.0, centre: tuple[float, float] = (0.0, 0.0), n: int
            squash: float = 1.0) -> np.ndarray:
     """A circle (or, with ``squash``, an ellipse) as a closed polygon."""
     a = np.linspace(0.0, 2 * math.pi, n, endpoint=False)
-    return np.column_stack((centre[0] + radius * np.cos(a), centre[1] + radius * squash * np.sin(a)))
+    return np.column_stack((centre[0] + radius * np.cos(a),
+                            centre[1] + radius * squash * np.sin(a)))
 
 
 def outline(kind: str, seed: int, radius: float = 1.0, n: int = 72) -> np.ndarray:
@@ -137,8 +153,8 @@ def _cell(kind: str, seed: int, fill: str, nucleus: np.ndarray, nucleus_fill: st
     return [
         Layer((body,), fill, width=3.0),
         Layer((nucleus,), nucleus_fill, width=2.0),
-        Layer(texture, edge=P.mix(nucleus_fill, P.BLACK, 0.55), width=texture_width,
-              filled=False),
+        Layer(texture, edge=mix(nucleus_fill, BLACK, 0.55), width=texture_width,
+              filled=False, texture=True),
         Layer((circle(0.2, n=16, squash=0.85),), fill, width=2.0, pieces=True),
     ]
 
@@ -146,72 +162,72 @@ def _cell(kind: str, seed: int, fill: str, nucleus: np.ndarray, nucleus_fill: st
 def cell_layers(kind: str, seed: int) -> list[Layer]:
     """Layers of a cell kind, with its own outline for ``seed``."""
     if kind == "t_cell":  # round nucleus, dotted
-        return _cell(kind, seed, P.SKY_BLUE, circle(0.46, (-0.04, 0.03)),
-                     P.mix(P.SKY_BLUE, P.BLUE, 0.35), dots(0.4, (-0.04, 0.03), 0.13), 3.4)
+        return _cell(kind, seed, SKY_BLUE, circle(0.46, (-0.04, 0.03)),
+                     mix(SKY_BLUE, BLUE, 0.35), dots(0.4, (-0.04, 0.03), 0.13), 3.6)
     if kind == "b_cell":  # oval nucleus, striped
-        return _cell(kind, seed, P.BLUISH_GREEN, circle(0.5, (0.05, -0.02), squash=0.78),
-                     P.mix(P.BLUISH_GREEN, P.WHITE, 0.45),
-                     stripes(0.46, (0.05, -0.02), 45.0, 0.12, squash=0.78))
+        return _cell(kind, seed, BLUISH_GREEN, circle(0.5, (0.05, -0.02), squash=0.78),
+                     mix(BLUISH_GREEN, WHITE, 0.45),
+                     stripes(0.46, (0.05, -0.02), 45.0, 0.12, squash=0.78), 1.8)
     if kind == "leukaemia_cell":  # large lumpy nucleus, cross-hatched
         lumpy = outline("leukaemia_cell", seed * 3 + 1, 0.64)
-        return _cell(kind, seed, P.REDDISH_PURPLE, lumpy, P.mix(P.REDDISH_PURPLE, P.BLACK, 0.2),
+        return _cell(kind, seed, REDDISH_PURPLE, lumpy, mix(REDDISH_PURPLE, BLACK, 0.2),
                      stripes(0.5, angle=45.0, spacing=0.15)
-                     + stripes(0.5, angle=-45.0, spacing=0.15))
+                     + stripes(0.5, angle=-45.0, spacing=0.15), 1.8)
     # a healthy cell with no CD19: smooth, no nucleus, a paler dimple in the middle
-    return [Layer((circle(1.0, n=64),), P.YELLOW, width=3.0),
-            Layer((circle(0.5, n=48),), P.mix(P.YELLOW, P.WHITE, 0.55), width=1.5,
-                  edge=P.mix(P.YELLOW, P.BLACK, 0.45)),
-            Layer((circle(0.2, n=16, squash=0.8),), P.YELLOW, width=2.0, pieces=True)]
+    return [Layer((circle(1.0, n=64),), YELLOW, width=3.0),
+            Layer((circle(0.5, n=48),), mix(YELLOW, WHITE, 0.55), width=1.5,
+                  edge=mix(YELLOW, BLACK, 0.45)),
+            Layer((circle(0.2, n=16, squash=0.8),), YELLOW, width=2.0, pieces=True)]
 
 
 def _surface_layers(kind: str) -> list[Layer]:
     if kind == "tcr":
         return [Layer((_poly((0, -0.15), (0, 0.55)), _poly((-0.32, 1.0), (0, 0.55), (0.32, 1.0))),
-                      edge=P.BLACK, width=3.2, filled=False, depth=UNDER)]
+                      edge=BLACK, width=3.2, filled=False, depth=UNDER)]
     if kind == "cd19":
-        return [Layer((_poly((0, -0.15), (0, 1.0)),), edge=P.BLACK, width=2.6, filled=False,
+        return [Layer((_poly((0, -0.15), (0, 1.0)),), edge=BLACK, width=2.6, filled=False,
                       depth=UNDER),
-                Layer((_poly((0, 1.0), (0.62, 0.8), (0, 0.58)),), P.VERMILLION, width=2.0,
+                Layer((_poly((0, 1.0), (0.62, 0.8), (0, 0.58)),), VERMILLION, width=2.0,
                       depth=UNDER)]
     if kind == "cd3":
-        return [Layer((_poly((0, -0.15), (0, 0.5)),), edge=P.BLACK, width=2.6, filled=False,
+        return [Layer((_poly((0, -0.15), (0, 0.5)),), edge=BLACK, width=2.6, filled=False,
                       depth=UNDER),
-                Layer((rounded_rect(0.62, 0.5, 0.12, (0, 0.75)),), P.BLUE, width=2.0,
+                Layer((rounded_rect(0.62, 0.5, 0.12, (0, 0.75)),), BLUE, width=2.0,
                       depth=UNDER)]
     # car: binding head outside, hinge, a transmembrane piece, two signalling boxes inside
     return [
-        Layer((_poly((0, 0.0), (0, 0.74)),), edge=P.BLACK, width=4.0, filled=False, depth=UNDER),
-        Layer((_poly((-0.2, 0.72), (0.2, 0.72), (0.27, 1.0), (-0.27, 1.0)),), P.ORANGE,
+        Layer((_poly((0, 0.0), (0, 0.74)),), edge=BLACK, width=4.0, filled=False, depth=UNDER),
+        Layer((_poly((-0.2, 0.72), (0.2, 0.72), (0.27, 1.0), (-0.27, 1.0)),), ORANGE,
               width=2.2, depth=UNDER),
-        Layer((_poly((0, 0.0), (0, -0.5)),), edge=P.BLACK, width=3.0, filled=False, depth=OVER),
-        Layer((rounded_rect(0.16, 0.2, 0.03, (0, 0.0)),), P.YELLOW, width=1.8, depth=OVER),
-        Layer((rounded_rect(0.24, 0.17, 0.03, (0, -0.2)),), P.BLUISH_GREEN, width=1.8,
+        Layer((_poly((0, 0.0), (0, -0.5)),), edge=BLACK, width=3.0, filled=False, depth=OVER),
+        Layer((rounded_rect(0.16, 0.2, 0.03, (0, 0.0)),), YELLOW, width=1.8, depth=OVER),
+        Layer((rounded_rect(0.24, 0.17, 0.03, (0, -0.2)),), BLUISH_GREEN, width=1.8,
               depth=OVER),
-        Layer((rounded_rect(0.24, 0.17, 0.03, (0, -0.42)),), P.BLUE, width=1.8, depth=OVER),
+        Layer((rounded_rect(0.24, 0.17, 0.03, (0, -0.42)),), BLUE, width=1.8, depth=OVER),
     ]
 
 
 def _molecule_layers(kind: str) -> list[Layer]:
     if kind == "antibody":
-        return [Layer((capsule((0, -0.6), (0, -0.02), 0.3),), P.BLUE, width=2.2),
-                Layer((antibody_arms(),), P.ORANGE, width=2.2)]
+        return [Layer((capsule((0, -0.6), (0, -0.02), 0.3),), BLUE, width=2.2),
+                Layer((antibody_arms(),), ORANGE, width=2.2)]
     if kind == "blinatumomab":
         cd3_cup = _poly((-0.36, -0.22), (-0.36, 0.22), (-0.74, 0.22), (-0.74, 0.1), (-0.52, 0.1),
                         (-0.52, -0.1), (-0.74, -0.1), (-0.74, -0.22))
         cd19_cup = _poly((0.36, -0.22), (0.78, -0.28), (0.56, 0.0), (0.78, 0.28), (0.36, 0.22))
-        return [Layer((capsule((-0.4, 0), (0.4, 0), 0.18),), P.ORANGE, width=2.2),
-                Layer((cd3_cup,), P.BLUE, width=2.2),
-                Layer((cd19_cup,), P.VERMILLION, width=2.2)]
+        return [Layer((capsule((-0.4, 0), (0.4, 0), 0.18),), ORANGE, width=2.2),
+                Layer((cd3_cup,), BLUE, width=2.2),
+                Layer((cd19_cup,), VERMILLION, width=2.2)]
     if kind == "virus_vector":
         hexagon = circle(1.0, n=6)
         tips = [(1.35 * math.cos(a), 1.35 * math.sin(a))
                 for a in np.radians(np.arange(0, 360, 60))]
         spikes = tuple(_poly((0.95 * x / 1.35, 0.95 * y / 1.35), (x, y)) for x, y in tips)
-        return [Layer(spikes, edge=P.BLACK, width=3.0, filled=False),
-                Layer(tuple(circle(0.13, tip, 12) for tip in tips), P.BLACK, width=1.0),
-                Layer((hexagon,), P.YELLOW, width=3.0),
-                Layer(dots(0.66, spacing=0.26), edge=P.mix(P.YELLOW, P.BLACK, 0.6), width=3.4,
-                      filled=False)]
+        return [Layer(spikes, edge=BLACK, width=3.0, filled=False),
+                Layer(tuple(circle(0.13, tip, 12) for tip in tips), BLACK, width=1.0),
+                Layer((hexagon,), YELLOW, width=3.0),
+                Layer(dots(0.66, spacing=0.26), edge=mix(YELLOW, BLACK, 0.6), width=6.0,
+                      filled=False, texture=True)]
     # gene: a short double helix
     x = np.linspace(-1.0, 1.0, 40)
     strand_a = np.column_stack((x, 0.32 * np.sin(x * 2.5 * math.pi)))
@@ -219,22 +235,23 @@ def _molecule_layers(kind: str) -> list[Layer]:
     rungs = tuple(_poly((xi, 0.32 * math.sin(xi * 2.5 * math.pi) * 0.8),
                         (xi, -0.32 * math.sin(xi * 2.5 * math.pi) * 0.8))
                   for xi in np.linspace(-0.9, 0.9, 10))
-    return [Layer(rungs, edge=P.OUTLINE, width=1.6, filled=False),
-            Layer((strand_a, strand_b), edge=P.ORANGE, width=4.5, filled=False)]
+    return [Layer(rungs, edge=OUTLINE, width=1.6, filled=False),
+            Layer((strand_a, strand_b), edge=ORANGE, width=4.5, filled=False)]
 
 
 def _prop_layers(kind: str) -> list[Layer]:
     if kind == "pump":
-        return [Layer((rounded_rect(2.0, 1.4, 0.25),), P.DEVICE, width=2.6),
-                Layer((rounded_rect(1.3, 0.5, 0.08, (0, 0.2)),), P.BLUE, width=2.0),
+        return [Layer((rounded_rect(2.0, 1.4, 0.25),), DEVICE, width=2.6),
+                Layer((rounded_rect(1.3, 0.5, 0.08, (0, 0.2)),), BLUE, width=2.0),
                 Layer((circle(0.14, (-0.45, -0.38), 16), circle(0.14, (0.45, -0.38), 16)),
-                      P.ORANGE, width=1.8)]
+                      ORANGE, width=1.8)]
     if kind == "bag":
-        return [Layer((rounded_rect(1.2, 2.0, 0.35),), P.WHITE, width=2.6),
-                Layer((rounded_rect(1.04, 1.2, 0.28, (0, -0.32)),), P.SKY_BLUE, width=1.4),
+        return [Layer((rounded_rect(1.2, 2.0, 0.35),), WHITE, width=2.6),
+                Layer((rounded_rect(1.04, 1.2, 0.28, (0, -0.32)),), SKY_BLUE, width=1.4),
                 Layer(dots(0.4, (0, -0.32), spacing=0.2, squash=1.3),
-                      edge=P.mix(P.SKY_BLUE, P.BLACK, 0.5), width=3.4, filled=False),
-                Layer((circle(0.12, (0, 0.78), 16),), P.BACKGROUND, width=1.8)]
+                      edge=mix(SKY_BLUE, BLACK, 0.5), width=6.0, filled=False,
+                      texture=True),
+                Layer((circle(0.12, (0, 0.78), 16),), BACKGROUND, width=1.8)]
     return []
 
 

@@ -76,7 +76,7 @@ class SourceLines:
 
 def _common_prefix(path: tuple[str, ...], wanted: tuple[str, ...]) -> int:
     count = 0
-    for have, want in zip(path, wanted):
+    for have, want in zip(path, wanted, strict=False):
         if have != want:
             break
         count += 1

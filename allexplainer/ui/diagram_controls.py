@@ -5,9 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QSizePolicy, QSlider, QStyle,
-                               QStyleOptionSlider, QToolButton, QWidget)
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QSizePolicy,
+    QSlider,
+    QStyle,
+    QStyleOptionSlider,
+    QToolButton,
+    QWidget,
+)
 
 from ..diagrams.playback import SPEEDS
 
@@ -58,7 +66,7 @@ class StageScrubber(QSlider):
         return QStyle.sliderValueFromPosition(self.minimum(), self.maximum(),
                                               x - groove.x() - self._handle_length() // 2, span)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
         """Jump straight to where the user clicks, then let them drag."""
         if event.button() == Qt.MouseButton.LeftButton:
             value = self.value_at(round(event.position().x()))
@@ -66,7 +74,7 @@ class StageScrubber(QSlider):
             self.sliderMoved.emit(value)
         super().mousePressEvent(event)
 
-    def paintEvent(self, event: QPaintEvent) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         """Draw the slider, then a tick for each stage."""
         super().paintEvent(event)
         painter = QPainter(self)
@@ -101,13 +109,13 @@ class ControlBar(QWidget):
     def __init__(self, total_ms: int, stage_starts_ms: Sequence[int],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        SP = QStyle.StandardPixmap
-        self.restart_button = _button("Restart", SP.SP_MediaSkipBackward,
+        sp = QStyle.StandardPixmap
+        self.restart_button = _button("Restart", sp.SP_MediaSkipBackward,
                                       "Start again from the beginning (Home)", self)
-        self.previous_button = _button("Back", SP.SP_MediaSeekBackward,
+        self.previous_button = _button("Back", sp.SP_MediaSeekBackward,
                                        "Previous stage (Left arrow or Page Up)", self)
-        self.play_button = _button("Play", SP.SP_MediaPlay, "Play or pause (Space)", self)
-        self.next_button = _button("Next", SP.SP_MediaSeekForward,
+        self.play_button = _button("Play", sp.SP_MediaPlay, "Play or pause (Space)", self)
+        self.next_button = _button("Next", sp.SP_MediaSeekForward,
                                    "Next stage (Right arrow or Page Down)", self)
         self.scrubber = StageScrubber(total_ms, stage_starts_ms, self)
         layout = QHBoxLayout(self)
@@ -132,6 +140,11 @@ class ControlBar(QWidget):
             layout.addWidget(button)
         self.show_speed(1.0)
 
+    def buttons(self) -> list[QToolButton]:
+        """Every button, in the order Tab reaches them."""
+        return [self.restart_button, self.previous_button, self.play_button, self.next_button,
+                *self.speed_buttons.values()]
+
     def show_speed(self, speed: float) -> None:
         """Check the button for ``speed`` (if there is one)."""
         button = self.speed_buttons.get(speed)
@@ -140,11 +153,20 @@ class ControlBar(QWidget):
 
     def show_playing(self, playing: bool) -> None:
         """Turn the play button into a pause button while playing."""
-        SP = QStyle.StandardPixmap
+        sp = QStyle.StandardPixmap
         self.play_button.setText("Pause" if playing else "Play")
         self.play_button.setIcon(self.style().standardIcon(
-            SP.SP_MediaPause if playing else SP.SP_MediaPlay))
+            sp.SP_MediaPause if playing else sp.SP_MediaPlay))
         self.play_button.setAccessibleName("Pause" if playing else "Play")
+
+    def set_text_size(self, pixels: int) -> None:
+        """Scale the words and icons of the controls to ``pixels`` high."""
+        font = QFont(self.font())
+        font.setPixelSize(pixels)
+        self.setFont(font)
+        for button in (self.restart_button, self.previous_button, self.play_button,
+                       self.next_button):
+            button.setIconSize(QSize(pixels, pixels))
 
     def set_compact(self, compact: bool) -> None:
         """In a narrow window show icons only (the tooltips keep the words)."""

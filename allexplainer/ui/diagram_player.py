@@ -9,9 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
-from PySide6.QtGui import (QCursor, QFont, QHideEvent, QKeyEvent, QPaintEvent, QResizeEvent,
-                           QShowEvent)
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QCursor,
+    QFont,
+    QHideEvent,
+    QKeyEvent,
+    QPaintEvent,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
 
 from ..content.levels import Level
@@ -25,6 +32,8 @@ FRAME_MS = 16  # about 60 frames a second
 LONGEST_TICK = 0.1  # seconds; a stalled frame never jumps the animation ahead
 LINK_STYLE = "color: #0b5394; text-decoration: underline;"
 COMPACT_BELOW = 620  # player width (pixels) under which buttons show icons only
+STAGE_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Left, Qt.Key.Key_PageUp,
+              Qt.Key.Key_Home)
 
 
 class DiagramPlayer(QWidget):
@@ -92,6 +101,9 @@ class DiagramPlayer(QWidget):
         self.controls.next_button.clicked.connect(self.next_stage)
         self.controls.speed_requested.connect(self.set_speed)
         self.controls.scrubber.sliderMoved.connect(self._on_scrubbed)
+        for button in self.controls.buttons():
+            # a focused button would take the arrow keys to move focus: stage keys win
+            button.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.addLayout(self._canvas_box, 1)
         layout.addLayout(caption_row)
@@ -290,7 +302,14 @@ class DiagramPlayer(QWidget):
             QToolTip.hideText()
 
     # -- Qt events --------------------------------------------------------------------------
-    def keyPressEvent(self, event: QKeyEvent) -> None:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """Stage keys pressed on a control button move the stage (Space still clicks it)."""
+        if event.type() == QEvent.Type.KeyPress and event.key() in STAGE_KEYS:
+            self.keyPressEvent(event)
+            return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
         """Space plays or pauses; Right/Page Down next; Left/Page Up back; Home restarts."""
         key = event.key()
         if key == Qt.Key.Key_Space:
@@ -306,24 +325,24 @@ class DiagramPlayer(QWidget):
             return
         event.accept()
 
-    def showEvent(self, event: QShowEvent) -> None:
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         """Draw the current state again when shown."""
         super().showEvent(event)
         self._render()
 
-    def paintEvent(self, event: QPaintEvent) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         """After the first paint, build the canvas: the window shows before matplotlib loads."""
         super().paintEvent(event)
         if self._canvas is None and not self._canvas_pending:
             self._canvas_pending = True
             QTimer.singleShot(0, self.ensure_canvas)
 
-    def hideEvent(self, event: QHideEvent) -> None:
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt override)
         """Pause when hidden, e.g. when its tab is switched away."""
         self.pause()
         super().hideEvent(event)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         """Scale the caption with the player, and go compact in a narrow window."""
         super().resizeEvent(event)
         self._fit_fonts()
@@ -337,5 +356,6 @@ class DiagramPlayer(QWidget):
             font = QFont(label.font())
             font.setPixelSize(pixels)
             label.setFont(font)
+        self.controls.set_text_size(max(13, round(pixels * 0.7)))
         lines = 3 if self.width() > 900 else 4
         self.caption_label.setMinimumHeight(round(pixels * 1.35 * lines))

@@ -6,8 +6,15 @@ import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QTextCursor
-from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabWidget,
-                               QToolBar, QWidget)
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
 
 from .. import __version__
 from ..content.levels import LEVELS, Level

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import (QDockWidget, QMainWindow, QStackedWidget, QStatusBar, QToolBar,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QMainWindow,
+    QStackedWidget,
+    QStatusBar,
+    QToolBar,
+    QWidget,
+)
 
 
 class PlayRoom(QObject):
@@ -45,8 +51,8 @@ class PlayRoom(QObject):
                   for widget in self._window.findChildren(kind, options=direct)]
         self._hidden = [widget for widget in chrome if widget.isVisible()]
         # of docks sharing tabs, remember which one was in front
-        self._in_front = [widget for widget in self._hidden
-                          if isinstance(widget, QDockWidget) and not widget.visibleRegion().isEmpty()]
+        self._in_front = [widget for widget in self._hidden if isinstance(widget, QDockWidget)
+                          and not widget.visibleRegion().isEmpty()]
         self._menu_was_visible = self._window.menuBar().isVisible()
         for widget in self._hidden:
             widget.hide()

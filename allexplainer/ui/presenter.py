@@ -1,4 +1,4 @@
-"""Presenter mode: every diagram, stage by stage, full screen for the family; notes for the nurse."""
+"""Presenter mode: every diagram stage, full screen for the family; notes for the nurse."""
 
 from __future__ import annotations
 

@@ -73,7 +73,8 @@ class AudienceView(QWidget):
 
     def set_projector_colours(self, on: bool) -> None:
         """High contrast on white for a washed-out projector, or the normal calm colours."""
-        self.setStyleSheet(f"QWidget#presenter-audience {{ {PROJECTOR_STYLE if on else NORMAL_STYLE} }}")
+        style = PROJECTOR_STYLE if on else NORMAL_STYLE
+        self.setStyleSheet(f"QWidget#presenter-audience {{ {style} }}")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
         """Clicker and keyboard keys: next, back, blank, notes, colours, text size, leave."""

@@ -1,0 +1,103 @@
+"""The renderer: blitted frames look exactly like full redraws, and redraw only what changes."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import numpy as np
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from allexplainer.content.levels import Level
+from allexplainer.diagrams.loader import load_builtin_scenes
+from allexplainer.diagrams.render import SceneRenderer, render_still
+from allexplainer.diagrams.scene import changing_actors, stage_end, stage_start
+
+SIZE = (480, 270)
+
+
+@cache
+def scenes():
+    return load_builtin_scenes()
+
+
+def _renderer(scene, level=Level.FAMILY, size=SIZE) -> SceneRenderer:
+    figure = Figure(figsize=(size[0] / 100, size[1] / 100), dpi=100)
+    FigureCanvasAgg(figure)
+    return SceneRenderer(figure, scene, level)
+
+
+def _pixels(renderer: SceneRenderer) -> np.ndarray:
+    return np.asarray(renderer.figure.canvas.buffer_rgba())[:, :, :3].astype(int)
+
+
+def _differ(a: np.ndarray, b: np.ndarray) -> float:
+    """Share of pixels that differ visibly."""
+    return float((np.abs(a - b).max(axis=2) > 40).mean())
+
+
+@pytest.mark.parametrize("scene_id", ["antibodies", "blinatumomab", "car_t", "cd19"])
+def test_played_frames_match_full_redraws(scene_id):
+    scene = scenes()[scene_id]
+    renderer = _renderer(scene)
+    for index in range(len(scene.stages)):
+        start, end = stage_start(scene, index), stage_end(scene, index)
+        steps = max(int((end - start) * 12), 1)
+        blitted = 0
+        for step in range(steps + 1):
+            t = start + (end - start) * step / steps
+            blitted += renderer.show_time(t)
+            if step in (steps // 2, steps):
+                expected = render_still(scene, t, Level.FAMILY, size=SIZE)[:, :, :3].astype(int)
+                assert _differ(_pixels(renderer), expected) < 0.001, (scene_id, index, t)
+        assert blitted >= steps - 1  # after entering the stage, every frame is blitted
+
+
+def test_only_what_changes_in_a_stage_is_animated():
+    scene = scenes()["cd19"]
+    changing = changing_actors(scene, stage_start(scene, 4), stage_end(scene, 4))
+    # two CAR T-cells move in and two leukaemia cells break up; the rest stays still
+    assert {"cart2", "cart3", "leuk2", "leuk3"} <= changing
+    assert {"cart2_car", "leuk2_cd19"} <= changing  # molecules follow their cells
+    assert not {"healthy_a", "healthy_b", "healthy_c", "leuk1", "cart"} & changing
+    renderer = _renderer(scene)
+    renderer.show_time(stage_start(scene, 4) + 0.5)
+    animated = {actor_id for actor_id, parts in renderer._parts.items()
+                if any(part.get_animated() for part in parts)}
+    assert animated == changing
+
+
+def test_a_still_frame_is_redrawn_only_where_actors_move():
+    scene = scenes()["car_t"]
+    renderer = _renderer(scene, size=(1280, 720))
+    start = stage_start(scene, 3)  # the CAR receptors appear on the T cell in the lab
+    renderer.show_time(start + 1.0)
+    renderer.show_time(start + 1.1)
+    x0, y0, x1, y1 = renderer._drawn_extent
+    assert (x1 - x0) * (y1 - y0) < 0.3 * 1280 * 720
+
+
+def test_labels_follow_the_reading_level():
+    scene = scenes()["car_t"]
+    renderer = _renderer(scene, Level.CLINIC, size=(1280, 720))
+    last = stage_end(scene, len(scene.stages) - 1)
+    renderer.full_draw(None)
+    renderer.show_time(last)
+    clinic = set(renderer.label_extents())
+    renderer.set_level(Level.CHILD)
+    renderer.show_time(last)
+    child = set(renderer.label_extents())
+    assert {"label_part_head", "label_part_zeta"} <= clinic
+    assert not {"label_part_head", "label_part_zeta"} & child
+    assert "label_finder" in child
+
+
+def test_text_stays_legible_in_a_small_window():
+    scene = scenes()["cd19"]
+    renderer = _renderer(scene, size=(400, 225))
+    renderer.full_draw(None)
+    for label in renderer._actors.values():
+        if hasattr(label, "text") and hasattr(label.text, "fontsize"):
+            assert label.text.fontsize * 100 / 72 >= 11  # pixels
+    assert renderer._legend.get_texts()[0].get_fontsize() * 100 / 72 >= 10
