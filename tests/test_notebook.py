@@ -167,3 +167,14 @@ def test_killing_the_app_mid_save_never_loses_a_saved_question(tmp_path):
     texts = [q.text for q in loaded.questions]
     assert notice is None, "the file is whole, so nothing needed recovering"
     assert texts[:confirmed] == [f"Question number {n}?" for n in range(1, confirmed + 1)]
+
+
+def test_a_new_list_for_the_next_family_keeps_the_old_one(qtbot, store):
+    window = open_window(qtbot, store)
+    panel = window.notebook
+    panel.add_question("Our first question?")
+    kept = panel.start_new_list()
+    assert panel.shown_questions() == []
+    assert saved_texts(store) == []
+    assert json.loads(kept.read_text())["questions"][0]["text"] == "Our first question?"
+    assert kept.name in panel.status.text()

@@ -82,6 +82,12 @@ class Notebook:
             self._questions[index] = replace(self._questions[index], done=done)
             self._changed()
 
+    def clear(self) -> None:
+        """Remove every question (the caller keeps a copy first)."""
+        if self._questions:
+            self._questions.clear()
+            self._changed()
+
     def remove(self, question_id: str) -> None:
         """Remove a question."""
         del self._questions[self._index(question_id)]

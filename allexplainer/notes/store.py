@@ -89,6 +89,12 @@ class NotebookStore:
             return self.path.name
         return target.name
 
+    def archive(self, notebook: Notebook) -> Path:
+        """Keep a copy of ``notebook`` under a dated name (e.g. before starting a new list)."""
+        path = self.folder / f"questions-{time.strftime('%Y%m%d-%H%M%S')}.json"
+        write_atomically(path, notebook.to_json().encode("utf-8"))
+        return path
+
     def save(self, notebook: Notebook) -> None:
         """Save atomically; the version it replaces becomes the backup. Raises OSError."""
         data = notebook.to_json().encode("utf-8")

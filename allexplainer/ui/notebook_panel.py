@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -73,6 +74,10 @@ class NotebookPanel(QDockWidget):
         self.print_button.clicked.connect(self.print_questions)
         self.pdf_button = QPushButton("Save as PDF…", body)
         self.pdf_button.clicked.connect(self._ask_pdf_path)
+        self.new_list_button = QPushButton("New list…", body)
+        self.new_list_button.setToolTip("Start an empty list, for example for the next family "
+                                        "on a shared clinic computer. The old list is kept.")
+        self.new_list_button.clicked.connect(self._confirm_new_list)
         self.status = QLabel(body)
         self.status.setObjectName("notebook-status")
         self.status.setWordWrap(True)
@@ -83,7 +88,8 @@ class NotebookPanel(QDockWidget):
         entry_row.addWidget(self.entry, 1)
         entry_row.addWidget(add)
         buttons = QHBoxLayout()
-        for button in (self.remove_button, self.undo_button, self.print_button, self.pdf_button):
+        for button in (self.remove_button, self.undo_button, self.print_button, self.pdf_button,
+                       self.new_list_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -186,6 +192,32 @@ class NotebookPanel(QDockWidget):
         self.status.setText("Saved.")
         self.saved.emit()
         return True
+
+    def start_new_list(self) -> Path | None:
+        """Keep the current list in a dated file, then empty it; returns where it was kept."""
+        if not len(self.notebook):
+            return None
+        try:
+            kept = self.store.archive(self.notebook)
+        except OSError as error:
+            self.status.setText(f"The list was not cleared: a copy could not be kept ({error}).")
+            return None
+        self.notebook.clear()
+        self._last_removed = None
+        self.undo_button.setVisible(False)
+        self._refresh()
+        self.status.setText(f"Started a new list. The old one was kept as {kept.name}.")
+        return kept
+
+    def _confirm_new_list(self) -> None:
+        if not len(self.notebook):
+            return
+        answer = QMessageBox.question(
+            self, "Start a new list?",
+            "This empties the list on screen, for example for the next family. A copy of the "
+            "current questions is kept in the app's data folder.")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.start_new_list()
 
     # ----- printing --------------------------------------------------------------------------
     def document(self) -> QTextDocument:
