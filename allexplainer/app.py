@@ -114,7 +114,8 @@ def build_window(args: argparse.Namespace):
                              assets / "presenter" if assets else None,
                              known_terms={term.id for term in library.terms},
                              reduced_motion=settings.reduced_motion())
-    window = MainWindow(library, settings, level=args.level, diagram_factory=diagrams)
+    window = MainWindow(library, settings, level=args.level, diagram_factory=diagrams,
+                        preview_of=str(args.content_dir) if args.content_dir else None)
     window.restore_state()
     if args.topic:
         window.show_topic(args.topic)

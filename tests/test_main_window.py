@@ -160,3 +160,29 @@ def test_a_broken_topic_shows_its_error_and_the_rest_still_work(qtbot):
     assert "CAR" in window.tabs.currentWidget().plain_text()
     assert "could not be read" in window.content_problems.text()
     assert "topics/cd19.md, line" in window.content_problems.toolTip()
+
+
+def test_a_page_past_its_review_date_says_so(qtbot):
+    files = read_content_dir(CONTENT_DIR)
+    files["topics/cd19.md"] = files["topics/cd19.md"].replace(
+        "last_reviewed = 2026-11-24", "last_reviewed = 2020-01-01").replace(
+        "next_review = 2027-11-24", "next_review = 2021-01-01")
+    window = open_window(qtbot, load_library(files))
+    window.show_topic("cd19")
+    shown = " ".join(window.tabs.currentWidget().plain_text().split())
+    assert "Next review due 1 Jan 2021" in shown
+    assert "past its review date: check with the care team" in shown
+    window.show_topic("car-t")
+    assert "past its review date" not in window.tabs.currentWidget().plain_text()
+
+
+def test_previewed_content_is_marked_as_a_preview(qtbot):
+    from allexplainer.app import build_window, parse_args
+
+    window = build_window(parse_args(["--content-dir", str(CONTENT_DIR)]))
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    assert "PREVIEW" in window.windowTitle()
+    assert window.preview_banner.isVisible()
+    assert "not yet reviewed" in window.preview_banner.text()

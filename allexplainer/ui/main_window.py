@@ -46,7 +46,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, library: Library, settings: Settings, *, level: Level | None = None,
                  diagram_factory: DiagramFactory | None = None,
-                 notebook_store: NotebookStore | None = None,
+                 notebook_store: NotebookStore | None = None, preview_of: str | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
@@ -54,7 +54,8 @@ class MainWindow(QMainWindow):
         self.diagram_source = diagram_factory
         self.presenter = None
         self._level = level or settings.level()
-        self.setWindowTitle("ALL Explainer")
+        self.setWindowTitle("ALL Explainer" if preview_of is None
+                            else "ALL Explainer: PREVIEW of edited content")
         self.setMinimumSize(720, 480)
 
         self.tabs = QTabWidget(self)
@@ -98,6 +99,14 @@ class MainWindow(QMainWindow):
         self.play_room = PlayRoom(self, self.stack, self.tabs, settings.reduced_motion())
         self._build_level_switch()
         self._build_menus()
+        if preview_of is not None:
+            # edited content that has not been built into the app must never pass as approved
+            self.preview_banner = QLabel(f"PREVIEW: content read from {preview_of}, not yet "
+                                         "reviewed and built into the app.", self)
+            self.preview_banner.setObjectName("preview-banner")
+            self.preview_banner.setStyleSheet("background: #7a0000; color: #ffffff; padding: 4px;"
+                                              " font-weight: bold;")
+            self.statusBar().addPermanentWidget(self.preview_banner, 1)
         self.content_problems = QLabel(self)
         self.content_problems.setObjectName("content-problems")
         if library.errors:
