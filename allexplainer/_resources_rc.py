@@ -1113,873 +1113,873 @@ d\xbe@\xb8Q\xe7#^H\xa6\x94\xea\xae\xd6*\xc7\
 Q\x84\x17\xbc\x11\x88\xe3\x94\x22\x85]\xa0F\xb0J|\
 l1s\x12\x04be\xef\xf5[\x1e\xe1\xfd\x7f\xa6\xa2\
 \x0b\xe7\x816\
-\x00\x005\xf2\
+\x00\x005\xff\
 (\
-\xb5/\xfd`\xd6\xc0E\xaf\x01\xaa\xee\x18(:@i\
+\xb5/\xfd`\x13\xc1\xad\xaf\x01\x0a\xef((:@i\
 \x9c\x0e\xc30\xbb*\x8a\xa2(\x8a/\xf7[\x93)\xb2\
-\xee$W\x9aN{\xef$\xe5\x0e\x1e\x1ao\xc8F\x0a\
-\xfcc>\x14;\x08\xa9\xde\xff\xd1PE\xf0YS\xc1\
-F\xf9\xb4\xd8\xf1`\x8d\x0bq\x02n\x02p\x02\x8f\xcd\
-\x08\xd4\xf7n\xeb\xfc\xa2f\x0b\xd3\xb9a,\xc2qB\
-u\x91\xf1\xd3<\x0a=\x1aa\xf1\x95*\xf9\x88O?\
-\xce\xc7=\xe1\x92\xd3\xbeWq\x9a\xf8\xa1R\x09/6\
-\xb2\xb4e\xcftc}%\xf6:yg\xde'\xb8Q\
-\xbe\x14Ad\xf54\x8f\xf7-K\xe3\xc2\xdaU{q\
-\xde\xe3\x84\xf4g\x88\xf2\xf6V5Rs/\xec\xb2-\
-\xa5\x92\xbb\x95\xb2z\xfc\xb9\xbb\x16\xff\xb2\x90\xf8r\xd5\
-\xfa\xe1\x7f\xfb\x0a\xd7\xb7}u\x0b\x1dVC\x83\x06\x90\
-\x87f\x01\xc4\xb1\xd0\x10a\x80,0\xe4c7\xc9\x03\
-\xd2y\xb8\x84\x1b\xbd\x18\xc1\x91\x0d\x83\xb5\xb0\xb0\xc0\xb0\
-\xe0\xd1\x9f\xcd\x82\xb5\xe0\xe0\x00q\xa4\x00\x0e\x1e\x0d\x04\
-\xac7L\xa7\x0e\xbfR\xd9\x80\xa1\x81\x03ax\xd8R\
-\xb3\xa4bC\x08YE\xed\x9a\xbd\x8bI\xc4\x9d2\xfc\
-\x84\x95\xdb\x08\xaaK\x87\xbaU.4\xa4N\xf9X\xa3\
-\xd4t\x16\xc3\x18\x18=3\xfd\x04Xp\xc8\xcaIQ\
-l\x8c\xfc\x8a%\xabg\xd8\x8f\xa7T\xa8\xe9\xeb\xd2\x94\
-\x91\xe8\xb13\xd4l\xdc\x91^\xb1\xa7/b\xa7S\xe3\
-\x9c\xaegA,F%\xe9y\xe1{W\xe4\xc3}/\
-\xaf\x8d\xfdq>\xd4\x9ei\x08\xfdq\xb4O\xf4\x1af\
-\xd2\xb7\xa3\x07\x07\x03\xfb\x15\xb38\xce\xed\xfe\xe3K\xf2\
-\xe3\x84\xcb\x9e\xb2\xa5\xaa\xcf\x04\x0a\x1e\xdbt\x82+e\
-\xd2\xf1}\xfd8\xa9\xdd\x96\xfeP\xdf\xf3%\xf2\xd1\x1e\
-\xf7}\xceq>M\xe7\x04\x0a\xa4\xb8v\xa7E\xa1L\
-\xacn\x97\x17\xfe\x95!\xa1\x80XRCkb\x97\x95\
-\x8b\x0b\x8d\x89%Ee\xf6\xe2K\xc0\x80\x02G\x81\x02\
-\x8bO\xd5\xebWy\x02\x05\x8d#\x95\xa7\xd5K\x5c\x97\
-\x8c\xdf\xd5=-QS\xe5r?2I\x02\x05\xce\xa9\
-\x82, \x1b'H\x90\xe0\xd1\xa6\xc7\xeb\x04\x1bZ\xff\
-\xf6_\xb3\x01|\xd73\xf2o\xa7\xc8\xba\xbd\xf8\xbb\x92\
-\xe73\x85\xf2\xd9NhH\xe5\xd4\x10\xaa\xdc\xeb\xdc\xa9\
-Y\xfa3\x8d\xc8G\x93Y\xc6\xe4\xcbt\xba\xc2:\x8c\
-/WzG2~\xec\x1a\x08d9\xe4F\xea8\x5c\
-\xa8,\xdbS\xff\xb7P)GV\x8e'\x85\xd2i\x16\
- \x8bA~\xecG5\xfb\xb3\xc5vds,\xb1|\
-p.\xa3\xc7M\x17f\x05\x17\xb3\xb0\xa1|\xcd\xcf\x8f\
-\xa1m\xa9\xe9*\xa5\xc4\x94\x92\x8f\x06\x1aH\xa8\x13n\
-\x83\x9dN\x19\xff>*QN\xf3q:\x0dv&\xe1\
-R\xc9\x00\x03\x13\xdc\xb7Xr\xdfE\x06\x90\xe0QA\
-uo\x17%\xdc\xc7\xea\xa8\x0dJRPH2\x80\xce\
-\xfb\xebj\xeb\xfd\x22\xe5\xea]l\x96\xa5?\xd3\xce5\
-\xc4\xc0\xbdg \x0b\x0b\x1c \x8f\xa9\x98^mz7\
-o|I\xd7L6\x15\x17\x8c2\xe2\xe7\xdfN22\
-&\x93\x8c\xc9$%\xe7o\xf1}\xc1v\xc4\xf8\xd8)\
-\xcb\xc4p\xffI\xb4\xdd\x07q\xfa6f\xdb\x9c\xa3\xb3\
-\xfey\xd1\x0a\xcdT\xef\xa7}\xdf*zM\xb9k\x8d\
-\xa7\xd56+\xcb\xb2\xe4\xc3\xeb\xf6\xf4\x84T\x0a\x03\xc6\
-\xaeR\xdb\xf9\x00\x1b\x0d\xe3n\xcbu\xdd\xcdm\xd19\
-\xc3\x075\xb3\xdan4\xc4:\xa5n\xda\xa7\x82\xfd\x8c\
-#\x10\xc4\xe0\x97\xddL.p\x1a=>L@\x22>\
-vfX\x88\xdd\x82\x9c6\xcfF\xfe\xafg\xe4\xdc\xa2\
-/B\x95\x1c\x87\x91!\xa2\xfe\xac\xb0\xe5iK\x87\x9a\
-\x22\xe5o7\xf3T\x5c\x5cT\x96\xae&\x80\x81\x01C\
-\x83Iz\x84Q]bb\x91\x11I\x05\xc5\xf1*\xff\
-u\xf9\xbc\x9f\x95C\xbdihx\xd7v\xb6\xb1@]\
-:5\x86\x95\x83\xdd\x94\xa6?\xbc=\x95\x14\x14X=\
-#\x17^\x11\x12\x19\x94S*\x0c\xe1\xd0\xe8-c\x88\
-\xd9R\xbe\xef\xae.\xe2\x099}r~\x1a\xc1n\x8b\
-a\xb8-9\x1b\x07\xc3\xee1c\x05\xbb\xd4\xc2\xa0D\
-\xa8\xa4\x8b\x97\xc5\xeb\x80\x0b\x8a%\xf5\xda\xeay\xf8\xd9\
-B\xd0\xae\xf5\x0b\xaa\xdbG]~C\xcb\x16f\x13I\
-$ \xe1\xf0\xd8\x0a\xffq\xdbH_\xc4\x1d\xcf\xb37\
-\xf5\x1e\xb4\xbd\xb0u\xce\xb4\x94;\xe9\xc6\xd6\xc8G\xb3\
-\x18\xd6\x0c\xb8Nf!\x05\xf2\xd1\xfdYyT\xb6O\
-:\x0ewaO\x90b\xd8R\x92\x91;\xe6\x0f,\x0d\
-\x09\x85\x04\x8a\x8a@=A'\x87\xfa\xb9\xedS9;\
-\x8d\xa5\xb1\xbc\x9e\xa6~\xdc(\xbb:J\x1d9\xfd:\
-j[\xb6;\xcd\x8aR\xb6\xd0\x17R\x1b\xe9&\x8bm\
-e\xd2Uz\xa7+\xe5bzZ\xf8\x13\xbf.\xac\xa0\
-\xb3H\x7f\xac\xa4la60\xb4\xadH\xe7Oa%\
-\x0fp\xe4jh0\xa9\x88X\x8f\xd9825\x1f\x14\
-\xfe\xc6\xf6+\xeb\xb7\x17\xad\xfc\xb3\xa7\xd3@ep?\
-\xf6\xa30z\x8e\x9e\xd9\xb7,4 \xf2q\x8b\xd4=\
-\xcaP1\x12[\xeb0\x11\xcc\x97\x03\xa4\xb1\xb8N\x9d\
-\xa5\xff\x7fT\x0f?ka|\x16\xe1\xfb\xbav\x80<\
-\x98<:\xf5\x14_\x1f\xbbgU\x12C2\xc9\xc7\xdb\
-\xe7~\xd8Om\x03/P#\x84|l\xd4\xf4IM\
-\xd8\x19\xa9\x83\xf4u\xbe\x9d\xb0\x9c\xbev\xac_O\x8c\
-\x81\x83\x86\x86\x85\x06\x0e&\x15\x12\xf2\x11\x05\x8fE\xea\
-y\xd7[\x8aXz\xb4\x01\xedt\xd3\x99\xb4\xe5\xc6\x0d\
-\xf7\xbd\xbf\x1f\x88P\x91\xa2\xaf\xcb\xb6\x07\xde4\xbc#\
-%\x16\x12\x09\x0a\x07\x0e \x8c\x8c\xf5\xdbo\xaa\x92Z\
-l\x86\xeb0\xae7\x0eu\xe5\xf1q`\xbf\xa5^\x22\
-\xd3\x92#\xe5$edF\x06\x85B\x91\x81\xe1p9\
-\xac8e\xbe\x22\xee\x89\xae\x1b\x87\x96\xf7_\x14\x8d\x8c\
-\xc9i\x1c\x88i\xea\x86\x0b\x1b\xda\x07Z\x19\x17\x11\xee\
-\xb2\x9c\x87\xd7l=5\xf2P\xe8H!\x9b^$\x87\
-X\x10k_/\x18\x1bR\xc8\x88\x85\x86\xa4\xa2\xe5\xee\
-\x82\xfdK\x8anuW\xabB\xa2\xd2\x040@@@\
-\xd6\x82\xd5\xd53uw\x1ao\xbaN\x9d\x9f\xe1;G\
-\x0b\x7fc[n\xb5N\x83\xfbL\xf19\xd5\xef\x1c!\
-s\x1e\xaf\xeb\xb3\x22\xde\x13\xd2qV\xc9/\xb03\xfc\
-X\x17\x8aK\x03\xc3B\x82\xc2=.s:\xb0\xf9\xad\
-\xa3\x9e\xfe\xde\x83:z|q\xcf\xac\xb4\xc6\x92\x16\x85\
-\xcf\xb4iq\xday\xc7q[S\xcbz\xdf\x94w~\
-\xa4\x22p\x7fI\xa0d,\x86yaJ\xc5\xda\xea\xd2\
-8vzh\xeb\xc8|0\x86\xaf\xdcV)\x87\x97\xfc\
-u\xa6\xbf\x08\xb5\xd2\xcc\x04\x8a\x8b\x89\xf5\x1a\xc2E\xb4\
-z\xf9\xbev\x95~'\xdd\xd8\x06u!l\xa9-\xe4\
-\xe7\x97sF\xfa\xabI~d\xfe\xbe\x90\x09\x04,\xeb\
-\x1b<]\xf4\xc1F\x9f\xb1\xa4^\x13\xbf7\xd3\xe7\xe9\
-\x1d\xb8\xef}'W\x8a\xe2_\x05\x00\x1a\x82\x82\xff\x02\
-\xb9\x0b\xa5\x87 \x82\xe5\x9c/;\xd6\xdf\x07^\xe7\xc6\
-\xbaF\x82\x82s\xd4\x8eB\xc1\x88Pihh\x80\xfa\
-xA\x8f%\xd2pK\xc7\x83`t\x89\xc7g\xe7\x8c\
-\x84pv\xd2gA\xa1T\xd6>~m\xed\xba\xc4\x9c\
-\x9d.\xf5\xd7\xe7\xf8c_H1sn\xfc\xbe\xd1\x81\
-\xef\xf7\xf1q\x08r\xd4\xe9Z\x87c\xc5\xa8G\x9c\xa1\
-\xee\xdb\xc6\x93J\x94\xb7c\xd5>~\x14j\x8b\x0ej\
-\x9a\xb3\x9c\x07\xaacW\xea\xfd\x9a\x9ds\xd0\xfb\xc2\xf4\
-\xc9\xf6\xe5\xf5\xce\x0e\xf7\xa1\xa7\xfd\xfco\x9d#\x17\xc3\
-\x98\xd4\xf5\xd8\x1f\xdf}1|\xc9\xcb\xae;\xf1\x99/\
-\xb7\xab\x03\xb5\xa3z\xa9L\xbb\xf5\xb5\xfb\x0bC2\x91\
-\x0e\xce\x91f\x01\x03\x06\x92\x8a#\x9f\xb7\xbd]\x98\x94\
-\x89D[\xdd\xc6\x98\x9d\xdcw\xb9\xc2c\xf8\xbc\x80\x09\
-x\x9c\x8d\xa5\xb1C\x86\xda\xb2\xfb\xab\x8b\x1e\xa5R*\
-#\x82\xc57\x15\xf1`\x12\x91\x0f\xda\x8b\xd0\xf2(\xc2\
-\xb6*\xe7\xb9\x112\x06e$\xf7a\xc8\x02\x90\xc2\xf2\
-\xba\xb10\x86\xb6\xad\xa8-=\xc5LP\x12H\x17a\
-\x02\x1e\x9d[\x02-\xe2\xb4\xa3\xd6zJ\xa8\x0b\xe2\xc8\
-\x8c{n\x7f\xdf(\xf3\x92\x05\x10\xc5\xac\xdbU}\xba\
-\x8c^V\xa4\xfae\xa8q\xf2\x8b\x0e\x18\x1a\x18@\x18\
-,h\xe0\x0a\xd4K\xca\xbbEe\x82\x91\x91\x0el\x89\
-\xbd\xf7\xf4\xf2\xf8\xf1\xa5\xa9W\xad\x8a\x07$\x0f\x222\
-\x92N><\xd5|`\x9cy\x87\xe1\xd3\xbc\xd6\xe7\xd6\
-\xd7\x84.I\x19N\xd5\xc4\xbf\xa5\xb6\xad\x7f\xf6\x98\xcf\
-\x15\x8c\x89\xa3R\xf1u\x95\xca6\xc5\xf8\xa3^9\xdc\
-\xe9\xc2v\xd7\xb0\x12i\x9eS_-\x9fY\x808\xc4\
-h\xa1\xb3S~\xec\xc50\x94\x91\xa6Y&\xd8R\xab\
-\xba\xe2>\xe9.\x87\xb3\xdcT\xbfN\xab\x11T\xaa~\
-!\x85\xed\xeb\x1a\xe9X\x96\xab\x9d\x88]=m\xfbb\
-f\xa4\xcf\xd0t2,&\x91\x89!\xf5\xea\xeb\x8d%\
-\x82\xc1\xb8%o-\x09+\xa6\x8c\x9fc\xcd\xe8\xf3\xbf\
-M\xa7\xa3\x9d\x90`D8\xab\x82\x94\xaf6::\xc8\
-\x1aQ~\x96\xae;\x13W\xab\x0a\x17\xc3\x9d\xc6qo\
-\xec\xb4\x0b{\x0c\x09\x90\xc3\xf5{&\xc7\xbd\xf6\xcd\xe7\
-\xdd\xc8\x8f\x04\xc7\x91\x8d#Y\xa1f\xb2\x1f?H\xb4\
-\x85\xa0\xfe\xf5n\x89mP\x9e\xdf\x9f\x84\x85C\xdd\xfb\
-+\xe3\x8f\x1b\xd9\xb6\xbaO\xb5L5\x93X\x9cs(\
-\xd2\xc5G1\xf1H8a\xbf{\xf4m:O\xfd\xa9\
-\xe6\x0a\xadD\xbf}\xdd\xa7\xd3\xab\xa9RQM\x11\xf6\
-\xf8]\xa58\xad\x08\x13;_\x8f\x8e\xcae\x81zz\
-\x1c%n\x1a\x81\xd6\xc1\xf0S\xda\xd4y\xc6N\xb1_\
-\xb1O\xff\xc3\xbecH\xf1\x02YA\xc1\x91\xef\xd5\xbb\
-\xa8\xde8J\xd7\x89-\xfd\xb2+\x0d \x0e\x0e\x1a\x18\
- \x10G:3pc\xb0\x19\xa8\xb8\xd8q\x0a\x18?\
-\xc2u\x0e\x17c\x9d\xe7\xd3\xba\x07\xee\xb4\xfb$_\x14\
-\xce7DB}4\x96\xca\xe44$\xa9\x80\xb8\xa0\x80\
-\xb0\xa4~\x0e\xd7+\x11g\x1b\xc3u]\xe7\x06ms\
-w\x85\x95a\xb1\x12\xc6\x07x\xfd1k\x91\x0f\x92\xf4\
-m\xa6\x90r\x81\x9dm]kqJ\xb7\x0b\xbdL[\
-<\xf0\xf4Ba\xd6\xee\xba:\xc3B2\x91\xa8\x9e\x1d\
-?\xbc\xb1\x0f%\xde\xc2eJ9\x22o\xbdFDx\
-g'#X\x5ca[[<x\x8f\x97\xa9\xf6\x85\xf0\
-v\x1f\xc9\x03\xe8\x1d\xd8\xe9\xf8{\x05\xd9\xf4\xdd\x10c\
-\x8cA\xbe\xde\x7fa\xd5\xb3\x06\xd5?A\x8d\x80\x941\
-\x0f\x8f\xa7\xa6\x0b\x1f\xabj\xc6q\x9e[>\xf6\x89\xd2\
-3\xac\x02\x92\x98\xa84w\x17:*Q\x89\x88\x00\x00\
-\x00A\x10\x00C0\x10`@A\xf1\xc0DT\x97\x0e\
-\xc8\xf1\x034\x82\xcd\x05\x15\x04Le\xb1R$\x18\x1a\
-\x88\x18\x90G\x08\x03\x04\x94\x19\x18\x18\x19h\x10\x00\xdb\
-`\x1d\xac@\x11Q\xce1\xc1\xd9\xb0\x8d\x0cP\xdc\x98\
-\xe4X\xd0\x11\x83`\x02\xc3\x88\xc9\x7f(\x9f\xb8\xc0o\
-\x09\xd8\xe5\xbdr\xded\xc2\x01A>\x08\xd5\xcb\xe51\
-6\xe2Mn<z\xe8TQ\xc1\x11N\xdd\x04\xd9[\
-\x82\xd9NMr\xb2\xa8\xb8 =Q\xf1\xe7%\xc3\x01\
-)\x95(&+F\xc7B/*\x1a\xee>\xa5\xaa5\
-\xa0\xe7\x5c\x96/CF\xa2J6\x98\x96%\x10.L\
-B)\xab\xf1\x5c\xb2\x89B\x99\xc4\x05W)\xf1\x8c_\
-\xa3\xf3\xb3\x06\x10\xec\xe7\xa2U\x222\xa6O\x9c\xdby\
-4\xc6>\x84_\x02\xff\xe2\xe3\xcc\xe7p\xed\x1b\xf2\xb8\
-\x97\x0e\xd3L\xa7*\xd1\xb9\xed!%\x96\xd8\x1f\x83\x09\
-\xc6\xe5\x22!\x95b|4\xc0=/\x18p\x9f\x86K\
-0\xb0\x9ceYM\xf1\xbdqr)\x0a\xd4\xa0t\xec\
-U\x03\x7f\x9c;\xb8\x07oW\x8c\x10\xeb\xcd\x0e3\x03\
-\x8cju\x8b\x95\x0d\xd9\x97\x878\xec\xab\xb6\xad)\xb6\
-Nz\xbf\xb9\xfd\xb0\xc6/\xd5\x5c1\xbdN\xe6Fx\
-\x04\xe0\x1dE\xc3\x16\x15T\xc4\xc7c;\xcc\xc4\xb9W\
-\xd7\x11t\x00\xc4\xf7T\x9a\x056\xdc\x18\xb4\xe1\xf3\x97\
-|A\x92\xe2\x92\x86\x06\x98x\x85\xed\x19\x98\xa6\x0b+\
-K\x1e\xa7p\xb7\x11\xa7O\x08\xb8\xf8\xaf\x81?.F\
-\x19\x9e>\xaa2t\x0a=\x81\xf7\x0d\x99z\x8d\xf3\xb9\
-\xe6#n6\xdd\x90\x89\xb3\xb1\xf4\x9d\xd0\x05\xc7\x9ap\
-\x0c{\xf6\x81\xbf\xd5\xd43\xfd[5\xcc\xdb[\xe8\xfe\
-Z\xad\x9b\x9f\x8b0\x8a\xf5RF)!O/{\xf5\
-\xaeU\xc5\x94+WxK\x9d\xe5a\xc96\xd5fh\
-\xc7\x1f\xbd)\x07i\xfcv\x9f\x85\xc9)\x7f\x7fN\x06\
-<\x0f\xdb~h\x87!\xc4\x7f\xd4\xfe;iF\xe0\x05\
-\xc3\x0c\xecc9\x91\x87z\xfa\x10\xc0\x9f\xf5\xa5%e\
-\xdd\x86\xb0e\x7fI\xdc\x158=8LP\x5c\xdd\xef\
-\xbe\x19\x1dhT\xd2\x1cl\x81RQ\x01\xd6\xbb\xaa\xb8\
-\x99\xea\xfa\xa1\xb68\xe7\x88\x02\xc0\x94;b\xa98\xc0\
-\x19\x5c\xf2\xfc\x1b\xd74c\xec<q\xb3\x1d2E\xe7\
-\x06%\x1b\x04l:'b(u\xe8\x0b\x12\xdc@\xeb\
-$\x11\x1c\xb1\xfbF\xa7;%\xc5\x89\xa1h\xe34B\
-v\xd3B\xf5\x80\x7fG\xc8\x1f\xd9\x1c\xa0\xa1'*\xd1\
-\xd5;\xa5\xfc\x99\xc8\xc5Vt\x99\xa9@@\x86\x93\x17\
-\xca%=%\x00:k\x06\xf2\x1b\xb4\x8a\x07\xd9\xac\xde\
-;x\x0eg%\xa0\xef\xf8\x10\xc5!qi<p\xea\
-\xc0\x19`K\xe3\x11\xab\xac\xd47\x04\x0c3\x09\x03\x0e\
-P^N\xa8Cjq\x94\x17\xccj&\xc7q\xca\x1b\
-O9\xef\x01\x8a)\xaf#\x81\xb6\xc1\xa1\xbeK\x9cD\
-\x98us\xeaH\x9a&UGWfe\x83\xf6T\x1f\
-\x80\xd5%\x0buO5\xdcB\xc1\x04%\x5c\x1f\xcf\x1b\
-\xf4\xf3Qz\xc4;*/.^\x0e\xb8\xea\x06.,\
-\xb5\x82\xe9\xe6<\x1drs\xb4\x1b\xadv\xf3h6R\
-\xb6\xdd\x13\xef\xf1\x01_\xa0\xaam\x80s0`\xaby\
-\x9d\xafBF>#\x92U&\xdf%C\xe2\x16\x87\x92\
-Z~\xa5\xc23\x86\xdb\x01\xd5\xa3\xb2\xf0\xa0\x01+\xdc\
-\xd3r0\xfe\x1a\xfb4\x04w\xa0k\xd5\x8a/p\xee\
-\xd7\x1c\x93\xefQi\xc4X\xfbn\xbbz\xe5[\x01 \
-x<\x1a\xac\x99\x7f@\x91\xb4g\xde5*\xe0%Z\
-V\xa6qx\xa9\xa0.`\xa1kCC'\xbc\xacD\
-\xca\x84\xc8e\x9f\xb1^\x86\x13`\x19\xba\x9b\xd2P\xbc\
-\xd7\xd1\xfd\xcdy\x16\x1f\xfa\x09\x9f\x12\xda\xd0\x06\xe9\xb9\
-!\x8c/\x9a\xa7>\xaa\xa1\xfe`\x13\xd8\xd2eU\xf7\
-\xb9\x88`\x02qA\x1akr\xaa9\xa5\x8d\xca,Y\
-\x1cH\x1e\x86\x1a?\xa7A\x8a\x0a\x00\x1bwl\xd4\xe4\
-\x15M\xceK\xd29\xde\xf9)\xae\xc5'\x0bU\x87K\
-\xb7z\x1f\x0b#\x06\x02?\xb9\x91\x80J\xd85\x9b\x9b\
-\xcb\x00\xb7\xa6DZ\x90m\xa9\xa2!\x9fE\x84i\x15\
-\xec\xd5$1\xc0\xcc^U\xfa\x80\x95\x8e\xed\xb0\xeb\xd2\
-Ej\xef\x04\x9f\xc8\xd6\xc8\xd0\x14C\xfd\x02\x92\x97\xc5\
-\xac\xd9\xf6N\xa1\xb1\x94\x85\xf0eI\x1e\xb0A\xa4\x89\
-8\xd2\x9e\xd3o\xe0O\xe1\xa9&\x0f\xb4~J\xedH\
-Q\x0c\x1b\xe1\x92\xc8\xc3\xfd\x0f|Y\xe0zv\x1e\xce\
-\xebh\x133\xaeV\xd5\xad;\xd2\xb4PX\xde\xb6\x14\
-.\xa0P\x05\x19\xb3\xe2e\xfa\xe6\x02i8\x9dy\xa8\
-t\xdd\x01\xbe\x0d\xa7{\x00C7\xef\xf5\xaa\xcd/\xb0\
-\xcf&$\xe1\x14\xe1\x03f\x1c\x9d\x942Z?\x227\
-\x0at\x9c\xab\x199\xed\x07\xc1\x08\xa3\x0f\xb2\xa3\xd5\xc0\
-\x9c+\xfc\xa6\xaa\x9c\xff\x85,!\x80\x1frU\xfc\xf0\
-\x1e\xc5}\xee\x0e\xec\xbbhYYE\x04\xfa\xa1\x9b>\
-Q\xbbu`\x06\xe5\xa88\x162|2\x97\xd907\
-\xc4\x99\xf6\xdd4\xbdM8a\xd9\xe3E\xe3\xf6\x84&\
-\x0d\x05\xc2$\xfb\x0e\xbc3\x0f^\xbd\x19y\x86\xc5P\
-\x85\xba\xad\x8c\xdb\xa4O\x0a\xbf\xffS2X\xf1\xed\x8e\
-\xfej<\x1b\x0a%v1B\xbfa\x0b\xeb\xa8\xdc\x1e\
-\xd9JD\xa8&\xfa\x97\xe6\xdcFP\xf8\xce\x9clS\
-\x0f\xd4\x18a\x9d\x88\xe1\x08_\xc2\x1b\xd4\x12\x08\x9a\x02\
-`\xdd\x0b\xa9\x8c\x996\x9d\xb8\x1f\xcf\x88\x8e\xf4\xda\xad\
-\xe0\xf4\x22\xe6\xf5\x7f\x86U[/+=\xa2\x96\xec\x0f\
-|\xb9?\x0f\xc9\xdf\xb4Y\xfd\xef\x0a\x05\xc1R\xd2\x97\
-\x1a\xf5\xf0\x97\x08\x1c\xc6AAC\xc8';C:\xe2\
-\xb2\xaa\xef\xa5z\xbc7\xd8\x9a4\xdcM`xt:\
-<w0\xbfc?\xe6\xe6\x1c\x0d\xe7-D\x12\xee\xe0\
-#\xe2\xdd\xe1\x1b\xaf\xe4\xa5\x85\xb3P\x0b\xefB\xb5_\
-\xe2\x01:\xa21\x84\xa6\xbcO\xd8\xc7nB\x09\xbb\xc7\
-*\x9c\x04\xbcy\x03\x82\xb9k\x82V\xae\x9e\x18\x0f\xc4\
-\xa1 \x9f\x86DE\xca~\x14NK\xe9\x87c7\xad\
-\xdd\x15\x9d\xc0\x06\xf7W`\xd8\x22\xc4\xb9\x7f\x99\x8f?\
-(\xa2\x17\x92%\x97\xd8<w\x08pjD\x5c';\
-7^\xe2\x14\xdc\x9c\x01\x990kK\x99)\x17\x12\x0b\
-\x9f#\xe1\xcf\x01_\xeex{\x83D\x91\x06(VH\
-\x8d\xf4\xf5\xd7\x97\x22\xac\x86\xf7\xcc\xe672E\x123\
-\xf4\x99\xdf;L\xc9=z\x19e\x05\x15\xc3\xd8J\xcd\
-\xe4\xc4\xd5\x04\xef\x91\x1d\xff!V\xbe\xb3$=\xe5\x84\
-\x0a*\xcb\x86\x9f\x956\xfd\xbb\x22\xeaR\xaf\xb5\xacH\
-\x13\xf2\x0d(\xf8]E0\xdc\x84\x11J\xc8\xcd\xd4\x15\
-\xc3\x8f\xa9K1\x8b\xbfX-a&z'%\x0e4\
-Q\x22\xe3\xb4}\xf0\xa5X\x1c\xab\x8c\xd9\xc0-\x80\x92\
-t\x1c\x7fb\xd7\xde\xc6\x87J\xfa\xacL\xf0/K\xbb\
-\xca\xb7T\x87!\xf4\x14\x96\xb4\xe6[$\xbb\xa1\xe0\x02\
-\xe0\xca\xd8\xc5W\x14`\xacW\x97\x0b\xc9\xeb\x85\xbd1\
-\x0c1\x90<\x19\x99Bn\xfa\x8d\x8d!\xead\x9du\
-8\xe9Z\x99>\xa0T\xcbQ\x8d\xe0\x19.\x91\xe5U\
-Q\xbf\x98q\xa7\x91\xd2@\x1aLO_\x12\xf5\x04\x11\
-r\x1f\xee\xe1m\x1eCd\x1cH\x07\x08Q\xee\x0d\x8d\
-a\xea5n\x87\xbc\xd9\xc2\x11c{\xe5\xaeM\xc8\xc2\
-\x99;0\xdd\xb7\xcf\x82\x94\x0a\x05\xd04\xcaiF~\
-\xb3\x80\xe8\xdb\x02\xb4\xb7\xcd\x83>/\xe2\x95\xb6Cj\
-\xdcg,\xf1\xa2\xbb\xcb\x80qB\xd0\xec\x1c\xe3\xc0\x9e\
-\xb4\xc7\x1e-\x14e\xaed;YR\x09\xfc\xc9\xfe\x86\
-\x8f\x06*\x90\xe9\xdf\xf3\xcd0\xd4 \xa1\xc2X\xc0p\
-g\x98w\xf2]\x1f\x15\xce.\x85\x08\x17\xbdA\xb0r\
-9>\x15J\xf7Q\xd3\xfe<#G\xe2\xb3\x962\xa8\
-\xe3$\x1e\x16\xf4@.\x97'/\x8d\x06\xb8r\xa2\x0c\
-\xedx \xec\xa2P\xb5\xbaN|\xed_\x0a\x84\xc0\xab\
-\x09q\xdb)\xdf\x98\x81\xd4^\xfd\xaa\xbf\xce9\x0d\xb3\
-\xc4\x9d9y\x02\xc0\xef\xf6\xdb\xe2/\x1d\x95\x87\xfdF\
--s\x1b\xc5\xcb9\x89jz\xf1\xb94\x83\x09Do\
-I\xd3\xed\xff0\xf9\xaf\xc3\x11\x96b+K\x88\x88\xe1\
-\xabBEd\x01\xa0\x00\xaa3\xdaN\xf7\xf9\x18\xb9\x0b\
-8#\x02;Q\x80\xee\xdbx!\x18W\x02\x90\xa3+\
-\xb3uSZBo)\x87o\xf5\xa2\xdcH\x90\xb3\x94\
-\xef\xe5\xa2Fa\xd3`3\xb8CO?E\xeb\xe2\xc7\
-H\xd1{\xba\x8a\x92%'\xd4R<\x8b\x14/F\x16\
-'\xf0\xb6\xdc\xad\x8c\x91^\xbe\xd8M\x1a\x1d}F\x81\
-l\x91\x17\xbf\xf7\xde^\x0f>\x226.\xb1\x03\xc7\x84\
-I\xa6L\xc3.1\x83\xd1vR\xe3\xb8aAV\xca\
-\xad\xba\xe7\xe6DD\x93Y\x8e\xb1\x0ay\x8f\xac(\xdd\
-\xbex\x9aU\xd4\x1fP\xde\x98\xa7\x91\xda\x86*;*\
-\x95\xddB\xf3}!\xb6\x0e;]M\xf6\x88Q=\x81\
-%n\xfa\x09\x10\x19+\xddC\xab\xb7F\xd0\xec\x01\xde\
-h\x94R\xcd\x07K\x9at\xfd%\xa9\xc5\x0bRv@\
-:\x5c\x00\xe1\xe1\x09b\xc1\x0d\x84I\x02'ID\xbb\
-^\x19\x82\x92\xf5\x0c;\xed\xe5/?\xa8#\x97\x85A\
-\x10W\xac'X\xb62\x13\xbb\x02\x03\x99\x1e\xc0*\x19\
-u\x859\x1es\xe9@gn\x15\xdf\x93.\x99O7\
-\xf0\xa9\xabp:$\xbc\x9b(\xf4\x0c\x03\xce\x97Md\
-\x17t\xa5k-\xc5\x1a}\x80.\xa9$\xc9\xee\xfb\x15\
-\x9a\xe1\xa4\xc4\x5cdq\xc2\xa5`\xff\xdb\xb8\xa7\x05c\
-\xfd\xe0\xf4\x8e\x1ae1\xb6\xd3\x0f\x9e)\xee\xe7IQ\
-\xf8\x10W\xf7\xa3\x0b,s\x11\xbb\xa9\xce\x10\xd1\x18\x84\
-\xcb\x89\xde\xf9\x10\xb2\x16*\xe3\xcd\x81-\xb3\xef\x11\x02\
-v4\x94\x9f\x98\x17\x9a^'t\xea2\x22\xef\x88\x85\
-x\xdd\x82\x7fl\xb7\x02\x897\x01\x91\x0f\xe4\x849\x81\
-J\xa0\xd6\x05\x80\x8c\x05\xfd\xe2\x16\xec\xd9C\xc2k\xe7\
-\x8c\x9a\xbds 7\xe0\xa8\xbfaq\xd7.^D'\
-\xd2>lB\x7f\xbf\x14\x8d\x82\x9b\x00\xf0\xe4!\x8a\xa0\
-\xbe}W\xca6\x05\x9a\xd0R1\xa6\x8b\xa2\xb9\xeca\
-UE\xa9\xb7\x08#\x86\x9f\xf2\xd6sF!f\x89\x03\
-O\x87\xef\x04\x04\x14\xac\x18c\x10\xce\xd4\x8b/\xed\x93\
-\xc4x(m\xeaa\xdcKL\x18\xe8\xdb0N\x91k\
-,%\x1b\x11\xbe\x8a\xb33\xc3\xd2vq\xa6\xacG\xfe\
-\xafc\x8e\xb1\xe3`[iN\xc8\x8d\x04F&f\x86\
-\x03r\x01(\xc2\x8dEU\xf8n\x8dR\x9a\x1az\xba\
-\x96|q\x0c \xa5\xfeOHr\xf2J\x0d\xbd\xf7\xb2\
-\xfdzb\x5c\x19\x84\xf8IEi^k\xfb\xc9\x8ed\
-f\xd1\xc2G\x11\xb3\x07l\xd7$\x1b\xe5\x99\x00g\xa6\
-\x1d\x1fJ;\x87\xc8\xb8\xca\xb7\xd7\x8a\xe4d\xe6\xa3k\
-\x1e\x84\xe6\x0a3d$\xcb\xd8\x82\xb4\xf4BQ\xdb\xa3\
-\xd00\xff\xf8F\xd4\xf5l\xc6\xbcE\x1bQ\x9b'\xe8\
-?Y\xce\xfb\x8c\xc8\xec\xe36\xb1i=\xdf\xa9\x85\xb9\
-\xf8'sQ\xc0v\xd8\xaa\xa9\xa7Q\xaa\x19I_\xae\
-\xbeuA\xd0\xf8\xba\xfb=c\xef1Y\xb5\x81N3\
-\xaa\x85&oPe-\xaa\xb9\xdc\xd3\x9ew`f\x88\
-`\xa6\xf3\xdf\xf8\x18N\x11s\xecY\x8euQ\x90\xf8\
-I\xc8+\xbe\x9d\xc5\xa4(\xa1\x9ew\xef(d\x14\xf5\
-\xc3\x99\xb3\xf8y\xa4\xfc@\xce=\x17\xdd3T\xda`\
-W:)&\x0eD\x961\xb1\x84\x1c(\xf7\xe4\xdc\xb6\
-*\x93Q\xaf+\xcf\xea\x17Fx\x8f\xc8\x19\xd4b\x84\
-\x88\xb5\xa1\xee\xdaz\x22\x95r\xec\x0aiC\xe1z\xb1\
-\x15\x13\xf8e\xc2R\xcb\xc8\xdf\xd0\xe9\xfb\x8dt\xc4\x8b\
-\x9a\xb52lWB\xe7\xbe\x06\xe6\xaeu\xb0\xfdp\x06\
-\x82\x86k\x9f\xd9J\x01\xd8\xc6\xfeDO\xcb\x04\x896\
-\xc5\xd4\xac\xce\xae\x9b\x97\xd3\xdbd\x8c\xbf\x18\x020[\
-\xad\xe2\x8c\xd8s\x82\x16\xd0\x9e?\xb3\xa8\x87y\x06Z\
-\xad\x89\x85\xb3\xb8g\xd2\x92\x9b>\xd8\x89\x08J\xea5\
-\x0b\x12\xb2.J\x1e\xa9\x86h\x0e%\x0e\x8c\xcd\xc8\x94\
-\xdb\xd3\x8e\xf6\xb8\x1e\x1f\xd6\xfe\xaa\xa2\x88l\x97\xc7\x93\
-\xa8\xb1\xc6!\x5c+3\x8c$\xdc\xfc\xa3\xa4A\xd8\x81\
-UQ\xab\x1d\x0f\x0c\x89;\xf3l\xb2U\xa8i\x1cj\
-\xa1\xa6\xc5\x18N\xd2\xc2\x8c\xe2JM\x1a\x07\xe3q\xfb\
-RkK\x18\x85\xba\xab\xf8R;\x1b9!\x0dV)\
-\xf2V\x05\xfe\xd9C(\xac\x89\x18\xc5[\xbf\x06Y\x08\
-\xc1\xff\x02!\x84\x0d\xa3~h5\xc7\xeb$\x0f\xf2\xba\
-j\x82\x90\x87\x9c\xb0\x96\xf2s\x1cb\x9b\x14b%\x1a\
-\xa6y\xf2\x1eg\x22G2\x09\x19\xbb$\xf0M\x1a\x8a\
-\x8br\xdc\xd8\xb5\xf1\xa3\x97\x0b\xfdc1o\xef\x12m\
-@\xc1\x81\xa4f\xea\xadi\xf0\x08\xdc&~p\xc4\xb4\
-B\xc1\x94>\xe1(\x87\x8f\xa7G\x1du\x8d\xee22\
-\x16aSV\x95\x9c\x02\x19mE\x12\xda\x7fK\xbd,\
-8W\x12\x04\x8e.z%\xbeQC\xf6\xe5\x22\x5c\xce\
-\xa2\x0bE\x10\xf5\xbf_\xfe\x10YE\x0a\xb9\xa9\xe3\xb9\
-9\x81\xa1\xa5b\x92\xe8i\x00\x9bJ\xb7#8v-\
-\x09\x1c\xfeM\xb5B\xd6\x122\xab\xf2\x96\xcd\x10Og\
-J\x5ce\xb2\x1eq\xa8\x1a\xd0\xc2gGMZ\x7f\x9e\
-9\x22\xfdt\x9b\xa2\x8f}\xbf]\x0a\x9b\xd8Q9\x11\
-\x07\xdbn\x94\x01O\x06\xa2\xafIE\xa9\x98L*\x22\
-*S-\xe3\xa8D\x1d\x0a=\xdc=~k\xad\xa6\xe3\
-\xf6\x0b~\xbc\x86#\xb5Z\x00\xe7\x99\xcf\xd6\xb2E\x97\
-k%T\xce\x17\x9d\xce5\x1b8\xd2\x22_\xcd\xea;\
-+>\xad]\x10\x98i_\x96\xcd\xf2\xa0\xe4+\x87Q\
-W\xcc\x9b\x1cE\x81\x11\xfc9\xb9eS\x99=q\xb8\
-\x0f\xd2\xae\xa8\xe8\x9d\x8a\x8b\xc2F\x05\xf4x\xbb\x22\x83\
-}W\x04\x14\xf2\x81|\xd8*1\x0f\x0a\xde9\xcbI\
-@5\xeb[0\x01\x02\x9d\x12n4\x08\x89\xe3\x97\xc2\
-Fs;l\xa3t\xfb;\xb5\xdd\xc6\xba\x14\xdb\xd7\x1e\
-\x84\xb9\xbe\xd3h\xb3&\xf9X\xbd\x7f4/{^\x86\
-\x85\x16\x8e\xaa\x05\xb5\x82\xff\xdb\xab\x94%\xaa\xd2\xa4\x0e\
-\xef\xf3\x17n\x04\xdf?\x1f'\xd5\xa3\xb7\x87\xa9|\xfc\
-0\x8d(J\x98\xe9\x1d<Di\x94x\xb1\x8f\x95:\
-^\x0eB*\xb1\x0b\xe3\x13\x80\x93\xe9\x9c\xa0\x9e$\xec\
-x\x11X\xad\xf37\x8f\xc6\x00\xc9;\xdb\x1d\x1dw\x1b\
-q\x0d\xec\xc6m\xb1\x86\xfa\xfap\xb4\x16Q\xc3L\xba\
-\x9bc\x0d\x9cH\xbb\x11\x80:v\x87\x83\xd5\x7fLx\
-_\x08\xce\xa4\xed|*XZ\xa1Yp\xff\xc1J\x8c\
-#\x80\x82#\x1c^9\x9b\x16!\xe4\xd80#\xf3\x1e\
-f\x88\x9b\xfa\xb9\x0d\x92x4i\xd7\x96\xe4$\x05\x07\
-\x84r\xdb\xa7\xe8\x86{\x11-]6\xc5:\x01\xd5\xde\
-\xc1\xa5\x80\x10\xb2\xf4-\xf6?\x90EQ+\xa4x\xd3\
-\xc057\x00\xb7\xdf\xfbe'E\xac\xbc\xb8P\x86`\
-04F\x1b\x9b\xe7|te\x5c\xcf\xbf\xf6\xdfS\xa7\
-u*\xea\x89\x15\x9e\xccO\xf6^\x1f\x8d\xbf\x15\xca\x8d\
-\xb2\xad1\xf4\xb4\x8db\x82\x89v\x9c\xf1:\xbcNN\
-S\x0e\x13l<|\x8e9\xee\x89\x07\xa3\x1ee\xf8\xa4\
-\x8b\x01\xf4\xefTd\x9c\x05Q\x01\xf2\x1ey\x82h\x80\
-\xf6$T\xac\xb4\xb7|\xc3\x7f\x88\x9e<\xfa\x00S\xcb\
-M\x1c\xb2\x08;\xf3\x90_=\x8c\xb8\xb5P\x80C\xbc\
-F\xdd\xbd[\xeeA\x10\xfa\x98\x5c\xf26\xfa\xd8{d\
-\xd1POA/\x14mh\x981\x03\x00kc\xec\xa0\
-\x80\x1d\xd8\x06{\x9c\x8ap\xc5\x86,\xb1:\xdf\x7f\x04\
-\x1d\x8d\xd5\xed\xec\x18h\xfcb\x85\xda\xd1\xed\xf3k\xf8\
-8\xf6+\x83\x1d\x9f\xdf\xa3\x09 \xce41\x1fR/\
-\xd9xM'\xaf\xd3-\x1f\x05T2\x9bFs \xc3\
-\xe6\xea\x1f]d\xa9\x12\x00\xcf\x85\x96\x89\x91\x03\x22\x0a\
-E\xc9m\x1e\xdd\xc5y\xda\xcd\xadm[\x08=\xf9\xf9\
-~\x0c\x102p\x0c\x82i\x16\xf9\x0b\x0b\xa0\xc9W4\
-\x98\x05\xa39w4\xd8\xdc\x84\xcc\xdbJ\xb7\xcb\xd3\x91\
-\x18\xf7\xd9\x10\xcd\xacQ0K\xc2\xd7\xae\x0b\x10\xc4\xb7\
-\xddw\x0a\xb6\xe7\x91\x0e\xebk\x1e\xa3\xef\x14PS\xa2\
-\xaf\xe7\xbf\x99\xe5\x1fz\x19\xb4x\xd2\x0a\xf2\xf8\x86\xd7\
-\xadr\x1e\x9e\xf9E\xd0\xd0\xa6\xcd\x1b\xd2\x1e\x90\xadK\
-\xb9Y\xc5J\xe9o\xcdV\xf6\x80\xb3\x15\xa4\xc7\x8c\xfa\
->\xcd\xa7\x19\x9eN\x93<\xd4h\xe7B\xd4\xc7#\xad\
-\x05\xc9\xd0\x95\x01\x08R\xd2\x9c\xd3\xa2:\xee\xf2/\xe6\
-oC\xd5\x13\xb2\x80\xadc\xa2 \xf7\xb5\x9c\xfe!\x12\
-\xcbp\x96\xc2\x09\xb3h\x83\x97\x81\xfb]\xee|\xe4L\
-\x00\x8dh\xc1g(?;\xe6\x8b\x12\x8cP\xc1\x9cW\
-e\xdc\xa8L%{\xab\xc6\x057\xa0\xfe1\xc0;S\
-J6D\x1d\x17\xab\x8bL\x0a\xb3\x8cB\x0b\xe9\x05\x0e\
-\x89\xe2\xa0\xaaHs\x22\x92fgq\x1a2aX.\
-\x86\xf1\x9d=\xa6\xd3\xcf\xfaHm\xa3\xf2\xac\xcd\xd7z\
-X\xe2\xf6\x0c9+\x94\x00\x00o\x0a%\x90\x98e2\
-\xba=\xf59\x158\xafy\xa6\xe0\xecv\xedT\xd6\x90\
-(\x16F\xc0\xa2\xe4\xa8p\xbc\xc5|\xb6\xba\xff\xe7j\
-\xfa5\xd6\x80J\x9e\xb6\x07\xe5D\x0b\x89\x931\xfe\xc8\
-\xaaN\x1dt~0\xe3\xd1\x83\xeex\xbfA)\xe7\xa0\
-\x9d\xbe\x0f*\x98i\xb1\x92=\xdc?\xaao\xaf\xa4e\
-+\xe2\xc6|\xa3\x8b\xcb:/n7'\x96m\xa2\xc8\
-/\xb0K\xee\x1e\xa4\xdd\x1f@n\xe0\x80\xf4\x113\x0f\
-\x7f\x91\xa2\x8a1\x0eoN\x10\x1b\xa2\x96\x9c\xf63t\
-V\x8fNp\x01\x98\xa73w\xee\xb16\x81\x9fk\x93\
-\x02\xb1\x93c\xb6\x07\xc37\x12\xa5?\xe3\x1asj\xe4\
-\x0c\x22\xe9 \xfb\xab,\xc1\x9e\x035m\x941\xdcf\
-V\xc9/:\xe32\xe9\xa6\x08\x1b \x03\xabQk\xd6\
-\xea\x82\xf7\xbf\xeb\xc1\xc8s\xf5\xf3rd\xc0\x08\xb5\xf6\
-\x8b\x042]\x80\x99.\xe4u+\x06\xd8\xc9\xae\x8eP\
-\xa3\x05\x22\x84\xa2\x05Z\x9c\xff\x06\xfc\xfb\x0e\x80\x01^\
-dW\xd6\xc4\x82\xd6\xac\xb4c\xc3\xbf\x12g\x16\x86\xad\
-\x82\x1b\x8f\xe6\xf0\xaeH/\xbb\xfbM\xdc\xe7 n!\
-\xa1HI\xd9\x96\xa8\x87\x90R l\xd3\xdc4\x89\xe3\
-([\x99/\xae\xde\x15\x19\xe1\xe8;\x1a@O\x1b\xca\
-\xa5\x8eK\x1b\xad>\x8a%\x95.'!w\x85\x9c\xe2\
-\xf0\xc7\xa2\xdb%\xd2\x9f\xa2\xd3AX\x81\xec/\x1eL\
-b@H\xb7\xf4V \x11hB\xf5\xb1\x11\x01:\xa0\
-i\x90i:\x90\xbak\xe5\xd4\x1e\x19\x8fT\x92sV\
-\x16\x0a\xe1\x07\x06\xb3\x9bxB\xee\x9d.\x18mY\xee\
-Z\xb7\x80\x16\xaf\xb4\xd9\xcc\x22\xb4Q\xaf\x8c\xa7\xfa-\
-]\xa8b\x95o\xfa\x8a\xb1F\x97P\xb1\xb9\x82\xad[\
-?!\xa7\x8a\xc8\xdb\xf3h\x82\xb1&\x06&\x8f\x96\x17\
-\xb4\x95\x1bc\x9fq\x83\xd0\xdb3\xad\x8e\x1c\xf3\xafx\
-@_\x83\xdd\x91\x93xo\xaf\xac\xe6\x0e\x1d\xed\x00F\
-1\xe4&\xa5\xf0\xcb\xc0,:S\x9a@\x98\xe2\xd7'\
-\xc7n\xf1\x81\xb3Hk\xe5Z\x8f\xedm\xf1\xf5\xd6\x94\
-2\xb0\xa5\xe8\xe6=\xd0v\xd1$\x93|m\xb0\xe6\xcd\
-\x0e3\x0c\x09R2\x0d\xd5\x84\xaa\xae\xc5\x05f\x04;\
-K\x91u\x80\xb8\xb2\xb8\x11\xa2\xacX\x81lmS\xf3\
-gHm\xe9\xa8\x22U\x92\xef\xabR\xf9\x03\xa8\xa29\
-\x13XV/D1\x94\x86/)\xa81\x01\xe2\x9dK\
-\xc8V\x99\xd4\x9d\x9a]\xd2|\x18\x18\x1d\xa1R\xddc\
-\xb8\xae\x06\xb7M%\xb3(e4\xf5kK\xa3\x17\x13\
-\xcfWW\x15\xdcF\x14j\x18\x0d\xa6w\x1bpU\xc5\
-\xea/\xe7\xca}\x1ft0\x0e\x88\xc3\xce'\x8e\x93\x1c\
-\x86h]\xf2\xcd\xd8jO\xda\xcc\xc8\x85\x8diG\x98\
-\xa6\xc0\xe6\x8c\x04\xb8\x16F\xc1\xc8\xa0\xb0\x11+C\xb6\
-\xe8_\x00&\xf6\x95w\xe4H/Z\xd6\x8eh\xe4\xf6\
-\xa0\xbc\x1d\x00\x1d\xeb\x0bN\xe7\xd4\xdb\xe9\xd5\x9b\xc8\xf9\
-\x87J\x0d\xc6<\x99\x0a\x0dU\xe5\x80\xa4\x92\x1d\xc4\x8e\
-(0\xea\xb2\xa3\x92 \xd2;V\xea\xee\xc1\x07Z\xcd\
-\x05\xa4\x87\x119-\x9f,\xd9\xa1H\xf7Z\x12\x00\xf7\
-1/\x8f8N\x02\xc49p\x89\x1a\x1c8\xdf\xcf4\
-\x9d\x83,\x86\x88\xad\x14\x1c\x9d/\xf9\xe8H\xdf\x07\x0a\
-\x88%\xd1@\x9d\x08q'\x95\x14m\xf6WKq\x90\
-H\x1b\xeb\xc8h\x17\xbd~#\xf3\x84\xd0\xe0\x00\xf5\xec\
-9\xea\xb2\xeb+\xb6\x86\xb8l)6\x89\x96\xff|(\
-\x90\x92\xc1\x05<e\xb9\xf5e\x02\x02\x91\x90P\xc2\xf2\
-0\x17\xa0\xe1\xd3^+O\xc7\xb1\x89O\x88\x9a\x1cR\
-\xfc\x12\x90\xbd\xf9$\x89\xf9\xc8\xa6\xe9}\xb1\xc4X;\
-\xed\x00\x1e! \x9a\xbb\x96n\x0fd\xf6A5\xee\x0f\
-\xa0)\x1f\xdfY\x14X?\x10X\xca\xfa\xebMA\x15\
-_[x\xe0l\xc7\xc0!\xb0?i\x9e\xe9\xbf\xd0\xe9\
-h|\x07\x83\x17\x95\xf2\x5c\x94S\x86\xe3\xe5<\x0d\x86\
-j\x0bp\xab\x98m\xcd\xce\x15\x14\xfb/l;W\x1f\
-\xb4F#\xed\xbb4\xad\x1c\x97\xc30\xd4R\xf5\xee8\
-\x19\xe2|\x84&\x98\xeatw\x05\x1f\x95\xb1\x88)\x97\
-\x04\x9c\x9c\xedS\xc5\x09\xbc\x03\x9ck`)\xda\xbe\xd5\
-\xc4P\x8cd\xb4\xc9\x8fT>\x03\x14qM\xdc\x18\xa7\
-\xffH+&\x8a\xe8\xcaH\xbc x\xe0\x98\x8c8(\
-N\x92=\x85\x059\xce\xed\xc4j5\xd6\x8cX#{\
-\x078#\x12\xfa\xec\x8e\xdf\xc3\x9f\x91@\xcc\xbdD\x00\
-O\xdf\x9b\x9a\xfe\xb0\xd2\xff~$\xb3\xb4\x82*\x7f\xb5\
-\xe9\x0c\xa1\xa0\xb9\x0bi\xb8\xe8h\xa98m\x13lg\
-\xa1\xcaZe=\xc8\xb1\x8e\xc8^\xace\xf7\xe39\xd5\
-\x80\xc8\xc8_\xf9\xa9M.\xd4e\xd1\xa5\xbaq\xb2\x97\
-5\xa3:\xc6\xd4)xF :\xbd\x9c\xea\xf4\xee\xaa\
-\x02-\xf7\xf89\xb6\x08\x0ch\x0d\xecI~CnY\
-\x87\x10\xc4 ;0i\x09\xc8\x82\xcb\xd1\x22\x81\xaaM\
-9\x03#\xe8\xeaT-\x95\x8eq\xe3B\x10j\x9f@\
-\xd3\xfa\x97\x0d0\xeepp\x1b\xa11N\xc8\xf1\xa4\xcf\
-?Q\xa3\x07\xc6\x12\xa8\x92N'\x81s\x1b\xc5\xee\xa9\
-i\x00\xab\xcbL<_\x82\xfb\xeb\xb4\x1b\xb2hw\xb0\
-$\x01f\x96:`\xc1\xe9R1\x81\xd9!\xbd\xa7\x1e\
-\xe9r\xea\xc4\x92\x14\xfa\xc1\x8bu\x94\xf4\xc3\xd0\x99?\
-\xf5jJ'\xf3\xe5\xea\xb2\xe1:g\xe8\xe9W\x94a\
-\xb4!5\xda\xc8\xb9\x89\x97\x05\x03=\x1c\xbb\x83\x8d\x1d\
-\x0e\xde\x06\xab\xc1\xad\x0f\x90\xbc\xed\x9b\x04\x84\x1e!^\
-E(j\xd1\xcc\xe7e\xda\xa0\xf5I\x15B\xd5K\xc1\
-d?\x81\xe2tk\x96\x8e\x09\xbcv\x0a.(*,\
-}\xe1\xb8?\xc0\xc7\xf2sn}\x02(>fo\x84\
-\xddCs\xc1\xc65\xe5\xf4\xc2~\x19\x94\x96\xb4\xb1K\
-ub\xc1\x89\xdan\xb6\x94\x9e\xcd4\x84\xb23.f\
-\xdb\xfd\xa9\xb4@\xe4\xc7%\xed\xc5\x1c \x98\xecp\x1f\
-\xff\xba\xc9\x14,`\x96M\x7f\xe1\xaah%%O\xf7\
-\xc4\x91\x81\xa8\xe2\xa6l\x00'\x19\xc8\x04\x87\x88d\x82\
-\x03{b4\x9bl\xc4\x81\x84+P\x0e\x9d\xd8\x0de\
-)\xdc%\x92\x14&=\x1f\xe2\xa4\x8bS_C\xc91\
->\xc8WN\xadZ\xa9J\xdc@\xbe\xeb\xc4o\xc1=\
-\xd9\xa9\xf3\x01\x22f\xf0\xc8[5?'0\x0fG\xfc\
-\xdb\x15j\xf5\x09\xd6\xc0\xc8\x9b:\xb9\xee\xa1R\x17\x05\
-=PT\xaeE\xd4\x98\xefE]\x88\xee\x9b\xf4b\x07\
-\xab\xce\xbf6\xf77cQ\xcb|b\xf3\xb0\xe0'\xc7\
-\x10ZR\xec\xf7'\xba\x0a\x5c\xd4\xbf94P\x87\xf3\
-\xb0\x14\x12P_O\x0ec\x0b\xd8gI\xe9\xe8\x09I\
-G\xf3\xe4\xddg/\x92U\xce\xc4\xfc\xda\x7f\x0bF+\
-\x19\x9e\xf2\x11\xdb\xab\xcf\xcc\x0f\xa2\xc1)\xe4M,\xbf\
-c=a\x09{\xd7\x9a\x0b\xb4\x8f\xe1\xe2\x8eU\x8e\xd4\
-X\x12\xfb\xfe\xe4\xab\x86\xb7\xb2mY\x82\x8d\x04\x1c\x0b\
-2Z4\xdd\xdf\xdcP!g\xe5\x8eN\x88~\xf6\x06\
-\x0a\xfd\x10\x0a\x9dIlS\xca\xa5f\xa7N\x060\xe3\
-\xe7\x17\x84j}\xab\xb4\x022M#\x0a\x80u\xec\xaa\
-\xfa\x9f\xd4\xa3\x9b\xfca\x98\xc7\xb5|q0\x16\xa2\x98\
-E\x19\x98\x9f\x0c\xdel\xb4\x88\xf9\xa0>~\x8d\xa7\x11\
-\xb4\xb7d\x00+\xdb\x99c\x8e\x16t\x04\x13\xe3mZ\
-\x17~M6\xef\x8c\xb9\xde\xc5\x91A\xcfxL\xa7-\
-\xfb\xa4\x1c\x7f\xc9B\x0es\xeb2)p\xc5\x86\x190\
-\xc3\x83\x07\xa2h\x15\xc3\xe98S7\xd9a\xd6\xf1\x7f\
-\xd0\xb0e\x92\xd1+\xad\x18\xe3f\x02\xe1OLL\x8e\
-\xa5o\x01\x17n\xbf\x08\xd3\xc5`\x02\xc1c\xfe\x01w\
-\xe2\x11\xb0m\xbc@\x92\xa5\x09Z,\xa8\xee\xa4\xa7W\
-H\x1eF\xfb\x0cr\xf5\x1d\x89~\x84\x0ael\xd4\xc9\
-LYD('\x93}\xea\x8d\xf2\xb6\x03\xdfVz\xfe\
-rw\xa4uJ\x96au\xaef\x04\xc2V\xe7&\x16\
-X\xe7\xc0\xb9\xc4t\xc3\xec\xebYx\x07\x17\x96\x03\xc6\
-\xf3\x09%\x91\xe0FAE\x9d\xc0!\xe1\xa1\x9d'\xed\
-\x11\xfd^\x0e\xe1\x9d\xf6\xb4\x88\xb1\x15\xa47\xb1\x98\x12\
-\x0f\x1a\x86\x7f\xcf\x86\xc9\x8613\xa8\x8a1\xa9'b\
-\xd71\x9e\xd4Xl#\x98\x8e%\xebW\xb4.\x8f\x88\
-Y<`\x0c\x9e\xdd\x5c\xee\xd9w\xednx\xe9\x8ew\
-\x99\xa0f\x86\xc5zj\x81\xa7\xd8\x13\xcfcC\xe5\xdc\
-\x91(\xb1\x8c]\x94\xd9>TqG\x97\x9d\x82\xcf.\
-i\x8b\xad(\x82\xd1[\xbee?_\x1a\x9b\xb4Pu\
-\x18\xa2\x9e\x9c\xce\xef\xaaw\x08\x95\xf4\xc3\x9a\xee\x7f\x19\
-\xd7\x85\xc3\xba\xe1C\x9f\xdfH\x04\x03#^T\xb2\xbb\
-\x0f\xcd\x1a\x8c\xa0\x9c\xe6I\xb0b\xbb|\x06p\xafe\
-\xd9\x0f\x22\xd3\xff*\x19\x1e)\x99\xd1J\x00$\xd9\x0f\
-\x91\x9f\xcd}B\xb4}\xe1\x06\xb0,\x1bsWy\xea\
-\x7f\xcf\x86\x97I\x0a\x94\x9d?\xeb4\xc3\x8d\xde\xc2\x1a\
-0\x17\xa0\xc9zT\x81\xccg\xaf\x0dB\x08Z\xd2/\
-*\x18\x0c\xfe\x90\xf8\xb0:<\xd5\xad:\x94\xff\xca\xb0\
-q\xe0\xed\x00\x18\x9f\xce'e+\x94b2\xbe\xa0\xc3\
-)\xb0\xc1\xb9\xcb\x85\xeb\xb43,\x91\xd9\xcf\x17iB\
-\xa9\x9a\xd8\xb0\xd9\xc2\x9f\xad;\xb7h\x00H\x0e\x7f\x0d\
-V\xc7\xce(HsaVhx\x7f^\xf4\xc9\x7f\x1b\
-\xd3\xb8}il\x81\xd9\x13>\x19\xb2\x9c\xb2=]\xb0\
-\xc0\xc6\x9f,\xcd\xa4oZ\x03\xbbR\xc1y\xd1\x1b\x9b\
-\x8c#R\x87\xe7{\xed\x1a\xc5j\xc2\xb8\x9f(\x09o\
-R#\xe0\xea\x89\x8a*\xd8\xcc\xe6\x0e^\x17\xf7\x837\
-\x98\xebk\xe2\xd8\x19;\xb0\xd0\x83\x8d\xf8\x02\xbd\x17j\
-\xa5c\x05\x1e\x04\x1a\x97:\x89\xfb\xd6\xca\xb8:\x9e\xea\
-X\x9eiK\xcd\xb6\xeb\xd0V\xecg\xa4\x8b\xb5\xd0\x9c\
-\xa8\x91\xacf\xcbi\x8b\x99NLG\x8f\xb2b\xc0z\
-\xe4\x9f\xa06\x04T\xff/m\xfc\xd9T\xacP\xde\x82\
-\xa8t\xa3\x9d\x08\xddov\x1b]\xb0\x91;\x0cK\x8c\
-\xba\x97\x93\x97\xea\xb4\xe0\xfb@\xd1\x9d\x15\x19\xfa\x01\x88\
-\xa6\xdb\xb6l\xa0\xf4\x83\x1f\x14\xec\x15a\xc0=\x9f\x14\
-C\xb0c\xfc\xe1\xca\xc9\xc0\x8cy\xc1\x1b\xbd?\xda\x16\
-\x10@\xe7\xc7z\xd6;\xf8\xa5a[\xd7\x8b\x1f\xa9\x8d\
-v\x8e\xee\xe6\x8bJB\xfbI\xcf\xd3>q&\x95\xf4\
-Nv^\xbfz\x01C\xc1pRN\xa5k\xae\xa3\xc3\
-\x1c0\xee\xf9\xc6\x0d\x9b\x14\xf2\xa5/\xc6_\xf3\x05\x95\
-_\x07\x1d\xb8\x00\xc0K\xda\xfa9F\x9aw\x13B\xdc\
-\x92}\xbc%`^2?\x04\xfc$\x13\xd4L\x94\xdb\
-mc/9\x072[\xf9\xa3\x08\xef\xdd\x1b\x19\xe1\xc6\
-\x8c\x0b\xd5\x96\x94\x87\xfd\xec\xc1\x0c\xbe+\xc4\x1df\xb3\
-\x07\xc2mWL\xbbgh\x8d]\xaa\x1f\xbcR\x88\x1b\
-v\xaa\xcae\x92\x17\x8e\xca\x18s\xa4\xb0\x00\xaa\x16>\
-\x06x{\x9c\x02\xbbP\x9c\x05\x9f\xe1\x07\x1e$\x05L\
-z_\xdd\xac\xa6:\xb0|\x87\xa8\xc1|z%\xe1\x9b\
-\xe6\xb0\xbd\x9e\xc5\xd9{\x90\xca\x86\xbe Rz6\x05\
-\x08\xe6\xdd\xcc\x0e\xe6Z\xbe\xea\xe8\xc3\xe4QO\x1ez\
-U\x8bX\xf0\x83\xa9C\xbe!WA\x9c\xfb\xc8\xf3x\
-\xbcgv\x14J)/r\xcb\x13 P&`\xfd]\
-\xd1\x800f\xc9dc`\xcc4S\xa8\xfc\xcf\x8fy\
-)\x0d*6K[\x0a\x0fD*\xd7\xcc`\x90\x8a\x1c\
-Q\xb2\x1dc\x95\x93\xea\xc2\xbdR\x08\xbb\x0e\x05p\x8f\
-X(\xd4\xcc\xa2\x08\xc1\xe64\xb3\xc7Lwo\x94\xc8\
-A\x96w\x9dd\xa4\x0b\xff\x22\x1c\xd9\x136\xc9!\x97\
-C\xa5t:\x0c\x0c\x15\xf1\xa7\x9aFI\xe3N\x09\xd4\
-\xc3\x16&P\xa9\x942Ef5\xa1}\xf9\x97\x95g\
-\x82S\xa5\x18;\x9f\xae#\x9f5/\xbe\x8c<W\x1a\
-\xc1\x84\xb9} \x09\xc3\xce\x1b\x0a<\x8dX\xbd\x18\xae\
-\x0e\x90j\xc1\x08\x9a \x9e03\x14\x8cD\x80\x19\xde\
->\xc3>\x04=t\x18\x0e\xc0\xb8\x93\xe2E\x02\xa2|\
-l\xb0\xb1\xff@\xa2%\xc8\xf06!\xd1+\xf2\xa8Q\
-\xb0\xb1K\xa8\xc7\xd1c1A\xb8q!\xb7\xbaJ\xf9\
-\xfb\xd57\x8d\xf6'\xe8{YH:\xf2\xba\x00<\xe6\
-\x13L-N\x12z\xa6d.C(\x16%\xc9\xdc\xee\
-\xa1\x19\x1d&\xbd\x97\x93\xde&\xbfZ\xef\xbd\xc5\xf8\xce\
-\x8b\x86\x19\xfe\xbe\xe5+\xab\xab\x1b\xc3\xbf\xff\xe2\xb5\x90\
-!W\xa9\x88+\xfa\xb0\x19\xfe\x0ak>\x06\xffX\xa6\
-\x9c\xe4a\xc1\xfc\x10\xcd\xf2\xb6n4\xad\x89^\x9b\x8e\
-\x00e?\x06\xdc\xdc\x16%N;\xaf[qb5G\
-\xde\xec\xde\xd6$\xea*\x1c\xba\xd5\xbe\x03\xd9\x06\xfc\x9b\
-*0\x5cb\xf1\xe9c6z\xd1\xa8\xcd\x09#1\x8e\
-\xa8\x00\xdd\xdc\xb8\x82\x1bXIU\x1a\xaa\xe9\xe456\
-Rn\xd7\xb8}\x93GW\xf2'\xecx\xb8<\x8d\xc5\
-\x03\xc0\x99\xbd\xbc\x97\xcf\xce\x04\x16i\x5c\xaa\xea\xbc\xfb\
-\x1b\x14\x88\xccj\x1a\xdf\xee\x0doc\x94Ii\xbfz\
-\xc2\xdeh\x05\x06\x9d\xc8\xc1\xa7\x14+u\xd3z\x1fw\
-\x05\x0b\x1c\xb1\x92\x07\xd7\xfbR\xc6\x87\xc0$2\x8d\x14\
-2\xaf\xcb/O\x01\xe0\x95\x9e\x89\xffA\xfb}5.\
-\x9e\xa9\x17R\xc9\xf8\xd1.\x96\x0f\x86n\x92\x0d l\
-<2\xd6\x0eK\x95k\x89\x99\x99\x05_D\xaf\x0a\xf0\
-\x02R\xcc\xc8P\xa8+\x82\x84\xfe=\xbd@\x9d\x10X\
-xnc]\x08k3\x13W\x0b\x0a\xde\xab@nf\
-A\xce\xb2D; \xf9\x0d\x22L]\x14\x8a\xbc\x06\xd6\
-\x99\xb7\x03[\xfbV;\xc6\x009\xf1\x05 Z]\xaf\
-!\xecP\xe7\x0f\xe8\xc1\xff\x9e\x084\xfe\xda1\xc9\x00\
-\xbb\xd2\xffk.\x1e\xab\x08\xc9\x97\xab|E\x99b`\
-\xf9\xdb\x9fz\x13h\xe8<\xdeS+iG\x98\xae\xb4\
-C\xce\x92J\x96\xec\xe7n\x81\x22\x1fyn\x1b\xd9\x10\
-\xa4\x7f\x94\x92\xb9\xda\xf9+\xcePg\xf5\x83\xcc\x86\x9d\
-\x0d\x84\x7fi\x08\x12[Eql2\x7f\xb5C\xd7\xc0\
-\xb4\x06\x95\x96\xac\x80\x92\x02\xb4\x12&\xa1Q8\xf7\x91\
-\x09\x1a\x88\x18s\xa6\xb2\x22\xd7\xc3\x99P\xcf+\x80a\
-\xed\x06\xed[C\x92\x19\x12J9ka\x91\xd9\xca\x9d\
-Z\x84+\x98\x90'QU\x1eL\xae\x0a\xc5\x1b\x8cg\
-\xc6\x89w\x8a\xc9\xb5I+\xf4\xd7:\xa4\xd8\xff\xa5\x89\
-P~\xfb\x98\xb3$\xcf\xfa\x8e\xbb r\xf1,\x81\xee\
-\xf6~\xf2@_\xa4\xee\xb2\xce8\x1b\xe6\x94\xf9\xff%\
-\x9e\x87\x12\x8c\xca'\x00\xd1\x99/\x02\xdd\x02\xdcv\x89\
-W\xfc\x94_\xed\xca\xe32\x9a\xc6xz\x1b\x96\x97c\
-\xdag\xc2\xc0\xfc%\xbf\xc5\xdf\x0f\xadL\xe0UF:\
-\xa1$\xefE\x1b!\x130\xe7I,\x94\xce\xc2hG\
-H\xe4\x07\x09\xca\x9b\x86 \xbd\xf2\xca\x00-\xe9\x9c\xcc\
-3\xb7U\x1c}\x05M:\xe7H<\xa86/7\x0d\
-\xda-\x98\xf1jl\x1f\xc03\x15(\x99\x96\xa9\xd0_\
-\x96v,x\x1eu\xd7\xf6\x8e\xdf\xdaS\xdb\x9da\xa3\
-7\x0e\xd2Y3,0\x089\xdbal\x83\xaa\xcfK\
-o_&).\xb6\x86l\xd9\x88\x81\xf0\xbd\x17\xec\x85\
-1\xa0\xcc[RO\xa0\x94N\x9b\xaa\x7f\xeai\x83\x00\
-BJ\x05\xc0\xc7/\xdah\xa9\x97BB\x14\xe0a0\
-\x15\xa1\xdak\x11\xd4wm*\xe7\x96\xdfwVu\xb5\
-\x14y\x85\x88\x0al\xdc\xc0\x1a\x09\x926D\x12\xce@\
-\x198\xb9\xd8/*=\xb4O\x5cvi\xacn\x5c\x84\
-\x9b\x0f\xd1\xf6\xb3\x86\xf8\xb6\xec\xbf\xce\x0c\x8b\x9f`\xa1\
-\x06\xa4\xa4\x07;\xa7\x09@\x09\x9b\x0a\x95\x965h/\
-\xb2\xea\x17\xfe\xcb-\xae\x9d\xe5\xeeGH\x96\xdb(\xca\
-\x89\xbc\xec\xca\xf2\xf3\x03\x99\xa9lf qR[\x0b\
-0\xba\xaf\x1b7l\x7f\x98g\x9eM\xf7\xea\x10\x84\xf8\
-\xd7y\xa1N@\x05\x9c[\xe6\xcfC\xbf\x00j_\xdc\
-\x1a\x0e2\xe3\xd2\xd4V;m5\xceZ\xc7\x06\xe1\x89\
-4~\x07i\x83\xc3\xc7\xd3^\x03\x1cw\x13\x8b\xf3u\
-\xf5\xd8\x80<\xd6\xb8k(\xe6\xe6\x03\xe4\xe2.\xf1Y\
-\x01\xd1\xf3\x03\xb8\x87\xf6\xf7BFRI\x0b\xf2\x81\x10\
-\x87w\xb6\xdd!\x94\xa1E\x87lF=Z\xbd\xb3J\
-#\xb5\xcb\x02\x8f:\xe53\x9c\x03\xc1\xc3\xf1:.\x99\
-\xfd\xc2\xf5\xa2F\xcdN\x8b\x1f\xfd\x1f\xd3x\x8a\x94\xc2\
-C\x22\xfe\x84y}1O\x8f\xd9t\x05e\x8e\xe9u\
-\x99\xf1\xeb\xfd\x8ar\xba\xd5-d\xdf\xc0\x05C\x05\x22\
-\xbc&\x19\x90\x88\xb8\x0d\x05\x09\x15m\xdd\xbd'\x9b\xa6\
-\xe51!\x8b*\xac\xc0\xad\xd9\x16\xc4\x02k\x80\xa2$\
-A\x9b\x97\xa8\x22\xfd\xb1\xc7`V\x10\x034\xcf9\x83\
-\xfa\x83\xec\xbc\xdb;\xc7\xd3\x95\xcb\xb9\x10\xeb\xf4rV\
-{i\x8dh\xe86D\xbd\x9c\xce19\xb0;\xcf0\
-\xf1d\xf6\x84\x97H\xac\x8d|X\xe6H!\xa4\x1b|\
-3\xd6\x04\x97\xd4b\xea\x8e\x18\xad_\xa4\x9d\x89\xaf\xdb\
-\xe9TTa\xae\x02m\xfd\x06\x8d\x10\xf2\x89\xaa]\x8c\
-\xbb\xf1\x90[\x0c\x22\xf5\xddh\xd9\x22\xa1\x9e\x01\xfa4\
-\x8b\x19\xae:`cY\xdb\xb6\x81\x06\x04\x1d\xc4\xb2c\
-'\xc62N/\xc6\xcd\x1f]^\x19\x1fY\x0crj\
-\x8d\xa3\xb5\x99T\x96U\xc0\xa5-\x8aN\xc2\xc6\x96\xef\
-\xc2/\xe0\xc6\xd4\x10\xc6%dF7\x1c\xb8a3c\
-\x8d?T\xe1\xc4\x18*\xc4s\xaed\xd1Qh\xdf\x00\
-\x12\xfa\xfe\xa6\xf5|\x0a[8\xee\xa9\xd7\xa6\xfbO\x0f\
-\x91\x9du\x9c^\x02\xaf\xcf\x82\xdc\x08@\xc4\xa2\x05\xec\
-\x15j?z\xaf\xc6\x19{\xa7JL\xf65t\x89\x9d\
-\xa4\x8c\xd4ZB\x93\x15cZ[O\x8e9\xfa\x86=\
-f\xc8\x1f\xe1\xbdI.\xc5\x91m\x94\xd5\x1c\xd4\xb7\xc4\
-x\xb8\xcdK\x82\x22U\xaf\x01\xaf\x87Tt\xa8\x095\
-2\xb0\x22K\x11!~\x0d\xb2t\xe7\x89\xd6L+\xb9\
-\xa5\x0bR\x162*[\x8d\x19\xed\x07\xde\xaeL\x96\x08\
-\x8d\xd7\xa0`\xad2\xb3(\x8561\xdaGGu\x09\
-b%\x8c\x09\x04\xbf\x13\xc9\xc4\xd1\x11r\xef\x15I\x16\
-V91l]Q\x13\x94\xc0\xa82\xcc\x98\x9a-\xe4\
-\xe7\xb0\xda\x18\xf5\x01\xad`\xd3 <\x1c\xa4\x8b\x82\xb2\
-@\xd0\x19\x04,3I\xc8\xcc\xbd\xaa)h\xcd\x86\xde\
-\x19\xa8\xc7s\xba\xb2\x19\x07\xe3QP;:lt8\
-\x0f\x810&\xdf\x1ct1\xd4?\x01\xf2\xce\x19Z\x1e\
-[\xf8a\xcdK\x1f\x85\x1d\xe5\xfe\xae\xa8\x99/\xc1\xa0\
-\xe4\xdcNi\xaf\xccU\x05\xcf\x97'\x9fUQ\xeb\xdb\
-\xe51\x0a\x18\x9e\xbb&\xf2\xd7m\xeb\xab\x9eYPv\
-\x13\x97\x94b\xf1L\x1a\x90\x9e5c.\xf4\xe9\xd9W\
-H\xcb\xc1\xee\x80HI[(\x0b_\x8a\x1f\xa3\xce\xe6\
-\xa3\xbf\xb0\xb1\xb0\x16\x80J\x00y\xf2\xb3f\xf0\x8eq\
-\xf9\xf9v\x1c\xe5\xa7\xd4mg\xad\xc4\x90\xfe\xc0\x12&\
-$\x1fd<I\xf9h\xf5\xb3\x1a\xe5`_^\xb6\xd1\
-\x98H~^\xc0\x90\x9bw\xd1\x1ayu\xec\xde\xdac\
-\xda\x12\xcc\x81\x93\x04%\xe7\xe8\xe1\xe3\xce\x18rx)\
-x\xd0e\x06z\x0f\xb5cQ\xf8\x09\xd4\x05I\x01*\
-v#\xe6\x11\x02\x03\x95\xe7\x9b\xe1\x0f\x0c\x22M\x94S\
-u6N\xb8\xd6\x13:(;rX\x7f0\xc5`q\
-\xf4\x86GbH\x01\xd94\x19\xab\x85\xaf7\xc1z\xfc\
-\xa5R\x0e\xb4\xad@\xf1@\xa1\xb3f\x8d\x9a\xc1m\xfb\
-\xa2\xb1=Y2\x0d\xd9\x9b\x82\xa3\xdb\x1b^\xeeQ\x17\
-T\xec\x5c\xc0\x97\x08\x19\xd6\xa2h\x04x\x95\xb8ON\
-~\xf6\x9d\x94\x02\x0a\xf4\x19+\xd2\x1c\x8a5\xd8\xf7\xdc\
-]\xa5Yonc\xad\xf4\xbc\xb3\xe4t\xb1\x8aC\x84\
-\xde\xfd\xd8d\x16\xd2\x1c\x9c$\x83U\xa4\xe7\xd0\xa90\
-\xd3\xe0\x15\x909\x1eu\x92@\x00\x08\xa5\x9a\x04ux\
-\x8b\xc2\x9b:D\xbe9\x97\x83znt\xbe\x80\xca@\
-\xab\x5cp\x90N\xc4\x83\xa8\xe6\x00\xb5\x10\xab\x03'!\
-x\x97\x8d\x15\xfc\xf0\xd2&\xb8@\x12$\xc4\xdat\xab\
-S\x8f\xe2\x0a\x1ca\xe7\x0b\x8a}\xaa0\xbc\xe3\xe5\x15\
-\x8c\x89\xd0\xfa\x80\x04\x91\xfdH\xd0\xac\xea\x07o\xa8w\
-\xa8Vh\xeaH8\xe6\x03\x0f\x99*\xbc\x11\xc27\x83\
-%\x22\x08\xe9\x84&\xb1\xd9\xb3\xb6\x09\xfe,\x05\x90\xda\
-\xfe\x00\xc2\xe0\x7f\x16@\xcbo\xff\xd4|\x7fQg\xf5\
-v8\xfb\x0440\xa0\x91\x85?6G\xc1\xef\x8e\x0a\
-\xd8\xe5<u'\x12\xdf\x08\xf4G\x86\x9a\xbe\xee!\x83\
-\x80\xd7j+\x7fS\xb6?\xb6\x10\x82;N\x999\x81\
-=4\x90\x12\xcd\xae\x01y\xb1!\x09\xf4\x9af}?\
-\x82Q\xaelX\x89\x0f\xf48\xc1\x08\x8cP\x8d\xde\xe2\
-\xff\x19\xbeXpg\xa4t\xc9d;\xd7\xad_\xa2\xe0\
-\xc5\xfb\xads\x99>\x90\x83,\x10j\xde\xcf \xc7\xe3\
-\x9f\x00\xc3\xdb\xe9x\xbd\x00\x92\x88\xe5\x97@6\x03d\
-\x92\xfc\x7f4\x93]~-ZT\x83\x11\x80\xbf\xe4\xdc\
-\xd0\xa5\xf1\xeb;\xe3&\x83\x9b5\xa6\xb27\x04#\x09\
-w\x07\xab@\xe4\xc9\xb4\x1d\x0d\x7f\xd9\xd0\xab\xdfpU\
-. +\xf8\xb8i\xd3%\xb4\x02\xf4\xb4\xc0\x03\x1b\xdc\
-\xf8\xc2e!\xfe\xc4?(\x81`\xd0\xef\x0a\xc0{\x1b\
-!\x12\x96Wv\x22R\xf2c\xcf\xad\xaf+S\x80\x22\
->\xb3*\xe4#\x8d|\xc2\xfc\xa1\x8d\x5c\x06Y\x94S\
-e\x8c\xd4\xe5\xdd\x0c`\x8d\xa2\xd5\xd5V\xaf\xac\x92\x09\
-?\xdc\xfd\xb4\xa6\xae>U\x89\xc5\x01\x05\xee\xa78\xa0\
-Ny\xe3\x84\xf3\xf7\xd2_\xe1\x04\x10\xad~\x14\xbf\xdc\
-d\x9c\x09]b\xdfD\x03+\xf9\xf3\xbb\x1e{pH\
-\xb2\xf7\xbe8.\xd3q\x90\xf0/N$)\xc4\xdfi\
-\xa6\xb0\x80K\x02\xf2\x0e\x01\xf6\x9f\xca\xc1\xd5@\xc3R\
-\xcaVn\xad\x13\x13\xe13\x91\xacA\xe8\x1f6\x8d\x86\
-\xac\x0eT\xad\xe6o\x91g01\xf0\xad\xea\x1c\xf0\xc0\
-V\x19\xd8\xde\x076x\x17\x08\xeb\x9db\x00\x85\xec\xdb\
-#@\x08\x1c42U(#\xda@\x17\x83Z\x1d\x91\
-\x8f\x7f\x1a\x85\xc1+\x5c\xae3\xe2\x07N\x88\xa4\x06\x81\
-!$C\xb0\xcd\xf3</\xf4\xee\x83\x91\xa6\x12\x86\xe8\
-)\xc2\x08\x809*\xf4\xda[;\xfbeU\xc6?H\
-\x94\x92zD\x0e\xc7\xab\xf6\xa3\x94\x00Nmg\xf5\xb1\
-\x01\xa2\xfe\xbdI\xa2\x80\x08\x930\xda\x0d\x945<l\
-\xb7\x05\xa7\x95\x88\xb8\x1aX\x8f\xb4S#\x12\xca\x89\xd3\
-\x12\xa8\x9a\xb4\x00\x09\x92Fh@[\x1e/\x9b\x0du\
-Y\xa1\xbe\x1a\x84.\x0b\x15\xf5\xd1\x81\x99\xba\x5c&Q\
-\xeehv\xce\x913U^\xeb\xae6\x09rj{C\
-\xe9\xca\xbf8bU%\x9fL\x9f\x8d\x1a\xb8\x97/\xcb\
-\xe3<v\x91@\x88\xd6W\x84&\xdd\x98\x16\x88\x09\xef\
-0~!;\xed\xc4\x04\x0d\xe97\xff\xe6!\xc1^\x00\
-\x08^4\xf9\x83\xc3g \xd3m\xf1Tc\xa0\xa9\xd7\
-\xaf\x84\x11\x06\x17\xb66\xc0#8y\xda\xfe\x19x\xf8\
-I\xbe\x0c\xdb\xa4\x17^4]!\x22\xc8\xd8\x83\xc1\x02\
-\xfd92\xe7k\x1a|J\xde\xc5<\xf7\xc6\xc3\x808\
-\x12\xa9\xd4\x9a0D8O\xde\x94l\x9d\xf2\x8c\xca\xe6\
-\xe8\xbe\x08\xad<\xac\xe0\x13hr\x12\x84.!\x05+\
-\xe2\x97VVyQv}k\xb4\x89mus(U\
-\x10;\xc4\xc2~\xa6]\xd3\xec\xc4\xc5?\xb4\x16\xc5'\
-\x9a\x06\x02\x95'\x9a\xd2w\xc2\x09\xbaUTN\xc5\xee\
-\x86\xeb\x9e\xd0\x00\x83B\x00|y\x16\xc5\x5c\xfa\xb3e\
-<\xd0\xd7\xe1/\xe0\xc2\xb1\xfd7\x93iM\x8d_n\
-!c\x90\xd2Y\x04\xb0\x17\x82\xfc\xd2wn\xbc\x89\x16\
-T\xa2\xf9\x98\xda4e<cx\x0d`\x0f\x15=`\
-\xd1\xa5\xb1\x9f\xfe\x86\xbb\x9cE\x22lF\xf9\x19\xca>\
-?~\x09\xc5<\x1b\x95\xf5kW>\x7f(\x89\xa5\xbb\
-]\xebP\xa2`\xe51&\xbf\xe85,\x16SJ\xe5\
-\xb6i\x04\xa6\x03\x00\x07I\xde\x8f\xff\x9bA\x14\xb9\x07\
-?\xd4\xab\x03\x03\x96\xb5\xbe\xce\x87<\xd5\x9a\xa5\xaeA\
-\xd5\x87\xa9\xbf?\xb9\xca\xd1\xc8\x01b_\x08\xa1\x11\xbc\
-j\x8eW\xe3\xc4g\x9d\x09\x11\xf947U\xdc\xa3\xc2\
-\x06;\xb0\xa0O\xfa\x03\xb3G\x90XR\xa4\xd8}7\
-J\xe5KN\xd7\x22\xe1\x86\x82$\x95\x85\xb1\x12[ \
-\xa0)1|5\x11B\x08\x88#\x91\x8clV\xd0\xb6\
-\xec\x1cYE_]B\xe2\xeb^\x13\xf5N\xcd\x85\xb4\
-u\xc2zM\x06;5s\x85Y\x19$\x9d\x1f\x11H\
-\xa6?\xcc\xfd2\x15D\xf1=]Qb\xe3\xcbN\xbc\
-~P\x10\xc8EM\x86\xb7*\xc5\xe31Y\x1c\x10\x81\
-e\xf9^\x8c\x80\xa0\xbd\x91 \xb1\xd1q @\xbdC\
-T\x9d\x11\xa6\xb4p7k)\xad\xf8}\x9f\xad\xd0\xb2\
-tf\xb9\xb1;\x88o*X\xba\xf9\xb8\x006\x8f&\
-\xb6\xeeX\xde\xda\x03\xcbg\xcb\x04J>\xee9\x8b\xf4\
-\x87\x17\xed\xa1\xb1L\x86\xd4q\x15l\xe4\xc9\x9c-\xea\
-\x8d:\x1bWMV\xf86,\x86M\xf2\x09*\xac\x08\
-\x10\xa4E\x8e\x17 \x8e\x85\xb7\xe3\xad\xa0\x94\x95\xa5r\
-\x8cj\xac\x95\xc3\xa6e\xa3\x09W\x97\x91\xc3L\xb0\xa8\
-\x8e\xcb \xd2\xde_\xaen5g\xd0\xaco\x8eA\xa3\
-\xa8\x9b\x19\xc5\xfb\xa0\x02\x11\xf1g\xd58\xdd\xed}\x15\
-o\xb7\x80Y=\x05\xcc\x87+}\xe7$|\x0eO\x03\
-\x1c\xf9B{y\x0f \xc0\x05y\x8aP\x14\xe0\xf7\xf6\
-\xcb\xd9Rn\xe2\x19o\xb2|\xa3U\xc4\xb7\xca\x07\x82\
-\xb9\xb1-Vj\xd5\x0d\xb4l\x92\xe4`\x91\xd9\x0b%\
-\x0a\x19\xd7n\x06\x06n\x02yZ\x13\xf6X\x8d\xadU\
- }\xd6G\x94\xdaH#\x99\x22\x9c\x22Z\x1b\xc5w\
-\x0e<\xd3\xcf\xfc\x1bF\xf5\x10\xb4\xc9v\xa22Rk\
-`>\xc5O\xe3\xb2/0\x18\x87d{\xdb\xba\xdep\
-]\x8c\xd3x\xf1\x0e\xea\xc7\x7f\xc6S\xd2\x13\x89b\xa6\
-\xc8\x08\xe2\x98\x11\xdc0p\x99\xdf\xb4/xl&\xf5\
-Ou_#\xa4\x0bD\xd4\x15\xadQ\x88{(\xd3\x00\
-\x8c\xa7F],\x19.\x22\x86\xe4\x14\xe6\xab\xe1\xd5\xad\
-8\x88\xf4\x1d7\x10\xe9\xadD\x81\xe7AQY\x16I\
-\x15\xae\xe46\xcc\xdbK\xe6\x95\xe8\x91\x9aq\xf7(\x85\
-9]yB\x81\x0d\xa9$B^\x12\xe3t)Ue\
-\xce\xebq\x99c\x88\xd2\x98\xed\xa7\x87\xbfL\x0c\xba\xb7\
-\xad\xda\xc7\xfc)\x92\xfaFL8\x5cF\x1de\x10o\
-L\xce(\xea\xc8b5\xffMSDx\xe9\x90r=\
-\x9d\xc5W\x8dL\x0c\xab\x1d\xdd\xcc>{\xfd\xc9\xcf\xd7\
-\xc6r\xc2/\xadQ Qo\xcc\x05\x9f\xbbh\x06\x98\
-\x96:pI\x84X\xa8<\x96t\xbf\xaa\x1a\x15\xdcW\
-p\xa4D\xdb#\x1c\xd3\xf8\xcfo\xb02\x13\xc8\xec\x8b\
- \xce\xf4d\x93\xf8\xc9i*\xee\x13\x19\x82\xaf\xf4\x9c\
-\x0c\xa9\xacn\xc3\xb8W\xf3*\xdcd\xaa\x86\xbcg\x06\
-|\x04\x0f\x16\xec<3x\x9b\xad9\x1c\xb9/\x00R\
-\xa4\xe6\xeb\xb9\xdczc\xcd\xc7z\x0c\xc9\x83\x0a,\xd9\
-\x0b\x9b\xf5\x5c\xe1wp\xef\x17..\x8f=bH1\
-\x83\x9bS\xf6v`\xd6|\x92I\xcc\xac\xb7\x19\x10\x97\
-\x89\xf1\xc7\xc2\xb9\x88\xb05I\x9e\xccX\x83\xdbiV\
-\x9f\x10\x86\xc4\x22\x01u\xe2{\xec\x84\x0d\xfbfQ\xa6\
->\xb5\x0e\xfal\xc5R\x80\xaa\xfeO\xaeh)\x07\xd3\
-\xe1\xde#\x16\xd82\xb2\x92\xcb\xee\xee\xe6\x1b\x17(\x81\
-3;\xd8\xac3\x98\xed\xd4\xcc7\xf4M\xd5\xf6v\x8d\
-\x01\x98\xca\x10\x97\xe7@\x0a\x9d0d\x83\xec\xa1=Y\
-\x9e\xb0<u\xce\x13\xb7\x1e #\x07,\x86\xe075\
-\x0cz\xd1zp:\xd0\x8b\xb0\xc5\xd9\xceI\xf3:t\
-\xe6\xddz\xad'5\xa8N\xbc\x7f>9\x08W\xc7F\
-I\xf9'h\xb6\x05\xb1r5\xd3\xb5\xcew\x91\xa7\xa8\
-)\x01\xbc_\xb25\x16k\x06Wv\xd4\xb5\x0dK\xc0\
-\xd1v\xd85\x0b\xcc\x16O\x9d\xa6\x81V2\xfc\xdc\x9d\
-\x85\x08\x07j \xbe\xfe\xd5\xa28(Q\x01lc\x01\
-Q\x19\x88\x08\x17d\xed\xe1\xa1\xe2-F\xa4\xd20\xde\
-\xd9!\xa4s\xeb4\x1b\xb4\xbe\xb3-\xbaVW$\x05\
-\x14\xbc\x0a=@\xfd\x95=\x5c'(u\x00\xe8\x1ai\
-\x0c\xb6J\x81\xcc\x0dQXW\x1dV\xfe\x9ex\x84\xdb\
-&_1a\xd7\xcf\xe8l\xe6\x88\x02\x11\xa6\xd3\xeci\
-\x9d\xca\x9f=\xea\x8b\xfe/e@\x12\x09(f&t\
-\xc0X\xedU8\x8c\xe2\x0c\xa6\xd7w\x81jG\x02\xc5\
->l9\xb6\x99\xe4\x0c\xdajs\xd3\xfb\xa0+\xaf\xbf\
-\xd1\xf4\xea\xafD?\xa1\x91b+r\xa6\x11\xde\xff\xbb\
-Z\x09\xe5\xa9^v\xf0e\xe0B\xd5\xdc\x82\xa0W\xdb\
-\xb9\xf6\xd9I\x00|\xdb&\x19\xa1\xcdH\xf8\x07\x10\xbc\
-`\xf5\x828v\xd9\xb4\x17\xb6\xad\x82\xf6d\x16]\xa4\
-\xee\xa4\xbaH*\xc2\x0aSgh\x86\x09<z\xbaf\
-%\xa7\x06\x10o\x16\xd5\xb7HTTf!\xd2\xe9\xc6\
-\xb4\xf2\x17\xa2o\xaa\xf2x\x83;+\xf6\x98\xa0\xc0R\
-\x02k\x98K1\xe0\xe9T\xdf\xcd\xbc\x07\x0b\xa3T\x8c\
-dC\xf0\xc6\x1a#\xec \x00\xc7\x9a\x95)K^3\
-+\x00\x9c\x98\xa8\xe4\xb6\xbb.><S1\x82\x9a<\
-\xc77\x12\x1f\xabM\xd0\x0b\xf0O\xfb\x120\xf5Y&\
-\x12<k\x9f\xb8\x02i\xec\x933T\x10\x85\x043(\
-\xc7\x82\xe4\xbe\xdb\x81q\x9a\xd1\xeb\xd3[\xd8\xe5\xaa\xc2\
-\x7fN\x04\xf8\xe3\xc8\xdf\xdbT\xca\xd7\xabQl=\xd6\
-@\xaf\xb5\xb0\x1f\x8a\xdf\xe8\x16\xf5\xe2Rs\xd2\xb94\
-\x94\x17Q\x90\xb1ze\x9f?\x17\xe3~\xe3\xf6\x94\xd6\
-\x0f\
-\x00\x00\x1b\x80\
+\xee$W\x9aN{\xef$\xe5\x0e\x1e\x1ao\x98\xd6\x0a\
+\xfcc>\x14\x1b\xafe\xce\xb7\xd1PE\xf0YS\xc1\
+F\xf9\xb4\xd8\xf1`\x8d\x0bs\x02o\x02q\x02\x9b\x11\
+\xa8\xef\xdd\xd6\xf9E\xcd\x16\xa6s\xc3\x98\x84\xe3\x84\xea\
+\x22\xe3\xa7y\x14zT\xc2\xe2+U\xf2\x11\x9f~\x9c\
+\x8f{\xc2%\xa7}\xaf\xe24\xf1C\xa5\x12bld\
+i\xcb\x9e\xe9\xc6\xfaJ\xecu\xf2\xce\xbcOp\xa3|\
+)\x82\xc8\xeai\x1e\xef[\x96\xc6\x85\xb5\xab\xf6\xe2\xbc\
+\xc7\x09\xe9\xcf\x10\xe5\xed\xadj\xa4\xe6^\xd8e[J\
+%w+e\xf5\xf8sw-\xfeu!\xf1\xe5\xaa\xf5\
+\xc3\xff\x18P\xb0\xafp}\xdbW\xb7\xd0a54h\
+\x00yh\x16@\x1c\x0b\x0d\x11\x06\xc8\x02C>v\x11\
+y@:\x0f\x97p\xa3\x17#8\xb2a\xb0\x16\x16\x16\
+\x18\x16<\xfa\xb3Y\xb0\x16\x1c\x1c \x8e\x14\xc0\xc1\xa3\
+\x81\x80\xf5\x86\xe9\xd4\xe1W*\x1b04p \x0c\x0f\
+[j\x96Tl\x08!\xab\xa8]\xb3\x87\x11\x11q\xa7\
+\x0c?a\xe56\x82\xea\xd2\xa1n\x95\x0b\x0d\xa9S>\
+\xd6(5\x9d\xc50\x06F\xcfL?\x01\x16\x1c\xb2r\
+R\x14;#\xbfb\xc9\xea\x19\xf6\xe3)\x15j\xfa\xba\
+4e$z\xec\x0c5\x1bw\xa4W\xec\xe9\x8b\xd8\xe9\
+\xd48\xa7\xebY\x10\x8bQIz^\xf8\xde\x16\xf9p\
+\xdf\xcbkc\x7f\x9c\x0f\xb5g\x1aB\x7f\x1c\xed\x13\xbd\
+\x86\x99\xf4\xed\xe8\xc1\xc1\xc0~\xc5,\x8es\xbb\xff\xf8\
+\x92\xfc8\xe1\xb2\xa7l\xa9\xea3\x81\x82\xc76\x9d\xe0\
+J\x99t|_?Nj\xb7\xa5?\xd4\xf7\xfc\x89|\
+\xb4\xc7}\x9fs\x9cO\xd39\x81\x02)\xae\xddiM\
+&\x14\xab\xdb\xe5\x85\x7fQ$\x15\x10KjhM\xec\
+\xb2\x82\x81\xa1A\xb1\xa4\xa8\xcc^|\x09\x18P\xe0(\
+P`\xf1\xa9z\xfd*O\xa0\xa0q\xa4\xf2\xb4z\x89\
+\xeb\x92\xf1\xbb\xba\xa7%j\xaa\x5c\xeeG&I\xa0\xc0\
+9U\x90\x05d\xe3\x04\x09\x12<\xda\xf4x\x9d`C\
+\xeb\xdf\xfek6\x80\xefzF\xfe\xed\x14Y\xb7\x17\x7f\
+W\xf2|\xa6P>\xdb\x09\x0d\xa9\x9c\x1aB\x95{\x9d\
+;5K\x7f\xa6\x12\xf9h2\xcb\x98|\x99NWX\
+\x87\xf1\xe5J\xefH\xc6\x8f]\x03\x81,\x87\xdcH\x1d\
+\x87\x0b\x95e{\xea\xff\x16*\xe5\xc8\xca\xf1\xa4P:\
+\xcd\x02d1\xc8\x8f\xfd\xa8f\x7f\xb6\xd8\x8el\x8e%\
+\x96\x0f\xcee\xf4\xb8\xe9\xc2\xac\xe0b\x166\x94\xaf\xf9\
+\xf91\xb4-5]\xa5\x94\x98N\xf2\xd1@\x03\x09u\
+\xc2m\xb0\xd3)\xe3\xdfG%\xcai>N\xa7\xc1\xce\
+$\x5c*\x19``\x82\xfb\x16K\xee\xc3\xc8\x00\x12<\
+*\xa8\xee\xed\xa2\x84\xfbX\x1d\xb51\xc9\x8a\x0aI\x06\
+\x10\xcdy\x7f]m\xbd_\xa4\x5c\xbd\x8b\xcd\xb2\xf4g\
+\xda\xb9\x86\x18\xb8\xf7\x0cda\x81\x03\xe41\x15\xd3\xab\
+M\xef\xe6\x8d/\xe9\x9a\xc9\xa6\xe2\x82QF\xfc\xfc\xdb\
+\x08\x0a%\x22\x82\x12\x11\x91\x92\xf3\xb7\xf8\xbe`;b\
+|\xec\x94eb\xb8\xff&\xda\xee\x838}\x1b\xb3m\
+\xce\xd1Y\xff\xbc\xa8\x85f\xaa\xf7\xd3\xbeo\x15\xbd\xa6\
+\xdc\xb5\xc6\xd3j\x9b\x95eY\xf2\xe1u{zB*\
+\x95Q\xbd\xb6\xf3\x87!K\x0a\x02\x0f\xea\x86n4\x8c\
+\xbb-\xd7u7\xb7E\xe7\x0c\x19.e\x9dR7\xed\
+S\xc1~\xc6\x11\x08b\xf0\xcbn&\x178\x8d\x1e\x1f\
+&0\x11\x1f;3,\xc4nAN\x9bg#\xff\xd7\
+3rn\xd1\x17\xa1J\x8e\xc3\xc8\x10Q\x7fV\xd8\xf2\
+\xb4\xa5CM\x91\xf2\xb7\x9by\x0b\x0c\x8c\xca\xd2\xd5\x04\
+00`h\x10\x91\x1eaT\x9f\x88\xb8\xc8\x88\xc4b\
+\xe2x\x95\xff\xba|\xde\xcf\xca\xa1\xde44\xbck;\
+k\x81\xbatj\x0c+\x07\xbb)M\x7fx{*)\
+(\xb0zF.\xbc$&(\x94O*\x0c\xe1\xd0\xe8\
+-c\x88\xd9R\xbe\xef\xae.\xe2\x099}r~\x1a\
+\xc1n\x8ba\xb8-\x1b\x07\xc3\xee1c\x05\xbb\xd4\xca\
+\x98D\xa8\xa4\x8b\x97\xc5\xeb\x00\x8c\x8a%\xf5\xda\xeay\
+\xf8\xd9B\xd0\xae\xf5\x0b\xaa\xdbG]~C\xcb\x16f\
+\x13M$0\xe1\xf0\xd8\x0a\xffq\xdbH\x9fN\x8e\xe7\
+\xd9\x9bz\x0f\xda^\xd8:gZ\xca\x9dtck\xe4\
+\xa3Y\x0c+\x05\xae\x93YH\x81|t\x7fV\x1e\x95\
+\xed\x93\x8e\xc3]\xd8\x13\xa4\x18\xb6\x94d\xe4\x8e\xf9\x03\
+KCR!\x81\xa2\x22PO\xd0\xc9\xa1~n\xfbT\
+\xceNci,\xaf\xa7\xa9\x1f7\xca\xae\x8eRGN\
+\xbf\x8e\xda\x96\xedN\xb3\xa2\x94-\xf4\x85\xd4F\xba\xc9\
+b[\x99t\x95\xde\xe9J\xb9\x98\x9e\x16\xfe\xc4\xaf\x0b\
++\xe8.\xd2\x1f+)[\x98\x0d\x0cm-\xd2\xf9S\
+X\xc9\x03\x1c\xb9\x1a\x1aDXH\xac\xc7l\x1c\x99\x9a\
+\x0f\x0a\x7fc\xfb\x95\xf5\xdb\x8bV\xfe\xd9\xd3i\xa02\
+\xb8\x1f\xfbQ\x18=G\xcf\xec[\x17\x1a\x10\xf9\xb8E\
+\xea\x1ee\xa8\x18\x89\xadu\x18\x09\xe6\xcb\x01\xd2X\x5c\
+\xa7\xce\xd2\xff?\xaa\x87\x9f\xb50>\x8b\xf0}];\
+@\x1eD<:\xf5\x14_\x1f\xbbgU2C\x12\x91\
+\x8f\xb7\xcf\xfd\xb0\x9f\xda\x06^\xa0F\x08\xf9\xd8\xa8\xe9\
+\x93\x9a\xb03R\x07\xe9\xeb|;a9}\xedX\xbf\
+\x9e\x18\x03\x07\x0d\x0d\x0b\x0d\x1cDXH\xc8G\xf4\x08\
+\xdc\xf2\xb1O\x94\x9ea\xf5X\xa4\x9ew\xbd\xa5\x88\xa5\
+G\x1b\xd0N7\x9d\x88\xb6\xdc\xb8\xe1\xbe\xf7\xf7\x03\x11\
+*R\xf4u\xd9\xf6\xc0\x1d\xabixGJ.$\x13\
+\x15\x0e\x1c@\x18\x19\xeb\xb7\xdfT%\xb5W\x87q\xbd\
+q\xa8+\x8f\x8f\x03\xfb-\xf5\x13\x99\x96\x1c)'\x89\
+\x92\x14\xcadRA\xc9p\xb8\x1cV\x9c2_\x11\xf7\
+D\xd7\x8dC\xcb\xfb\xf7\xfb5\xd1\xa0LN\xe3@L\
+S7\x5c\xd8\xd0>\xd0\xa2`H\xb8\xcbr\x1e^\xb3\
+\xf5\xd4\xc8C\xa1#\x85lz\x91\x1cbA\xac}\xbd\
+`lH!#\x17\x1a\x12\x8b\x96\xbb\xcb\xad\xeejY\
+LT(Kj\x02\x18   k\xc1\xea\xea\x99\xba\
+;\x8d7]\xa7\xce\xcf\xf0\x9d\xa3\x85\xbf\xb1-\xb7Z\
+\xa7\xc1}\xa6\xf8\x9c\xeaw\x8e\x909\x8f\xd7\xf5Y\x11\
+\xef\x09\xe98\xab\xe4\x17\xd8\x19~\xac\x0b\xc5\xa5\x91q\
+1Q\xe1\x1e\x979\x1d\xd8\xfc\xd6QO\x7f\xefA\x1d\
+\xf1\xc5=\xb3\xd2\x1aKZ\x14>\xd3\xa6\xc5i\xe7\x1d\
+\xc7mM-\xeb}S\xde\xf9\x91\x8a\xc0\xfd%aB\
+Y\x0c\xf3\xc2\x13\x8b\xb5\xd5\xa5q\xec\xf4\xd0\xd6\x91\xf9\
+`\x0c_\xb9\xadR\x0e/\xf9\xebL\x7f\x11j\xa5\x99\
+\x09\x15\x18\x14\xeb5\x04\x8ch\xf5\xf2}\xed*\xfdN\
+\xba\xb1\x0d\xeaB\xd8R[\xc8\xcf/\xe7\x8c\xf4W\x11\
+\xf9\x91\xf9\xfbB(\x10\xb0\xaco\xf0t\xd1\x07\x1b=\
+eI\xbd&~o\xa6\xcf\xd3;p\xdf\xfbN\xae\x14\
+\xc5\xbf\x0a\x004\x04\x05\xff\x05r\x17J\x0fA\x04\xcb\
+9_v\xac\xbf\x0f\xbc\xce\x8du\x8d\x04\x05\xe7\xa8\xdd\
+d\x92\x11\xa1\xd2\xd0\xd0\xf0xA\x8f%\xd2pK\xc7\
+\x83`t\x89\xc7ggJB8;\xe9\xbb\x98L*\
+k\x1f\xbf\xb6v]b\xceN\x97\xfa\xebs\xfc\xb1/\
+\xa4\x9897~\xdf\xe8\xc0\xf7\xfb\xf88\x049\xeat\
+\xad\xc3\xb1b\xd4#\xceP\xf7m\xe3I%\xca\xdb\xb1\
+j\x1f?\x0a\xb5E\x075\xcdY\xce\x03\xd5\xb1+\xf5\
+~\xcd\xce9\xe8}a\xfad\xfb\xf2zg\x87\xfb\xd0\
+\xd3~\xfe\xb7\xce\x91\x8baL\xeaz\xec\x8f\xef\xbe\x18\
+\xbe\xe4e\xd7\x9d\xf8\xac]\x1d\xa8\x1d\xd5Ke\xda\xad\
+\xaf\xdd_\x19\x12\x8atp\x8e4\x0b\x180\x90T\x1c\
+\xf9\xbc\xed\xed\xc2\x9cDL\xb4\xd5m\x8c\xd9\xc9}\x97\
++<\x86\xcf\x0b\x98\x80\xc7\xd9X\x1a;d\xa8-\xbb\
+\xbf\xba\xe8M*\xa5(\x11.\xbe)\x89\x07\x11\x12\xf9\
+\xa0\xbd\x08-\x8f\x22l\xabr\x9e\x1b!cPFr\
+\x03\xb0\xc2\xf2\xba\xb10\x86\xb6\xad\xa8-=\xc5PL\
+\x12H\x17a\x02\x1e\x9d[\x02-\xe2\xb4\xa3\xd6zJ\
+\xa8\x0b\xe2\xc8\x8c{n\x7f\xdf(\xf3\x92\x05\x10\xc5\xac\
+\xdbU}\xba\x8c^V\xa4\xfae\xa8q\xf2\x8b\x0e\x18\
+\x1a\x18@\x18,h\xe0\x0a\xd4\xcb\xc9\xfbE%\x22\x83\
+\x92\x0el\x89\xbd\xf7\xf4\xf2\xf8\xf1\xa5\xa9W-\x8b\x07\
+$\x0f$2\x92N><\xd5|`\x9cy\x87\xe1\xd3\
+\xbc\xd6\xe7\xd6\x17\x85.I\x19N\x15\xc5\xbf\xa5\xb6-\
+}\xff\xec1\x9f+\x19\x11\x8eJ\xc5\xd7U*\xdb\x14\
+\xe3\x8fz\xe5p\xa7\x0b\xdb]\xc3J\xa4yN}\xb5\
+|f\x01\xe2\x10\xa3\x85\xceN\xf9\xb1\x17\xc3PF\x9a\
+f\x99`K\xad\xea\x8a\xfb\xa4\xbb\x1c\xcerS\xfd:\
+\xadFP\xa9\xfa\x85\x14\xb6\xafk\xa4cY\xae\x96\x22\
+v\xf5\xb4\xed\x8b\x99\x91\x9e\xa2\xe9P.\x22\x22\x13C\
+\xea\xd5\xd7\x1bK$\x83qK\xdeZ\x12VL\x19?\
+\xc7\x9a\xd1\xe7\x7f\x9bNGK!\xc9\x90pV\x05'\
+_mtt\x905\xa2\xfc,]w&\xaeV\x15n\
+\x86;\x8d\xe3\xde\x98i\xf6\xe3\xc9i\x17\xe68~\x86\
+\x04\xc8\xe1\xfa=\x93\xe3^\xfb\xe6\xf3n\xe4G\x82\xe3\
+\xc8\xc6\x91\xacP3\xd9\x8f\x1f&\xdaBP\xffz\xb7\
+\xc46&\xcf\xefo\xe2\xc2\xa1\xee\x9d_\x19\x7f\xdc\xc8\
+\xb6\xd5}\xaae\xaa\x99\xc4\xe2\x9cS\x91.\xbe\x0a\x8a\
+G\xc2\x09\xfb\xdd\xa3o\xd3y\xeaO5Wh'\xfa\
+\xed\xeb>\x9d^M\x15\x8bj\x8a\xb0\xc7\xef*\xc5i\
+E\x98\xd8\xf9ztT.\x0b\xd4\xd3\xe3(q\xd3\x08\
+\xb4\x0e\x86\x9f\xd2\xa6\xce3\xf6\x8a}\x8b}\xfa\x1f\xf6\
+]3\xa4x\x81\xac\xa0\xe0\xc8\xf7\xea]To\x1c\xa5\
+\xeb\xc4\x96~\xd9\x95\x06\x10\x07\x07\x0d\x0c\x10\x88#\x9d\
+\x19\xb81\xd8\x0cT\x5c\xecx\x05\x8c\x1f\xe1:\x87\x9b\
+\xb1\xce\xf3i\xdd\x03w\xda}\x92\xaf\x0a\xe7\x1b\x22\xa1\
+>\x1aKer\x1a\x92X@`T@XR?\x87\
+\xeb\x95\x88\xb3\x8d\xe1\xba\xaes\x83\xb6\xb9\xbb\xc2\xa2\x5c\
+,\x08\xe3\x03\xbc\xfe\x98\xbd\xc8\x07I\xfa6S8\xb9\
+\xc0\xce\xb6\xae\xb58\xa5\xdb\x85^\xa6/\x1exz\x99\
+0kw]M\xb9\x90DLT\xcf\x8e\x1f\xde\xd8\x87\
+\x13o\xe12\xa5\x22o\xbdJDxg'#X\x5c\
+a[_<x\x8f\x97\xa9\xf6\x85\xf0v\x1f\xc9\x83\xd5\
+\xfd\x0e\xect\xfc\xbd\x82l\xfan\x881\xc6 _\xef\
+\xbf\xb0\xeaY\x83\xea\x9f\xa0J@\xca\x98\x87\xc7S\xd3\
+\x85\x8fU5\xe38\x1f\x92\x9d\xa8$\x97\x17:*Q\
+\x89\x88\x00\x00\x00A\x10\x00C0\x10@\xa0\xa0x`\
+\x22\xabK\x07\xe4\xf8\x01$\x82\x8d\xc5\x94DLe\xc1\
+R$\x96L4\x10\xc73\x84\x01\x02\xc8\x0c\x0c\x0c\x0c\
+f\x10\x00\xf8`\x1d\xac`\x10Q\xce0\xc1\xdd\xb0\xbd\
+\x0c_\xdc\xa8\xe4X\xd2\x11\xcb`\x02\xa7\x88\xc9?(\
+\x9d\x98\xb0\xdf\x12'\xca;s\xde\xc4\xe3\x03b|\x0e\
+\xaa\x97\xcbcn\xc0\x9b\x08\xc4|PQE\xb5\x11N\
+,\x05\xb2\xc6\x04C55\xd9\xc9\xa2\xc2\x82\xa8D\x95\
+\x8dg\xe6\x0aR\x9aP\x8cZ1\xe2#\xbd\x5cj\x98\
+x\xbc\xaa\xe4C\x8f\xba&_\xc6PE+\x012e\
+\x94P\x5c\x98\x87\xc0\xac\xf9\x99'\x1e\xed\x9cD\x09\xae\
+6\xf1N_\xa3\xf6g= \xf8\xe6\xa2\xed\xda9\xa6\
+\xdf\x9e\xdb\xb24\x9e>\x84A\x03\xff\x0a\xf8\xcc\xe7p\
+\xfd\x1b\xf0\xc8\x81.\x92\xf9\xa5\x16\xda\xa9\xed\xe1.\x96\
+\xc8\x1f\x83\x086\xe9\x22!+\xc5&\x1c\xc25.\x18\
+|\x9f\x14\x97\xae\xcd\x1ccYD\xf1=\xd7\xe5RK\
+\xbc\xa1\xd8\xd8#\x0a\x7fxlr\x8f\x8b\xcb\xd8\xf8\xab\
+\xc1n\xd7\xeb\x19\xe9t\x1b,\x1b\xe5\x97o\x1c1\x00\
+\xb6\x09*\x96\xab\xd6j(\x8d\x8a\x8dS\xaa\xd6\xe2z\
+K\xe6Jx\x0c\xd0U\xf1\x83\x16u*B\xc7c\x1e\
+\xa6\xcc\xb9\xbf\xeb+:p\xe2{6\xce\x02\xa3m\x5c\
+\xdap\xae\x97\xf4AB\xf1\xc0\x86\x0aL\xb4\xc2\xec\x8c\
+k\xd3e}K\x9e\x93\xfb\xb7a-O\x8e\xb8(j\
+`eN\xdbV\x9e\xa6\xd32p\xea\x05\x81\xa5\x0d\x99\
+|\x8dS\xbf\xe6,nv!\x92\x99\xb3\xb1\x84\xa0\x90\
+\x04\xc7\xa2p\x95}\x16\x83\xbf\xd5\x114\xf5[5\xcc\
+\xdb\x7f\xe8\xceZ-\x9b\xbf\x8c\xa0\x8aoS\xc6!\xc1\
+O\xd1=\xff\xae\xe5\x8c\x8b\x957zK)\xe8a\xc1\
+\xcd\xe7g\xc0\xcaE}S\xa1\xe6\x98\xdagb\x939\
+~OA\xb6y\x9e\xff\xfd<\xff\x10rb\xb5\xd7x\
+\xd2px\xf1\xc2)^K9D\x87\xc1\xf4U\x81\xae\
+\xeaKJ\xcaz\x88\x00\x13\xfe\x92\xbd\x8b\x15z \xbd\
+\xa1\xb0zo\xeef\xe8eT1=\xd8i\x07E}\
+\xadE<\xe5&\xee\xf2\xe7\xd9\xa2\xcb\x11!\xa9\xe9b\
+\xb9\xa5\xde\x06N\x81\xe6q|\xaf\x91\x8cm\xa2\xa2\xd6\
+\xeeeQ\x9d{\x0a\x0bZ\xd8 \x9f\xa6E\xd5\xd0@\
+M\xf0\x9b\xaf\x93\x97p|\xf7ML\xe7\x94\x94~C\
+\xd1\xea4B\x17\xac\x85\xba\x04\xbf\x94\xe0q\xd9\x06@\
+\x11\xa1T\x22\xca\x86J\xf3#\xa6\x0b\xbdh*Sr\
+\xc1:\xa7*\x94\x0b{b\x00=k\x8ft\x88|u\
+\x1d\xb4\x0b\xef!\xb69\x0eI@\xa3\xd1\x01\x8a;\xff\
+\xd2\x9a\x90\xd8\x01\x09\x81\xfdF@\xcc\xb6riH?\
+L\x12\x06\x08\xa0\xef9y\x0e\x0d\xe0a^0\xa2i\
+\xce\xbb)\xf3\x12s\x8f\x03\xe6g\xbe\xe89\xba\xd9B\
+\xa9\x089\x03\xebu\xe8\xc0\x19\xe7\xc63\x9d\xceX\xd3\
+\xdd*\xaak\x00\xc0hV\x18\xbf`\xf8Q\x0c#\x83\
+\xf09\x1e\xac\xe8\x07\xbe\x8e\x84.V\xdeAp9p\
+\x1e\x0f\xe8d\x0c\x95\xd5\xd5\xca\xba\xc9\xe6\x90\x19\xed\xdb\
+\xe6Ql\xe4<\xbb\xa7C\xc7'b\x81B\xb5\x99\xce\
+\x81\x85\xadN\x03_\x9dG\xc0\x1fK\x92\xe7}\xe9\x16\
+\x09-N\xe5m\x11\xc2\x14\xdf\x1b\xee\xe7q\xcf\x0e\xe5\
+\x812\xb1pT\xcba\xbcU\xd4\x0c\x09N\x82\xc6\xab\
+q\x87\xe0\xbc\x07\xe6\x88\xdbL%\x80\xb1\x86\xbbe\xe9\
+\x95\xc9\x7f\x8a\xe0\xf4h0\xfc'\x02\x1dh\xcf\xac+\
+\xa9\x80Hh\xd9I\xc6I\xa9\xe8\xab\xa9\x85\xb3\xa6\xe2\
+NMY\x89-\x83\xab\xcbQc}\xd1\x09\xf8G\xf7\
+\x9b\xa3\xa1\xfc\x05\xb8{\xe5<C\x1f\xfa\xb6>\xe5\xc9\
+\xd0\x1awt\xdek_\xfa?<*B\xd5\xa9\x13\x88\
+\xd15d\xd3sqa\xee\xe32\xf0\xd6\xacVsA\
+\x9b\xf8Y\xe4\x1c\xa8\x14\x86/?\xbd)\x8b\xe2\x00\xea\
+\xdd\x9dh\xf8\x95\x9a\xdc\xd0\xd4e\xbc+S\xda\xc5g\
++j\x1bN\xc7\xf6x\xf9F4\x02\x97\xe1VA\x15\
+\x96\xe4\xd2n\xeb\xcf\x08--@\x07\xb1\xf27\x9f;\
+e\xb5~\xec\x15f4@g\xaf\x1aT\xbd\x95\x83\x0d\
+\xd8\xd5\xd5E\xa7w\x1d\x1f\xca\x16\xe2\x85J\xa0~\xf9\
+\xb2\x9cefoo\xa7\x80\xbfT\xee\x9c\xb3:\x07\xcc\
+\x12\xe9J\xc3i\xfc\xe9\xd7\xe2\xf3s*\xb4#\xa5@\
+KSeT\xc5\x8d\xc4$\xb60\xef\x07^\x96}4\
+;\x15\xe7\xcd\xdb\x84Y\x96W\xbdt\xc0\x9b\x16n\xe1\
+\xed\xf8\xc2\xcd;\xaf\xf0\xc0\xac\xbd7\xe1tT\x1cG\
+\xb7-\xd5\x15\x9d\xb1\xcfq4\x0a\x00\xe9\x16\xc5\x97\xdc\
+H\x05vlB\xecp\x8ak\xe3(\xa7s\xa3\x0c\xb7\
+/\xc8\x1b\x22\x96\xa3\xebd\xce\xdf\xd72\xd2\xe8Cj\
+\xa3\xfcH\x84\xe5~q\xceQj\xa1\xe3\x0d\xf0)\xad\
+\x92\x1f\x9eFq\x9f\xdc\x81\xfe\x8eU+\xaf\x88 <\
+\x00EW\xf4n\x1d,\x83\x83*\x8e\x95\xe1M\xcc%\
+\x1f\xe6\x16q&\xd8\xa0\xa6h\xb35\x1c\xf1x\x8e\xe1\
+^\xa5I\xe3@\xb2\xb7\xdf\x9d\xf7\xea\xc1\x0buF\x9e\
+\x84\x1c\xaa\xa2\xec\x95'\xde\xfe\xd9\xe1a\x7f\xb2\x1c+\
+\x96\x81\xd2X\x8d\xaf\xe5\xa1$.\xd6\xc9o\xbaa\xdd\
+E\xd8#\x1b%\x22\xd6\x8c\xc9\xd2\x1cl#(\xdf\xd0\
+\x94m\xeb\xd9(\x83\xf6\x01n\x9c\xfeKqj\xed\x87\
+&(`\xdf\xbd\x90J\x15\xd3\xd6\xc9\x1a\xeeY\xed\xe8\
+\xe5\xb7R\x9c+\xaa\xdf\xbe\xcf\xf0\xb4\xec\xe5\xabG\x1c\
+\xbb\xfdc/\xfd\xe7A\xf6K>\x8b\xff\xbbB\xa1i\
+%\xd5\xecG]\x7f\x89ma\xab(4\xa7\xd5\xb6p\
+\xa4\x1f.\x9b\x1ci\xaa\xc7+w\xf2Jw}\x02>\
+pg\x09{\x87\xf9\x1d[\xe3!\xcd/p\x8a&R\
+\xe2~>\xda\xdd}\xbf\x93J^Y\xf8\x0b\x87\x7fg\
+Q[&^\x19\x13OJ\xb4\xe3\x00\xa5<0\x12\xca\
+\xec>*\xe0\xe4\xe6\xf6\x1b\xd9\xf5\x1dD\xd0\xbb\xab=\
+\x00a\x12\x0a\x82n\x88\xfcfV\x8bp\x8a@?d\
+\xba9BY\xb8\x02?\xc3\x7f#\xc3\x8a\x10\xe6\xfbk\
+\xd4\x01QD\x87>\x96\xb8\xc4\xa6\x0a\x1b\xa0?\x14a\
+:\x01\x80y\x14\xa7\x80r\x03\xe0\x84m(%J.\
+\xe6\x7f\xfc\xbf\xdc\x01e\xf1\xad\x0d\xd9\x00\x92\xd5\x80Q\
+%!UH\x9f)\xbe\xb4onPU\xbe\xdc\x00\xc4\
+f\xcc\xde\xe7T\xb1\x18\xbc{|oT\xb08\xe6\xd0\
+\xd2\xce\x84\x8f\xef\x02D\xce\xces!\xc7\xa5g\x9d\x94\
+\xc8)\xcbh\x96\x0f?3\x8d\xc3\xefV\xc8-]\xfb\
+\xcd\x9fF\x86\x9d*P\xad\x8aL\x81\xfd#z\xc8\x0d\
+\x14\x1d\x13\x8fi\xbc1\x85\xbff5\xd1':\x85\x89\
+\xc3\x05=\xd1\xee\xbe\x1f\xbe1\x0b\xd6\xaas\xf2\xb8-\
+P/\xdd\x95\xa1\xa8\xb5w\xcd\xa1&\xe2;\x0at\xcb\
+:\x97\xf3\xae\xd4\x13\x84\x96\xc2\xd2\xac\xf9\xc8\xc9\xf8g\
+r\x00\x80\x8e\xac\x1f$\x85\x18\xb3\xd4\xf1\x02\xb3z\xf9\
+o\xcc!\x06\x0f\xcfF\xa2\xe0X~\x9cg\x88^]\
+w!'\xb7v\xeb\x03\xf3{sN)A\xa3K\xa4\
+\xb8j\xf4\xebmn}\xa4gH9\x12\xeaJ\xb2<\
+\xb9\x92\x1c\xc4\xbd\x06\x14eN\x19\xb7\xd0\x01K\xf3\xbd\
+.c\xad\x7f\xad\xech\xb8[h\xd6\xb63w\x0d\x0e\
+\x19\x9c\xb9p\xd3\xd1\xfb\xcc\xa4T$\xc0i\xa3tG\
+\xe4W\x03\x8a\xcc4 \xdd6(\xf4F$\x06l!\
+\xa5F\xccd\x95U!\x97\x1b\x9b\xd3\x9fk\xe7\x80\x87\
+\xf6IH\xf6\x98\xaa\xe8a%:\x03\x93\x00`/}\
+\xe0\xfe4\x10n\x19\x19\xb2_Ol\x0d\xc5S\x0c\x01\
+\x0cG\x86y\x93\xddu\x87\xe84\xea\x11K1\x18\x08\
+\xc2\xa5\x83\xa4B\x05\x9eJr\x9f\x7f\x11N\x1ch\xad\
+/uC\x82\x8e\x1d\x08\x94we\xf2\x12b \x8e&\
+b\xd01\x0c\x14Z\xf4V+\xd9\x89\xfb\xfd\xbb\x03a\
+D\xc6#rw\xae\x1b{\x90\xdaza\xa7\xaf3\xd2\
+@}\xb9\xf9&\xde\x0f\xe0\xdc~\x8b\xf8\xdb\xa3ra\
+\xbfU\x8b\xf9\xa5\x84>G\xf5MZ>#0X\x02\
+\xd1|\xd2C\xe4 vPv\xc4\x02?l\xf5\x102\
+\x1f|\x15N\x11\x01\x00j\x83\x19G\xd4\xd3?\xb8\x11\
+t\x89\xe2\xa8\xb3\xa3\x9a\xed\x9d\x02/\x04\x85K\x00p\
+te\xfe\xd9\xa5@\xc2\x8dj\xf1\x01\xaf\xbe\x1aQ\x83\
+L#\xb0\xae2\xca?]d\xd6\xfa\xfc\x1dTc]\
+>5.\x92\xef\xacP\xb6I\x83Z\x00\xb3E\xf1\x98\
+4\xea\x0c\xda>\xdcJ?R\x8ee\x8b\xd1P\xd7\x06\
+\x8e\x1e\xf9(5x\xda\xdb\xf5\xc1\xc5:\xa2\xcb\x08`\
+\x98\xb0B\xa9)\xdfe\x995\x0a\xb9\xfdx7,E\
+\xc5i\xab?\xdc\x18\xc5\x122\xfab\x0c@\x81(\x07\
+%\xc1/0\xb3\xea\xf9\xd3\xcd\xe7\xf2T\xa9\xb5\x03u\
+\xee\xdd\x0b\xb8=`_\xdd\xb7#]W\xc8v\xe2Y\
+/7\x8b\x95~\x00*c$H$\xabu\x84\x9d\x1d\
+\xc7\x1b\x8dR\xd4|\x90\xa4\x9f.\x85]m|A\x1a\
+0$\x95\x0b`\xc3>\xc1\x15\xdc\x900IV6\x89\
+\xe8\xdf\xeb&hY\xcf\xeei/\xff\xe7\xa05\x93\x14\
+\xb6\x8e\xfab\xaf\x02\x94\x11NB\x17\x18\x1euq\x22\
+\xb0\xae)L\xaf\x98\xa9\xc7tp\xdc\x87\xa1\x10'C\
+\xafAY\xbd\x87s\x8a$\xec\xe6\xac\xe7\x0a\xa0\x03n\
+J]\x90(]\x87h\x91\xd3\xbdt\x09$I\xf0\xf7\
+\xa1\xa4i\x92\x8f\xf5\x85\x11'\xbf\x82\x89\xb4M\x986\
+Je\x08\x82w (K\xaa=\x86 \xae\xb87O\
+\x0a\x16\x12\xb9\xbb\xdf\xaf\xc4L\x97\xd8\x90:\xcb\xa1\x90\
+\x85\xab\x9cL\xe3\xe7\x7f\xb6|2>\x0e\xa4\xcc\xce\x88\
+\x80&\xe9\xed\x81\xae\xad\xb0\x1aO!\x92\xcc<\xf2\x0e\
+\xb3\xfe+\x00\xfeM\xba\x95\xa3\xc4\x14\xa4|\x14\xb1\xce\
+U@\x82[\x17\xba\xb0\x1b\xf4\xa1w\xc2\xceN!\x1e\
+?\x16\xaa\xdb+\x07z\x93\xa2Z\x0d7i\xee\xee\x22\
+d\xc2\xd5\xc4:\xf4l\xaf\xe8\x1a\xb8\x09x\x93\x11T\
+\x04\xfa\xed\x17)\x8a\xe9\x8eG\xc3\x841\xfc2Zs\
+\x0f;U\xb0\xde\x86x\x1a\xbe-\xef=g`6\xcb\
+\x15<\xc7\xfa\xbe\x22`]\xbd\x1f\x03\x8b\xa6R\x9e\xd3\
+\xd4$BV\xa6\x91\x87`\xbc\x0c\x87A\xe2\x14\x1bA\
+\xc3\xb6R\x12E(\xb3\xa3]\x1bN\xf9\x01\xd5eb\
+\x84\xa2\xc8\x1a\xb5\xdd\xdcm\xa1>\x19or\x1d\x99\xae\
+9\x1e\x00\x02}\xa6 \xcb\xd5\xe0\x9f\xc8\xb3\xa46\x12\
+\x1a.\x11\x0c\x1eh:{8\x01z\xe7-6\xb4\xb6\
+g\x03\xc5\xc8P\xcf\x0a\x99'U\xa8\xfazY\xde\xee\
+\xe8\xa0\x1d\x85_');0&\x9b6t7\x0d\x8e\
+\xb9vH$;7\x11p\xcaw.\xd2\x93\x93\x8d\xcd\
+\x95\xf3\x10\x8a\x17d\x90\x910\x8c\x0b\xb6\xf4r\xac\xb6\
+\x8b\xb5a/\x01\x8e\xf0v\xb3\xcd*\x18\x0a!K\xc2\
+\xc8\xd1;\xbb\xed+\xce\x89\xe7\xa3h\x9cN\x03\xf2/\
+J\x17\x16{\x9a\xe47\xd4I\xa3\xaf\x99\x01j]\xa6\
+7\x9e\xbb!\xf5\xdd7\x93H\xd5\xee\xde\x02o\x8cp\
+\xc9\x16Q\x9b{\xc8\xa7\x0f\x18\x0c\xd2\xcd\xd4\xfa\x7f\x1d\
+\xc3)\xc6\x0c\x98v%K\x0a\x22~\x17yQo\xd6\
+{*\x84\xa8\x84\xdd\x1b\x1a\x19\xfd\x1aQp\x16\x7f\xfe\
+\x22\x13\xc9\xa8\x9fGw\x86J8\xec\xa9NJ,\x04\
+\x8e\xc4(2\xe4\x0e\xabu\xe4\xdcP\x15\x95\x95\xebJ\
+\x8d\xfa+\x114\xc1\xe4&oa#,\x9d\xa2\xd2\x85\
+\xa0`\xa5\x87]|\xdad\xe4T\x01\x8b4g\x06\x1c\
+\x22\xe6v*\x0a\xf6\xad\x95\x1d\xb7\xa2\x9bA\x1b{\xb5\
+\xa3i\xbe1w\x07\x10,un{\x10`\xb5\xd9\xd3\
+\xb27\xec{\x02\xadDk\x9a\x9dV\x1f^+`\xd7\
+\xeeK\xee\xf5\x19C=\x0c\xc1\xe6\xae\x08?#\xdfq\
+\xf2\x0b\xb8\xd8\xd0>\xde\xc3p\x03o\xd6\xf0\xc6\x01\xee\
+\xa1j\x03\xb1\xd74Q#%\x0d\xcd\x17ifI9\
+\xd0\xac\x193\x87\xa3\xa1h3\xa6r\xae\xe1i}\x5c\
+\x14Sl\xc9\x8f\x14(\xe6\xdc\xe3\xef%M#]\xb8\
+\x06Wk\x0a\x1b\xff(4(8|W\xe0h'\x17\
+\xa3(\xd0\xd2B6\xb4i72[\xcc\xe8gTL\
+R\x0b\xa5\xa8\xa2\x8a0\x84\x99\x0acr\x04:\x8cw\
+\xdde\xfc\xda\xca\xd6)\xdb\x07\x1d\xbd\xbc\x9e\x82\xfe\xc0\
+\x09%\xd6\x1c\x13\xe2\xd6\xd4`\x17\xfcC\xc0\xbc\x98\x10\
+\xbd\xa8\xd1\xdd\xda\x97\x09\xda\x08\xe9<=\xeb\xf2\xd1\xa3\
+g\xcb\x90$_\xd8:\xae\x98\x89N\xdd\x1e\xb5'B\
+\xe4\xf2\x9e\xc2\x93\x9e\xdc\xfa\xa6\x95\xc4\xa5\xb5\x1b\xc1l\
+ 5\xe7\x94\x1e\xe0\xce\x9dw\x197\xc0,B\xd03\
+\x89\xd6\xc4~Dd\x93\x1c\x1caZ!\xb6\xb9Op\
+\xa4\xc77\xf28\xd7\xbb8\xbbd9F\x00S\xf6N\
+@\x8a\x8c\xb7\xaaQ+\xd9\xc7\x17\xb9\xec\xd5\xab\x9e\x03\
+\x98^\x14o$\xcb~.\x92Vl\xa1\xca\x08{\xbf\
+\x1e\xd8I\xe4T\x01\x80\x5c\xdf\xf0\xfcM`\xfcR\xf5\
+F\x14g\xc0\xca\x1f\x5c:.BL\xa6K\xbfK-\
+\xb7[\xa6\xcdZ9\xdeQD\xcd2\x99\xabW\x19_\
+\x1c\xfe\x9a\xb6\xa8\xad\x99\x94\xb0\xdf\xed\xdc\xc8\xa4\xe2\xa6\
+X\xfe\xf0\xc4\x17e\x9b\xf6M\xc6\x16B\xc95g\x00\
+)\xc387\x15\xa3j9\x92\xe4Re\xa9>\x17\x85\
+&\x89\x8c:N\x0f\x08[b\xfb2~\x1c\xdf\xb2\xec\
+\x11d2\xe8\xf0\xacWk\x97c\xf3\x0b\x12\x18/\x8d\
+\xaa6\x81\x0f\x94|\x91Rn%\x9di\xbd\xd6X\x90\
+k\xf1o\xcaf\x91\xe9\xf3{\xc20\xc3\xed\xcd\x1cE\
+\xc1HNN\xb9eif\x9a8\xec\x89$XT\xec\
+RqTARq3\xdf]\x91\xb9h$!\xc9}\
+\xd0\x0b[J\x0c!\x86\xab\x90v\xfaQ\xedg\x0b\xa6\
+\x8e\xd0R\x02)\x0d;\xb9\xed\xa6hD\xd6\x0e\x09Q\
+\xddI\xa9xn3\x97\x04\xf6\x85\x071\xa3{2\xef\
+YM\x9e\x99\x03\xa0\x07\xcf&\xae\xf3B\xd3\xb8\xdcJ\
+Z\xe1\x1d\x18\xec\x94\x12\x8f\x18\xa6\xf9\x0d\x14\x0fwx\
+\xe9\xbf\x8e\xb7V\xe8\xe0G\xa8\xf4\xa7XE=\xe5:\
+c\x0f^V\xf9C\xbc<\x88v\x1f/\xb0$\xf7\xb9\
+\x8b\xb6R*\x19\xd4b\x10\x09)~\xcc \xb0\xa2\xf3\
+\x0f\x0f\xc3\x00\xc9w\xc2\x1diw\x1f\x0b\x07\xc7\xc6\xee\
+\xc0!\xc8\xbaK+\x97\xa2a1\xba\xbbb\x8dT$\
+\xf3\x91II\xbb7\x07[\x94Lt_\xf0\x0b\xa5\xea\
+|D\x81\x9aV\x19\xfb\xfe\x91\xfd\x8c\xeb\x8f\x82M8\
+}\xb96-B\xeb\xa05\x03[\x0fg\x08/\xfdy\
+\x0d\x92\x8c3i\x9c\xd1\xc9\x19z\x07Te\xecC\xeb\
+\x868\xc4Z\xba7\xf5\x9e\x07\xaa1\xc2\xb5\xe1!X\
+&\xf3\xef\xdf\xcd\x83\xb2M\xa4\xc8$\xc1Q<\x00\xfe\
+b\xfe\x12\xcc#\x94\x1fr\xa1\x07\xf92\xd4\x8d\x16\xb0\
+\xce}\xe2\x8a\xb9r@\x1b\xe7\x87N\xa61\xf2\xc25\
+\x9c\x0c\x5c&\x9e\x1e\x8d\xc7\x14\x969h\xeb7\xf4t\
+\x1bc\xc2\x87\xed\x94\xf1[y-NE.\xda\xdbx\
+\x86 \xc3\x12\x98OQ\x7f\xf5\xf5M\x9a\x81\x85\xe3\xab\
+r\xdc\x7f\xe2$\x1e^\xf3$\x01=\xad\x86RA\x1b\
+\xe0\xd4\x84\xc7!\xa8\xac\xef\xa3/\xcd\xffz\xc8\x02\xe9\
+\x96\x07!\xea\x81\xc5Z\x9b\x02j\xe8\xb5\xee{\xe9u\
+\x0f\xe0\xd1C\xcb\x05\xb9\xa1\x8f\xd9\xe3\x87\x16\xc6\x14s\
+\xa1PC\xa3\x84!\x00\x906\x86\x07\xd6t\xb2\xbf\xb0\
+c*\x12+\xfek\x16\xff|1\x22xo\x81\x1dY\
+\xce\x99\x01\x180\xa8Y\xde>\x8bF\xc3W\xc0\xc9\xef\
+7\x0c\x0fL\x001\xd4\xc4\x7fH\xb7$\xe3\x18\x9c\xc0\
+\xa6{F\x14\xd1\xddl\x1b\xe9`\xf4\xd7e\x09w\x11\
+HKx\x10\x8c\xb90F\x03*\xd6\x17A\xb7\x90\x1a\
+\x18\xff\xb4K\x84\xdb\xf0\x17\xfa!\xe8_\x0e\xa6f\xc8\
+\xb9\x1c\xa6\xe3\x880\x04\xa0\xd1\xb6\xe8\x06\x17t\xe6<\
+\x91\xb0k3%o\x8b\xc0\x97;\x87$\xae\xbc!F\
+\xb8\xe6g\x96\x00\xd1\xfb\xd4Clo\xbb\xc6*8\xa9\
+G\xb8[\xec9v\xe4qFM\x1b\xc1\xde\xffa\xb6\
+\xe9\xa0\x8c\xc4\x0f\xaa\xfa\x8d\xbfa\x0c\x96S\xc1\x07\xbf\
+\x5c5\xe0ib\xc3\x19\x0e\x12\x22]\xd6\x90Z\x19\xcf\
+_\x03\xb4\x00\xd1\xa5\x0c\xde\x12R\xc5\xa5\x8d\xbb\xc6D\
+;{\x81\x88\x94a!\xc7\xddJ5\xe52\x10\xaa\xa1\
+\x17\x97\x10\xe7DQ\xc5\xbb\xe4\xff\xf9X\xb6\xca\x84\xec\
+#Rd\xeds\x85\xe5\xef\x80\x10\x5c\xcc\xec\x8b\xe6\xd0\
+T\x06\x87A\xa0\x9b\x01\xb7E\x0dM\x07\x8d\xbd\x864\
+B\xd9\x1d8;\x7f\x96@\x8d\xa1\x97\xb4\xf8\xa6L\x1c\
+\xb8\xebA\x0b\xce@4k \xd5\x99|\xb2M\x18]\
+\xf5\x144\x17\xac\xe3\x88\xfa\xb7\x879\xa4\xa9B\xfd1\
+MS\xce4G>j\xe0\x82\xc3J\xc6\xeaw\xa6a\
+R\x1f<\xe4j\x93\x1d\xb4<Ord\x85\xdbgn\
+ZU\x82\xea\x96\xb3\xf1\x82\x07\x9b\xc9\xdcn\xa0'\xac\
+\x90\xde\xeb\x0d\xd9\xbd\x03\xb4\x83\xb2&tZ\xa5\x15\xeb\
+IQ\xc5R\xfb\x7f\xa7\xd6\xfc\x0f[\x83\xbfr][\
+\x92\xcc\x18P\xe2\xb4`\x0f'\xc7tV\xf5\xd5)\xed\
+\x0431\x0d\xec\x0aH\x9c\x1a\xe5\x9e\xefh\x06S;\
+\x86\x97\x08Y\x0e\xff.\xf5\x22\x94j\xb4F\xa4#\x1c\
+\x88xm9\xc6\x18\x13\x9d\x19_\x99LO\xbc\x1d\xf9\
+A\xd4\x05\xc4\xe5\xbeA\xcd\x8f\x22|\xda\x87\x14=\x8c\
+r\xb8\x7f\x92h\xc8yr\x8e\x9d\x19\x8b\x04\x995\x06\
+\x1d\xd0\x87\xde\x9ds\xe9\x94\xe3\xddt0\x8dE9\xe3\
+\x1dT\xc7$\xca\x00\xac\x0b\xadwMm\xd0e\x0c\xf1\
+s\x1c\x13\x1a\xc1(\xbcFQ\xfcM\xd7J\x05\xad\x93\
+\xa2\x93\x7fF\xe7\x00\x06\xb0\xfe\x87hh\x17\xff(\xbe\
+m\x03\xbd\x5c\xef\xa1g\xe75\xd1~\xb0S\xa1\xee\x0e\
+\xb5\xf9\xc4/\xe9E\x0067\x02\xae5\x1c=\x221\
+\xc5`\xe6\xf7o\xf4\xdf\xea\x00\xfeQ\xd2\x8a\xa5q.\
+\x09\xd1\x82\x1d)\xa1,\xf4\xe9j\xbe\x15\xd5\xf0\xe0\xf7\
+\xf0\xe4\xda\xc4\x94\xdf\x81>\xd3\xcc\x17\xa0\xb3\x14\xb6\xcd\
+x\xff\xd0\x0a?!i\x1a:\x93\x82\x8f\xda\xdb\xfa8\
+\xf5\xc5\xf1\x08\xf8>bM{\xd9m\xce\x02\xc0(\x22\
++\x09\xcet?B\x16\x8e.\x04'\x8ejX\xe4O\
+\x22\xc7S\xca\x15\xc2\xefI\xfe\xf3~\x1d,\x02\xaet\
+oZ\x93@L\x88\x021\x09\xa3\x03\x024\x9e\x0e\x80\
+\xd4CYO\x81\xc8\x96\xfd\x99<\xb3\x82$\x0a\x87\x06\
+\x9a\xe9\x91\x17R\x07\xea6i\x95\x1dY}\x8b\x06y\
+\xf1\xdc\xe67\x7f\x1bgf2U\x03i^G\x16\xf7\
+\xd3\xd3\xdf5\xb5\xf4[\xd1\x19n\x85\xf8\xe7\x87V\xa4\
+\xbcm\x02'\x0dl\xbaj\x12\x91y\xbf#\xbdQ\x1f\
+\x1a\x07\x88}|\xa6\x95\xd0m&\xc5\xc7}n\xeeE\
+\xaeh\x83\xfb\x9d\x95\xd7AT\x1ab\xcc\x06\x07R0\
+\x7f\xe2aG\xa8\x18\x8aU+\xbc>p\xda)\x1f\xb3\
+$9\x07{KU0\x88\xfb\x9e\x853\xc3\xb9\x94V\
+\xbd7\xf1\x95\xf6\x08\x96x\xef\xaa>\xdc\xa9\xc2\x92`\
+\xdb\xa3\x09\x9b\xb7\x1a\xeb\xc2\xd0\x09\x82\x87\x00i \x8d\
+\xab\xde\xdd\x12s\x8b\x14\x12\xe6\xa9\x8aGH\xde\x10\x9d\
+6\x92\xc2\xb9_}\x1b\xe7C!\xea\x83:3J\xf1\
+\x86\xca\xb4M\x1bq\x92!\xd9\x03uA0\xa2R6\
+\x1f\xba\x93\xe0\xc0\x19v\x92\xf5x\x14\x09w\xc6~!\
+\x0e\xcd\xed0C\xf7`iI\xba\xf9\x7f\xe7\xc1\x88~\
+\x89K\x935Oz>bw\xac\x16\x0c4\xfa\xbc\xf3\
+Gh\x0f\x0c\xa9h`e\xb6:\xaf\xf9`\xa4^\xef\
+F\xc7\x17|\x92qt\xd2\xd3r\xced\x8e\xcf\xc9\x03\
+\xc8\xdfF\x85\xfe\xc0\x1e\x86,\x0f\xd9\xe2\xbfM\x18\xd9\
+W\xde\xc2\x91.\x90\xb3\xe6\xe8\xe8\xde\x89\x224\x18\xd4\
+\xab{\xfd\xce\xbb\xf7\x0e\xaa9AgF\x94Z\x90}\
+z-\x1am\x9d\xc3I\xad\xa5\xd0\x99\x22\xde\xb8\xeb$\
+\xa4A\xa6g\xb8\xa4\xec\x81+\xba\xaa\x22\x084\xa3\xd6\
+ZCX\xd6\x8c%\x85,JW\xf5'w>b\x05\
+\x99\x13\x87\xd25&v\x90|?S:\x07M\x0e\xc2\
+r)2:\xfc\xf1!#\xfd\x12\x17\xe0\x92D]?\
+\x91\x10P\xd0\xbd\xc1\xdb\xef.E\x04\x22\xb5\xdc#(\
+\x5cD\xbf\x8e\x94I\x95\x84\x13\xd9\xd3\xf8\xacK\xaf\x1b\
+l\x8d\x13\xb3\x05\x08%T\xfe\xf7\xa1LMF\x17\xf0\
+\xab\xed\xd6\xaf\x09\x14DB\x12\x09\xcb\xc3\xd2\x06\xcd[\
+{\xdc<\xfd\x8e$\xae :](\xe4w\x9f\xfc\xad\
+(!\xe6\xfb\xa4N\x0b\xb8\xa5g\xcd\x14\x07\xe2\x91#\
+G\x87\xb5\xd4l(\xa3\x9fU\x97\xff\xe0\xbe\xf9\xa0P\
+]\x01\xbd\x82JSF\xden\x8a\x88\xac\xd3\xc2\x06\xb7\
+!F\x03b\xfe\x13\xc03\x1d\xa8\xca9\xf9\x225\xfe\
+\x82E\xd1<7\xe54\xd5\xf92\xe1\x07T5\x06H\
+/&\xbc\xb3\x84\x05u^\x18u\x9e\xbf\x12\x92\xd0\xa8\
+)/\x96\x95\xb7\xe5d\x0dU\x1c\xbeBN*\xb8\x1f\
+\xea\x0f\xa7\x80:\xae\xe1Gf0\xc2n\xc2\x80\x92\xb3\
+H\xb2\xf8b\xef\xf4\x13mXE\x17\x80j\x09\x8e\x81\
+\x1f\xa7\xf8\x92\xaam`\x12W\x167.\x00\xd0i\x15\
+\x82\x22\xb66R,\x08\x1fx\xb0\x11\x09\x90\x03pO\
+\x11\x81\x8e\xfd6\xd8\x8c\xa4u&\xda\xe8\xb2\x83\xc6\x08\
+s\x83F\xcak\xeb\xcf\xdf\x1cs.\xe1\xa4\xb3?%\
+\xb2\x1f~\xd3;!\xad8eb\xcb\xcf\xd8,C\x8f\
+h\x96H\x9a/<Z(\x5cy\x13}g\xa1\xe2Z\
+\x85\xfaX\xee\x11E\x8fi\xe9\xb1\xf2S8\x98\xff\xf2\
+\xae\xff\xbc\x90\x8b\xa8Y\xe2\xaa\x0e\x9cH\xce\x9c\x11\xac\
+1Q\x18D\xf3\x8e.\xea\xe1\xff0\xa5\x15\xa2\xe68\
+\x8a\x0e\x9f\x821\xb9\x03\xfc\x93c\x92\xc4\xe8\x18\x05I\
+g\xd1\x11E\xa1\xb0@\xa2\xb6NxjC\x94\x80\x09\
+\x8f\xfa\xaa%\x84f\xc0{8\xc2\xcb*\xc4\x89\xbf\xba\
+1\x8e{\x07\xc6L\xd0\x92g\x08\x96\xb085P#\
+Q\x02\xee\xe9\xc9&\xd0\xe4\x11\xefN\x11\x0d\xb6\xb2\xec\
+\xd0\xa3\x950\xae\xdd\x99$;\xd5\xc7\x09\x12\x96Lb\
+\x13\xcc~\x92EL\xbd0\xbc~\x9a-=:Z\x5c\
+S\x0a\xf1\xb9\xb1\x9d\x98v\x99:\xcf\xcf\xee\x9a\xd5\xb0\
+_Dc\xc6\xd1\xce\x10~\xe2\xde2`6\x19\xbbM\
+\x9c\x9c\x00o\xc3\xd4\xe7\xf4\xb70}\xc6\x01l\xd82\
+\x0d\xfb \xc1\xde\x16\xcfA \x0d\xc1[\x84)\xb9\xe6\
+?G\x13n,P\x0b%\x14\xbc\xe2e\xf6\xd8(.\
+\xc3f\xe5\x88\xf0k\xf7wC\xb1m\xe9a\x0eZ\x82\
+}\x96w\xe4\xbc\x04\x02\xeek\xa8c\xe0E\xc4lv\
+\xb05\xefG\xec\xd5hi\xa9\x93\x0b-\x15Sf\xf4\
+\xa8\xdd\x1a|\x1a\x96 \xaa\x93sqm\xcf\xa7\xa6\x85\
+\x0d?W|2\xe6Bafjw\xcb\xebL\xac`\
+\x0dhy.\x86e\xa6\x96TxZ\x22\x8f\xdcd\x15\
+\x91\xcb\x07\xa0\xca\xb0 9B\x84\x13\x5cX7\x06n\
+M\xc7\x1ch\x5c\x0f\xe5\xfc\x8f\x99V\x96\xe2][\x10\
+\xdf\xf5\x01A\xa7E\x9fB\x0d\xd15\x82\x18XA\xf7\
+\xad\xd5a*?\xe4\x83#\xbfw\x5cP\x0e\xde\x89\x11\
+r\x03\xe0\x87\x95\xfd<Yu\x08\xfdw7\x98YX\
+p\xca#K\xd5\xb9\xfa\x87L\xd2\xe8\xb2@N\xbc\xb6\
+\x16dy;*\xfcqC\xa4\xb1-,\xd6\x17[n\
+\x7fQ\x91\xfa\xff\xd3\xcd\xd3\xe2gRA\x1b\x04\xb2\xd2\
+\x7f\x9e0H\x95\x04\xbc\xa3\x91:\xaa\x87aH\x9a\xdb\
+\xbd\xff\x19\x5c\xc9\xde%(ER\x90RZ\xbd\xb7W\
+\xbe\x02\xb6xF\xe2\xd8\x81\x111n\xc9D\xd0\xe7\x9c\
+\xef\xfe\xcc\x96\xa3\x83\xae\x96\xff\xb2\x18\xceu\xd8\xbc\xed\
+\xb1\xd7\xb4\xa0K\x8c\x22\xbb@=\x0a\xc7\x98\xa8\x93\xa9\
+\xae\x1dv\xc4\xbde\x15<b\xe3Y\xfc\xddr\xd4\x01\
+gI\xb5\x18\x0b\xf7\xba \xfasePRK\xfcv\
+N\xe4<\x1e\x9av\x9d(\x1f\x05\xde?m\x10\x96\x0b\
+|\xa1\x0a63G)\x00\xb2\xe3c\xeb\xe7j\x8fR\
+\xf5\xd7\xb3\x1c\xda\xba\xfec\x0b\x5c1\x06\x940\xab\xde\
+\xbc\xd9)\x1dix\x83\x04JN%l\x9f\xed0\x06\
+\xe4\xc1\xe93\xd8np\x16\xe6\x0e\xc3\xbb\x1d\x12\xccv\
+F\xe0x\xc6P\xe3\xcf\x00\x0c\xa7\x9d|\xa5\xa4~\xc9\
+t\x0e\xf3#4i\xae\xc5\x86\x1f0\xb1\x837Q\xb4\
+(\xc3\xe9\x9d\xb17U\x89\xeb\x96\x1f\x86l\xabd\xf9\
+\x95\x0a\x8cps\x8e\x10H&\x9f\xe3\xb1\xf9v\xee\x17\
+\xfa\xd2E,\x07G\x18}o\x97\x9e@A\x0cl\x83\
+\x17h\xe3\xd2\x94\xed\x82\x1dw\xd5\x19*\xe4\x89\xd1x\
+\x10\x99=Y\xa2W\xa1\xde\x19# YK\x96\x0a\xa5\
+re\xef\xb9\x89\xd8f\xe6\x9b\xd6\xfe_\x1e\x1diM\
+\xd02`\xce\x95\x1c@\xb6\xea\xb4\xc4\xba\xd6\xb9;\x97\
+\x8b\x1e\x9a\xfdn\x16\x0e\x85\x0bs\xc0G>\x8d;\x12\
+\x0c\xcf\xa8\xb6:xU<\xd0\xf5\xbc>\x22\xdd\xcb\xec\
+\xbds\x9d\x16W\xadf\xeeM/\xa6\xe4A\xc3\xf0\xef\
+\x997\xca\xb0\xb7fU18\xf56\xf6E\xc5\x8b\x1b\
+\x8bs\x86\xd3\xb1\xec\xe0\x8a\xd6\xe5\xe1\x99\xa5\x03\x06#\
+\xb2\xd3\xe5.\xfb\xde\xdd\x0dB\xdd}\x97\xc9\x0cg\x08\
+Xf#\xf0\x94|\xe2\xf9a\xa8\x84\x89\x18\xa5\x1b\xd9\
+\xbd2\x9bF\x15\x8f\xe8\xb2U\xf0\xdf%u\xb1}\x22\
+\x18v\xcb\xb3\xac\xf0\xa59]\x0b\xed\x8e#\xea\xf1\xf3\
+\xfc_\x8d\x87 \x90\xfeA\xd3\xf9/\x07\xaf\x0b\xdc\x8c\
+\x86\xde`\x8d$\x9de\xe52c\xf9p^\xc0\xc8\x04\
+\xdalNV,;\x9f1\xf7.\xb3\x88Cd*\xbf\
+\xa6\xc3OJ\xce\x12\x09\x00EfU\xe4b\xb9'5\
+\xb6\xcf\x10\x04\x0ee\x930a\x19\xf4_\xdaph\x91\
+De\x97>\xeb\x82p\x97\xde\x12\x06\xe6\x09&\xc8\x82\
+\xeaM\xe6\xfd\xb5\xa1%\x04k\xf4\x0b\x06\x83u\xf0\x90\
+\x84Z\xa9wu\xbe\x0e\xb9\xd3\xb0\xe48\x16;\x10\xe2\
+\xd3\x87H\xd9\x85\xb2\x92L\x1c\xe8t\x11X\xc2|2\
+\xc2\x01\xea\x8c\x88\xc8\x01\xf3\x952\xe1\xe9\xfd6\x8ci\
+\xe1X\xeb\xce'm\x00\xe9\xcb_\x82U\xa2\x83\x0aJ\
+p\x98\x07\xba\xbcA\x14e\xf0\x9f!\xb4\xde\xbe\x0c[\
+\xc8O\xc2\xf3\x81\xac\xb8\xac\x99.\x15\xb0h\x9d\x8c0\
+\xeb6\xed\x865\x01\xc1\x09\xe9u\x8c\x8c\xf1\xa9C\xd3\
+\xbd\xd2\x89bf\xc2\x1fQ\x88\x84/\xa3\x11\xf0\xd2D\
+\xb5\xcclF\x81\x0f8\x9a\xfb=\x19\x0c\xf256\xef\
+L\x1dX,\xc0vxq\xb2\x17\xc1\xd0o\x09\x0f\x10\
+\x8d\x83\xdf\x89sk\xe5\xb8\xba\x9dj\xdb<#\x08\x05\
+\xdb\x0a\xa0m\x1dh\xbc\x10\xd7\x07a:r`\xe4q\
+\xb3\xf5\xa5\xc5h\x09\x5c\x09\x07M\xb1\xa2y$IP\
+\x0c\x02\xd9\xffC)\xfe\xd8\x16\xd7\xd9\xb7z*\xe5i\
+\xa3\x84\xf5\xf7\xc2M\x17\xa6\xe5\xe8\x82%&\xdd\x83\xe5\
+#<\xad\xfe\xbe\x83\x08iE\x88~\x00D\xc7\xb5\x9d\
+\x0dPz\xe8\x07\x11v[0\xe0\xcf\xe7\x88\x91\xed\x18\
+\xfdp\xf5d%\xc5\xbc\xc4\x86\x13(m\x83H\x8a\xf3\
+d=\xc4\x10\xfc\xc4\xb1\xed\xe5\xc5\x9e\xd4&;\xc7~\
+\xb3G%\xb5\xfd\xa4\xe4\xa9\xb7<\x93\x92\xf4z\xba\xd5\
+o<\xa0\x80`\xcc\x94'\xd0u6\xa0\xcb\x0c8\xf8\
+|\xce\x84\xd1\xa8\xf9v\x12#V!\x83\xbf\xafC\x01\
+\x5c\xe0\xe2Uf\xfd\xe4\x11\xd7\xb8\x89=n\xbb>\xb8\
+?\x80+\x19T\x04|\x99\x09NL\x94=\xb4\xf1\x96\
+\xdc\x07d\x0f\xfb\x95\x87\x9b\xba\xf7\x00\xe1\xa8\xc6h+\
+0\xa9\x87\x05\xf9`\xbc\x0c,\xba\x9dn\xb3\x08\x22q\
+\x97s\x15\x9f\x83\xc6\xf7\xea\x22^7\xc4\x02\xbb5s\
+i\xe5\xc5\xb5eB\x1cYX\x17\xaa\x15\x1d\xa3\xad\xdd\
+\x06\x03;,\xee\xc2\x87\xf1\xff\x06I\x00v\xbb\xaf!\
+\xd2\xe9+\xac\x18@,d3\xb8\xd2\xf1e?,\xaf\
+\xe3y\xf6^R\x19\xb6/\x94)mN\x81\x81<\x86\
+\xdbA\xe0\xb0\xaf\xa6\xeeCk\x84'\xaf[-@,\
+\xe4`\x8a\x11\xaf\x90\xa4\x13\xce\x0d\x82\xfd\x88\xd73\xcb\
+,\xbe(\x11\xb9\xa1\x02\xd3P\xe6_Q\xae\xd4\x84p\
+\x96\xc9D;\x80\xcc\xa0\xa4P\xfeg2\xf3=\x07-\
+\xcd\xc2\x5c!'\x22\x94k\x81\xe0J\xa5\x8f\xa8R\x8d\
+I\x0aMuU_\xdd\x12\xe5C\x1d\xba\xc7Y\xc84\
+\x13UD\x0au\x92|d\x8e\xbb\x0fe\x82\x90\xdf\xbb\
+n-\xe9\x9e\xbf\x01G\x96\x1a\xa0\xe4\x9e\xc3\x9e*\x1d\
+\x0d\x07\x87\x0a\xfcS=_\xd2\xb2S\x06\xf5\xd0\x8f\x09\
+S*eM\x91^\x0dl_6\x16\x9b#AQ\xf9\
+\x19s\xa7\xff#\xcf\xa4\x976\xe3\xa4Y\xda0a\x0b\
+ \xf8\x84\xe1\xf3\x86F\x9eF`/\x86\xab\x0b\xc8\xb6\
+`\xf4&\x0c\xcb\x91\xb9\x9cGF`\x0c\xe7\xb3\xb9\x86\
+\xe0\x0d\x0e\x9b\x0f`\x5c\x8f\x22&\x02Bvl\xd1\xf8\
+\x00\xb7\xa1\xa5\xd8\xf0z!\xa1)\xf6j \xfb\xeeR\
+c\xe3\xf87\x81 \xee\xbc\x90\xdb\xcej\xfc\xfd\x1e\xb6\
+\xe18\x10\xf4}\xc9\x8c\x8ar~\x00J\xe4%t-\
+N\x12\xba\xf7d^\x034\x16\xc5G\xdf\xae\xa1\x19\xd5\
+\xc7\xbd\x17\x93\xd6\x16\xbfZ\x7f\xbdE\xf9\x9d\xa7\xa93\
+\xe4\xbf\xe5x[\x97\x1a\xc3\xb3\xff\xfa\xb5x%\x9f\xa2\
+\x11W\xfa\x00oN\x0b[>\x06yY\xa6\x1f\xc9\xc3\
+`\xfd\xf0\xf2\x0cn\xd5m\xda\x10\xbd&\x1dA\xdb\xa6\
+\x0c\x84\xbe-\x1d;m^\x09\xd9\xc9\x8e\x8e|\xb0\xcb\
+[\xb3\xa8\xab\x06\xb6\x95\x91\x01F\x0c82U\xbe-\
+bI\xf5q\x1cz1\xd4(\xc08\x11\x87<\x80\xd6\
+n\x5c#wQIY\x1a\xd2\xef\x94)5\x5c.k\
+\xb4\xed\x95kW\x1a&\xcctH\x00\x14\xafK\xc1\xd1\
+\xbd\xe4e\xf2\xcfdC\xcaP\x0a\x14\xdf\xda1\x0cD\
+R~zC\xfcFn\x16\x94\x89\x80s}\xc7\xbe\x83\
+K\x04\xdd\xf4\x09O9+y\xe2\x7f\xaft\x05{8\
+\xca\x92\x93\xeb[`\xc6\xeb\xc2$L\x1a[2\xc0G\
+2\xb7\x01\x804=\xb5\xff\xa7\xf6\x035*\x9e\x89-\
+\xe4\xe6\xf1\xd1\xae\x9b\x0f\x06`\x92]8vwd>\
+=\xab\xf25\x87\x99\xfb\x0a_A\xb5\x0a\xb0\x02r\xd0\
+\x88(\xd4RA*\xea\xfb[\xa0\x9a\x10\x10<w\xd9\
+\xba\x95\xb4\xf1\x88+\xbb\x0e\xb4\xab\x98\x0a3G\xd67\
+G\x0bpyx\x13\x06?\x0al^\x89\xd6\xe9\xd9\x81\
+\xe4\xf7\x91z\xc7\x04\x9e\xfc\x05\xa4%j\x7f!,N\
+\xe7.\xe8\x99{O\xbc\xe5\x7f\x851i\x13\x0b\xe9o\
+k\xe6\x8cU\x0aI{Q\x08\x96\x19i\xba\x8c\xbe\xff\
+\xff\x0a\x92p\x1e\x87S\x0a\xb4\xe3{W\xf0!\xef\x13\
+A\x96 \xe7.B\xbe\x8f\xf0\xbf\x8d+\x10\xfa\xb4\x95\
+\xdc\x5ce\xf2+<\xa8\xa9\x09$\xf8\x9fk\x07\x5c\x9d\
+\xd3\x99!\xb6\xca\xc2\xec\xa7\x7f\xf5\x5c\xd7\x80tn*\
+e\xb9A\x09\x004\x08\x13\x83Ql\xf8~\x82\xd2I\
+\x1b\xc5\xb0\xb2\xaa\x12\xe2M\xa8{\xb5\xcc v\xa3>\
+\xd8\xc4\xc6l\x08e\xedu\xbchX\xe6O\xb1\xe3+\
+@,K\xb44\xab=WE\xb1\x0d&\x99\x11\x16<\
+}\x92\xd4\xc4[\xfdu\x1dC\xec\xf1\xd2&2?\xa5\
+\xcc\xbb\xc93\xe4\xc9\xe9\x10\x01xf\xad\xbb'\x9f\xf1\
+\xa2\x93\xa9[\xd2\x99\xcf\x86\x83e\xc6\xfb\xa2\xe6\x19\x09\
+\xc6\xd7\x11btl\x8a@\xb10\xbd\xdd\xe20\x1e\xca\
+\xd3%\xf5X\xff\xe7x\x97\xdb\xc6O\xff\x9b\xe2\xb3G\
+0\xee\x82nY\xf6bV\xfezA\xa5~\xa0\xe4v\
+\x89\x00\xa1\x05L\xf3\x94tTg\x83\xda\xed\x14\xe9\x83\
+\x04\x8fW\xb3l\xaf\xb43\xc0M\x9a\xbb\xd3\xcbIg\
+G\xdfAs\xae9\xf2\x96V{\xdfM\x11m\x09\xa4\
+\x8c5\x10\x07\xee\xcc\x18\x94Bf*\xa3\x1f\xb4\x0e\x16\
+\x8aG\x8d\x16\xf8\xa5\x11\xdc\x9a\xf2\x86\xb1\xd6[\x0f\xd2\
+\x0f3\x8c\xb2#9\xd8!\xf5\x85f]__\x92\xd7\
+=\xd7\x9b&Si\xc4\xb9A>\x82\xee\x1f8P\x12\
+\x1a\xa9\xad.5\x95\xa6\x8a\xf9\x14\xc8m\x0e!\x02\xaf\
+B\xe0\x93\xd8\xbe4WN-\xac\x0c\xa42\x9dBR\
+]\xd4\xa8j\xfb\x84\x15~\xeb\x0at\xb6\xba\xca\xc1\xbd\
+PX\x05}oj\x8d\x10I\xa7\xe4\x12*\xb4\x0cP\
+r}\xce*\x19\xee\x07>;4\xd6\xd4\xb8\xa0\xc3\x0f\
+\xea\x00\x04\x85\xa8GL\xb8\xc4\x99.I\x81P\x83j\
+\xdc\xb3;\xb1\x19h\x09L\x8a*\xe7\xb5\x09\x7f2\xc0\
+\x17\x86\xea\xc6H@\x9b\xa1\x1fE\x97\xa3G)\x89:\
+\xb4.\xf2\x13`n\x16\x0dg\x18\xc4-o\x1b\xaey\
+\xdf\xabo\x80\xfeP\xcf<\x18\xdd+A\x10\xff\xbf\xe3\
+\x05\x03\x81\x8adp\x19#\x0f\x01\x07\xa8\xbdr[8\
+\xc1\x8c?\xd3\xa3\xeei\xb2\x81\xd1\x06\x1a\xc4\x14{\xfc\
+\x08\xb9\x0d\xb1\xcf\xa5\xc7V8\xb6M\x94\x99o\x882\
+\x22\xf2K\x83WSX7\xca\xa4\xcb\xcb\xc4r\x05\xa4\
+\xc1\xdf\xc1\xdd\xe0\xae*\x19\xaf:-\xa41\x13\xaf\xf2\
+\xec\xb4\x13(CI\x87@\x18\xdd\xc7\x84\x07\x91\xcem\
+g\x07\x1e\xda\xa8\x0f\xc4\x03\x06\x0f\xf7zC2\x91\xc2\
+mz\x92:\x9f\x02S\xcaP\xd6\xfe\x14L\x0a\x81D\
+!\x1d\x93\xf6\xc5l\x1ds\xd3\x95\xca\x88\x89\xfaez\
+\xa7\xfc\x15\x82\xf7\xfd[@\xbb!\x1f\x8c\x0aD\xe8&\
+1\x95\x08\xd7\x1b\x99\x12j\xd4\xba\x19\x9c<\x16\xcbs\
+B\x1bmX\x9d_s\x15\x10\x0b\xda\x03\x05A\x82?\
+/QE\xda\xc6\xde\xc1\xe8\x0e|\x0d\x1f\xab\x16\x22\x06\
+yx/w\x9e\x8aX\xbev!\xa1\xe9%Y\xed\xfd\
+\x1b\x99\xa2K\x08j\x9b:\xe5\xe9\xc0\xe9\xcc0\x91\x93\
+Y\x13^FXl\xf2\x19\x99\xadB\x88\x8e\xfa\xcd\xb9\
+\x09n\xc4\xc4\xeaF\xda\xac_\xa4]\x81\xef\xeetU\
+\xd4\xbeW\x15m0\x0a\x1a:\xf9\x0bU\xf3\x8d\xeb}\
+\x93C\x16r\x9ao'\xd9\x0ed\x9f\x06t\xd5\xc6\xfd\
+W5\xa0d\xd6\xe4\xba\xc1;\xe2\x1e\x04\xd4Q\x12#\
+\xb3\xd8\xaf\xe1\x94\x8f\xf6\xbf\x91?(f\xbe\x92M\x80\
+l3\x95\xba\xd5ki\xc5mg\xb7\xbe\xcc\xe9\xd5\x17\
+\x0b\xa2\x05\x12+{\xc8\xd0\x0d.\xb8\xe73K\x8d\x1d\
+\xaf\xa8\xc482\xd1>\x5c\xee:(<a\x801\x1a\
+\xfe\xe2\xfd`\x0amD\xf7\x9d\xd7\xc6\xfc\x0b\x0f\xb1\x8e\
+uI\xaf=\xe2\xf6\x82\x0a\x05\x08\xce*\x0c\xe9\x8d\xb5\
+Wz\x05\xda\x99\xdf\xd8J\xea\xf7\x1aJ\x93\xd5\xad\x8c\
+\xa0\x04\x05.\xb2\xe3\xc9\xad\xf5\xc7\x1e/\xc3\x1e3\xc4\
+\x1f\xe1\xd38\x17\xe2t\x0a\xd4\xea\xae\xeb/\x22;\xdc\
+*\xa6\xc0\x22U\x03(\x8e\x87\x94\xe9P\xc3jV`\
+P\x06 \xb2\xfcR\x1e\xfdN\x10]\xaa\xd6\xf2\xa6]\
+\xa5\xec1:\xfc\x93k\xe43\xc6\xedN<\x91\xa6V\
+\x05\xbf4\xacZ\xe6L%m\x13R\xdf\x16\xb4\x0b!\
+\xaa:\x16\xbf\x80|1\xeb\x9c\xe7!Y\xaf\x90c\xd1\
+\x88\x93\xe1!\x8c\xe9\xf3\x84\xdc\x97\xe1\x8d\xa9n!9\
+\x87M\xc9G) \xde\xad\x0f\x22\x08!)((\x00\
+\x82\x95\xd1a\x11\x91,\xe4Y\xabBC_\xd0t\xfd\
+(\xddx\xf25C2\xb0\x1e\xe5\xb3?`o\xc7\xa4\
+\x1d\x04s\x16s\xdb\x0b\xfb\xfe\xe1\x10e\xcfP\xfe\xd8\
+\xd7\x8c\xe1\x5c\xf5\x15o+\xf5wO}\xbe\x09\xa7\x92\
+C@\x93\xb92}\x15:\xac\x9e\x90\xacx\xad\xda\x98\
+?S\x00\x8e\xf0\xa5\xc3\xc7\xb3<\xafrtA\xf9'\
+5+\xed\xc3\xebU\x00\xdc\xebQ\xb9\xe8\x17:\x91\xe0\
+\x16\x82}\x02\x91\xb3\xde\xf0\x12\xde.D\xbe\xf0L\xa3\
+\x81a\x89\xb5\xfa'\x95\x80y6\x8f\xad\xc6\x1d\xeb\xf2\
+\xb3\xee\xe6\xac\x97\xbf\xb3\x85Z\xc7\xd0\xee\x80\x14\xa6\x85\
+|\x1by\x96\xf2m\xeb\x87:jB\x8b\xbc,\xa3\xe9\
+\x91\xc0\x9d\x8a\xc9^\xef\xe6h|\x821\xbc\xbc\xc7\x1f\
+/0Y'\xe3\x99\x0e\xd0\xeb\x074\x18\xda\xf7\x12\xe8\
+\xa0\xcb\x0d\xf4\x90\xb7\xd3\x10\x1f\x15]\xc4R\x00\xa0\x14\
+\x07\xc3o\x08l\xaaI:\x9e\x1e,\x8eN\x18P5\
+m\xd8\x98-)\xd4P\xb6\x87\xf9\x9e0\x8a\xd1\xe1h\
+]\x8f\xc8\x95\xf2\xb492M\xae\xdf\xdf\x04\x81I\x8c\
+\xd72(\xad@\xabT\xb1\xb4\xb6\xe1\x0d\x18\xdb:\xb6\
+\xd1)|\xd9\x16\xb2d\x04m\xfd8\xb2\x16\x920\xd4\
+\x85\xad\x110\x092u\x81\xcd\x09\xb8K0wN\xcf\
+,\xee\x94@3\x94\x19\x8b!\x1d\xbd:\x80\xa09\xda\
+\xa7\xc1\xe8\x14c\x07}\xbf\x08i`\x11\x5c\x08;\xf2\
+e\x03\x0aN\xdcp8\xc9\x8eR\xc4\xcf\xb1UX\xd5\
+\xe0\xcd\xd0:\x15\xf5\xb1@\x1c0\x05;\x85\x1c\xfa\xd2\
+b\xc4N\xa4{s\xd9\x97\x9a\x1aE|+\x95\xc3W\
+\x19\xd8%-\x89\x07I\xea\x03D!U\x079\x0a\xc3\
+\x9eB5x\xf7\xd22\xbb\xc4\x13$\x87\xb5_\xb5[\
+\x8fd\x19\xce\xe1\xe9H\x8ay\xaa,\xb8\x9a\xe9U\x1b\
+\x13QK\x81\x8b$\xebM\x90\xaej\x03\xaf\xd7\xbb(\
+Y\xac\xe8\x88'\x86\x84O\x99*\xb4`\x828\x03\x16\
+9\xa4\x13\xc3u\xb03\xdb\xf6\x9e_9\x85\xa4\xce\xa7\
+\x80\x00q\x95>\xc0\xf5\xb7\x0f\x92.y\xb1\xf3{\xc1\
+\x9c/D\xb5\x14\xd5\x04\xf5\xfb\xd7Y1\xb8\xa2\xca+\
+\x16\x9e\x1eo\x13y\x84\xf3(\xf7\x9c~\xe0QBP\
+\xa3v`\x00\xbdh'\xf5\xa3\x95\x93<\xb3'\xe1-\
+\x19\xc7\xe5\xff\x16&~-AD+\xf78\xf9:\x05\
+w\xae\x19^\xd9\x7fEyM`LXG\xd3\xf6\xff\
+\x14\xbe\xecYlR\xe2dd\xbb\xe9\x96cr\xece\
+F\x5c\x80\xb3\xd3Dn\x92!\xac\x7f\x07\x22\xbcg<\
+\xa1\xc0K\xef\xf8\xa1\x00\xd3\x92\x85-u\x1a\xe4\xe4\xb7\
+\xfb\x1br\x94{\xc9b\x9a]\x03\xf9)?\x86= \
+&G\xffk\xe7\x92\xc6U\x0e\xe3\xbc\xa7\x00\xa3\x1db\
+a\x94\xc0gPS&\x8d\x0c\xe5\xe9\x93Bp\xc9V\
+\xf0)(\xe9H7Kx\x94\xd0\xa0G\x1f\xf0\xf6\x16\
+\x10\xfe\x0c\xfe'\xc3\xa1i\x11\x06\x11\xefR|\xcbx\
+\x22\x15y\xcdi#\x09\x19\xed\x13\xbc\x7f\x05\x8c*w\
+6k\x84\x04\xd7e\xce&\xefGb\x08!q>e\
+\xab\xe0Z`<M\x96\x8c\x07\x93l\xdfR[\x17\xeb\
+3#\xe2WX\x07Z\xa7]P\xa1\xbe\x88\xbe\x82\xb4\
++7\x9b\xd4\xfeP\x0aR\xbcW\xa29\x8f\xe3{\xdd\
+Sx\xf1\x9e\xa8\xd5\xde\x82\xf5X\xd3/\xd1\x0f\x00\xa2\
+cJ \x17\x18\xdckm\x07E\x0c\x0c;\x1e\xc7\x08\
+\xc1\x85\xeb\xef\x03}\x0d\xe6!\x99\xbc,\xfa\xaa\xdf\xbc\
+\x82K\x1b\xa4\xe7\x06IfS\xe0<CY:QU\
+3\x00k\x92@i\x0d\xc1\x07\x11m`\x14\xbc\x0f\x1f\
+\xa8\xe0FL\x91Q0\x1d\xf86\xe8\x9c\xf3\xc0r\x99\
+\x00\xed\xa1\xda\xafg\xf3\xf5=b\xe0C\xbe\xed\xd1!\
+\x04\x9a\x1c\x99&\xfb#pB\xf7\xeaZ\xff\xc9\xe3;\
+\x0d\x9e\x01\x1e\xae\x8f\x8c\x18\x01'lR\xe3\xc0P\x91\
+!\xd8gz\xd6\xb9y\xf7e\xc8\xda\x0dCx\x8a'\
+\x0f p\x15\xba\xed\xbd\xcc\x9eZ*\xa7\x1e.\xca\xcd\
+z\x14\x87+E\x0b\xad\x14\x1dg\xb5\xb3zl\x99\xb2\
+\xf3\x96,QVD\x970\x92\x03J\xea1\x5c\x9a\x05\
+\x17|\xa4v5.\x8e4\xa9\xc9M(\x1diaJ\
+MV\x01D\x8c\xc6c\xc0a\x1fS\x9b\xab\xba\xbbP\
+\x1f\x8d\xf2.k\x88:\xb9\x83f\xdd'\x93(\x10i\
+v\xe0\xc85+\xafuw\x9f\x04{\xb5\x1d\x86t\x87\
+\xfc\xd0\xef5\xc1\x1c\xcd\xb3)\x81Kp\x98\xe1\xb8\xcd\
+\xae\x06X[\xf5A\xa1\xae5\xf6\x00Q\xd8\x0d\x8d\xe3\
+\xa6H{\x01\xf1I\xba\x98\x9f=$\x02\x16F\x83\x03\
+\xbf{\xd0\xf0\x19\xa8\xeb\xd6=u\x1a\xa8\xe8\xeb\x1f\xc2\
+8\xe0\xf4\xd6F\xf2\x08)O\xf3:w<<\x85\xef\
+\xce\xb6\xf6U\x13G\xae0\x1adX\xc0\xf0\xa0\xc7\x8f\
+\x8c\xf2\x9a\x199-w\x13\x9c\xdb\xe4a \xb7\x1c:\
+\xf5 \x8c~\x1f\x91h\x8a-\xa7\xf0\xa6\xb2\x86\xb9\xfb\
+\xa1h\x1d\xd6~\xaa\xfc|\x02\xc6'\xa4]\xc5\xeb\xcb\
+\x81\xd5&\xca\xado\x875\xbe\xb6\xae\x0e\x88\xfacW\
+\xb0\xb0rS\xfc\xb4\xa5\xa4i\xd7\xb7\xb5\xe8>\xd9\xdc\
+@\xaf\x9c\x22!\xfd\x02\x9c,[1X*\xe3\xfe\x8c\
+\xee\x95\x06\xd86\x04\xe0\x97g\xa2\x98e\xb9-Q\x8b\
+?\x81^2\x5c\x14\xda\xffI2q\xaa\xb1A\xf4\xbb\
+\x18\xa4=\x0b\x0e6\xe0\x12\xbf\xe0\xcf\x81\x9fh\xb1I\
+\xecpR?M\xa1m\xcc\xf6\xa0\xeb!ZG\xeb\xfa\
+G`\xd3\xb3\xc5\xe7\xd3\xd6\x84M+?\x93\xda\xe7G\
+ZBac\x83\xae^\xcb\x15C\x0f\x90D\x12\xb7S\
+\x1d\xbc\x15\x0c>\x86\xe0'\xc3\x86E`\xaa\xa8\xdc\xbc\
+\x1b\xf8f\x00\xe3 \xc9\xda\xf0\x8f3\x88b\xf7\x80@\
+\xb6\x0b\x98\x05\xacF\xa9\xd1\x89\x92\xc7_\xf3\xcf5(\
+}\x18\xe8\xf7U\xaf\x00\x8d\x1e!\xea\x85\xa0S\x03\xa6\
+\xe6\xe05\xba\x7f\x16L\x88\xdc\xb693\x8a\xa7Z6\
+L\xdf\x0b\x9a\x82?H\x84D\xc1\xf2M\x0a\x98\xafQ\
+\xfe^\xf8t]\x09w\xe3FR.\x0c/\xc5\x08\x01\
+\x7f\x8e\x97\xab\x8a\xd0\xdb@\x9c\x8f\xa4x\xb3\x8e\xb8\xed\
+\x85a*\xf2\xcc\x12\xf2]\xf7\x9a\xa97h\x5cHy\
+\x18\xe65\xa9\xe2i\xa3+\xf4\xe5\x87\xd2\xcd\x11nr\
+\x88\xc3h\x97y\x17\x14\xe8\x89\x19\x12\x13_\xeb\xc47\
+\x83\xd28]\xbc48V)\xa1\x8fin\x00\x81-\
+\x1b\xe0b:\x84\xc6\x1b%\x9d\xc9\x1dD\x00\x1d\xadD\
+\xaf\x1a\xc3\xa5#\xbaE\xe9\xd2\xd6/\xffLc\xcb\x8e\
+t\xacfr\x87\xd0S]`\xca\xe7\x1c0\x85h\xe4\
+\xe9\x1e\xe4\xed=d%\xdb\x5c\xa05\xe9\x9elH\xff\
+\x99\xd0>\x1e\x0blH\xc2WAI\x9e\x90l\x99e\
+\xd4\x8fq[d\xa9o_1\xdc\x1c\x9f\xa8\xc0\x8a\x81\
+\xc0L\xe4\xe8\x01t\xac\xcc\xe5\xd9\x8aS\xb6C*{\
+TE\xadF\x9b\x046^\xb8\x82\x8c\x90a\x0e\x81\xea\
+]\x06\xcd\xf6\x02rkT\x9b\x8e\x96\xf2\xe6\xbaZ\x87\
+:\xa0Q\xa1O\x0d0\x08\xc7\xab\xc6\x9al/\x9ex\
+\x9f\x1c\xec\xea!g>@\x09\x19&yr\xf8\x1a\xe0\
+H\x17\x22\x8a\xf7T\x01\x1a\xcb\x13x\xcd\xa3\xbfwM\
+n\x8c\x82(^`\x93\xca7\x8eD\xcc@\xf9\x8a\x98\
+\x83m\xa7R#\xdd\x90e\x8fI=\xd6\xca\xac%\x11\
+>\xb8R3\xa0q\x9b\xcd\xd3\x8a\xb0'ol\xb3\x82\
+\xf0s?z\xd5\x14\x1a\x01\x10\xe14\xb1zs\xbaC\
+fv\xf9\x01\xdfpP\x8fZ\xf3h\xc7q\xe3\xb8\xe6\
+\xf2S\x0b4\xfd\xffR\xc0_\x8f\xb6G\xae\xeb\x01\xd7\
+\xc5t\x8d\x9b\xef\xc0x|\xc2xOz4Qo\x8c\
+\xecG\x9cU\x83|\x07n\xf5[\xbf\xa0\xcc\xc6`\xff\
+=\x885\xe2\xb9\xc0r\x5c{\x1a\xa6\xb8\xe32\xcb`\
+\xf4\xd4\xcc\xc5\xecp\xde8$N\xe1\x89\x0d\x1f\xdc\xfa\
+x\x94\xe38\x81H\x0f%\x0a<\x0f\x8a\xae\xb2\xb0\xaa\
+`\x1d\xb7Q\xde)\xd9\xf1E\x0f3\x8c\xbbG)\xfc\
+i\xcf\x13\x12$U\x8f\x11\xaa\x13\xf7N\x8f\xabjr\
+\xf6\x8bk=\x06\x03c\x85?Q\xff\x92-h7\xb6\
+b\x1f\xb3\xabH\xea\x1b1\xe1\x7f\x99\xfd(3\xb7\xb1\
+8#\xa4\xa3\x9b\xd5|\x08\x1a\x11\xe1\x95T\xca\xadu\
+\x0e_=2;lv\xba9\xf3\xefU&\x87];\
+\xed\x09o\xb1\xc6Pb\x811+\xbd\xfc\x92\x0e\x8eZ\
+\xaa\xc1+\x11\x0aP\xb9p\xd2\x1d\xa8jT0^\x99\
+\x91\x12d\x0faL\xe8\x9f=\xc2\xce\xcc\x94Y\xae\xc2\
+8\xd3\xd0M\xe0\xa7\xb2\xa9\xb6O8\x08\x16\xd3\xab\x18\
+\xca\xb2\xba\x0d\xe3\xde\xcf\xeb\xba\x89\xaf\x1a\x14\x9f]\x04\
+H:\x1d,sf\x9a6\xf5&\x1a\x12\xa9\xa8J\x91\
+\xdf\xe8\xe9\xaf\xf5\x8a57\x81q\x98\xe7;\xc0f\x1f\
+6\x18s\xb5\xee\x8e\xba\xbe\xe0\xf0?6\x8b\x91\x1a\x1b\
+\xdd,\x9d\x97\x0a\x935\x10Lb\xf4\x97\xcd\x818J\
+\xcc\x7f\x0b\xe7E\x84\xfd\xb4\xccac\x19\xfc\xbb\x99\xba\
+I\x98LE\x92\xac#\xe4\xf9\xd06\x88\x9b\x05\x82\xfa\
+\xd4;\x98\xb0\xe1T\x01\xb2\xfe?9\xbb\xa5,\x18\xff\
+|\x0f\xb1\xc0\xb1\xc8j^ w\xc1\xde8F\xb9\xf8\
+\xac\xd1J\xce\xdc\xecP3h\xa8=\xdd\xb1\xc7l\x94\
+\xc1\x04\x9f\x88<\x87@\xe8\x9d\x1c\x1b4\x08-\xcd<\
+\x0a\xe6\xd4\x894\x5c\xfa\x80\x82\x1d\x90a\x82V\xb2g\
+\xf0/\x9d\x83\xd1\x031\xc2\x91h\xbb\x9c7/F_\
+^\xaag{\xf2k\xeaD\xf8y\xdb\x83tur\x94\
+\xc0}j3@\x90\x8d\xdb:\xadw\xbe#=\xf5M\
+\x09\x8c\xfd\x12\x5ccS\x1a\x9c\xdc\xe9\xaf\x22Y\xf2\xfa\
+6\x87\xd0\xdc\xcb,\x05u9\x07t\x93\x01u7-\
+\x5c\x0e\xb4\xea\xf8XW\x1bQ\xaf\x9b\x010X\x05^\
+\x12!\xc2I\xe0`\x8fC\xbd/\x8c\x07%P\xbd\x13\
+i\xc8a\xd6\xb5\x82\xd2d\xd0\xf6\xf0\x9a\xac\xbc) \
+ *\xac\x00\xf9\x8f\xf4\x80\x9d\xa0\xa9\xa2\xa0\xebHC\
+\x87\xe2d2\xd8\xa0\x90\x8e:\xfc\xf3\xe7\xc8\x08\xff\x19\
+}k\x83\xbd=c\xb6\xa9\xca\x17\x08F\xbd\x11\x9fu\
++\x7f\xf6L\x5c\xf4O)#Q$\x00\x97=\xef\xa0\
+~m\xb7pXw5\x83]\xd4\xcc\xce\x14\x08g\xeb\
+\xd8\x5c\x93w\xf8\xd5\xab\xa7\xaf\x8d\xc9\x94\xfe\x86\xeb\xd5\
+/\xf7~\xe2\xc6\xed\xad(S\x8dp\xff\xdf\xe9Hl\
+O\x17\xd9\xf5\xa7\x83\x0b\xa8\xe1\x16\x90\xbd\xda\xf1\xda\xf2\
+P\xd2\xdcm32F/#\xb9\x0f@|\xc1\x12\x0b\
+B\xe6e\x9b\xbf0\xff\x11\x94\x91\x99/\x11\xeat\x8c\
+#\xe1\x09\xabHf\xf2@\x13x\xf4\xf4\x0dJ^\x0d\
+\x10\xd2.\x0a\xaf\x91\xa8\xa0\x8cF\x14\xd3\x8d\xddj,\
+\x04\xd9T\xb9\xf1\xc6wV\x9c1\x81\xcd\xd24\xa6c\
+r\xd4\x80\xd7\xa9\xe6\x1b-\x10\xd6\xd5R1\x8a\x0dv\
+\x8e\xcd\x88\xb0_\x00MH\x16QV~i\xad\x80s\
+\xe2\xab\x12\xfc\xe7\xbap\x98M\xc5\x08\xaa\x06\x1d\xf7\x08\
+RW[J/0\x95\xb6E\xb0\xcb\xb3TH\x00\xac\
+L\xe4\x0a4\xb0\xe1\x9da+\x0aO\x99$^8\xc9\
+\x12\xb7=\xc6\xa9Q\xafO5\xe1xW!\xffs\xea\
+\xf0\x87\x22\xfe\x8aS\xf3~\xbeF\xdd\xeb\x11\x0az-\
+\x90\xfd\x00\xf4F\x07\xd5\x8b\xeb\xcf\xf5\xef\xd2R\x9e\x81\
+A\xd6\xd0+g\xfc\xb9\xee\xf7\x1b\xb7\x0d\xa6~\
+\x00\x00\x1b^\
 +\
 ++\x0aid = \x22monoclo\
 nal-antibodies\x22\x0a\
@@ -2010,417 +2010,415 @@ onal material on\
  antibody struct\
 ure (standard im\
 munology)\x22\x0adate \
-= \x22date not stat\
-ed\x22\x0a\x0a[[sources]]\
-\x0atitle = \x22Review\
- of monoclonal a\
-ntibody structur\
-e and mechanisms\
- of action\x22\x0adeta\
-il = \x22Cancers 20\
-20;12:3041. PubM\
-ed Central PMC76\
-03375\x22\x0adate = \x222\
-020\x22\x0a\x0a[[sources]\
-]\x0atitle = \x22Revie\
-w of CAR structu\
-re\x22\x0adetail = \x22Jo\
-urnal of Transla\
-tional Medicine\x22\
-\x0adate = \x222023\x22\x0a\x0a\
-[[sources]]\x0atitl\
-e = \x22Blinatumoma\
-b (Blincyto): pr\
-oduct informatio\
-n\x22\x0adetail = \x22Eur\
-opean Medicines \
-Agency (EMA)\x22\x0ada\
-te = \x22date not s\
-tated; check the\
- current version\
-\x22\x0a+++\x0a\x0a=== child\
- ===\x0aYour body m\
-akes tiny helper\
-s called [antibo\
-dies](glossary:a\
-ntibody). They a\
-re far too small\
- to see.\x0a\x0aEach o\
-ne is shaped lik\
-e the letter Y. \
-It has two arms \
-at the top and a\
- stem at the bot\
-tom.\x0a\x0aThe tips o\
-f the arms are l\
-ike a key. They \
-fit just one sha\
-pe, like a key f\
-its one lock. Wh\
-en the tips find\
- that shape, the\
-y hold on tight.\
-\x0a\x0aThe stem is li\
-ke a handle. Oth\
-er helpers in yo\
-ur body know tha\
-t handle. When t\
-hey see it, they\
- come to help.\x0a\x0a\
-Clever people ca\
-n make lots of o\
-ne kind of antib\
-ody in a lab. Th\
-ey are all the s\
-ame, like twins.\
- They all look f\
-or the same shap\
-e. Doctors call \
-them [monoclonal\
- antibodies](glo\
-ssary:monoclonal\
--antibody). You \
-can say it like \
-this: mon-oh-KLO\
-H-nal.\x0a\x0aSome poo\
-rly cells have a\
- shape on the ou\
-tside that these\
- antibodies can \
-find. That helps\
- the body spot t\
-he poorly cells \
-so they can be c\
-leared away.\x0a\x0aDo\
- you want to kno\
-w more? Ask your\
- grown-ups and y\
-our [care team](\
-glossary:care-te\
-am). They will b\
-e glad you asked\
-.\x0a\x0a=== family ==\
-=\x0a## What it is\x0a\
-\x0aAn [antibody](g\
-lossary:antibody\
-) is a [protein]\
-(glossary:protei\
-n) that the body\
- makes to help f\
-ight germs. It i\
-s part of the [i\
-mmune system](gl\
-ossary:immune-sy\
-stem), which is \
-the body's way o\
-f keeping itself\
- well.\x0a\x0aAntibodi\
-es are shaped li\
-ke a letter Y. E\
-ach part of the \
-Y has a job:\x0a\x0a- \
-Each arm ends in\
- a tip. These ti\
-ps are called th\
-e [Fab part](glo\
-ssary:fab). They\
- fit one exact s\
-hape, a bit like\
- a key fits one \
-lock. The shape \
-they fit is call\
-ed an [antigen](\
-glossary:antigen\
-).\x0a- The stem of\
- the Y is called\
- the [Fc part](g\
-lossary:fc). Oth\
-er parts of the \
-immune system ca\
-n spot the stem.\
- This lets them \
-know that someth\
-ing has been fou\
-nd.\x0a\x0a## What \x22mo\
-noclonal\x22 means\x0a\
-\x0aA [monoclonal a\
-ntibody](glossar\
-y:monoclonal-ant\
-ibody) (say \x22mon\
--oh-KLOH-nal\x22) i\
-s made in a lab.\
- Scientists grow\
- lots of copies \
-from one single \
-cell. So every c\
-opy is the same,\
- and they all lo\
-ok for the same \
-target.\x0a\x0aThis is\
- useful for trea\
-ting cancer. Som\
-e cancer cells c\
-arry a certain p\
-rotein on the ou\
-tside. A monoclo\
-nal antibody can\
- be made to look\
- for that protei\
-n. It can then f\
-ind the cancer c\
-ells in the body\
-.\x0a\x0a## How it is \
-used\x0a\x0a[Blinatumo\
-mab](glossary:bl\
-inatumomab) (say\
- \x22blin-a-TOOM-oh\
--mab\x22) is a medi\
-cine used for so\
-me children with\
- [ALL](glossary:\
-all). Doctors co\
-unt it as a mono\
-clonal antibody,\
- which is one ki\
-nd of [biologica\
-l therapy](gloss\
-ary:biological-t\
-herapy). It is b\
-uilt from antibo\
-dy parts, and it\
- has two differe\
-nt arms. You can\
- read how it wor\
-ks in the Blinat\
-umomab section.\x0a\
-\x0aThe idea of an \
-antibody's arms \
-is also used in \
-[CAR T-cell ther\
-apy](glossary:ca\
-r-t-therapy). Th\
-ere, the part th\
-at finds the can\
-cer cell is copi\
-ed from an antib\
-ody. The section\
- on that treatme\
-nt explains more\
-.\x0a\x0a## What it ca\
-n feel like\x0a\x0aEac\
-h medicine has i\
-ts own [side eff\
-ects](glossary:s\
-ide-effect). The\
-se are the unwan\
-ted things a med\
-icine can do. Th\
-e side effects o\
-f blinatumomab a\
-re explained in \
-its own section.\
- Your child's te\
-am can tell you \
-what to look out\
- for with any me\
-dicine your chil\
-d has.\x0a\x0a## Who t\
-o ask\x0a\x0aYour chil\
-d's [consultant]\
-(glossary:consul\
-tant) or [clinic\
-al nurse special\
-ist](glossary:cl\
-inical-nurse-spe\
-cialist) can tel\
-l you if a medic\
-ine like this co\
-uld be part of y\
-our child's care\
-.\x0a\x0aEvery child i\
-s different. A m\
-edicine that hel\
-ps one child may\
- not be right fo\
-r another. Your \
-child's [care te\
-am](glossary:car\
-e-team) is the b\
-est place to ask\
-.\x0a\x0a=== clinic ==\
-=\x0a## Mechanism\x0a\x0a\
-[Antibodies](glo\
-ssary:antibody) \
-are [proteins](g\
-lossary:protein)\
- of the [immune \
-system](glossary\
-:immune-system) \
-with a Y shape. \
-Each arm ends in\
- a [Fab](glossar\
-y:fab) region, a\
-nd these bind on\
-e specific molec\
-ular shape, the \
-[antigen](glossa\
-ry:antigen). The\
- stem, or [Fc](g\
-lossary:fc) regi\
-on, is what the \
-rest of the immu\
-ne system, both \
-cells and protei\
-ns, reads, so bi\
-nding is linked \
-to a wider immun\
-e response (gene\
-ral immunology; \
-see Amgen Scienc\
-e and the Cancer\
-s 2020 review, P\
-MC7603375).\x0a\x0aA [\
-monoclonal antib\
-ody](glossary:mo\
-noclonal-antibod\
-y) is produced i\
-n the laboratory\
- from a single c\
-ell line, so eve\
-ry copy is ident\
-ical and all rec\
-ognise the same \
-target. Because \
-some cancer cell\
-s display partic\
-ular surface pro\
-teins, monoclona\
-l antibodies can\
- be designed to \
-seek those cells\
- out (founding d\
-ocument, 2018).\x0a\
-\x0a## Relevance he\
-re\x0a\x0aThe founding\
- charity page cl\
-asses [blinatumo\
-mab](glossary:bl\
-inatumomab) as a\
- monoclonal anti\
-body, a form of \
-[biological ther\
-apy](glossary:bi\
-ological-therapy\
-). Strictly, it \
-is a [bispecific\
- T-cell engager \
-(BiTE)](glossary\
-:bite). This com\
-pact construct i\
-s built from ant\
-ibody fragments \
-and has two diff\
-erent binding ar\
-ms, one for [CD3\
-](glossary:cd3) \
-and one for [CD1\
-9](glossary:cd19\
-) (EMA product i\
-nformation). See\
- the Blinatumoma\
-b and Targeting \
-CD19 sections.\x0a\x0a\
-Antibody enginee\
-ring also underp\
-ins [CAR T-cell \
-therapy](glossar\
-y:car-t-therapy)\
-: the [antigen-b\
-inding part](glo\
-ssary:antigen-bi\
-nding-part) of t\
-he [chimeric ant\
-igen receptor](g\
-lossary:car) is \
-a single-chain f\
-ragment (an [scF\
-v](glossary:anti\
-gen-binding-part\
-)) taken from an\
- anti-CD19 antib\
-ody (J Transl Me\
-d 2023 review).\x0a\
-\x0a## Questions fa\
-milies often ask\
-\x0a\x0a**\x22Is an antib\
-ody medicine the\
- same as [chemo]\
-(glossary:chemot\
-herapy)?\x22** \x22No.\
- An antibody med\
-icine is made to\
- find one partic\
-ular protein on \
-the outside of a\
- cell. Chemo is \
-a different kind\
- of treatment: a\
- mix of several \
-drugs.\x22\x0a\x0a**\x22What\
- does 'monoclona\
-l' mean?\x22** \x22All\
- the copies come\
- from one cell, \
-so they are iden\
-tical and all lo\
-ok for the same \
-target.\x22\x0a\x0a**\x22Why\
- is it shaped li\
-ke a Y?\x22** \x22The \
-two tips of the \
-arms grab the ta\
-rget. The stem i\
-s what the rest \
-of the immune sy\
-stem recognises.\
-\x22\x0a\x0a**\x22Does my ch\
-ild need one?\x22**\
- \x22That depends o\
-n your child's t\
-ype of [ALL](glo\
-ssary:all) and h\
-ow treatment is \
-going. Your [con\
-sultant](glossar\
-y:consultant) is\
- the right perso\
-n to discuss it \
-with.\x22\x0a\x0a=== ques\
-tions ===\x0a- Coul\
-d an [antibody](\
+= \x22no date given\
+\x22\x0a\x0a[[sources]]\x0at\
+itle = \x22Review o\
+f monoclonal ant\
+ibody structure \
+and mechanisms o\
+f action\x22\x0adetail\
+ = \x22Cancers 2020\
+;12:3041. PubMed\
+ Central PMC7603\
+375\x22\x0adate = \x22202\
+0\x22\x0a\x0a[[sources]]\x0a\
+title = \x22Review \
+of CAR structure\
+\x22\x0adetail = \x22Jour\
+nal of Translati\
+onal Medicine\x22\x0ad\
+ate = \x222023\x22\x0a\x0a[[\
+sources]]\x0atitle \
+= \x22Blinatumomab \
+(Blincyto): prod\
+uct information\x22\
+\x0adetail = \x22Europ\
+ean Medicines Ag\
+ency (EMA)\x22\x0adate\
+ = \x22no date give\
+n\x22\x0a+++\x0a\x0a=== chil\
+d ===\x0aYour body \
+makes tiny helpe\
+rs called [antib\
+odies](glossary:\
+antibody). They \
+are far too smal\
+l to see.\x0a\x0aEach \
+one is shaped li\
+ke the letter Y.\
+ It has two arms\
+ at the top and \
+a stem at the bo\
+ttom.\x0a\x0aThe tips \
+of the arms are \
+like a key. They\
+ fit just one sh\
+ape, like a key \
+fits one lock. W\
+hen the tips fin\
+d that shape, th\
+ey hold on tight\
+.\x0a\x0aThe stem is l\
+ike a handle. Ot\
+her helpers in y\
+our body know th\
+at handle. When \
+they see it, the\
+y come to help.\x0a\
+\x0aClever people c\
+an make lots of \
+one kind of anti\
+body in a lab. T\
+hey are all the \
+same, like twins\
+. They all look \
+for the same sha\
+pe. Doctors call\
+ them [monoclona\
+l antibodies](gl\
+ossary:monoclona\
+l-antibody). You\
+ can say it like\
+ this: mon-oh-KL\
+OH-nal.\x0a\x0aSome po\
+orly cells have \
+a shape on the o\
+utside that thes\
+e antibodies can\
+ find. That help\
+s the body spot \
+the poorly cells\
+ so they can be \
+cleared away.\x0a\x0aD\
+o you want to kn\
+ow more? Ask you\
+r grown-ups and \
+your [care team]\
+(glossary:care-t\
+eam). They will \
+be glad you aske\
+d.\x0a\x0a=== family =\
+==\x0a## What it is\
+\x0a\x0aAn [antibody](\
 glossary:antibod\
-y) medicine be p\
-art of my child'\
-s treatment?\x0a- W\
-hat is it lookin\
-g for on the [le\
-ukaemia cells](g\
-lossary:leukaemi\
-a-cell)?\x0a- How i\
-s it different f\
-rom [chemo](glos\
-sary:chemotherap\
-y)?\x0a- What [side\
- effects](glossa\
-ry:side-effect) \
-should we watch \
-for?\x0a- Is there \
-a [clinical tria\
-l](glossary:clin\
-ical-trial) of t\
-his kind of medi\
-cine that might \
-suit my child?\x0a\
+y) is a [protein\
+](glossary:prote\
+in) that the bod\
+y makes to help \
+fight germs. It \
+is part of the [\
+immune system](g\
+lossary:immune-s\
+ystem), which is\
+ the body's way \
+of keeping itsel\
+f well.\x0a\x0aAntibod\
+ies are shaped l\
+ike a letter Y. \
+Each part of the\
+ Y has a job:\x0a\x0a-\
+ Each arm ends i\
+n a tip. These t\
+ips are called t\
+he [Fab part](gl\
+ossary:fab). The\
+y fit one exact \
+shape, a bit lik\
+e a key fits one\
+ lock. The shape\
+ they fit is cal\
+led an [antigen]\
+(glossary:antige\
+n).\x0a- The stem o\
+f the Y is calle\
+d the [Fc part](\
+glossary:fc). Ot\
+her parts of the\
+ immune system c\
+an spot the stem\
+. This lets them\
+ know that somet\
+hing has been fo\
+und.\x0a\x0a## What \x22m\
+onoclonal\x22 means\
+\x0a\x0aA [monoclonal \
+antibody](glossa\
+ry:monoclonal-an\
+tibody) (say \x22mo\
+n-oh-KLOH-nal\x22) \
+is made in a lab\
+. Scientists gro\
+w lots of copies\
+ from one single\
+ cell. So every \
+copy is the same\
+, and they all l\
+ook for the same\
+ target.\x0a\x0aThis i\
+s useful for tre\
+ating cancer. So\
+me cancer cells \
+carry a certain \
+protein on the o\
+utside. A monocl\
+onal antibody ca\
+n be made to loo\
+k for that prote\
+in. It can then \
+find the cancer \
+cells in the bod\
+y.\x0a\x0a## How it is\
+ used\x0a\x0a[Blinatum\
+omab](glossary:b\
+linatumomab) (sa\
+y \x22blin-a-TOOM-o\
+h-mab\x22) is a med\
+icine used for s\
+ome children wit\
+h [ALL](glossary\
+:all). Doctors c\
+ount it as a mon\
+oclonal antibody\
+, which is one k\
+ind of [biologic\
+al therapy](glos\
+sary:biological-\
+therapy). It is \
+built from antib\
+ody parts, and i\
+t has two differ\
+ent arms. You ca\
+n read how it wo\
+rks in the Blina\
+tumomab section.\
+\x0a\x0aThe idea of an\
+ antibody's arms\
+ is also used in\
+ [CAR T-cell the\
+rapy](glossary:c\
+ar-t-therapy). T\
+here, the part t\
+hat finds the ca\
+ncer cell is cop\
+ied from an anti\
+body. The sectio\
+n on that treatm\
+ent explains mor\
+e.\x0a\x0a## What it c\
+an feel like\x0a\x0aEa\
+ch medicine has \
+its own [side ef\
+fects](glossary:\
+side-effect). Th\
+ese are the unwa\
+nted things a me\
+dicine can do. T\
+he side effects \
+of blinatumomab \
+are explained in\
+ its own section\
+. Your child's t\
+eam can tell you\
+ what to look ou\
+t for with any m\
+edicine your chi\
+ld has.\x0a\x0a## Who \
+to ask\x0a\x0aYour chi\
+ld's [consultant\
+](glossary:consu\
+ltant) or [clini\
+cal nurse specia\
+list](glossary:c\
+linical-nurse-sp\
+ecialist) can te\
+ll you if a medi\
+cine like this c\
+ould be part of \
+your child's car\
+e.\x0a\x0aEvery child \
+is different. A \
+medicine that he\
+lps one child ma\
+y not be right f\
+or another. Your\
+ child's [care t\
+eam](glossary:ca\
+re-team) is the \
+best place to as\
+k.\x0a\x0a=== clinic =\
+==\x0a## Mechanism\x0a\
+\x0a[Antibodies](gl\
+ossary:antibody)\
+ are [proteins](\
+glossary:protein\
+) of the [immune\
+ system](glossar\
+y:immune-system)\
+ with a Y shape.\
+ Each arm ends i\
+n a [Fab](glossa\
+ry:fab) region, \
+and these bind o\
+ne specific mole\
+cular shape, the\
+ [antigen](gloss\
+ary:antigen). Th\
+e stem, or [Fc](\
+glossary:fc) reg\
+ion, is what the\
+ rest of the imm\
+une system, both\
+ cells and prote\
+ins, reads, so b\
+inding is linked\
+ to a wider immu\
+ne response (gen\
+eral immunology;\
+ see Amgen Scien\
+ce and the Cance\
+rs 2020 review, \
+PMC7603375).\x0a\x0aA \
+[monoclonal anti\
+body](glossary:m\
+onoclonal-antibo\
+dy) is produced \
+in the laborator\
+y from a single \
+cell line, so ev\
+ery copy is iden\
+tical and all re\
+cognise the same\
+ target. Because\
+ some cancer cel\
+ls display parti\
+cular surface pr\
+oteins, monoclon\
+al antibodies ca\
+n be designed to\
+ seek those cell\
+s out (charity p\
+age, 2018).\x0a\x0a## \
+Relevance here\x0a\x0a\
+The charity's re\
+search page clas\
+ses [blinatumoma\
+b](glossary:blin\
+atumomab) as a m\
+onoclonal antibo\
+dy, a form of [b\
+iological therap\
+y](glossary:biol\
+ogical-therapy).\
+ Strictly, it is\
+ a [bispecific T\
+-cell engager (B\
+iTE)](glossary:b\
+ite). This compa\
+ct construct is \
+built from antib\
+ody fragments an\
+d has two differ\
+ent binding arms\
+, one for [CD3](\
+glossary:cd3) an\
+d one for [CD19]\
+(glossary:cd19) \
+(EMA product inf\
+ormation). See t\
+he Blinatumomab \
+and Targeting CD\
+19 sections.\x0a\x0aAn\
+tibody engineeri\
+ng also underpin\
+s [CAR T-cell th\
+erapy](glossary:\
+car-t-therapy): \
+the [antigen-bin\
+ding part](gloss\
+ary:antigen-bind\
+ing-part) of the\
+ [chimeric antig\
+en receptor](glo\
+ssary:car) is a \
+single-chain fra\
+gment (an [scFv]\
+(glossary:antige\
+n-binding-part))\
+ taken from an a\
+nti-CD19 antibod\
+y (J Transl Med \
+2023 review).\x0a\x0a#\
+# Questions fami\
+lies often ask\x0a\x0a\
+**\x22Is an antibod\
+y medicine the s\
+ame as [chemo](g\
+lossary:chemothe\
+rapy)?\x22** \x22No. A\
+n antibody medic\
+ine is made to f\
+ind one particul\
+ar protein on th\
+e outside of a c\
+ell. Chemo is a \
+different kind o\
+f treatment: a m\
+ix of several dr\
+ugs.\x22\x0a\x0a**\x22What d\
+oes 'monoclonal'\
+ mean?\x22** \x22All t\
+he copies come f\
+rom one cell, so\
+ they are identi\
+cal and all look\
+ for the same ta\
+rget.\x22\x0a\x0a**\x22Why i\
+s it shaped like\
+ a Y?\x22** \x22The tw\
+o tips of the ar\
+ms grab the targ\
+et. The stem is \
+what the rest of\
+ the immune syst\
+em recognises.\x22\x0a\
+\x0a**\x22Does my chil\
+d need one?\x22** \x22\
+That depends on \
+your child's typ\
+e of [ALL](gloss\
+ary:all) and how\
+ treatment is go\
+ing. Your [consu\
+ltant](glossary:\
+consultant) is t\
+he right person \
+to discuss it wi\
+th.\x22\x0a\x0a=== questi\
+ons ===\x0a- Could \
+an [antibody](gl\
+ossary:antibody)\
+ medicine be par\
+t of my child's \
+treatment?\x0a- Wha\
+t is it looking \
+for on the [leuk\
+aemia cells](glo\
+ssary:leukaemia-\
+cell)?\x0a- How is \
+it different fro\
+m [chemo](glossa\
+ry:chemotherapy)\
+?\x0a- What [side e\
+ffects](glossary\
+:side-effect) sh\
+ould we watch fo\
+r?\x0a- Is there a \
+[clinical trial]\
+(glossary:clinic\
+al-trial) of thi\
+s kind of medici\
+ne that might su\
+it my child?\x0a\
 \x00\x00\x16\xed\
 +\
 ++\x0aid = \x22long-te\
@@ -2652,32 +2650,32 @@ nt can be descri\
 bed and, in time\
 , designed out o\
 f future protoco\
-ls (founding doc\
-ument). The work\
- is slow by natu\
-re: effects may \
-take decades to \
-appear, and coho\
-rts must be trac\
-ked as they age.\
-\x0a\x0a## The UK surv\
-ivor cohort\x0a\x0aThe\
- [British Childh\
-ood Cancer Survi\
-vor Study](gloss\
-ary:survivor-stu\
-dy), run by the \
-[Centre for Chil\
-dhood Survivor S\
-tudies](glossary\
-:survivor-study)\
-, covers people \
-diagnosed betwee\
-n 1940 and 1991 \
-who survived fiv\
-e or more years \
-from diagnosis. \
-The founding pag\
+ls (charity page\
+, 2018). The wor\
+k is slow by nat\
+ure: effects may\
+ take decades to\
+ appear, and coh\
+orts must be tra\
+cked as they age\
+.\x0a\x0a## The UK sur\
+vivor cohort\x0a\x0aTh\
+e [British Child\
+hood Cancer Surv\
+ivor Study](glos\
+sary:survivor-st\
+udy), run by the\
+ [Centre for Chi\
+ldhood Survivor \
+Studies](glossar\
+y:survivor-study\
+), covers people\
+ diagnosed betwe\
+en 1940 and 1991\
+ who survived fi\
+ve or more years\
+ from diagnosis.\
+ The charity pag\
 e (2018) notes t\
 hat its results \
 will take many y\
@@ -2790,7 +2788,7 @@ out the [British\
 r Survivor Study\
 ](glossary:survi\
 vor-study)?\x0a\
-\x00\x00\x19\xbe\
+\x00\x00\x19\xb0\
 +\
 ++\x0aid = \x22clinica\
 l-trials\x22\x0atitle \
@@ -2822,389 +2820,388 @@ viewed 13 Sep 20\
 t\x22\x0adetail = \x22NHS\
 : teach-back, or\
  chunk and check\
-\x22\x0adate = \x22date n\
-ot stated\x22\x0a\x0a[[so\
-urces]]\x0atitle = \
-\x22NHS guidance on\
- readable health\
- information\x22\x0ade\
-tail = \x22NHS: rea\
-ding age 9 to 11\
-, and how many a\
-dults find healt\
-h information ha\
-rd\x22\x0adate = \x22date\
- not stated\x22\x0a+++\
-\x0a\x0a=== child ===\x0a\
-Doctors and nurs\
-es keep looking \
-for new ways to \
-help children wh\
-o are poorly. Th\
-ey test each new\
- idea with great\
- care. A test li\
-ke this is calle\
-d a [trial](glos\
-sary:clinical-tr\
-ial).\x0a\x0aLots of c\
-hildren with [le\
-ukaemia](glossar\
-y:leukaemia) tak\
-e part in a tria\
-l. It means thei\
-r doctors follow\
- a plan that hel\
-ps everyone lear\
-n.\x0a\x0aA trial does\
- not go on for e\
-ver. When enough\
- children have j\
-oined, it stops.\
- The doctors the\
-n look at what t\
-hey found out. T\
-hat takes time. \
-Then they use it\
- to plan the nex\
-t trial, so thin\
-gs can keep gett\
-ing better.\x0a\x0aYou\
-r grown-ups and \
-your doctors wil\
-l talk about wha\
-t is right for y\
-ou. You can ask \
-them questions t\
-oo. There are no\
- silly questions\
-.\x0a\x0aHere are some\
- you might like \
-to ask:\x0a\x0a- What \
-is a trial?\x0a- Wi\
-ll I still see m\
-y own nurses?\x0a- \
-Can I ask more q\
-uestions later?\x0a\
-\x0aTalk to your gr\
-own-ups and your\
- [care team](glo\
-ssary:care-team)\
- any time. They \
-are there to hel\
-p you.\x0a\x0a=== fami\
-ly ===\x0a## What i\
-t is\x0a\x0aA [clinica\
-l trial](glossar\
-y:clinical-trial\
-) is a careful s\
-tudy that tests \
-a new way to tre\
-at an illness. I\
-t might test a n\
-ew medicine. Or \
-it might test a \
-change to the us\
-ual treatment, t\
-o see if it work\
-s better or has \
-fewer [side effe\
-cts](glossary:si\
-de-effect).\x0a\x0a## \
-Why trials matte\
-r\x0a\x0aOver the last\
- 30 years, resul\
-ts for children \
-with [ALL](gloss\
-ary:all) have go\
-t a lot better. \
-Trials are a big\
- reason for this\
-. Today, [surviv\
-al](glossary:sur\
-vival-rate) for \
-children with AL\
-L is about 9 in \
-10 (90%).\x0a\x0aMany \
-children with [l\
-eukaemia](glossa\
-ry:leukaemia) in\
- the UK are trea\
-ted as part of a\
- trial. [UKALL 2\
-011](glossary:uk\
-all-2011) is one\
- example.\x0a\x0aEach \
-trial has a life\
- of its own:\x0a\x0a1.\
- A trial opens, \
-and children joi\
-n it.\x0a2. When en\
-ough children ha\
-ve joined, the t\
-rial closes.\x0a3. \
-There is often a\
- wait before the\
- results are rea\
-dy.\x0a4. New trial\
-s are then plann\
-ed, using what w\
-as learned.\x0a\x0a## \
-Who to ask, step\
- by step\x0a\x0a1. Sta\
-rt with your chi\
-ld's [hospital c\
-onsultant](gloss\
-ary:consultant).\
- They are the be\
-st person to tal\
-k to about joini\
-ng a trial.\x0a2. Y\
-our child's trea\
-tment centre may\
- have a [researc\
-h nurse](glossar\
-y:research-nurse\
-). You can talk \
-to them too.\x0a3. \
-You can also go \
-through your cho\
-ices with your c\
-hild's [clinical\
- nurse specialis\
-t](glossary:clin\
-ical-nurse-speci\
-alist). They can\
- answer your que\
-stions, or find \
-out the answer f\
-or you.\x0a\x0a## A ph\
-one line you can\
- call\x0a\x0aThe chari\
-ty's nurses can \
-also talk to you\
- about clinical \
-trials. Their fr\
-eephone number i\
-s 0808 800 4040,\
- so the call is \
-free. The line i\
-s open Monday to\
- Friday, 9am to \
-5pm.\x0a\x0aThis is th\
-e number as list\
-ed in the foundi\
-ng document in S\
-eptember 2018. T\
-hat is the chari\
-ty web page this\
- app is based on\
-. Numbers and op\
-ening times can \
-change, so pleas\
-e check it is st\
-ill current befo\
-re you call.\x0a\x0a##\
- Tips for talkin\
-g to the team\x0a\x0a-\
- Write your ques\
-tions down befor\
-e you go. You ca\
-n use the questi\
-ons list in this\
- app.\x0a- Ask the \
-team to explain \
-things again if \
-you need to.\x0a- T\
-ry saying back w\
-hat you heard in\
- your own words.\
- This helps you \
-check you have u\
-nderstood.\x0a\x0a## F\
-inally\x0a\x0aEvery ch\
-ild is different\
-, and a trial th\
-at suits one chi\
-ld may not suit \
-another. Your ch\
-ild's [care team\
-](glossary:care-\
-team) is always \
-the place to ask\
-.\x0a\x0a=== clinic ==\
-=\x0a## Who familie\
-s should be dire\
-cted to\x0a\x0aThe fou\
-nding charity pa\
-ge (2018) names \
-the child's [hos\
-pital consultant\
-](glossary:consu\
-ltant) as the be\
-st first contact\
- about joining a\
- [trial](glossar\
-y:clinical-trial\
-). The [research\
- nurse](glossary\
-:research-nurse)\
- at the principa\
-l treatment cent\
-re and the [clin\
-ical nurse speci\
-alist](glossary:\
-clinical-nurse-s\
-pecialist) are f\
-urther routes, a\
-nd the CNS can a\
-nswer or find an\
-swers to specifi\
-c questions from\
- the family or c\
-hild.\x0a\x0a## Contex\
-t for the conver\
-sation\x0a\x0aResearch\
- delivered throu\
-gh clinical tria\
-ls is credited w\
-ith much of the \
-improvement in [\
-ALL](glossary:al\
-l) outcomes over\
- 30 years, to ro\
-ughly 9 in 10 ch\
-ildren surviving\
-, and many child\
+\x22\x0adate = \x22no dat\
+e given\x22\x0a\x0a[[sour\
+ces]]\x0atitle = \x22N\
+HS guidance on r\
+eadable health i\
+nformation\x22\x0adeta\
+il = \x22NHS: readi\
+ng age 9 to 11, \
+and how many adu\
+lts find health \
+information hard\
+\x22\x0adate = \x22no dat\
+e given\x22\x0a+++\x0a\x0a==\
+= child ===\x0aDoct\
+ors and nurses k\
+eep looking for \
+new ways to help\
+ children who ar\
+e poorly. They t\
+est each new ide\
+a with great car\
+e. A test like t\
+his is called a \
+[trial](glossary\
+:clinical-trial)\
+.\x0a\x0aLots of child\
 ren with [leukae\
 mia](glossary:le\
-ukaemia) in the \
-UK receive treat\
-ment within a tr\
-ial (founding do\
-cument). Trials \
-close once recru\
-itment is comple\
-te; results foll\
-ow after a delay\
-, and successor \
-trials are desig\
-ned on the findi\
-ngs. [UKALL 2011\
-](glossary:ukall\
--2011) is a usef\
-ul worked exampl\
-e.\x0a\x0a## Nurse lin\
-e\x0a\x0aThe charity's\
- nurse line, as \
-listed in the fo\
-unding document \
-in September 201\
-8: freephone 080\
-8 800 4040, Mond\
-ay to Friday, 9a\
-m to 5pm. Confir\
-m it is still cu\
-rrent before han\
-ding it on.\x0a\x0a## \
-Explaining it we\
-ll\x0a\x0aNHS guidance\
- suggests writin\
-g for readers ag\
-ed 9 to 11. Roug\
-hly 4 in 10 adul\
-ts find everyday\
- health informat\
-ion hard to use,\
- rising to about\
- 6 in 10 once nu\
-mbers are involv\
-ed. Use teach-ba\
-ck (\x22chunk and c\
-heck\x22, NHS Healt\
-h Literacy Toolk\
-it): explain one\
- chunk, then ask\
- the parent to p\
-ut it in their o\
-wn words before \
-moving on. Give \
-numbers both as \
-\x229 in 10\x22 and as\
- a percentage.\x0a\x0a\
-## Questions fam\
-ilies often ask\x0a\
-\x0a**\x22How do we fi\
-nd out if there \
-is a trial for o\
-ur child?\x22** \x22Yo\
-ur consultant is\
- the best person\
- to ask. The res\
-earch nurse and \
-I can help too, \
-and I can find o\
-ut answers I don\
-'t know.\x22\x0a\x0a**\x22Wh\
-at happens when \
-a trial closes?\x22\
-** \x22It stops tak\
-ing new patients\
- once it has eno\
-ugh. The results\
- take a while, a\
-nd then the next\
- trial is built \
-on them.\x22\x0a\x0a**\x22Wh\
-y are so many ch\
-ildren treated i\
-n trials?\x22** \x22Tr\
-ials are a big p\
-art of why treat\
-ment for ALL has\
- improved so muc\
-h over the past \
-30 years.\x22\x0a\x0a**\x22I\
-s there anyone e\
-lse we can ring?\
-\x22** \x22The charity\
-'s nurse line wa\
-s 0808 800 4040,\
- weekdays 9am to\
- 5pm, when the p\
-age this app is \
-based on was las\
-t reviewed in Se\
-ptember 2018. Pl\
-ease check it is\
- still current.\x22\
-\x0a\x0a=== questions \
-===\x0a- Is there a\
- [clinical trial\
-](glossary:clini\
-cal-trial) that \
-might suit my ch\
-ild?\x0a- What woul\
-d joining the tr\
-ial mean for my \
-child, day to da\
-y?\x0a- Do we have \
-to join a trial,\
- and can we chan\
-ge our minds lat\
-er?\x0a- How is the\
- trial treatment\
- different from \
-the usual treatm\
-ent?\x0a- Is there \
-a [research nurs\
+ukaemia) take pa\
+rt in a trial. I\
+t means their do\
+ctors follow a p\
+lan that helps e\
+veryone learn.\x0a\x0a\
+A trial does not\
+ go on for ever.\
+ When enough chi\
+ldren have joine\
+d, it stops. The\
+ doctors then lo\
+ok at what they \
+found out. That \
+takes time. Then\
+ they use it to \
+plan the next tr\
+ial, so things c\
+an keep getting \
+better.\x0a\x0aYour gr\
+own-ups and your\
+ doctors will ta\
+lk about what is\
+ right for you. \
+You can ask them\
+ questions too. \
+There are no sil\
+ly questions.\x0a\x0aH\
+ere are some you\
+ might like to a\
+sk:\x0a\x0a- What is a\
+ trial?\x0a- Will I\
+ still see my ow\
+n nurses?\x0a- Can \
+I ask more quest\
+ions later?\x0a\x0aTal\
+k to your grown-\
+ups and your [ca\
+re team](glossar\
+y:care-team) any\
+ time. They are \
+there to help yo\
+u.\x0a\x0a=== family =\
+==\x0a## What it is\
+\x0a\x0aA [clinical tr\
+ial](glossary:cl\
+inical-trial) is\
+ a careful study\
+ that tests a ne\
+w way to treat a\
+n illness. It mi\
+ght test a new m\
+edicine. Or it m\
+ight test a chan\
+ge to the usual \
+treatment, to se\
+e if it works be\
+tter or has fewe\
+r [side effects]\
+(glossary:side-e\
+ffect).\x0a\x0a## Why \
+trials matter\x0a\x0aO\
+ver the last 30 \
+years, results f\
+or children with\
+ [ALL](glossary:\
+all) have got a \
+lot better. Tria\
+ls are a big rea\
+son for this. To\
+day, [survival](\
+glossary:surviva\
+l-rate) for chil\
+dren with ALL is\
+ about 9 in 10 (\
+90%).\x0a\x0aMany chil\
+dren with [leuka\
+emia](glossary:l\
+eukaemia) in the\
+ UK are treated \
+as part of a tri\
+al. [UKALL 2011]\
+(glossary:ukall-\
+2011) is one exa\
+mple.\x0a\x0aEach tria\
+l has a life of \
+its own:\x0a\x0a1. A t\
+rial opens, and \
+children join it\
+.\x0a2. When enough\
+ children have j\
+oined, the trial\
+ closes.\x0a3. Ther\
+e is often a wai\
+t before the res\
+ults are ready.\x0a\
+4. New trials ar\
+e then planned, \
+using what was l\
+earned.\x0a\x0a## Who \
+to ask, step by \
+step\x0a\x0a1. Start w\
+ith your child's\
+ [hospital consu\
+ltant](glossary:\
+consultant). The\
+y are the best p\
+erson to talk to\
+ about joining a\
+ trial.\x0a2. Your \
+child's treatmen\
+t centre may hav\
+e a [research nu\
+rse](glossary:re\
+search-nurse). Y\
+ou can talk to t\
+hem too.\x0a3. You \
+can also go thro\
+ugh your choices\
+ with your child\
+'s [clinical nur\
+se specialist](g\
+lossary:clinical\
+-nurse-specialis\
+t). They can ans\
+wer your questio\
+ns, or find out \
+the answer for y\
+ou.\x0a\x0a## A phone \
+line you can cal\
+l\x0a\x0aThe charity's\
+ nurses can also\
+ talk to you abo\
+ut clinical tria\
+ls. Their freeph\
+one number is 08\
+08 800 4040, so \
+the call is free\
+. The line is op\
+en Monday to Fri\
+day, 9am to 5pm.\
+\x0a\x0aThis number co\
+mes from the cha\
+rity web page th\
+is app is based \
+on. It was liste\
+d there in Septe\
+mber 2018. Numbe\
+rs and opening t\
+imes can change,\
+ so please check\
+ it is still cur\
+rent before you \
+call.\x0a\x0a## Tips f\
+or talking to th\
+e team\x0a\x0a- Write \
+your questions d\
+own before you g\
+o. You can use t\
+he questions lis\
+t in this app.\x0a-\
+ Ask the team to\
+ explain things \
+again if you nee\
+d to.\x0a- Try sayi\
+ng back what you\
+ heard in your o\
+wn words. This h\
+elps you check y\
+ou have understo\
+od.\x0a\x0a## Finally\x0a\
+\x0aEvery child is \
+different, and a\
+ trial that suit\
+s one child may \
+not suit another\
+. Your child's [\
+care team](gloss\
+ary:care-team) i\
+s always the pla\
+ce to ask.\x0a\x0a=== \
+clinic ===\x0a## Wh\
+o families shoul\
+d be directed to\
+\x0a\x0aThe charity's \
+research page (2\
+018) names the c\
+hild's [hospital\
+ consultant](glo\
+ssary:consultant\
+) as the best fi\
+rst contact abou\
+t joining a [tri\
+al](glossary:cli\
+nical-trial). Th\
+e [research nurs\
 e](glossary:rese\
-arch-nurse) we c\
-an talk to?\x0a- Wh\
-en might the res\
-ults of the tria\
-l be shared?\x0a\
-\x00\x00\x1bh\
+arch-nurse) at t\
+he principal tre\
+atment centre an\
+d the [clinical \
+nurse specialist\
+](glossary:clini\
+cal-nurse-specia\
+list) are furthe\
+r routes, and th\
+e CNS can answer\
+ or find answers\
+ to specific que\
+stions from the \
+family or child.\
+\x0a\x0a## Context for\
+ the conversatio\
+n\x0a\x0aResearch deli\
+vered through cl\
+inical trials is\
+ credited with m\
+uch of the impro\
+vement in [ALL](\
+glossary:all) ou\
+tcomes over 30 y\
+ears, to roughly\
+ 9 in 10 childre\
+n surviving, and\
+ many children w\
+ith [leukaemia](\
+glossary:leukaem\
+ia) in the UK re\
+ceive treatment \
+within a trial (\
+charity page, 20\
+18). Trials clos\
+e once recruitme\
+nt is complete; \
+results follow a\
+fter a delay, an\
+d successor tria\
+ls are designed \
+on the findings.\
+ [UKALL 2011](gl\
+ossary:ukall-201\
+1) is a useful w\
+orked example.\x0a\x0a\
+## Nurse line\x0a\x0aT\
+he charity's nur\
+se line, as list\
+ed on the charit\
+y's research pag\
+e in September 2\
+018: freephone 0\
+808 800 4040, Mo\
+nday to Friday, \
+9am to 5pm. Conf\
+irm it is still \
+current before h\
+anding it on.\x0a\x0a#\
+# Explaining it \
+well\x0a\x0aNHS guidan\
+ce suggests writ\
+ing for readers \
+aged 9 to 11. Ro\
+ughly 4 in 10 ad\
+ults find everyd\
+ay health inform\
+ation hard to us\
+e, rising to abo\
+ut 6 in 10 once \
+numbers are invo\
+lved. Use teach-\
+back (\x22chunk and\
+ check\x22, NHS Hea\
+lth Literacy Too\
+lkit): explain o\
+ne chunk, then a\
+sk the parent to\
+ put it in their\
+ own words befor\
+e moving on. Giv\
+e numbers both a\
+s \x229 in 10\x22 and \
+as a percentage.\
+\x0a\x0a## Questions f\
+amilies often as\
+k\x0a\x0a**\x22How do we \
+find out if ther\
+e is a trial for\
+ our child?\x22** \x22\
+Your consultant \
+is the best pers\
+on to ask. The r\
+esearch nurse an\
+d I can help too\
+, and I can find\
+ out answers I d\
+on't know.\x22\x0a\x0a**\x22\
+What happens whe\
+n a trial closes\
+?\x22** \x22It stops t\
+aking new patien\
+ts once it has e\
+nough. The resul\
+ts take a while,\
+ and then the ne\
+xt trial is buil\
+t on them.\x22\x0a\x0a**\x22\
+Why are so many \
+children treated\
+ in trials?\x22** \x22\
+Trials are a big\
+ part of why tre\
+atment for ALL h\
+as improved so m\
+uch over the pas\
+t 30 years.\x22\x0a\x0a**\
+\x22Is there anyone\
+ else we can rin\
+g?\x22** \x22The chari\
+ty's nurse line \
+was 0808 800 404\
+0, weekdays 9am \
+to 5pm, when the\
+ page this app i\
+s based on was l\
+ast reviewed in \
+September 2018. \
+Please check it \
+is still current\
+.\x22\x0a\x0a=== question\
+s ===\x0a- Is there\
+ a [clinical tri\
+al](glossary:cli\
+nical-trial) tha\
+t might suit my \
+child?\x0a- What wo\
+uld joining the \
+trial mean for m\
+y child, day to \
+day?\x0a- Do we hav\
+e to join a tria\
+l, and can we ch\
+ange our minds l\
+ater?\x0a- How is t\
+he trial treatme\
+nt different fro\
+m the usual trea\
+tment?\x0a- Is ther\
+e a [research nu\
+rse](glossary:re\
+search-nurse) we\
+ can talk to?\x0a- \
+When might the r\
+esults of the tr\
+ial be shared?\x0a\
+\x00\x00\x1bk\
 +\
 ++\x0aid = \x22about-a\
 ll\x22\x0atitle = \x22Abo\
@@ -3484,168 +3481,168 @@ our child best, \
 so they are alwa\
 ys the right peo\
 ple to ask.\x0a\x0a===\
- clinic ===\x0a## M\
-echanism\x0a\x0a[Acute\
- lymphoblastic l\
-eukaemia (ALL)](\
-glossary:all) is\
- a malignancy of\
- [lymphocytes](g\
-lossary:lymphocy\
-te), the [white \
-blood cells](glo\
-ssary:white-bloo\
-d-cell) that inc\
-lude [B cells](g\
-lossary:b-cell) \
-and [T cells](gl\
-ossary:t-cell). \
-It arises in the\
- [bone marrow](g\
-lossary:bone-mar\
-row), the site w\
-here [blood cell\
-s](glossary:bloo\
-d-cells) are pro\
-duced. The major\
-ity of childhood\
- cases are [B-ce\
+ clinic ===\x0a## B\
+ackground\x0a\x0a[Acut\
+e lymphoblastic \
+leukaemia (ALL)]\
+(glossary:all) i\
+s a malignancy o\
+f [lymphocytes](\
+glossary:lymphoc\
+yte), the [white\
+ blood cells](gl\
+ossary:white-blo\
+od-cell) that in\
+clude [B cells](\
+glossary:b-cell)\
+ and [T cells](g\
+lossary:t-cell).\
+ It arises in th\
+e [bone marrow](\
+glossary:bone-ma\
+rrow), the site \
+where [blood cel\
+ls](glossary:blo\
+od-cells) are pr\
+oduced. The majo\
+rity of childhoo\
+d cases are [B-c\
+ell ALL](glossar\
+y:b-cell-all); a\
+ minority are [T\
+-cell ALL](gloss\
+ary:t-cell-all).\
+ The distinction\
+ matters for the\
+ newer [immunoth\
+erapies](glossar\
+y:immunotherapy)\
+ in this app. Bo\
+th [CAR T-cells]\
+(glossary:car-t-\
+cell) and [blina\
+tumomab](glossar\
+y:blinatumomab) \
+act on [CD19](gl\
+ossary:cd19), so\
+ the versions di\
+scussed here are\
+ used in B-cell \
+ALL.\x0a\x0a## Outcome\
+s over time\x0a\x0aThe\
+ charity's resea\
+rch page (last r\
+eviewed Septembe\
+r 2018) gives cu\
+rrent [survival]\
+(glossary:surviv\
+al-rate) as roug\
+hly 9 in 10 chil\
+dren, and credit\
+s a large part o\
+f three decades \
+of progress to r\
+esearch delivere\
+d through [clini\
+cal trials](glos\
+sary:clinical-tr\
+ial).\x0a\x0aThe [Chil\
+dren's Oncology \
+Group](glossary:\
+childrens-oncolo\
+gy-group) pooled\
+ data on 21,626 \
+patients treated\
+ between 1990 an\
+d 2005. Five-yea\
+r overall surviv\
+al increased fro\
+m 83.7% in the 1\
+990-1994 cohort \
+to 90.4% in the \
+2000-2005 cohort\
+ (Hunger et al.,\
+ J Clin Oncol 20\
+12;30(14):1663-1\
+669). These are \
+population figur\
+es and should no\
+t be presented a\
+s an individual \
+prognosis.\x0a\x0a## Q\
+uestions familie\
+s often ask\x0a\x0a**\x22\
+What are my chil\
+d's chances?\x22** \
+\x22The figures we \
+have describe la\
+rge groups of ch\
+ildren, and roug\
+hly 9 in 10 of t\
+hem now survive.\
+ They can't tell\
+ us about one ch\
+ild. Your [consu\
+ltant](glossary:\
+consultant) can \
+talk about your \
+child's own situ\
+ation.\x22\x0a\x0a**\x22Why \
+does it matter w\
+hether it is B-c\
+ell or T-cell AL\
+L?\x22** \x22It tells \
+us which cells t\
+he [leukaemia](g\
+lossary:leukaemi\
+a) started in. S\
+ome newer treatm\
+ents look for a \
+marker that sits\
+ on B cells, so \
+they are used fo\
+r B-cell ALL.\x22\x0a\x0a\
+**\x22Why has treat\
+ment improved so\
+ much?\x22** \x22Mostl\
+y through clinic\
+al trials. Each \
+trial builds on \
+what earlier one\
+s found, and man\
+y children today\
+ are on a trial.\
+\x22\x0a\x0a**\x22Where does\
+ ALL start?\x22** \x22\
+In the bone marr\
+ow, the soft cen\
+tre of the bones\
+ where blood cel\
+ls are made.\x22\x0a\x0a=\
+== questions ===\
+\x0a- Does my child\
+ have [B-cell AL\
+L](glossary:b-ce\
+ll-all) or [T-ce\
 ll ALL](glossary\
-:b-cell-all); a \
-minority are [T-\
-cell ALL](glossa\
-ry:t-cell-all). \
-The distinction \
-matters for the \
-newer [immunothe\
-rapies](glossary\
-:immunotherapy) \
-in this app. Bot\
-h [CAR T-cells](\
-glossary:car-t-c\
-ell) and [blinat\
-umomab](glossary\
-:blinatumomab) a\
-ct on [CD19](glo\
-ssary:cd19), so \
-the versions dis\
-cussed here are \
-used in B-cell A\
-LL.\x0a\x0a## Outcomes\
- over time\x0a\x0aThe \
-founding charity\
- page (last revi\
-ewed September 2\
-018) gives curre\
-nt [survival](gl\
-ossary:survival-\
-rate) as roughly\
- 9 in 10 childre\
-n, and credits a\
- large part of t\
-hree decades of \
-progress to rese\
-arch delivered t\
-hrough [clinical\
- trials](glossar\
-y:clinical-trial\
-).\x0a\x0aThe [Childre\
-n's Oncology Gro\
-up](glossary:chi\
-ldrens-oncology-\
-group) pooled da\
-ta on 21,626 pat\
-ients treated be\
-tween 1990 and 2\
-005. Five-year o\
-verall survival \
-increased from 8\
-3.7% in the 1990\
--1994 cohort to \
-90.4% in the 200\
-0-2005 cohort (H\
-unger et al., J \
-Clin Oncol 2012;\
-30(14):1663-1669\
-). These are pop\
-ulation figures \
-and should not b\
-e presented as a\
-n individual pro\
-gnosis.\x0a\x0a## Ques\
-tions families o\
-ften ask\x0a\x0a**\x22Wha\
-t are my child's\
- chances?\x22** \x22Th\
-e figures we hav\
-e describe large\
- groups of child\
-ren, and roughly\
- 9 in 10 of them\
- now survive. Th\
-ey can't tell us\
- about one child\
-. Your [consulta\
-nt](glossary:con\
-sultant) can tal\
-k about your chi\
-ld's own situati\
-on.\x22\x0a\x0a**\x22Why doe\
-s it matter whet\
-her it is B-cell\
- or T-cell ALL?\x22\
-** \x22It tells us \
-which cells the \
-[leukaemia](glos\
-sary:leukaemia) \
-started in. Some\
- newer treatment\
-s look for a mar\
-ker that sits on\
- B cells, so the\
-y are used for B\
--cell ALL.\x22\x0a\x0a**\x22\
-Why has treatmen\
-t improved so mu\
-ch?\x22** \x22Mostly t\
-hrough clinical \
-trials. Each tri\
-al builds on wha\
-t earlier ones f\
-ound, and many c\
-hildren today ar\
-e on a trial.\x22\x0a\x0a\
-**\x22Where does AL\
-L start?\x22** \x22In \
-the bone marrow,\
- the soft centre\
- of the bones wh\
-ere blood cells \
-are made.\x22\x0a\x0a=== \
-questions ===\x0a- \
-Does my child ha\
-ve [B-cell ALL](\
-glossary:b-cell-\
-all) or [T-cell \
-ALL](glossary:t-\
-cell-all)?\x0a- Wha\
-t does that type\
- mean for my chi\
-ld's treatment?\x0a\
-- Is there a [cl\
-inical trial](gl\
-ossary:clinical-\
-trial) that migh\
-t suit my child?\
-\x0a- Who should we\
- call if we are \
-worried at home?\
-\x0a- Where can we \
-read more about \
-[ALL](glossary:a\
-ll) that we can \
-trust?\x0a\
-\x00\x00\x1c\xab\
+:t-cell-all)?\x0a- \
+What does that t\
+ype mean for my \
+child's treatmen\
+t?\x0a- Is there a \
+[clinical trial]\
+(glossary:clinic\
+al-trial) that m\
+ight suit my chi\
+ld?\x0a- Who should\
+ we call if we a\
+re worried at ho\
+me?\x0a- Where can \
+we read more abo\
+ut [ALL](glossar\
+y:all) that we c\
+an trust?\x0a\
+\x00\x00\x1cn\
 +\
 ++\x0aid = \x22cd19\x22\x0at\
 itle = \x22Targetin\
@@ -3673,440 +3670,436 @@ nal Cancer Insti\
 tute: entries on\
  CD19-directed t\
 reatments\x22\x0adate \
-= \x22date not stat\
-ed\x22\x0a\x0a[[sources]]\
-\x0atitle = \x22Blinat\
-umomab (Blincyto\
-): product infor\
-mation\x22\x0adetail =\
- \x22European Medic\
-ines Agency (EMA\
-)\x22\x0adate = \x22date \
-not stated; chec\
-k the current ve\
-rsion\x22\x0a\x0a[[source\
-s]]\x0atitle = \x22NCI\
- Thesaurus: blin\
-atumomab\x22\x0adetail\
- = \x22US National \
-Cancer Institute\
-, concept code C\
-62528\x22\x0adate = \x22d\
-ate not stated\x22\x0a\
-\x0a[[sources]]\x0atit\
-le = \x22Kymriah (t\
-isagenlecleucel)\
-: product label\x22\
-\x0adetail = \x22US Fo\
-od and Drug Admi\
-nistration (FDA)\
- label\x22\x0adate = \x22\
-date not stated;\
- check the curre\
-nt version\x22\x0a\x0a[[s\
-ources]]\x0atitle =\
- \x22Review of CAR \
-structure\x22\x0adetai\
-l = \x22Journal of \
-Translational Me\
-dicine\x22\x0adate = \x22\
-2023\x22\x0a+++\x0a\x0a=== c\
-hild ===\x0aCells a\
-re so small that\
- you need a spec\
-ial tool to see \
-them. Each cell \
-has an outside, \
-a bit like a coa\
-t.\x0a\x0aIn lots of c\
-hildren with [le\
-ukaemia](glossar\
-y:leukaemia), th\
-e poorly cells h\
-ave a little fla\
-g on their coat.\
- The flag has a \
-name. It is call\
-ed [CD19](glossa\
-ry:cd19). You sa\
-y it like this: \
-see-dee-nine-tee\
-n.\x0a\x0aThe flag hel\
-ps doctors find \
+= \x22no date given\
+\x22\x0a\x0a[[sources]]\x0at\
+itle = \x22Blinatum\
+omab (Blincyto):\
+ product informa\
+tion\x22\x0adetail = \x22\
+European Medicin\
+es Agency (EMA)\x22\
+\x0adate = \x22no date\
+ given\x22\x0a\x0a[[sourc\
+es]]\x0atitle = \x22NC\
+I Thesaurus: bli\
+natumomab\x22\x0adetai\
+l = \x22US National\
+ Cancer Institut\
+e, concept code \
+C62528\x22\x0adate = \x22\
+no date given\x22\x0a\x0a\
+[[sources]]\x0atitl\
+e = \x22Kymriah (ti\
+sagenlecleucel):\
+ product label\x22\x0a\
+detail = \x22US Foo\
+d and Drug Admin\
+istration (FDA) \
+label\x22\x0adate = \x22n\
+o date given\x22\x0a\x0a[\
+[sources]]\x0atitle\
+ = \x22Review of CA\
+R structure\x22\x0adet\
+ail = \x22Journal o\
+f Translational \
+Medicine\x22\x0adate =\
+ \x222023\x22\x0a+++\x0a\x0a===\
+ child ===\x0aCells\
+ are so small th\
+at you need a sp\
+ecial tool to se\
+e them. Each cel\
+l has an outside\
+, a bit like a c\
+oat.\x0a\x0aIn lots of\
+ children with [\
+leukaemia](gloss\
+ary:leukaemia), \
 the poorly cells\
-. There are two \
-ways they do it.\
-\x0a\x0aThe first way \
-uses [super cell\
-s](glossary:car-\
-t-cell). These a\
-re guard cells f\
-rom your own bod\
-y. At a lab, the\
-y get a new part\
- that can spot t\
-he CD19 flag. Wh\
-en a super cell \
-finds a cell wit\
-h the flag, it c\
-lears that cell \
-away.\x0a\x0aThe secon\
-d way uses a med\
-icine with two h\
-ands. One hand h\
-olds a guard cel\
-l. The other han\
-d holds a cell w\
-ith the CD19 fla\
-g. The medicine \
-brings them clos\
-e, so the guard \
-can clear the po\
-orly cell away.\x0a\
-\x0aSome healthy ce\
-lls wear the sam\
-e flag. They hel\
-p fight germs. T\
-he super cells a\
-nd the medicine \
-clear these away\
- too. So your do\
-ctors may give y\
-ou extra germ-fi\
-ghters to help k\
-eep you well.\x0a\x0aI\
-f you have a que\
-stion, ask your \
-grown-ups and yo\
-ur [care team](g\
-lossary:care-tea\
-m). They are hap\
-py to help.\x0a\x0a===\
- family ===\x0a## W\
-hat the flag is\x0a\
-\x0a[CD19](glossary\
-:cd19) is a [pro\
-tein](glossary:p\
-rotein) that sit\
-s on the outside\
- of some cells. \
-You can think of\
- it as a flag or\
- a name badge. I\
-t is found on [B\
- cells](glossary\
-:b-cell), which \
-are one type of \
-[white blood cel\
-l](glossary:whit\
-e-blood-cell).\x0a\x0a\
-Most children wi\
-th [ALL](glossar\
-y:all) have [B-c\
-ell ALL](glossar\
-y:b-cell-all). I\
-n B-cell ALL, mo\
-st of the [leuka\
-emia cells](glos\
-sary:leukaemia-c\
-ell) carry CD19 \
-too. This gives \
-doctors a way to\
- find them.\x0a\x0a## \
-Way 1: a new fin\
-der on the cell\x0a\
-\x0a[CAR T-cells](g\
-lossary:car-t-ce\
-ll) are made fro\
-m your child's o\
-wn [T cells](glo\
-ssary:t-cell). I\
-n a lab, each T \
-cell is given a \
-new [receptor](g\
-lossary:receptor\
-) called a [CAR]\
-(glossary:car). \
-Its tip is shape\
-d to fit CD19. W\
-hen a CAR T-cell\
- meets a cell wi\
-th CD19, it grab\
-s hold and destr\
-oys it.\x0a\x0a## Way \
-2: a medicine wi\
-th two arms\x0a\x0a[Bl\
-inatumomab (say \
-\x22blin-a-TOOM-oh-\
-mab\x22)](glossary:\
-blinatumomab) is\
- a medicine with\
- two arms. One a\
-rm holds on to [\
-CD3](glossary:cd\
-3), which is fou\
-nd on T cells. T\
-he other arm hol\
-ds on to CD19. S\
-o it joins CD3 o\
-n a T cell to CD\
-19 on a leukaemi\
-a cell. This pul\
-ls the two cells\
- close, and the \
-T cell can then \
-destroy the leuk\
-aemia cell.\x0a\x0a## \
-Healthy B cells \
-are affected too\
-\x0a\x0aHealthy B cell\
-s carry CD19 as \
-well. So both tr\
-eatments can rem\
-ove healthy B ce\
-lls along with t\
-he leukaemia cel\
-ls. After [CAR T\
--cell therapy](g\
-lossary:car-t-th\
-erapy), doctors \
-call this [B-cel\
-l aplasia](gloss\
-ary:b-cell-aplas\
-ia).\x0a\x0aB cells ma\
-ke [antibodies](\
-glossary:antibod\
-y), which help f\
-ight germs. With\
- fewer B cells, \
-your child may m\
-ake fewer antibo\
-dies. After CAR \
-T-cell therapy, \
-some children ne\
-ed [immunoglobul\
-in](glossary:imm\
-unoglobulin). Th\
-is gives the bod\
-y ready-made ant\
-ibodies, through\
- a [drip](glossa\
-ry:infusion). Yo\
-ur child's team \
-will check wheth\
-er your child ne\
-eds it.\x0a\x0a## Why \
-this is for B-ce\
-ll ALL\x0a\x0aThese tr\
-eatments look fo\
-r CD19, so they \
-are used for B-c\
-ell ALL. Some ch\
-ildren have [T-c\
-ell ALL](glossar\
-y:t-cell-all). T\
-hose leukaemia c\
-ells start from \
-T cells, so thes\
-e two treatments\
-, as described h\
-ere, are not use\
-d for them.\x0a\x0a## \
-Who to ask\x0a\x0aYour\
- child's [consul\
-tant](glossary:c\
-onsultant) or [c\
-linical nurse sp\
-ecialist](glossa\
-ry:clinical-nurs\
-e-specialist) ca\
-n explain which \
-type of ALL your\
- child has, and \
-what that means \
-for treatment.\x0a\x0a\
-Every child is d\
-ifferent. Your c\
-hild's [care tea\
-m](glossary:care\
--team) is always\
- the best place \
-to ask about you\
-r child.\x0a\x0a=== cl\
-inic ===\x0a## Mech\
-anism\x0a\x0a[CD19](gl\
-ossary:cd19) is \
-a surface [prote\
-in](glossary:pro\
-tein) of the [B-\
-cell](glossary:b\
--cell) lineage. \
-It is present on\
- most [B-cell AL\
-L](glossary:b-ce\
-ll-all) [leukaem\
-ia cells](glossa\
-ry:leukaemia-cel\
-l) and also on n\
-ormal B cells (f\
-ounding document\
-; NCI Drug Dicti\
-onary). Two [imm\
-unotherapies](gl\
-ossary:immunothe\
-rapy) in this ap\
-p use it as thei\
-r target.\x0a\x0a- [CA\
-R T-cells](gloss\
-ary:car-t-cell):\
- the [antigen-bi\
-nding part](glos\
-sary:antigen-bin\
-ding-part) of th\
-e [chimeric anti\
-gen receptor](gl\
-ossary:car) is a\
-n [scFv](glossar\
-y:antigen-bindin\
-g-part) against \
-CD19 (FMC63 in [\
-tisagenlecleucel\
-](glossary:tisag\
-enlecleucel); J \
-Transl Med 2023 \
-review). Engagem\
-ent activates th\
-e modified [T ce\
-ll](glossary:t-c\
-ell) directly.\x0a-\
- [Blinatumomab](\
-glossary:blinatu\
-momab): a [bispe\
-cific T-cell eng\
-ager (BiTE)](glo\
-ssary:bite), who\
-se anti-CD19 arm\
- binds the targe\
-t cell while its\
- anti-[CD3](glos\
-sary:cd3) arm en\
-gages the patien\
-t's unmodified T\
- cells (EMA prod\
-uct information;\
- NCI Thesaurus C\
-62528).\x0a\x0aIn both\
- cases target re\
-cognition does n\
-ot depend on the\
- native [T-cell \
-receptor](glossa\
-ry:t-cell-recept\
-or) and its usua\
-l [antigen](glos\
-sary:antigen) re\
-cognition.\x0a\x0a## C\
-onsequences of t\
-he target\x0a\x0aBecau\
-se normal B cell\
-s express CD19, \
-both approaches \
-deplete them as \
-well as the [leu\
-kaemia](glossary\
-:leukaemia). Aft\
-er [CAR T-cell t\
-herapy](glossary\
-:car-t-therapy) \
-this [B-cell apl\
-asia](glossary:b\
--cell-aplasia) l\
-eads to low [ant\
-ibody](glossary:\
-antibody) levels\
-, which are mana\
-ged with [immuno\
-globulin](glossa\
-ry:immunoglobuli\
-n) replacement (\
-Kymriah product \
-label). Neither \
-approach, as des\
-cribed here, app\
-lies to [T-cell \
-ALL](glossary:t-\
-cell-all).\x0a\x0a## Q\
-uestions familie\
-s often ask\x0a\x0a**\x22\
-What is CD19?\x22**\
- \x22It's a protein\
- on the surface \
-of B cells, like\
- a name badge. M\
-ost B-cell leuka\
-emia cells wear \
-it too, so treat\
-ments can be des\
-igned to look fo\
-r it.\x22\x0a\x0a**\x22Will \
-the treatment ha\
-rm healthy cells\
-?\x22** \x22It also re\
-moves healthy B \
-cells, because t\
-hey carry the sa\
-me badge. That l\
-owers the antibo\
-dies your child \
-makes, and some \
-children need im\
-munoglobulin to \
-make up for it.\x22\
-\x0a\x0a**\x22Does my chi\
-ld's leukaemia h\
-ave CD19?\x22** \x22Mo\
-st B-cell leukae\
-mia cells do, bu\
-t your [consulta\
-nt](glossary:con\
-sultant) can tel\
-l you about your\
- child's own leu\
-kaemia cells.\x22\x0a\x0a\
-**\x22Why can't the\
-se treatments be\
- used for T-cell\
- ALL?\x22** \x22They l\
-ook for CD19, wh\
-ich is a B-cell \
-marker. T-cell A\
-LL grows from a \
-different kind o\
-f cell.\x22\x0a\x0a=== qu\
-estions ===\x0a- Do\
- my child's [leu\
+ have a little f\
+lag on their coa\
+t. The flag has \
+a name. It is ca\
+lled [CD19](glos\
+sary:cd19). You \
+say it like this\
+: see-dee-nine-t\
+een.\x0a\x0aThe flag h\
+elps doctors fin\
+d the poorly cel\
+ls. There are tw\
+o ways they do i\
+t.\x0a\x0aThe first wa\
+y uses [super ce\
+lls](glossary:ca\
+r-t-cell). These\
+ are guard cells\
+ from your own b\
+ody. At a lab, t\
+hey get a new pa\
+rt that can spot\
+ the CD19 flag. \
+When a super cel\
+l finds a cell w\
+ith the flag, it\
+ clears that cel\
+l away.\x0a\x0aThe sec\
+ond way uses a m\
+edicine with two\
+ hands. One hand\
+ holds a guard c\
+ell. The other h\
+and holds a cell\
+ with the CD19 f\
+lag. The medicin\
+e brings them cl\
+ose, so the guar\
+d can clear the \
+poorly cell away\
+.\x0a\x0aSome healthy \
+cells wear the s\
+ame flag. They h\
+elp fight germs.\
+ The super cells\
+ and the medicin\
+e clear these aw\
+ay too. So your \
+doctors may give\
+ you extra germ-\
+fighters to help\
+ keep you well.\x0a\
+\x0aIf you have a q\
+uestion, ask you\
+r grown-ups and \
+your [care team]\
+(glossary:care-t\
+eam). They are h\
+appy to help.\x0a\x0a=\
+== family ===\x0a##\
+ What the flag i\
+s\x0a\x0a[CD19](glossa\
+ry:cd19) is a [p\
+rotein](glossary\
+:protein) that s\
+its on the outsi\
+de of some cells\
+. You can think \
+of it as a flag \
+or a name badge.\
+ It is found on \
+[B cells](glossa\
+ry:b-cell), whic\
+h are one type o\
+f [white blood c\
+ell](glossary:wh\
+ite-blood-cell).\
+\x0a\x0aMost children \
+with [ALL](gloss\
+ary:all) have [B\
+-cell ALL](gloss\
+ary:b-cell-all).\
+ In B-cell ALL, \
+most of the [leu\
 kaemia cells](gl\
 ossary:leukaemia\
--cell) carry [CD\
-19](glossary:cd1\
-9)?\x0a- Could a tr\
-eatment that tar\
-gets CD19 help m\
-y child?\x0a- What \
-happens to my ch\
-ild's healthy [B\
- cells](glossary\
-:b-cell)?\x0a- Will\
- my child need [\
-immunoglobulin](\
-glossary:immunog\
-lobulin), and ho\
-w is it given?\x0a-\
- How will we kno\
-w if my child is\
- getting more in\
-fections?\x0a\
-\x00\x00&%\
+-cell) carry CD1\
+9 too. This give\
+s doctors a way \
+to find them.\x0a\x0a#\
+# Way 1: a new f\
+inder on the cel\
+l\x0a\x0a[CAR T-cells]\
+(glossary:car-t-\
+cell) are made f\
+rom your child's\
+ own [T cells](g\
+lossary:t-cell).\
+ In a lab, each \
+T cell is given \
+a new [receptor]\
+(glossary:recept\
+or) called a [CA\
+R](glossary:car)\
+. Its tip is sha\
+ped to fit CD19.\
+ When a CAR T-ce\
+ll meets a cell \
+with CD19, it gr\
+abs hold and des\
+troys it.\x0a\x0a## Wa\
+y 2: a medicine \
+with two arms\x0a\x0a[\
+Blinatumomab](gl\
+ossary:blinatumo\
+mab) (say \x22blin-\
+a-TOOM-oh-mab\x22) \
+is a medicine wi\
+th two arms. One\
+ arm holds on to\
+ [CD3](glossary:\
+cd3), which is f\
+ound on T cells.\
+ The other arm h\
+olds on to CD19.\
+ So it joins CD3\
+ on a T cell to \
+CD19 on a leukae\
+mia cell. This p\
+ulls the two cel\
+ls close, and th\
+e T cell can the\
+n destroy the le\
+ukaemia cell.\x0a\x0a#\
+# Healthy B cell\
+s are affected t\
+oo\x0a\x0aHealthy B ce\
+lls carry CD19 a\
+s well. So both \
+treatments can r\
+emove healthy B \
+cells along with\
+ the leukaemia c\
+ells. After [CAR\
+ T-cell therapy]\
+(glossary:car-t-\
+therapy), doctor\
+s call this [B-c\
+ell aplasia](glo\
+ssary:b-cell-apl\
+asia).\x0a\x0aB cells \
+make [antibodies\
+](glossary:antib\
+ody), which help\
+ fight germs. Wi\
+th fewer B cells\
+, your child may\
+ make fewer anti\
+bodies. After CA\
+R T-cell therapy\
+, some children \
+need [immunoglob\
+ulin](glossary:i\
+mmunoglobulin). \
+This gives the b\
+ody ready-made a\
+ntibodies, throu\
+gh a [drip](glos\
+sary:infusion). \
+Your child's tea\
+m will check whe\
+ther your child \
+needs it.\x0a\x0a## Wh\
+y this is for B-\
+cell ALL\x0a\x0aThese \
+treatments look \
+for CD19, so the\
+y are used for B\
+-cell ALL. Some \
+children have [T\
+-cell ALL](gloss\
+ary:t-cell-all).\
+ Those leukaemia\
+ cells start fro\
+m T cells, so th\
+ese two treatmen\
+ts, as described\
+ here, are not u\
+sed for them.\x0a\x0a#\
+# Who to ask\x0a\x0aYo\
+ur child's [cons\
+ultant](glossary\
+:consultant) or \
+[clinical nurse \
+specialist](glos\
+sary:clinical-nu\
+rse-specialist) \
+can explain whic\
+h type of ALL yo\
+ur child has, an\
+d what that mean\
+s for treatment.\
+\x0a\x0aEvery child is\
+ different. Your\
+ child's [care t\
+eam](glossary:ca\
+re-team) is alwa\
+ys the best plac\
+e to ask about y\
+our child.\x0a\x0a=== \
+clinic ===\x0a## Me\
+chanism\x0a\x0a[CD19](\
+glossary:cd19) i\
+s a surface [pro\
+tein](glossary:p\
+rotein) of the [\
+B-cell](glossary\
+:b-cell) lineage\
+. It is present \
+on most [B-cell \
+ALL](glossary:b-\
+cell-all) [leuka\
+emia cells](glos\
+sary:leukaemia-c\
+ell) and also on\
+ normal B cells \
+(charity page, 2\
+018; NCI Drug Di\
+ctionary). Two [\
+immunotherapies]\
+(glossary:immuno\
+therapy) in this\
+ app use it as t\
+heir target.\x0a\x0a- \
+[CAR T-cells](gl\
+ossary:car-t-cel\
+l): the [antigen\
+-binding part](g\
+lossary:antigen-\
+binding-part) of\
+ the [chimeric a\
+ntigen receptor]\
+(glossary:car) i\
+s an [scFv](glos\
+sary:antigen-bin\
+ding-part) again\
+st CD19 (FMC63 i\
+n [tisagenlecleu\
+cel](glossary:ti\
+sagenlecleucel);\
+ J Transl Med 20\
+23 review). Enga\
+gement activates\
+ the modified [T\
+ cell](glossary:\
+t-cell) directly\
+.\x0a- [Blinatumoma\
+b](glossary:blin\
+atumomab): a [bi\
+specific T-cell \
+engager (BiTE)](\
+glossary:bite), \
+whose anti-CD19 \
+arm binds the ta\
+rget cell while \
+its anti-[CD3](g\
+lossary:cd3) arm\
+ engages the pat\
+ient's unmodifie\
+d T cells (EMA p\
+roduct informati\
+on; NCI Thesauru\
+s C62528).\x0a\x0aIn b\
+oth cases target\
+ recognition doe\
+s not depend on \
+the native [T-ce\
+ll receptor](glo\
+ssary:t-cell-rec\
+eptor) and its u\
+sual [antigen](g\
+lossary:antigen)\
+ recognition.\x0a\x0a#\
+# Consequences o\
+f the target\x0a\x0aBe\
+cause normal B c\
+ells express CD1\
+9, both approach\
+es deplete them \
+as well as the [\
+leukaemia](gloss\
+ary:leukaemia). \
+After [CAR T-cel\
+l therapy](gloss\
+ary:car-t-therap\
+y) this [B-cell \
+aplasia](glossar\
+y:b-cell-aplasia\
+) leads to low [\
+antibody](glossa\
+ry:antibody) lev\
+els, which are m\
+anaged with [imm\
+unoglobulin](glo\
+ssary:immunoglob\
+ulin) replacemen\
+t (Kymriah produ\
+ct label). Neith\
+er approach, as \
+described here, \
+applies to [T-ce\
+ll ALL](glossary\
+:t-cell-all).\x0a\x0a#\
+# Questions fami\
+lies often ask\x0a\x0a\
+**\x22What is CD19?\
+\x22** \x22It's a prot\
+ein on the surfa\
+ce of B cells, l\
+ike a name badge\
+. Most B-cell le\
+ukaemia cells we\
+ar it too, so tr\
+eatments can be \
+designed to look\
+ for it.\x22\x0a\x0a**\x22Wi\
+ll the treatment\
+ harm healthy ce\
+lls?\x22** \x22It also\
+ removes healthy\
+ B cells, becaus\
+e they carry the\
+ same badge. Tha\
+t lowers the ant\
+ibodies your chi\
+ld makes, and so\
+me children need\
+ immunoglobulin \
+to make up for i\
+t.\x22\x0a\x0a**\x22Does my \
+child's leukaemi\
+a have CD19?\x22** \
+\x22Most B-cell leu\
+kaemia cells do,\
+ but your [consu\
+ltant](glossary:\
+consultant) can \
+tell you about y\
+our child's own \
+leukaemia cells.\
+\x22\x0a\x0a**\x22Why can't \
+these treatments\
+ be used for T-c\
+ell ALL?\x22** \x22The\
+y look for CD19,\
+ which is a B-ce\
+ll marker. T-cel\
+l ALL grows from\
+ a different kin\
+d of cell.\x22\x0a\x0a===\
+ questions ===\x0a-\
+ Do my child's [\
+leukaemia cells]\
+(glossary:leukae\
+mia-cell) carry \
+[CD19](glossary:\
+cd19)?\x0a- Could a\
+ treatment that \
+targets CD19 hel\
+p my child?\x0a- Wh\
+at happens to my\
+ child's healthy\
+ [B cells](gloss\
+ary:b-cell)?\x0a- W\
+ill my child nee\
+d [immunoglobuli\
+n](glossary:immu\
+noglobulin), and\
+ how is it given\
+?\x0a- How will we \
+know if my child\
+ is getting more\
+ infections?\x0a\
+\x00\x00&X\
 +\
 ++\x0aid = \x22car-t\x22\x0a\
 title = \x22CAR T-c\
@@ -4134,592 +4127,595 @@ ell therapy info\
 graphic\x22\x0adetail \
 = \x22US National C\
 ancer Institute \
-(NCI)\x22\x0adate = \x22d\
-ate not stated\x22\x0a\
-\x0a[[sources]]\x0atit\
-le = \x22Hospital i\
-nformation pages\
- for families on\
- CAR T-cell ther\
-apy, including C\
-HOP's cartoon fo\
-r children\x22\x0adeta\
-il = \x22As summari\
-sed in the app's\
- fact sheet\x22\x0adat\
-e = \x22date not st\
-ated\x22\x0a\x0a[[sources\
-]]\x0atitle = \x22Revi\
-ew of CAR struct\
-ure\x22\x0adetail = \x22J\
-ournal of Transl\
-ational Medicine\
-\x22\x0adate = \x222023\x22\x0a\
-\x0a[[sources]]\x0atit\
-le = \x22Tisagenlec\
-leucel for treat\
-ing relapsed or \
-refractory B-cel\
-l acute lymphobl\
-astic leukaemia \
-in people aged u\
-p to 25 years (T\
-A554)\x22\x0adetail = \
-\x22NICE technology\
- appraisal guida\
-nce, within the \
-Cancer Drugs Fun\
-d\x22\x0adate = \x222018\x22\
-\x0a\x0a[[sources]]\x0ati\
-tle = \x22Tisagenle\
-cleucel for trea\
-ting relapsed or\
- refractory B-ce\
-ll acute lymphob\
-lastic leukaemia\
- in people aged \
-up to 25 years (\
-TA975), with its\
- resource impact\
- report\x22\x0adetail \
-= \x22NICE technolo\
-gy appraisal gui\
-dance: routine N\
-HS use\x22\x0adate = \x22\
-2024\x22\x0a\x0a[[sources\
-]]\x0atitle = \x22Kymr\
-iah (tisagenlecl\
-eucel): product \
-label\x22\x0adetail = \
-\x22US Food and Dru\
-g Administration\
- (FDA) label, in\
-cluding ELIANA t\
-rial data\x22\x0adate \
-= \x22date not stat\
-ed; check the cu\
-rrent version\x22\x0a+\
-++\x0a\x0a=== child ==\
-=\x0aYour body has \
-guard cells call\
-ed [T cells](glo\
-ssary:t-cell). T\
-hey go all round\
- your body. They\
- look for germs \
-and cells that a\
-re not working w\
-ell.\x0a\x0aBut the po\
-orly cells in [l\
-eukaemia](glossa\
-ry:leukaemia) ar\
-e good at hiding\
-. The guards can\
- miss them.\x0a\x0aSo \
-doctors can turn\
- some of your ow\
-n T cells into [\
-super cells](glo\
-ssary:car-t-cell\
-). Here is how.\x0a\
-\x0a1. A machine ta\
-kes some T cells\
- out of your blo\
-od. This takes a\
- few hours.\x0a2. A\
-t a lab, each T \
-cell gets a new \
-part. It is like\
- a special pair \
-of glasses. It h\
-elps the cell sp\
-ot a flag that t\
-he poorly cells \
-have.\x0a3. The lab\
- grows lots and \
-lots of super ce\
-lls. This takes \
-a few weeks.\x0a4. \
-You have some [c\
-hemo](glossary:c\
-hemotherapy) med\
-icine to make ro\
-om for them.\x0a5. \
-The super cells \
-go back into you\
-r blood through \
-a thin tube. You\
- only need this \
-once.\x0a6. The sup\
-er cells look fo\
-r the flag. When\
- they find a poo\
-rly cell, they c\
-lear it away. Th\
-ey can make more\
- of themselves, \
-and they can sta\
-y in your body f\
-or a long time.\x0a\
-\x0aSometimes you c\
-an get hot and f\
-eel poorly for a\
- while after the\
- super cells go \
-in. Your nurses \
-will keep a clos\
-e eye on you.\x0a\x0aA\
-sk your grown-up\
-s and your [care\
- team](glossary:\
-care-team) anyth\
-ing you want to \
-know.\x0a\x0a=== famil\
-y ===\x0a## What it\
- is\x0a\x0a[CAR T-cell\
- therapy](glossa\
-ry:car-t-therapy\
-) is a treatment\
- for some childr\
-en and young peo\
-ple with [B-cell\
- ALL](glossary:b\
--cell-all). It u\
-ses your child's\
- own [T cells](g\
-lossary:t-cell).\
- These are [whit\
-e blood cells](g\
-lossary:white-bl\
-ood-cell) that f\
-ind and destroy \
-faulty cells. Bu\
-t [leukaemia cel\
-ls](glossary:leu\
-kaemia-cell) are\
- good at hiding \
-from them.\x0a\x0aIn a\
- lab, the T cell\
-s are given a ne\
-w [receptor](glo\
-ssary:receptor).\
- This is a part \
-on the outside o\
-f the cell that \
-can grab onto so\
-mething. The new\
- one is called a\
- [CAR](glossary:\
-car) ([chimeric \
-antigen receptor\
-](glossary:car),\
- say \x22ky-MEER-ik\
-\x22). It lets the \
-T cell find [CD1\
-9](glossary:cd19\
-), a marker on m\
-ost [B-cell](glo\
-ssary:b-cell) le\
-ukaemia cells. T\
-he changed cells\
- are called [CAR\
- T-cells](glossa\
-ry:car-t-cell). \
-So CAR T-cells a\
-re made from you\
-r child's own T \
-cells.\x0a\x0aThe CAR \
-T-cell medicine \
-used for [ALL](g\
-lossary:all) in \
-England is [tisa\
-genlecleucel](gl\
-ossary:tisagenle\
-cleucel) (say \x22t\
-is-a-jen-LEK-loo\
--sel\x22). Its bran\
-d name is Kymria\
-h. It is for peo\
-ple aged up to 2\
-5 whose ALL has \
-not got better w\
-ith other treatm\
-ent, or has come\
- back two or mor\
-e times. [NICE](\
-glossary:nice) a\
-greed it could b\
-e used in 2018, \
-through the [Can\
-cer Drugs Fund](\
-glossary:cancer-\
-drugs-fund). Sin\
-ce 2024 it has b\
-een a routine NH\
-S treatment.\x0a\x0a##\
- What happens, s\
-tep by step\x0a\x0a1. \
-A machine collec\
-ts T cells from \
-your child's blo\
-od. This is call\
-ed [leukapheresi\
-s](glossary:leuk\
-apheresis) (say \
-\x22loo-ka-fer-EE-s\
-is\x22). It takes a\
- few hours.\x0a2. A\
-t the lab, scien\
-tists use a [dis\
-armed virus](glo\
-ssary:viral-vect\
-or) to put a new\
- [gene](glossary\
-:gene) into the \
-T cells. The gen\
-e tells the cell\
- how to make the\
- CAR.\x0a3. The cel\
-ls are grown unt\
-il there are man\
-y millions. This\
- takes several w\
-eeks. Your child\
- may have other \
-treatment while \
-they wait, calle\
-d [bridging trea\
-tment](glossary:\
-bridging-therapy\
-).\x0a4. Your child\
- has a short cou\
-rse of [chemo](g\
-lossary:chemothe\
-rapy) to make ro\
-om for the new c\
-ells. This is ca\
-lled [lymphodepl\
-etion](glossary:\
-lymphodepletion)\
-.\x0a5. Your child \
-gets the CAR T-c\
-ells back just o\
-nce, through a [\
-drip](glossary:i\
-nfusion).\x0a6. The\
- CAR T-cells fin\
-d cells with CD1\
-9 and destroy th\
-em. They can mul\
-tiply and may st\
-ay in the body f\
-or a long time.\x0a\
-\x0aAfter the drip,\
- families usuall\
-y need to live c\
-lose to the hosp\
-ital for about 4\
- weeks.\x0a\x0a## What\
- it can feel lik\
-e\x0a\x0a- [Cytokine r\
-elease syndrome]\
-(glossary:crs) (\
-CRS) is common. \
-It can cause a h\
-igh temperature \
-and make your ch\
-ild feel very un\
-well. In one [tr\
-ial](glossary:cl\
-inical-trial), a\
-bout 3 in 4 chil\
-dren (77%) had i\
-t. It often star\
-ted around 3 day\
-s after the drip\
-.\x0a- Some childre\
-n have effects o\
-n how the brain \
-and nerves work.\
- This is called \
-[ICANS](glossary\
-:icans).\x0a- Healt\
-hy [B cells](glo\
-ssary:b-cell) al\
-so carry CD19, s\
-o the CAR T-cell\
-s remove them to\
-o. This is calle\
-d [B-cell aplasi\
-a](glossary:b-ce\
-ll-aplasia). B c\
-ells make [antib\
-odies](glossary:\
-antibody) that f\
-ight germs, so y\
-our child may ne\
-ed [immunoglobul\
-in](glossary:imm\
-unoglobulin) (an\
-tibodies given t\
-hrough a drip).\x0a\
-\x0aTell the team s\
-traight away abo\
-ut a fever or an\
-y change in how \
-your child is ac\
-ting.\x0a\x0a## Who to\
- ask\x0a\x0aYour child\
-'s [consultant](\
-glossary:consult\
-ant) and [clinic\
-al nurse special\
-ist](glossary:cl\
-inical-nurse-spe\
-cialist) can tel\
-l you if this tr\
-eatment might be\
- an option.\x0a\x0aEve\
-ry child is diff\
-erent. Your chil\
-d's [care team](\
-glossary:care-te\
-am) knows your c\
-hild best, so th\
-ey are always th\
-e place to ask.\x0a\
-\x0a=== clinic ===\x0a\
-## Mechanism\x0a\x0a[C\
+(NCI)\x22\x0adate = \x22n\
+o date given\x22\x0a\x0a[\
+[sources]]\x0atitle\
+ = \x22Hospital inf\
+ormation pages f\
+or families on C\
 AR T-cell therap\
-y](glossary:car-\
-t-therapy) redir\
-ects the patient\
-'s own [T cells]\
-(glossary:t-cell\
-) to [CD19](glos\
-sary:cd19), carr\
-ied by most B-li\
-neage [leukaemia\
- cells](glossary\
-:leukaemia-cell)\
- (founding docum\
-ent). The [chime\
-ric antigen rece\
-ptor (CAR)](glos\
-sary:car) [gene]\
-(glossary:gene) \
-is inserted with\
- a [viral vector\
-](glossary:viral\
--vector); [tisag\
-enlecleucel](glo\
-ssary:tisagenlec\
-leucel) uses a [\
-lentivirus](glos\
-sary:viral-vecto\
-r). Reading from\
- the cell surfac\
-e inwards, the C\
-AR has five part\
-s (J Transl Med \
-2023 review):\x0a\x0a-\
- an [antigen-bin\
-ding part](gloss\
-ary:antigen-bind\
-ing-part), an [s\
-cFv](glossary:an\
-tigen-binding-pa\
-rt) derived from\
- an anti-CD19 [a\
-ntibody](glossar\
-y:antibody) (FMC\
-63 for tisagenle\
-cleucel)\x0a- a [hi\
-nge](glossary:hi\
-nge)\x0a- a [transm\
-embrane part](gl\
-ossary:transmemb\
-rane-part) ancho\
-ring it in the m\
-embrane\x0a- a [cos\
-timulatory domai\
-n](glossary:cost\
-imulatory-domain\
-): [4-1BB](gloss\
-ary:costimulator\
-y-domain) for ti\
-sagenlecleucel, \
-whereas some oth\
-er products use \
-[CD28](glossary:\
-costimulatory-do\
-main)\x0a- a [CD3-z\
-eta](glossary:cd\
-3-zeta) domain t\
-hat carries the \
-activation signa\
-l\x0a\x0aTarget recogn\
-ition therefore \
-bypasses the nat\
-ive [T-cell rece\
-ptor](glossary:t\
--cell-receptor).\
-\x0a\x0a## Pathway\x0a\x0aT \
-cells are collec\
-ted by [leukaphe\
-resis](glossary:\
-leukapheresis) o\
-ver a few hours.\
- Manufacture tak\
-es several weeks\
-, and [bridging \
-therapy](glossar\
-y:bridging-thera\
-py) may be neede\
-d meanwhile. [Ly\
-mphodepletion](g\
-lossary:lymphode\
-pletion), usuall\
-y [fludarabine](\
-glossary:fludara\
-bine) with [cycl\
-ophosphamide](gl\
-ossary:cyclophos\
-phamide), preced\
-es a single [inf\
-usion](glossary:\
-infusion). The [\
-CAR T-cells](glo\
-ssary:car-t-cell\
-) then expand, e\
-liminate CD19-po\
-sitive cells and\
- can persist (NC\
-I infographic; h\
-ospital family i\
-nformation).\x0a\x0a##\
- Indication and \
-access\x0a\x0aTisagenl\
-ecleucel ([Kymri\
-ah](glossary:tis\
-agenlecleucel)) \
-is indicated for\
- patients aged u\
-p to 25 whose [B\
--cell ALL](gloss\
-ary:b-cell-all) \
-is [refractory](\
-glossary:refract\
-ory), or has rea\
-ched a second or\
- later [relapse]\
-(glossary:relaps\
-e). In England, \
-[NICE](glossary:\
-nice) recommende\
-d it in 2018 wit\
-hin the [Cancer \
-Drugs Fund](glos\
-sary:cancer-drug\
-s-fund) (TA554) \
-and for routine \
-NHS use in 2024 \
-(TA975).\x0a\x0a## Tox\
-icity\x0a\x0a[Cytokine\
- release syndrom\
-e](glossary:crs)\
- is common: 77% \
-in the ELIANA [t\
+y, including CHO\
+P's cartoon for \
+children\x22\x0adetail\
+ = \x22As summarise\
+d in the app's f\
+act sheet\x22\x0adate \
+= \x22no date given\
+\x22\x0a\x0a[[sources]]\x0at\
+itle = \x22Review o\
+f CAR structure\x22\
+\x0adetail = \x22Journ\
+al of Translatio\
+nal Medicine\x22\x0ada\
+te = \x222023\x22\x0a\x0a[[s\
+ources]]\x0atitle =\
+ \x22Tisagenlecleuc\
+el for treating \
+relapsed or refr\
+actory B-cell ac\
+ute lymphoblasti\
+c leukaemia in p\
+eople aged up to\
+ 25 years (TA554\
+)\x22\x0adetail = \x22NIC\
+E technology app\
+raisal guidance,\
+ within the Canc\
+er Drugs Fund\x22\x0ad\
+ate = \x222018\x22\x0a\x0a[[\
+sources]]\x0atitle \
+= \x22Tisagenlecleu\
+cel for treating\
+ relapsed or ref\
+ractory B-cell a\
+cute lymphoblast\
+ic leukaemia in \
+people aged up t\
+o 25 years (TA97\
+5), with its res\
+ource impact rep\
+ort\x22\x0adetail = \x22N\
+ICE technology a\
+ppraisal guidanc\
+e: routine NHS u\
+se\x22\x0adate = \x222024\
+\x22\x0a\x0a[[sources]]\x0at\
+itle = \x22Kymriah \
+(tisagenlecleuce\
+l): product labe\
+l\x22\x0adetail = \x22US \
+Food and Drug Ad\
+ministration (FD\
+A) label, includ\
+ing ELIANA trial\
+ data\x22\x0adate = \x22n\
+o date given\x22\x0a++\
++\x0a\x0a=== child ===\
+\x0aYour body has g\
+uard cells calle\
+d [T cells](glos\
+sary:t-cell). Th\
+ey go all round \
+your body. They \
+look for germs a\
+nd cells that ar\
+e not working we\
+ll.\x0a\x0aBut the poo\
+rly cells in [le\
+ukaemia](glossar\
+y:leukaemia) are\
+ good at hiding.\
+ The guards can \
+miss them.\x0a\x0aSo d\
+octors can turn \
+some of your own\
+ T cells into [s\
+uper cells](glos\
+sary:car-t-cell)\
+. Here is how.\x0a\x0a\
+1. A machine tak\
+es some T cells \
+out of your bloo\
+d. This takes a \
+few hours. You c\
+an rest or watch\
+ a film while it\
+ works.\x0a2. At a \
+lab, each T cell\
+ gets a new part\
+ called a flag-f\
+inder. It is lik\
+e a special pair\
+ of glasses. It \
+helps the cell s\
+pot a flag that \
+the poorly cells\
+ have.\x0a3. The la\
+b grows lots and\
+ lots of super c\
+ells. This takes\
+ a few weeks.\x0a4.\
+ You have some [\
+chemo](glossary:\
+chemotherapy) me\
+dicine to make r\
+oom for them.\x0a5.\
+ The super cells\
+ go back into yo\
+ur blood through\
+ a thin tube. Yo\
+u only need this\
+ once.\x0a6. The su\
+per cells look f\
+or the flag. Whe\
+n they find a po\
+orly cell, they \
+clear it away. T\
+hey can make mor\
+e of themselves,\
+ and they can st\
+ay in your body \
+for a long time.\
+\x0a\x0aSometimes you \
+can get hot and \
+feel poorly for \
+a while after th\
+e super cells go\
+ in. Your nurses\
+ will keep a clo\
+se eye on you.\x0a\x0a\
+Ask your grown-u\
+ps and your [car\
+e team](glossary\
+:care-team) anyt\
+hing you want to\
+ know.\x0a\x0a=== fami\
+ly ===\x0a## What i\
+t is\x0a\x0a[CAR T-cel\
+l therapy](gloss\
+ary:car-t-therap\
+y) is a treatmen\
+t for some child\
+ren and young pe\
+ople with [B-cel\
+l ALL](glossary:\
+b-cell-all). It \
+uses your child'\
+s own [T cells](\
+glossary:t-cell)\
+. These are [whi\
+te blood cells](\
+glossary:white-b\
+lood-cell) that \
+find and destroy\
+ faulty cells. B\
+ut [leukaemia ce\
+lls](glossary:le\
+ukaemia-cell) ar\
+e good at hiding\
+ from them.\x0a\x0aIn \
+a lab, the T cel\
+ls are given a n\
+ew [receptor](gl\
+ossary:receptor)\
+. This is a part\
+ on the outside \
+of the cell that\
+ can grab onto s\
+omething. The ne\
+w one is called \
+a [CAR](glossary\
+:car) ([chimeric\
+ antigen recepto\
+r](glossary:car)\
+, say \x22ky-MEER-i\
+k\x22). It lets the\
+ T cell find [CD\
+19](glossary:cd1\
+9), a marker on \
+most [B-cell](gl\
+ossary:b-cell) l\
+eukaemia cells. \
+The changed cell\
+s are called [CA\
+R T-cells](gloss\
+ary:car-t-cell).\
+ So CAR T-cells \
+are made from yo\
+ur child's own T\
+ cells.\x0a\x0aThe CAR\
+ T-cell medicine\
+ used for [ALL](\
+glossary:all) in\
+ England is [tis\
+agenlecleucel](g\
+lossary:tisagenl\
+ecleucel) (say \x22\
+tis-a-jen-LEK-lo\
+o-sel\x22). Its bra\
+nd name is Kymri\
+ah. It is for pe\
+ople aged up to \
+25 whose ALL has\
+ not got better \
+with other treat\
+ment, or has com\
+e back two or mo\
+re times. [NICE]\
+(glossary:nice) \
+agreed it could \
+be used in 2018,\
+ through the [Ca\
+ncer Drugs Fund]\
+(glossary:cancer\
+-drugs-fund). Si\
+nce 2024 it has \
+been a routine N\
+HS treatment.\x0a\x0a#\
+# What happens, \
+step by step\x0a\x0a1.\
+ A machine colle\
+cts T cells from\
+ your child's bl\
+ood. This is cal\
+led [leukapheres\
+is](glossary:leu\
+kapheresis) (say\
+ \x22loo-ka-fer-EE-\
+sis\x22). It takes \
+a few hours.\x0a2. \
+At the lab, scie\
+ntists use a [di\
+sarmed virus](gl\
+ossary:viral-vec\
+tor) to put a ne\
+w [gene](glossar\
+y:gene) into the\
+ T cells. The ge\
+ne tells the cel\
+l how to make th\
+e CAR.\x0a3. The ce\
+lls are grown un\
+til there are ma\
+ny millions. Thi\
+s takes several \
+weeks. Your chil\
+d may have other\
+ treatment while\
+ they wait, call\
+ed [bridging tre\
+atment](glossary\
+:bridging-therap\
+y).\x0a4. Your chil\
+d has a short co\
+urse of [chemo](\
+glossary:chemoth\
+erapy) to make r\
+oom for the new \
+cells. This is c\
+alled [lymphodep\
+letion](glossary\
+:lymphodepletion\
+).\x0a5. Your child\
+ gets the CAR T-\
+cells back just \
+once, through a \
+[drip](glossary:\
+infusion).\x0a6. Th\
+e CAR T-cells fi\
+nd cells with CD\
+19 and destroy t\
+hem. They can mu\
+ltiply and may s\
+tay in the body \
+for a long time.\
+\x0a\x0aAfter the drip\
+, families usual\
+ly need to live \
+close to the hos\
+pital for about \
+4 weeks.\x0a\x0a## Wha\
+t it can feel li\
+ke\x0a\x0a- [Cytokine \
+release syndrome\
+](glossary:crs) \
+(CRS) is common.\
+ It can cause a \
+high temperature\
+ and make your c\
+hild feel very u\
+nwell. In one [t\
 rial](glossary:c\
 linical-trial), \
-with median onse\
-t on day 3 (FDA \
-product label). \
-[ICANS](glossary\
-:icans) can occu\
-r. On-target los\
-s of normal [B c\
-ells](glossary:b\
--cell) ([B-cell \
-aplasia](glossar\
-y:b-cell-aplasia\
-)) causes hypoga\
-mmaglobulinaemia\
-, managed with [\
-IVIg](glossary:i\
-mmunoglobulin). \
-Plan for familie\
-s to remain clos\
-e to the treatin\
-g centre for rou\
-ghly 4 weeks aft\
-er infusion (NIC\
-E TA975 resource\
- impact).\x0a\x0a## Qu\
-estions families\
- often ask\x0a\x0a**\x22A\
-re the cells fro\
-m a donor?\x22** \x22N\
-o. They are made\
- from your child\
-'s own T cells, \
-collected from t\
-heir blood.\x22\x0a\x0a**\
-\x22How long will w\
-e be waiting?\x22**\
- \x22Making the cel\
-ls takes several\
- weeks. Your chi\
-ld may have brid\
-ging treatment d\
-uring that time.\
-\x22\x0a\x0a**\x22What's the\
- fever about?\x22**\
- \x22It's often cyt\
-okine release sy\
-ndrome, which is\
- common after CA\
-R T-cells. It ca\
-n become serious\
-, so call us str\
-aight away, day \
-or night.\x22\x0a\x0a**\x22W\
-hy does my child\
- need immunoglob\
-ulin?\x22** \x22The CA\
-R T-cells also r\
-emove the health\
-y B cells that m\
-ake [antibodies]\
-(glossary:antibo\
-dy). Immunoglobu\
-lin gives back s\
-ome of that prot\
-ection.\x22\x0a\x0a=== qu\
-estions ===\x0a- Co\
-uld [CAR T-cell \
-therapy](glossar\
-y:car-t-therapy)\
- be an option fo\
-r my child?\x0a- Ho\
-w long will it t\
-ake to make my c\
-hild's [CAR T-ce\
-lls](glossary:ca\
-r-t-cell)?\x0a- How\
- long will we ne\
-ed to stay near \
-the hospital?\x0a- \
-What signs mean \
-we should call y\
-ou straight away\
-?\x0a- Will my chil\
-d need [immunogl\
-obulin](glossary\
-:immunoglobulin)\
-, and for how lo\
-ng?\x0a\
-\x00\x00!\x22\
+about 3 in 4 chi\
+ldren and young \
+people (77%) had\
+ it. It often st\
+arted around 3 d\
+ays after the dr\
+ip.\x0a- Some child\
+ren have effects\
+ on how the brai\
+n and nerves wor\
+k. This is calle\
+d [ICANS](glossa\
+ry:icans).\x0a- Hea\
+lthy [B cells](g\
+lossary:b-cell) \
+also carry CD19,\
+ so the CAR T-ce\
+lls remove them \
+too. This is cal\
+led [B-cell apla\
+sia](glossary:b-\
+cell-aplasia). B\
+ cells make [ant\
+ibodies](glossar\
+y:antibody) that\
+ fight germs, so\
+ your child may \
+need [immunoglob\
+ulin](glossary:i\
+mmunoglobulin) (\
+antibodies given\
+ through a drip)\
+.\x0a\x0aTell the team\
+ straight away a\
+bout a fever or \
+any change in ho\
+w your child is \
+acting.\x0a\x0a## Who \
+to ask\x0a\x0aYour chi\
+ld's [consultant\
+](glossary:consu\
+ltant) and [clin\
+ical nurse speci\
+alist](glossary:\
+clinical-nurse-s\
+pecialist) can t\
+ell you if this \
+treatment might \
+be an option.\x0a\x0aE\
+very child is di\
+fferent. Your ch\
+ild's [care team\
+](glossary:care-\
+team) knows your\
+ child best, so \
+they are always \
+the place to ask\
+.\x0a\x0a=== clinic ==\
+=\x0a## Mechanism\x0a\x0a\
+[CAR T-cell ther\
+apy](glossary:ca\
+r-t-therapy) red\
+irects the patie\
+nt's own [T cell\
+s](glossary:t-ce\
+ll) to [CD19](gl\
+ossary:cd19), ca\
+rried by most B-\
+lineage [leukaem\
+ia cells](glossa\
+ry:leukaemia-cel\
+l) (charity page\
+, 2018). The [ch\
+imeric antigen r\
+eceptor (CAR)](g\
+lossary:car) [ge\
+ne](glossary:gen\
+e) is inserted w\
+ith a [viral vec\
+tor](glossary:vi\
+ral-vector); [ti\
+sagenlecleucel](\
+glossary:tisagen\
+lecleucel) uses \
+a [lentivirus](g\
+lossary:viral-ve\
+ctor). Reading f\
+rom the cell sur\
+face inwards, th\
+e CAR has five p\
+arts (J Transl M\
+ed 2023 review):\
+\x0a\x0a- an [antigen-\
+binding part](gl\
+ossary:antigen-b\
+inding-part), an\
+ [scFv](glossary\
+:antigen-binding\
+-part) derived f\
+rom an anti-CD19\
+ [antibody](glos\
+sary:antibody) (\
+FMC63 for tisage\
+nlecleucel)\x0a- a \
+[hinge](glossary\
+:hinge)\x0a- a [tra\
+nsmembrane part]\
+(glossary:transm\
+embrane-part) an\
+choring it in th\
+e membrane\x0a- a [\
+costimulatory do\
+main](glossary:c\
+ostimulatory-dom\
+ain): [4-1BB](gl\
+ossary:costimula\
+tory-domain) for\
+ tisagenlecleuce\
+l, whereas some \
+other products u\
+se [CD28](glossa\
+ry:costimulatory\
+-domain)\x0a- a [CD\
+3-zeta](glossary\
+:cd3-zeta) domai\
+n that carries t\
+he activation si\
+gnal\x0a\x0aTarget rec\
+ognition therefo\
+re bypasses the \
+native [T-cell r\
+eceptor](glossar\
+y:t-cell-recepto\
+r).\x0a\x0a## Pathway\x0a\
+\x0aT cells are col\
+lected by [leuka\
+pheresis](glossa\
+ry:leukapheresis\
+) over a few hou\
+rs. Manufacture \
+takes several we\
+eks, and [bridgi\
+ng therapy](glos\
+sary:bridging-th\
+erapy) may be ne\
+eded meanwhile. \
+[Lymphodepletion\
+](glossary:lymph\
+odepletion), usu\
+ally [fludarabin\
+e](glossary:flud\
+arabine) with [c\
+yclophosphamide]\
+(glossary:cyclop\
+hosphamide), pre\
+cedes a single [\
+infusion](glossa\
+ry:infusion). Th\
+e [CAR T-cells](\
+glossary:car-t-c\
+ell) then expand\
+, eliminate CD19\
+-positive cells \
+and can persist \
+(NCI infographic\
+; hospital famil\
+y information).\x0a\
+\x0a## Indication a\
+nd access\x0a\x0aTisag\
+enlecleucel ([Ky\
+mriah](glossary:\
+tisagenlecleucel\
+)) is indicated \
+for patients age\
+d up to 25 whose\
+ [B-cell ALL](gl\
+ossary:b-cell-al\
+l) is [refractor\
+y](glossary:refr\
+actory), or has \
+reached a second\
+ or later [relap\
+se](glossary:rel\
+apse). In Englan\
+d, [NICE](glossa\
+ry:nice) recomme\
+nded it in 2018 \
+within the [Canc\
+er Drugs Fund](g\
+lossary:cancer-d\
+rugs-fund) (TA55\
+4) and for routi\
+ne NHS use in 20\
+24 (TA975).\x0a\x0a## \
+Toxicity\x0a\x0a[Cytok\
+ine release synd\
+rome](glossary:c\
+rs) is common: 7\
+7% in the ELIANA\
+ [trial](glossar\
+y:clinical-trial\
+), with median o\
+nset on day 3 (F\
+DA product label\
+). [ICANS](gloss\
+ary:icans) can o\
+ccur. On-target \
+loss of normal [\
+B cells](glossar\
+y:b-cell) ([B-ce\
+ll aplasia](glos\
+sary:b-cell-apla\
+sia)) causes hyp\
+ogammaglobulinae\
+mia, managed wit\
+h [IVIg](glossar\
+y:immunoglobulin\
+). Plan for fami\
+lies to remain c\
+lose to the trea\
+ting centre for \
+roughly 4 weeks \
+after infusion (\
+NICE TA975 resou\
+rce impact).\x0a\x0a##\
+ Questions famil\
+ies often ask\x0a\x0a*\
+*\x22Are the cells \
+from a donor?\x22**\
+ \x22No. They are m\
+ade from your ch\
+ild's own T cell\
+s, collected fro\
+m their blood.\x22\x0a\
+\x0a**\x22How long wil\
+l we be waiting?\
+\x22** \x22Making the \
+cells takes seve\
+ral weeks. Your \
+child may have b\
+ridging treatmen\
+t during that ti\
+me.\x22\x0a\x0a**\x22What's \
+the fever about?\
+\x22** \x22It's often \
+cytokine release\
+ syndrome, which\
+ is common after\
+ CAR T-cells. It\
+ can become seri\
+ous, so call us \
+straight away, d\
+ay or night.\x22\x0a\x0a*\
+*\x22Why does my ch\
+ild need immunog\
+lobulin?\x22** \x22The\
+ CAR T-cells als\
+o remove the hea\
+lthy B cells tha\
+t make [antibodi\
+es](glossary:ant\
+ibody). Immunogl\
+obulin gives bac\
+k some of that p\
+rotection.\x22\x0a\x0a===\
+ questions ===\x0a-\
+ Could [CAR T-ce\
+ll therapy](glos\
+sary:car-t-thera\
+py) be an option\
+ for my child?\x0a-\
+ How long will i\
+t take to make m\
+y child's [CAR T\
+-cells](glossary\
+:car-t-cell)?\x0a- \
+How long will we\
+ need to stay ne\
+ar the hospital?\
+\x0a- What signs me\
+an we should cal\
+l you straight a\
+way?\x0a- Will my c\
+hild need [immun\
+oglobulin](gloss\
+ary:immunoglobul\
+in), and for how\
+ long?\x0a\
+\x00\x00!l\
 +\
 ++\x0aid = \x22blinatu\
 momab\x22\x0atitle = \x22\
@@ -4746,513 +4742,517 @@ mab (Blincyto): \
 product informat\
 ion\x22\x0adetail = \x22E\
 uropean Medicine\
-s Agency (EMA), \
-including the bo\
-xed warning on s\
-erious side effe\
-cts\x22\x0adate = \x22dat\
-e not stated; ch\
-eck the current \
-version\x22\x0a\x0a[[sour\
-ces]]\x0atitle = \x22N\
-CI Thesaurus: bl\
-inatumomab\x22\x0adeta\
-il = \x22US Nationa\
-l Cancer Institu\
-te, concept code\
- C62528\x22\x0adate = \
-\x22date not stated\
-\x22\x0a\x0a[[sources]]\x0at\
-itle = \x22Hospital\
- information lea\
-flets for famili\
-es on blinatumom\
-ab\x22\x0adetail = \x22Pr\
-actical advice o\
-n the portable p\
-ump, as summaris\
-ed in the app's \
-fact sheet\x22\x0adate\
- = \x22date not sta\
-ted\x22\x0a+++\x0a\x0a=== ch\
-ild ===\x0aSome chi\
-ldren have a med\
-icine with a ver\
-y long name. It \
-is called [blina\
-tumomab (you say\
- it blin-a-TOOM-\
-oh-mab)](glossar\
-y:blinatumomab).\
-\x0a\x0aYour body has \
-guard cells call\
-ed [T cells](glo\
-ssary:t-cell). T\
-hey look out for\
- things that sho\
-uld not be there\
-. But the poorly\
- cells are good \
-at hiding.\x0a\x0aThis\
- medicine is lik\
-e a tiny helper \
-with two hands. \
-One hand holds o\
-n to a guard cel\
-l. The other han\
-d holds on to a \
-poorly cell. It \
-pulls them close\
-, so the guard c\
-an find the poor\
-ly cell and clea\
-r it away.\x0a\x0aThis\
- medicine goes a\
-way from your bo\
-dy fast. So it g\
-oes in bit by bi\
-t, all day and a\
-ll night. It com\
-es through a thi\
-n tube from a sm\
-all [pump](gloss\
-ary:pump). The p\
-ump is small, so\
- it can come wit\
-h you.\x0a\x0aThe butt\
-ons on the pump \
-are just for you\
-r nurses. If the\
- pump seems wron\
-g, tell a grown-\
-up.\x0a\x0aSometimes i\
-t can make you f\
-eel hot or odd. \
-If it does, tell\
- a grown-up stra\
-ight away. Then \
-they can get you\
-r nurses to help\
-.\x0a\x0aYou can ask y\
-our grown-ups an\
-d your [care tea\
-m](glossary:care\
--team) about it \
-any time.\x0a\x0a=== f\
-amily ===\x0a## Wha\
-t it is\x0a\x0a[Blinat\
-umomab (say \x22bli\
-n-a-TOOM-oh-mab\x22\
-)](glossary:blin\
-atumomab) is a m\
-edicine for some\
- children with [\
-B-cell ALL](glos\
-sary:b-cell-all)\
-. It is a kind o\
-f [biological th\
-erapy](glossary:\
-biological-thera\
-py). Doctors cla\
-ss it as a [mono\
-clonal antibody]\
-(glossary:monocl\
-onal-antibody), \
-which is built f\
-rom parts of [an\
-tibodies](glossa\
-ry:antibody). It\
-s brand name is \
-Blincyto.\x0a\x0aIt ha\
-s two arms, so i\
-t is called a [b\
-ispecific T-cell\
- engager](glossa\
-ry:bite), or BiT\
-E for short.\x0a\x0a##\
- How it works\x0a\x0a[\
-T cells](glossar\
-y:t-cell) are [w\
-hite blood cells\
-](glossary:white\
--blood-cell) tha\
-t help fight ill\
-ness. [Leukaemia\
- cells](glossary\
-:leukaemia-cell)\
- are good at hid\
-ing from T cells\
-. Blinatumomab h\
-elps T cells fin\
-d them.\x0a\x0a- One a\
-rm grabs [CD3](g\
-lossary:cd3). Th\
-is is a marker o\
-n T cells.\x0a- The\
- other arm grabs\
- [CD19](glossary\
-:cd19). This is \
-a marker on [B c\
-ells](glossary:b\
--cell), and on m\
-ost B-cell leuka\
-emia cells.\x0a\x0aSo \
-blinatumomab joi\
-ns CD3 on a T ce\
-ll to CD19 on a \
-leukaemia cell. \
-It holds the two\
- cells close. Th\
-en the T cell ca\
-n destroy the le\
-ukaemia cell.\x0a\x0aH\
-ealthy B cells a\
-lso carry CD19, \
-so they are clea\
-red away too. B \
-cells make antib\
-odies that fight\
- germs. Ask your\
- child's team wh\
-ether your child\
- might need extr\
-a antibodies, gi\
-ven as [immunogl\
-obulin](glossary\
-:immunoglobulin)\
-.\x0a\x0a## What happe\
-ns, step by step\
-\x0a\x0a1. Blinatumoma\
-b leaves the bod\
-y quickly. Its [\
-half-life](gloss\
-ary:half-life) i\
-s about 2 hours.\
- This means half\
- of it is gone i\
-n about 2 hours.\
-\x0a2. So it has to\
- keep going in a\
-ll the time. It \
-is given as a sl\
-ow, continuous [\
-drip](glossary:i\
-nfusion) into a \
-vein. The drip r\
-uns day and nigh\
-t.\x0a3. The drip i\
-s run by a small\
- [portable pump]\
-(glossary:pump).\
- Your child can \
-carry it around.\
-\x0a4. A common pla\
-n is 4 weeks wit\
-h the pump, then\
- 2 weeks off. Yo\
-ur child's team \
-will explain you\
-r child's own pl\
-an.\x0a\x0aNever chang\
-e the pump setti\
-ngs yourself. If\
- the pump alarms\
-, stops, or you \
-are not sure it \
-is working, call\
- your child's te\
-am straight away\
-.\x0a\x0a## What it ca\
-n feel like\x0a\x0aBli\
-natumomab can ha\
-ve serious [side\
- effects](glossa\
-ry:side-effect).\
- Tell your child\
-'s team straight\
- away if you not\
-ice any of these\
-:\x0a\x0a- a fever, or\
- your child seem\
-s faint, which c\
-an be a sign of \
-low blood pressu\
-re (these can be\
- signs of a reac\
-tion called [cyt\
-okine release sy\
-ndrome](glossary\
-:crs))\x0a- confusi\
-on, shaking, or \
-a fit (seizure),\
- which can happe\
-n if the brain a\
-nd nerves are af\
-fected\x0a\x0a## What \
-research is aski\
-ng\x0a\x0aBlinatumomab\
- can work in B-c\
-ell ALL that has\
- not got better \
-with [chemo](glo\
-ssary:chemothera\
-py). This is cal\
-led [refractory]\
-(glossary:refrac\
-tory) [ALL](glos\
-sary:all). A [cl\
-inical trial](gl\
-ossary:clinical-\
-trial) is lookin\
-g at whether it \
-may work better \
-than the usual c\
-hemo when ALL re\
-turns after trea\
-tment (a [relaps\
-e](glossary:rela\
-pse)). It is als\
-o looking at sid\
-e effects, safet\
-y, and how safe \
-it is before a [\
-stem cell transp\
-lant](glossary:s\
-tem-cell-transpl\
-ant).\x0a\x0a## Who to\
- ask\x0a\x0aYour child\
-'s [consultant](\
-glossary:consult\
-ant) and [clinic\
-al nurse special\
-ist](glossary:cl\
-inical-nurse-spe\
-cialist) can exp\
-lain whether thi\
-s medicine is ri\
-ght for your chi\
-ld.\x0a\x0aEvery child\
- is different, a\
-nd each child's \
-treatment is pla\
-nned just for th\
-em. Your child's\
- [care team](glo\
-ssary:care-team)\
- is always the p\
-lace to ask.\x0a\x0a==\
-= clinic ===\x0a## \
-Mechanism\x0a\x0a[Blin\
+s Agency (EMA) p\
+roduct informati\
+on, and the US p\
+rescribing infor\
+mation with its \
+boxed warning on\
+ serious side ef\
+fects\x22\x0adate = \x22n\
+o date given\x22\x0a\x0a[\
+[sources]]\x0atitle\
+ = \x22NCI Thesauru\
+s: blinatumomab\x22\
+\x0adetail = \x22US Na\
+tional Cancer In\
+stitute, concept\
+ code C62528\x22\x0ada\
+te = \x22no date gi\
+ven\x22\x0a\x0a[[sources]\
+]\x0atitle = \x22Hospi\
+tal information \
+leaflets for fam\
+ilies on blinatu\
+momab\x22\x0adetail = \
+\x22Practical advic\
+e on the portabl\
+e pump, as summa\
+rised in the app\
+'s fact sheet\x22\x0ad\
+ate = \x22no date g\
+iven\x22\x0a+++\x0a\x0a=== c\
+hild ===\x0aSome ch\
+ildren have a me\
+dicine with a ve\
+ry long name. It\
+ is called [blin\
 atumomab](glossa\
 ry:blinatumomab)\
- ([Blincyto](glo\
-ssary:blinatumom\
-ab)) is a [biolo\
-gical therapy](g\
-lossary:biologic\
-al-therapy) of t\
-he [bispecific T\
--cell engager (B\
-iTE)](glossary:b\
-ite) class: a sm\
-all, two-armed c\
-onstruct assembl\
-ed from [antibod\
-y](glossary:anti\
-body) fragments.\
- Its anti-[CD3](\
-glossary:cd3) ar\
-m engages the CD\
-3 component of t\
-he [T-cell recep\
-tor](glossary:t-\
-cell-receptor) c\
-omplex, so it at\
-taches to [T cel\
-ls](glossary:t-c\
-ell). Its anti-[\
-CD19](glossary:c\
-d19) arm attache\
-s to [B cells](g\
-lossary:b-cell),\
- including B-lin\
-eage [leukaemia \
-cells](glossary:\
-leukaemia-cell).\
- Once the two ce\
-lls are bridged,\
- the T cell dest\
-roys the bound c\
-ell, independent\
-ly of its usual \
-[antigen](glossa\
-ry:antigen) reco\
-gnition (EMA pro\
-duct information\
-; NCI Thesaurus \
-C62528). Normal \
-B cells are also\
- CD19-positive a\
-nd are depleted \
-alongside the [l\
-eukaemia](glossa\
-ry:leukaemia).\x0a\x0a\
-## Administratio\
-n\x0a\x0aWith a short \
-[half-life](glos\
-sary:half-life) \
-of roughly 2 hou\
-rs, it needs con\
-tinuous intraven\
-ous [infusion](g\
-lossary:infusion\
-) via a [portabl\
-e pump](glossary\
-:pump), around t\
-he clock, typica\
-lly in cycles of\
- 4 weeks on and \
-2 weeks off (pro\
-duct information\
-; hospital famil\
-y leaflets). Fam\
-ilies must be to\
-ld not to alter \
-pump settings an\
-d to call the te\
-am for any alarm\
- or interruption\
-. This app gives\
- no dosing; foll\
-ow the product i\
-nformation and l\
-ocal protocol.\x0a\x0a\
-## Evidence and \
-research\x0a\x0aThe fo\
-unding charity p\
-age (2018) repor\
-ts blinatumomab \
-as effective in \
-[refractory](glo\
-ssary:refractory\
-) [B-cell ALL](g\
-lossary:b-cell-a\
-ll), and describ\
-es a [clinical t\
-rial](glossary:c\
-linical-trial) c\
-omparing it with\
- standard [chemo\
-therapy](glossar\
-y:chemotherapy) \
-in [relapsed](gl\
-ossary:relapse) \
-[ALL](glossary:a\
-ll). That trial \
-set out to measu\
-re its effective\
-ness in children\
- and teenagers, \
-to describe its \
-[side effects](g\
-lossary:side-eff\
-ect) and general\
- safety, and to \
-check that it is\
- safe to give ah\
-ead of a [stem c\
-ell transplant](\
-glossary:stem-ce\
-ll-transplant).\x0a\
-\x0a## Safety\x0a\x0aThe \
-boxed warning co\
-vers [cytokine r\
-elease syndrome]\
-(glossary:crs) (\
-fever, hypotensi\
-on) and neurolog\
-ical toxicity, i\
-ncluding confusi\
-on, tremor and s\
-eizures (EMA pro\
-duct information\
-).\x0a\x0a## Questions\
- families often \
-ask\x0a\x0a**\x22Why does\
- it have to run \
-all the time?\x22**\
- \x22It leaves the \
-body within hour\
-s, so a steady d\
-rip keeps the le\
-vel even. That's\
- why the pump ru\
-ns day and night\
-.\x22\x0a\x0a**\x22Can we tu\
-rn the pump down\
- or pause it if \
-it's bothering m\
-y child?\x22** \x22Ple\
-ase don't change\
- any settings. I\
-f it alarms or s\
-omething seems w\
-rong, ring us st\
-raight away and \
-we'll sort it.\x22\x0a\
-\x0a**\x22What should \
-we watch for at \
-home?\x22** \x22Fever,\
- your child seem\
-ing faint, or an\
-y confusion, sha\
-king or fits. Ca\
-ll us at once, d\
-ay or night.\x22\x0a\x0a*\
-*\x22Is it better t\
-han chemo?\x22** \x22F\
-or relapsed ALL,\
- that is the que\
-stion a trial se\
-t out to answer.\
- Your [consultan\
-t](glossary:cons\
-ultant) can tell\
- you the latest \
-findings and whe\
-ther it fits you\
-r child's situat\
-ion.\x22\x0a\x0a=== quest\
-ions ===\x0a- Why m\
-ight [blinatumom\
-ab](glossary:bli\
-natumomab) be a \
-good choice for \
-my child?\x0a- How \
-do we look after\
- the [pump](glos\
-sary:pump) at ho\
-me, and who do w\
-e call if it ala\
-rms?\x0a- Which [si\
-de effects](glos\
-sary:side-effect\
-) should make us\
- call you straig\
-ht away?\x0a- What \
-happens to my ch\
-ild's healthy [B\
+. You say it lik\
+e this: blin-a-T\
+OOM-oh-mab.\x0a\x0aYou\
+r body has guard\
+ cells called [T\
  cells](glossary\
-:b-cell) during \
-this treatment?\x0a\
-- Is there a [cl\
-inical trial](gl\
-ossary:clinical-\
-trial) of blinat\
-umomab that migh\
-t suit my child?\
-\x0a\
-\x00\x00\x1bw\
+:t-cell). They l\
+ook out for thin\
+gs that should n\
+ot be there. But\
+ the poorly cell\
+s are good at hi\
+ding.\x0a\x0aThis medi\
+cine is like a t\
+iny helper with \
+two hands. One h\
+and holds on to \
+a guard cell. Th\
+e other hand hol\
+ds on to a poorl\
+y cell. It pulls\
+ them close, so \
+the guard can fi\
+nd the poorly ce\
+ll and clear it \
+away.\x0a\x0aThis medi\
+cine goes away f\
+rom your body fa\
+st. So it goes i\
+n bit by bit, al\
+l day and all ni\
+ght. It comes th\
+rough a thin tub\
+e from a small [\
+pump](glossary:p\
+ump). The pump i\
+s small, so it c\
+an come with you\
+.\x0a\x0aThe buttons o\
+n the pump are j\
+ust for your nur\
+ses. If the pump\
+ seems wrong, te\
+ll a grown-up.\x0a\x0a\
+Sometimes it can\
+ make you feel h\
+ot or odd. If it\
+ does, tell a gr\
+own-up straight \
+away. Then they \
+can get your nur\
+ses to help.\x0a\x0aYo\
+u can ask your g\
+rown-ups and you\
+r [care team](gl\
+ossary:care-team\
+) about it any t\
+ime.\x0a\x0a=== family\
+ ===\x0a## What it \
+is\x0a\x0a[Blinatumoma\
+b](glossary:blin\
+atumomab) (say \x22\
+blin-a-TOOM-oh-m\
+ab\x22) is a medici\
+ne for some chil\
+dren with [B-cel\
+l ALL](glossary:\
+b-cell-all). It \
+is a kind of [bi\
+ological therapy\
+](glossary:biolo\
+gical-therapy). \
+Doctors class it\
+ as a [monoclona\
+l antibody](glos\
+sary:monoclonal-\
+antibody). It is\
+ built from part\
+s of [antibodies\
+](glossary:antib\
+ody). Its brand \
+name is Blincyto\
+.\x0a\x0aIt has two ar\
+ms, and each arm\
+ grabs a differe\
+nt thing. That i\
+s why it is call\
+ed a [bispecific\
+ T-cell engager]\
+(glossary:bite),\
+ or BiTE for sho\
+rt.\x0a\x0a## How it w\
+orks\x0a\x0a[T cells](\
+glossary:t-cell)\
+ are [white bloo\
+d cells](glossar\
+y:white-blood-ce\
+ll) that help fi\
+ght illness. [Le\
+ukaemia cells](g\
+lossary:leukaemi\
+a-cell) are good\
+ at hiding from \
+T cells. Blinatu\
+momab helps T ce\
+lls find them.\x0a\x0a\
+- One arm grabs \
+[CD3](glossary:c\
+d3). This is a m\
+arker on T cells\
+.\x0a- The other ar\
+m grabs [CD19](g\
+lossary:cd19). T\
+his is a marker \
+on [B cells](glo\
+ssary:b-cell), a\
+nd on most B-cel\
+l leukaemia cell\
+s.\x0a\x0aSo blinatumo\
+mab joins CD3 on\
+ a T cell to CD1\
+9 on a leukaemia\
+ cell. It holds \
+the two cells cl\
+ose. Then the T \
+cell can destroy\
+ the leukaemia c\
+ell.\x0a\x0aHealthy B \
+cells also carry\
+ CD19, so they a\
+re cleared away \
+too. B cells mak\
+e antibodies tha\
+t fight germs. A\
+sk your child's \
+team whether you\
+r child might ne\
+ed extra antibod\
+ies, given as [i\
+mmunoglobulin](g\
+lossary:immunogl\
+obulin).\x0a\x0a## How\
+ it is given\x0a\x0a- \
+Blinatumomab lea\
+ves the body qui\
+ckly. Its [half-\
+life](glossary:h\
+alf-life) is abo\
+ut 2 hours. This\
+ means half of i\
+t is gone in abo\
+ut 2 hours.\x0a- So\
+ it has to keep \
+going in all the\
+ time. It is giv\
+en as a slow, co\
+ntinuous [drip](\
+glossary:infusio\
+n) into a vein. \
+The drip runs da\
+y and night.\x0a- T\
+he drip is run b\
+y a small [porta\
+ble pump](glossa\
+ry:pump). Your c\
+hild can carry i\
+t around.\x0a- A co\
+mmon plan is 4 w\
+eeks with the pu\
+mp, then 2 weeks\
+ off. Your child\
+'s team will exp\
+lain your child'\
+s own plan.\x0a\x0aNev\
+er change the pu\
+mp settings your\
+self. If the pum\
+p alarms, stops,\
+ or you are not \
+sure it is worki\
+ng, call your ch\
+ild's team strai\
+ght away.\x0a\x0a## Wh\
+at it can feel l\
+ike\x0a\x0aBlinatumoma\
+b can have serio\
+us [side effects\
+](glossary:side-\
+effect). Tell yo\
+ur child's team \
+straight away if\
+ you notice any \
+of these:\x0a\x0a- a f\
+ever, or your ch\
+ild seems faint \
+(a sign of low b\
+lood pressure). \
+These can be sig\
+ns of a reaction\
+ called [cytokin\
+e release syndro\
+me](glossary:crs\
+).\x0a- confusion, \
+shaking, or a fi\
+t (seizure). The\
+se can happen if\
+ the brain and n\
+erves are affect\
+ed.\x0a\x0a## What res\
+earch is asking\x0a\
+\x0aBlinatumomab ca\
+n work in B-cell\
+ ALL that has no\
+t got better wit\
+h [chemo](glossa\
+ry:chemotherapy)\
+. This is called\
+ [refractory](gl\
+ossary:refractor\
+y) [ALL](glossar\
+y:all). A [clini\
+cal trial](gloss\
+ary:clinical-tri\
+al) is looking a\
+t whether it may\
+ work better tha\
+n the usual chem\
+o when ALL retur\
+ns after treatme\
+nt (a [relapse](\
+glossary:relapse\
+)). It is also l\
+ooking at side e\
+ffects, safety, \
+and how safe it \
+is before a [ste\
+m cell transplan\
+t](glossary:stem\
+-cell-transplant\
+).\x0a\x0a## Who to as\
+k\x0a\x0aYour child's \
+[consultant](glo\
+ssary:consultant\
+) and [clinical \
+nurse specialist\
+](glossary:clini\
+cal-nurse-specia\
+list) can explai\
+n whether this m\
+edicine is right\
+ for your child.\
+\x0a\x0aEvery child is\
+ different, and \
+each child's tre\
+atment is planne\
+d just for them.\
+ Your child's [c\
+are team](glossa\
+ry:care-team) is\
+ always the plac\
+e to ask.\x0a\x0a=== c\
+linic ===\x0a## Mec\
+hanism\x0a\x0a[Blinatu\
+momab](glossary:\
+blinatumomab) ([\
+Blincyto](glossa\
+ry:blinatumomab)\
+) is a [biologic\
+al therapy](glos\
+sary:biological-\
+therapy) of the \
+[bispecific T-ce\
+ll engager (BiTE\
+)](glossary:bite\
+) class: a small\
+, two-armed cons\
+truct assembled \
+from [antibody](\
+glossary:antibod\
+y) fragments. It\
+s anti-[CD3](glo\
+ssary:cd3) arm e\
+ngages the CD3 c\
+omponent of the \
+[T-cell receptor\
+](glossary:t-cel\
+l-receptor) comp\
+lex, so it attac\
+hes to [T cells]\
+(glossary:t-cell\
+). Its anti-[CD1\
+9](glossary:cd19\
+) arm attaches t\
+o [B cells](glos\
+sary:b-cell), in\
+cluding B-lineag\
+e [leukaemia cel\
+ls](glossary:leu\
+kaemia-cell). On\
+ce the two cells\
+ are bridged, th\
+e T cell destroy\
+s the bound cell\
+, independently \
+of its usual [an\
+tigen](glossary:\
+antigen) recogni\
+tion (EMA produc\
+t information; N\
+CI Thesaurus C62\
+528). Normal B c\
+ells are also CD\
+19-positive and \
+are depleted alo\
+ngside the [leuk\
+aemia](glossary:\
+leukaemia).\x0a\x0a## \
+Administration\x0a\x0a\
+With a short [ha\
+lf-life](glossar\
+y:half-life) of \
+roughly 2 hours,\
+ it needs contin\
+uous intravenous\
+ [infusion](glos\
+sary:infusion) v\
+ia a [portable p\
+ump](glossary:pu\
+mp), around the \
+clock, typically\
+ in cycles of 4 \
+weeks on and 2 w\
+eeks off (produc\
+t information; h\
+ospital family l\
+eaflets). Famili\
+es must be told \
+not to alter pum\
+p settings and t\
+o call the team \
+for any alarm or\
+ interruption. T\
+his app gives no\
+ dosing; follow \
+the product info\
+rmation and loca\
+l protocol.\x0a\x0a## \
+Evidence and res\
+earch\x0a\x0aThe chari\
+ty's research pa\
+ge (2018) report\
+s blinatumomab a\
+s effective in [\
+refractory](glos\
+sary:refractory)\
+ [B-cell ALL](gl\
+ossary:b-cell-al\
+l), and describe\
+s a [clinical tr\
+ial](glossary:cl\
+inical-trial) co\
+mparing it with \
+standard [chemot\
+herapy](glossary\
+:chemotherapy) i\
+n [relapsed](glo\
+ssary:relapse) [\
+ALL](glossary:al\
+l). That trial s\
+et out to measur\
+e its effectiven\
+ess in children \
+and teenagers, t\
+o describe its [\
+side effects](gl\
+ossary:side-effe\
+ct) and general \
+safety, and to c\
+heck that it is \
+safe to give ahe\
+ad of a [stem ce\
+ll transplant](g\
+lossary:stem-cel\
+l-transplant).\x0a\x0a\
+## Safety\x0a\x0aThe p\
+roduct informati\
+on warns of two \
+serious risks: [\
+cytokine release\
+ syndrome](gloss\
+ary:crs) (fever,\
+ hypotension) an\
+d neurological t\
+oxicity, includi\
+ng confusion, tr\
+emor and seizure\
+s (EMA product i\
+nformation).\x0a\x0a##\
+ Questions famil\
+ies often ask\x0a\x0a*\
+*\x22Why does it ha\
+ve to run all th\
+e time?\x22** \x22It l\
+eaves the body w\
+ithin hours, so \
+a steady drip ke\
+eps the level ev\
+en. That's why t\
+he pump runs day\
+ and night.\x22\x0a\x0a**\
+\x22Can we turn the\
+ pump down or pa\
+use it if it's b\
+othering my chil\
+d?\x22** \x22Please do\
+n't change any s\
+ettings. If it a\
+larms or somethi\
+ng seems wrong, \
+ring us straight\
+ away and we'll \
+sort it.\x22\x0a\x0a**\x22Wh\
+at should we wat\
+ch for at home?\x22\
+** \x22Fever, your \
+child seeming fa\
+int, or any conf\
+usion, shaking o\
+r fits. Call us \
+at once, day or \
+night.\x22\x0a\x0a**\x22Is i\
+t better than ch\
+emo?\x22** \x22For rel\
+apsed ALL, that \
+is the question \
+a trial set out \
+to answer. Your \
+[consultant](glo\
+ssary:consultant\
+) can tell you t\
+he latest findin\
+gs and whether i\
+t fits your chil\
+d's situation.\x22\x0a\
+\x0a=== questions =\
+==\x0a- Why might [\
+blinatumomab](gl\
+ossary:blinatumo\
+mab) be a good c\
+hoice for my chi\
+ld?\x0a- How do we \
+look after the [\
+pump](glossary:p\
+ump) at home, an\
+d who do we call\
+ if it alarms?\x0a-\
+ Which [side eff\
+ects](glossary:s\
+ide-effect) shou\
+ld make us call \
+you straight awa\
+y?\x0a- What happen\
+s to my child's \
+healthy [B cells\
+](glossary:b-cel\
+l) during this t\
+reatment?\x0a- Is t\
+here a [clinical\
+ trial](glossary\
+:clinical-trial)\
+ of blinatumomab\
+ that might suit\
+ my child?\x0a\
+\x00\x00\x1b^\
 +\
 ++\x0aid = \x22chemoth\
 erapy\x22\x0atitle = \x22\
@@ -5281,419 +5281,417 @@ ation\x22\x0adetail = \
 \x22ISRCTN registry\
 , ISRCTN64515327\
 \x22\x0adate = \x22regist\
-ry record; date \
-not stated, chec\
-k the current en\
-try\x22\x0a+++\x0a\x0a=== ch\
-ild ===\x0aThe poor\
-ly cells in [ALL\
+ry record, no da\
+te given\x22\x0a+++\x0a\x0a=\
+== child ===\x0aThe\
+ poorly cells in\
+ [ALL](glossary:\
+all) need strong\
+ medicine to cle\
+ar them away. Th\
+is medicine is c\
+alled [chemo](gl\
+ossary:chemother\
+apy). You can sa\
+y it like this: \
+KEE-mo.\x0a\x0aChemo i\
+s not just one m\
+edicine. It is a\
+ few medicines t\
+hat work as a te\
+am. Each one has\
+ its own job. Yo\
+ur doctors pick \
+the team, and th\
+ey pick when eac\
+h one is given.\x0a\
+\x0aYour nurses wil\
+l show you how y\
+ou get each one.\
+ You can ask the\
+m to tell you wh\
+at is going on.\x0a\
+\x0aStrong medicine\
+s can make you f\
+eel a bit differ\
+ent for a while.\
+ Tell your grown\
+-ups how you fee\
+l. Then they can\
+ tell your docto\
+rs and nurses, a\
+nd they can help\
+.\x0a\x0aDoctors keep \
+looking for ways\
+ to make the med\
+icines even bett\
+er and gentler. \
+They do this in \
+big, careful tes\
+ts called [trial\
+s](glossary:clin\
+ical-trial). Lot\
+s of children ha\
+ve helped by bei\
+ng in a trial. O\
+ne big trial had\
+ the name [UKALL\
+ 2011](glossary:\
+ukall-2011).\x0a\x0aIf\
+ you want to kno\
+w more, ask your\
+ grown-ups and y\
+our [care team](\
+glossary:care-te\
+am). No question\
+ is too small.\x0a\x0a\
+=== family ===\x0a#\
+# What it is\x0a\x0aDo\
+ctors treat [ALL\
 ](glossary:all) \
-need strong medi\
-cine to clear th\
-em away. This me\
-dicine is called\
- [chemo](glossar\
-y:chemotherapy).\
- You can say it \
-like this: KEE-m\
-o.\x0a\x0aChemo is not\
- just one medici\
-ne. It is a few \
-medicines that w\
-ork as a team. E\
-ach one has its \
-own job. Your do\
-ctors pick the t\
-eam, and they pi\
-ck when each one\
- is given.\x0a\x0aYour\
- nurses will sho\
-w you how you ge\
-t each one. You \
-can ask them to \
-tell you what is\
- going on.\x0a\x0aStro\
-ng medicines can\
- make you feel a\
- bit different f\
-or a while. Tell\
- your grown-ups \
-how you feel. Th\
-en they can tell\
- your doctors an\
-d nurses, and th\
-ey can help.\x0a\x0aDo\
-ctors keep looki\
-ng for ways to m\
-ake the medicine\
-s even better an\
-d gentler. They \
-do this in big, \
-careful tests ca\
-lled [trials](gl\
-ossary:clinical-\
-trial). Lots of \
-children have he\
-lped by being in\
- a trial. One bi\
-g trial had the \
-name [UKALL 2011\
-](glossary:ukall\
--2011).\x0a\x0aIf you \
-want to know mor\
-e, ask your grow\
-n-ups and your [\
+in children with\
+ [chemotherapy](\
+glossary:chemoth\
+erapy), often ca\
+lled [chemo](glo\
+ssary:chemothera\
+py). It uses med\
+icines to destro\
+y [leukaemia cel\
+ls](glossary:leu\
+kaemia-cell). [L\
+eukaemia](glossa\
+ry:leukaemia) is\
+ a cancer of the\
+ blood. Doctors \
+do not use just \
+one medicine. Th\
+ey use several, \
+mixed in differe\
+nt ways and give\
+n at different t\
+imes.\x0a\x0a## What o\
+ne big study loo\
+ked at\x0a\x0a[UKALL 2\
+011](glossary:uk\
+all-2011) is a [\
+clinical trial](\
+glossary:clinica\
+l-trial). A clin\
+ical trial is a \
+careful study th\
+at tests a new w\
+ay to treat an i\
+llness. In 2018 \
+it was the bigge\
+st trial of ALL \
+treatment in the\
+ UK. It was open\
+ to children and\
+ young people ag\
+ed 1 to 24.\x0a\x0aChe\
+mo can cause [si\
+de effects](glos\
+sary:side-effect\
+). These are unw\
+anted things a m\
+edicine can do t\
+o the body. The \
+trial team wante\
+d to find out tw\
+o things. Could \
+small changes to\
+ the usual treat\
+ment mean fewer \
+side effects? An\
+d could they mak\
+e it less likely\
+ that the leukae\
+mia comes back? \
+Leukaemia that c\
+omes back is cal\
+led a [relapse](\
+glossary:relapse\
+).\x0a\x0aOne of the t\
+rial's questions\
+ was about a [st\
+eroid](glossary:\
+steroid) medicin\
+e called [dexame\
+thasone](glossar\
+y:dexamethasone)\
+ (say \x22dex-a-MET\
+H-a-sone\x22). In t\
+he first part of\
+ treatment, some\
+ children had a \
+shorter course a\
+t a higher dose.\
+ Others had the \
+usual, longer co\
+urse. The team c\
+ompared the two.\
+ Results from a \
+trial are shared\
+ in medical jour\
+nals. Your child\
+'s doctor can te\
+ll you what has \
+been found.\x0a\x0a## \
+What happens, st\
+ep by step\x0a\x0a1. Y\
+our child's team\
+ explains the tr\
+eatment plan. Yo\
+u can ask to hav\
+e it in writing.\
+\x0a2. If a trial i\
+s open that migh\
+t suit your chil\
+d, the team can \
+tell you about i\
+t.\x0a3. Treatment \
+is given in phas\
+es, one after an\
+other.\x0a4. The te\
+am keeps a close\
+ eye on your chi\
+ld, to see how t\
+hings are going.\
+\x0a\x0a## What it can\
+ feel like\x0a\x0aAll \
+medicines can ha\
+ve side effects.\
+ These are diffe\
+rent for each ch\
+ild and each med\
+icine. Your chil\
+d's team can tel\
+l you what to lo\
+ok out for with \
+your child's med\
+icines. Ask them\
+ who to call if \
+you are worried,\
+ day or night.\x0a\x0a\
+## Why trials ma\
+tter\x0a\x0aLots of ch\
+ildren with leuk\
+aemia get their \
+treatment throug\
+h a trial. A tri\
+al closes when e\
+nough children h\
+ave joined. It c\
+an then take som\
+e time before th\
+e results are re\
+ady. New trials \
+are planned usin\
+g what the last \
+ones found. This\
+ is a big part o\
+f why treatment \
+keeps getting be\
+tter.\x0a\x0a## Who to\
+ ask\x0a\x0aYour child\
+'s [consultant](\
+glossary:consult\
+ant) is the best\
+ person to ask a\
+bout trials and \
+about your child\
+'s plan. Your [c\
+linical nurse sp\
+ecialist](glossa\
+ry:clinical-nurs\
+e-specialist) ca\
+n help too.\x0a\x0aEve\
+ry child is diff\
+erent. What suit\
+s one child may \
+not suit another\
+. Your child's [\
 care team](gloss\
-ary:care-team). \
-No question is t\
-oo small.\x0a\x0a=== f\
-amily ===\x0a## Wha\
-t it is\x0a\x0aDoctors\
- treat [ALL](glo\
-ssary:all) in ch\
-ildren with [che\
+ary:care-team) k\
+nows your child,\
+ and they are th\
+e right people t\
+o ask.\x0a\x0a=== clin\
+ic ===\x0a## Mechan\
+ism and approach\
+\x0a\x0aChildhood [ALL\
+](glossary:all) \
+is treated with \
+multi-agent [che\
 motherapy](gloss\
 ary:chemotherapy\
-), often called \
-[chemo](glossary\
-:chemotherapy). \
-It uses medicine\
-s to destroy [le\
-ukaemia cells](g\
-lossary:leukaemi\
-a-cell). [Leukae\
-mia](glossary:le\
-ukaemia) is a ca\
-ncer of the bloo\
-d. Doctors do no\
-t use just one m\
-edicine. They us\
-e several, mixed\
- in different wa\
-ys and given at \
-different times.\
-\x0a\x0a## What one bi\
-g study looked a\
-t\x0a\x0a[UKALL 2011](\
-glossary:ukall-2\
-011) is a [clini\
+): several drugs\
+ given in combin\
+ation and in seq\
+uence. Protocols\
+ are refined fro\
+m one [clinical \
+trial](glossary:\
+clinical-trial) \
+to the next, bal\
+ancing control o\
+f the [leukaemia\
+](glossary:leuka\
+emia) against sh\
+ort- and long-te\
+rm toxicity.\x0a\x0a##\
+ The trial\x0a\x0a[UKA\
+LL 2011](glossar\
+y:ukall-2011) ([\
+ISRCTN64515327](\
+glossary:trial-r\
+egistration)) wa\
+s described by t\
+he charity's res\
+earch page in 20\
+18 as the bigges\
+t ALL treatment \
+trial in the UK.\
+ It enrolled chi\
+ldren and young \
+people aged 1 to\
+ 24 (trial regis\
+tration). Its st\
+ated purpose was\
+ to test whether\
+ modifying stand\
+ard treatment co\
+uld reduce [side\
+ effects](glossa\
+ry:side-effect) \
+and also lower t\
+he risk of [rela\
+pse](glossary:re\
+lapse) (charity \
+page, 2018).\x0a\x0aOn\
+e of its questio\
+ns concerned [de\
+xamethasone](glo\
+ssary:dexamethas\
+one), a [steroid\
+](glossary:stero\
+id) used early i\
+n treatment. It \
+compared a short\
+er course at a h\
+igher dose in th\
+e first phase wi\
+th the standard \
+longer course. T\
+his app delibera\
+tely quotes no o\
+utcome figures f\
+or that comparis\
+on; refer famili\
+es to the trial'\
+s own publicatio\
+ns and to the [c\
+onsultant](gloss\
+ary:consultant) \
+for results.\x0a\x0a##\
+ Trials in conte\
+xt\x0a\x0aIndividual t\
+rials close once\
+ recruitment tar\
+gets are met, th\
+ere is usually a\
+ gap before resu\
+lts are availabl\
+e, and successor\
+ trials are desi\
+gned on the find\
+ings. In the UK,\
+ many children w\
+ith leukaemia re\
+ceive their trea\
+tment inside a t\
+rial (charity pa\
+ge, 2018).\x0a\x0a## Q\
+uestions familie\
+s often ask\x0a\x0a**\x22\
+Why does my chil\
+d need so many d\
+ifferent drugs?\x22\
+** \x22ALL is treat\
+ed with a mix of\
+ drugs, not just\
+ one. Each trial\
+ has tested chan\
+ges to which dru\
+gs are given and\
+ when, to find t\
+he best balance.\
+\x22\x0a\x0a**\x22What did U\
+KALL 2011 find?\x22\
+** \x22I don't want\
+ to guess at res\
+ults. Trials tak\
+e time to report\
+, and your consu\
+ltant can tell y\
+ou what has been\
+ published and w\
+hether it affect\
+s your child's p\
+lan.\x22\x0a\x0a**\x22Why is\
+ there a trial q\
+uestion about th\
+e steroid?\x22** \x22D\
+examethasone is \
+given in the fir\
+st phase. The tr\
+ial compared a s\
+horter, higher-d\
+ose course with \
+the usual longer\
+ one. The aim wa\
+s to learn wheth\
+er changes like \
+this could mean \
+fewer side effec\
+ts and less chan\
+ce of relapse.\x22\x0a\
+\x0a**\x22Is my child'\
+s treatment part\
+ of a trial?\x22** \
+\x22Many children's\
+ treatment is. Y\
+our consultant c\
+an tell you whic\
+h trial, if any,\
+ your child is i\
+n and what that \
+means day to day\
+.\x22\x0a\x0a=== question\
+s ===\x0a- Is my ch\
+ild's treatment \
+part of a [clini\
 cal trial](gloss\
 ary:clinical-tri\
-al). A clinical \
-trial is a caref\
-ul study that te\
-sts a new way to\
- treat an illnes\
-s. In 2018 it wa\
-s the biggest tr\
-ial of ALL treat\
-ment in the UK. \
-It was open to c\
-hildren and youn\
-g people aged 1 \
-to 24.\x0a\x0aChemo ca\
-n cause [side ef\
-fects](glossary:\
-side-effect). Th\
-ese are unwanted\
- things a medici\
-ne can do to the\
- body. The trial\
- team wanted to \
-find out two thi\
-ngs. Could small\
- changes to the \
-usual treatment \
-mean fewer side \
-effects? And cou\
-ld they make it \
-less likely that\
- the leukaemia c\
-omes back? Leuka\
-emia that comes \
-back is called a\
- [relapse](gloss\
-ary:relapse).\x0a\x0aO\
-ne of the trial'\
-s questions was \
-about a [steroid\
-](glossary:stero\
-id) medicine cal\
-led [dexamethaso\
-ne](glossary:dex\
-amethasone) (say\
- \x22dex-a-METH-a-s\
-one\x22). In the fi\
-rst part of trea\
-tment, some chil\
-dren had a short\
-er course at a h\
-igher dose. Othe\
-rs had the usual\
-, longer course.\
- The team compar\
-ed the two. Resu\
-lts from a trial\
- are shared in m\
-edical journals.\
- Your child's do\
-ctor can tell yo\
-u what has been \
-found.\x0a\x0a## What \
-happens, step by\
- step\x0a\x0a1. Your c\
-hild's team expl\
-ains the treatme\
-nt plan. You can\
- ask to have it \
-in writing.\x0a2. I\
-f a trial is ope\
-n that might sui\
-t your child, th\
-e team can tell \
-you about it.\x0a3.\
- Treatment is gi\
-ven in phases, o\
-ne after another\
-.\x0a4. The team ke\
-eps a close eye \
-on your child, t\
-o see how things\
- are going.\x0a\x0a## \
-What it can feel\
- like\x0a\x0aEvery med\
-icine has side e\
-ffects. These ar\
-e different for \
-each child and e\
-ach medicine. Yo\
-ur child's team \
-can tell you wha\
-t to look out fo\
-r with your chil\
-d's medicines. A\
-sk them who to c\
-all if you are w\
-orried, day or n\
-ight.\x0a\x0a## Why tr\
-ials matter\x0a\x0aLot\
-s of children wi\
-th leukaemia get\
- their treatment\
- through a trial\
-. A trial closes\
- when enough chi\
-ldren have joine\
-d. It can then t\
-ake some time be\
-fore the results\
- are ready. New \
-trials are plann\
-ed using what th\
-e last ones foun\
-d. This is a big\
- part of why tre\
-atment keeps get\
-ting better.\x0a\x0a##\
- Who to ask\x0a\x0aYou\
-r child's [consu\
-ltant](glossary:\
-consultant) is t\
-he best person t\
-o ask about tria\
-ls and about you\
-r child's plan. \
-Your [clinical n\
-urse specialist]\
-(glossary:clinic\
-al-nurse-special\
-ist) can help to\
-o.\x0a\x0aEvery child \
-is different. Wh\
-at suits one chi\
-ld may not suit \
-another. Your ch\
-ild's [care team\
-](glossary:care-\
-team) knows your\
- child, and they\
- are the right p\
-eople to ask.\x0a\x0a=\
-== clinic ===\x0a##\
- Mechanism and a\
-pproach\x0a\x0aChildho\
-od [ALL](glossar\
-y:all) is treate\
-d with multi-age\
-nt [chemotherapy\
-](glossary:chemo\
-therapy): severa\
-l drugs given in\
- combination and\
- in sequence. Pr\
-otocols are refi\
-ned from one [cl\
-inical trial](gl\
-ossary:clinical-\
-trial) to the ne\
-xt, balancing co\
-ntrol of the [le\
-ukaemia](glossar\
-y:leukaemia) aga\
-inst short- and \
-long-term toxici\
-ty.\x0a\x0a## The tria\
-l\x0a\x0a[UKALL 2011](\
-glossary:ukall-2\
-011) ([ISRCTN645\
-15327](glossary:\
-trial-registrati\
-on)) was describ\
-ed by the foundi\
-ng charity page \
-in 2018 as the b\
-iggest ALL treat\
-ment trial in th\
-e UK. It enrolle\
-d children and y\
-oung people aged\
- 1 to 24 (trial \
-registration). I\
-ts stated purpos\
-e was to test wh\
-ether modifying \
-standard treatme\
-nt could reduce \
-[side effects](g\
-lossary:side-eff\
-ect) and also lo\
-wer the risk of \
-[relapse](glossa\
-ry:relapse) (fou\
-nding document, \
-2018).\x0a\x0aOne of i\
-ts questions con\
-cerned [dexameth\
-asone](glossary:\
-dexamethasone), \
-a [steroid](glos\
-sary:steroid) us\
-ed early in trea\
-tment. It compar\
-ed a shorter cou\
-rse at a higher \
-dose in the firs\
-t phase with the\
- standard longer\
- course. This ap\
-p deliberately q\
-uotes no outcome\
- figures for tha\
-t comparison; re\
-fer families to \
-the trial's own \
-publications and\
- to the [consult\
-ant](glossary:co\
-nsultant) for re\
-sults.\x0a\x0a## Trial\
-s in context\x0a\x0aIn\
-dividual trials \
-close once recru\
-itment targets a\
-re met, there is\
- usually a gap b\
-efore results ar\
-e available, and\
- successor trial\
-s are designed o\
-n the findings. \
-In the UK, many \
-children with le\
-ukaemia receive \
-their treatment \
-inside a trial (\
-founding documen\
-t).\x0a\x0a## Question\
-s families often\
- ask\x0a\x0a**\x22Why doe\
-s my child need \
-so many differen\
-t drugs?\x22** \x22ALL\
- is treated with\
- a mix of drugs,\
- not just one. E\
-ach trial has te\
-sted changes to \
-which drugs are \
-given and when, \
-to find the best\
- balance.\x22\x0a\x0a**\x22W\
-hat did UKALL 20\
-11 find?\x22** \x22I d\
-on't want to gue\
-ss at results. T\
-rials take time \
-to report, and y\
-our consultant c\
-an tell you what\
- has been publis\
-hed and whether \
-it affects your \
-child's plan.\x22\x0a\x0a\
-**\x22Why is there \
-a trial question\
- about the stero\
-id?\x22** \x22Dexameth\
-asone is given i\
-n the first phas\
-e. The trial com\
-pared a shorter,\
- higher-dose cou\
-rse with the usu\
-al longer one. T\
-he aim was to le\
-arn whether chan\
-ges like this co\
-uld mean fewer s\
-ide effects and \
-less chance of r\
-elapse.\x22\x0a\x0a**\x22Is \
-my child's treat\
-ment part of a t\
-rial?\x22** \x22Many c\
-hildren's treatm\
-ent is. Your con\
-sultant can tell\
- you which trial\
-, if any, your c\
-hild is in and w\
-hat that means d\
-ay to day.\x22\x0a\x0a===\
- questions ===\x0a-\
- Is my child's t\
-reatment part of\
- a [clinical tri\
-al](glossary:cli\
-nical-trial)?\x0a- \
-Which [chemo](gl\
-ossary:chemother\
-apy) medicines w\
-ill my child hav\
-e, and when?\x0a- W\
-hat [side effect\
-s](glossary:side\
--effect) should \
-we look out for \
-at home?\x0a- Who d\
-o we call, day o\
-r night, if we a\
-re worried?\x0a- Ha\
-ve any results f\
-rom [UKALL 2011]\
-(glossary:ukall-\
-2011) been publi\
-shed?\x0a\
+al)?\x0a- Which [ch\
+emo](glossary:ch\
+emotherapy) medi\
+cines will my ch\
+ild have, and wh\
+en?\x0a- What [side\
+ effects](glossa\
+ry:side-effect) \
+should we look o\
+ut for at home?\x0a\
+- Who do we call\
+, day or night, \
+if we are worrie\
+d?\x0a- Have any re\
+sults from [UKAL\
+L 2011](glossary\
+:ukall-2011) bee\
+n published?\x0a\
 \x00\x00\x0c\xd3\
 #\
  Teach-back ques\
@@ -7147,22 +7145,22 @@ qt_resource_struct = b"\
 \x00\x00\x00\xda\x00\x02\x00\x00\x00\x08\x00\x00\x00\x14\
 \x00\x00\x00\xfa\x00\x04\x00\x00\x00\x01\x00\x00D\x82\
 \x00\x00\x00\xe8\x00\x02\x00\x00\x00\x08\x00\x00\x00\x0c\
-\x00\x00\x02\x14\x00\x00\x00\x00\x00\x01\x00\x01F\x19\
-\x00\x00\x01P\x00\x00\x00\x00\x00\x01\x00\x00\x95\xfc\
-\x00\x00\x01\x1a\x00\x00\x00\x00\x00\x01\x00\x00zx\
-\x00\x00\x01\xf0\x00\x00\x00\x00\x00\x01\x00\x01$\xf3\
-\x00\x00\x01~\x00\x00\x00\x00\x00\x01\x00\x00\xac\xed\
-\x00\x00\x01\xda\x00\x00\x00\x00\x00\x01\x00\x00\xfe\xca\
-\x00\x00\x01\xc6\x00\x00\x00\x00\x00\x01\x00\x00\xe2\x1b\
-\x00\x00\x01\xa8\x00\x00\x00\x00\x00\x01\x00\x00\xc6\xaf\
-\x00\x00\x02`\x00\x00\x00\x00\x00\x01\x00\x01|\x83\
-\x00\x00\x02\xd6\x00\x04\x00\x00\x00\x01\x00\x01\xa2V\
-\x00\x00\x02\x82\x00\x04\x00\x00\x00\x01\x00\x01\x8b\x9d\
-\x00\x00\x00\x5c\x00\x00\x00\x00\x00\x01\x00\x01a\x94\
-\x00\x00\x03\x04\x00\x00\x00\x00\x00\x01\x00\x01\xa6\x86\
-\x00\x00\x00\x8e\x00\x00\x00\x00\x00\x01\x00\x01\x90\x1b\
-\x00\x00\x02\x9c\x00\x04\x00\x00\x00\x01\x00\x01\x9e\x92\
-\x00\x00\x028\x00\x00\x00\x00\x00\x01\x00\x01nk\
+\x00\x00\x02\x14\x00\x00\x00\x00\x00\x01\x00\x01F9\
+\x00\x00\x01P\x00\x00\x00\x00\x00\x01\x00\x00\x95\xe7\
+\x00\x00\x01\x1a\x00\x00\x00\x00\x00\x01\x00\x00z\x85\
+\x00\x00\x01\xf0\x00\x00\x00\x00\x00\x01\x00\x01$\xc9\
+\x00\x00\x01~\x00\x00\x00\x00\x00\x01\x00\x00\xac\xd8\
+\x00\x00\x01\xda\x00\x00\x00\x00\x00\x01\x00\x00\xfem\
+\x00\x00\x01\xc6\x00\x00\x00\x00\x00\x01\x00\x00\xe1\xfb\
+\x00\x00\x01\xa8\x00\x00\x00\x00\x00\x01\x00\x00\xc6\x8c\
+\x00\x00\x02`\x00\x00\x00\x00\x00\x01\x00\x01|\x8a\
+\x00\x00\x02\xd6\x00\x04\x00\x00\x00\x01\x00\x01\xa2]\
+\x00\x00\x02\x82\x00\x04\x00\x00\x00\x01\x00\x01\x8b\xa4\
+\x00\x00\x00\x5c\x00\x00\x00\x00\x00\x01\x00\x01a\x9b\
+\x00\x00\x03\x04\x00\x00\x00\x00\x00\x01\x00\x01\xa6\x8d\
+\x00\x00\x00\x8e\x00\x00\x00\x00\x00\x01\x00\x01\x90\x22\
+\x00\x00\x02\x9c\x00\x04\x00\x00\x00\x01\x00\x01\x9e\x99\
+\x00\x00\x028\x00\x00\x00\x00\x00\x01\x00\x01nr\
 "
 
 def qInitResources():

@@ -45,6 +45,7 @@ def shown(presenter):
 def test_clicker_keys_go_through_every_stage_of_every_diagram(qtbot, window):
     presenter = start(qtbot, window)
     assert presenter.audience.isFullScreen()
+    assert presenter.audience.title.text() == "Monoclonal antibodies"
     source = window.diagram_source
     expected = [(topic.diagram, stage) for topic in window.library.good_topics if topic.diagram
                 for stage in range(len(source.scenes()[topic.diagram].stages))]
@@ -56,6 +57,8 @@ def test_clicker_keys_go_through_every_stage_of_every_diagram(qtbot, window):
     scene_id, stage, caption = shown(presenter)
     assert caption == strip_links(source.scenes()[scene_id].stages[stage].caption.get(Level.FAMILY))
     assert not presenter.players[scene_id].controls.isVisible(), "the clicker drives; no bar"
+    assert "<a " not in presenter.players[scene_id].caption_label.text(), "no links on a wall"
+    assert presenter.audience.title.text() == "Targeting CD19"
     for key in (Qt.Key.Key_PageUp, Qt.Key.Key_Left):
         qtbot.keyClick(presenter.audience, key)
     assert shown(presenter)[:2] == expected[-3]

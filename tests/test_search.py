@@ -63,3 +63,15 @@ def test_search_follows_the_reading_level():
                    if hit.kind == "topic"}
     assert "car-t" in child_hits
     assert "car-t" not in family_hits
+
+
+def test_snippets_cut_at_word_boundaries():
+    library = load_content()
+    for hit in search(library, "pump", Level.FAMILY):
+        if hit.kind == "topic":
+            words = hit.snippet.strip("…").split()
+            text = " ".join(library.topic(hit.target_id).body(Level.FAMILY).split())
+            from allexplainer.content.checks import markdown_to_plain
+
+            plain = " ".join(markdown_to_plain(text).split())
+            assert f" {words[0]}" in f" {plain}" and f"{words[-1]} " in f"{plain} "

@@ -25,8 +25,15 @@ class SearchHit:
 
 
 def _snippet(plain: str, start: int, length: int) -> str:
+    """The words around a match, cut at word boundaries, with … where text was left out."""
     left = max(0, start - SNIPPET_WIDTH // 2)
     right = min(len(plain), start + length + SNIPPET_WIDTH)
+    if left > 0:
+        space = plain.find(" ", left, start)
+        left = space + 1 if space >= 0 else left
+    if right < len(plain):
+        space = plain.rfind(" ", start + length, right)
+        right = space if space >= 0 else right
     text = " ".join(plain[left:right].split())
     return ("…" if left else "") + text + ("…" if right < len(plain) else "")
 
@@ -45,7 +52,7 @@ def search(library: Library, query: str, level: Level) -> list[SearchHit]:
         # Highlight the words as written when only case differs; otherwise just open the topic.
         start = plain.casefold().find(" ".join(query.split()).casefold())
         found = plain[start:start + len(" ".join(query.split()))] if start >= 0 else ""
-        snippet = _snippet(plain, start, len(found)) if found else plain[:100] + "…"
+        snippet = _snippet(plain, max(start, 0), len(found))
         hits.append(SearchHit("topic", topic.id, topic.title, snippet, found))
     for term in GlossaryIndex(library.terms).search(query)[:MAX_RESULTS]:
         hits.append(SearchHit("glossary", term.id, term.term,

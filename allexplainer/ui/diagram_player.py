@@ -8,6 +8,7 @@ first shown, so creating players for hidden tabs costs little.
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -54,6 +55,7 @@ class DiagramPlayer(QWidget):
         self._shown_playing = False
         self._canvas = None  # made just after the first paint (it imports matplotlib)
         self._text_scale = 1.0
+        self._presenting = False
         self._high_contrast = False
         self._canvas_pending = False
         self._timer = QTimer(self)
@@ -210,8 +212,11 @@ class DiagramPlayer(QWidget):
         self._after_change()
 
     def set_presenting(self, presenting: bool) -> None:
-        """In presenter mode the clicker drives the stages, so the control bar steps aside."""
+        """In presenter mode the clicker drives the stages, so the control bar steps aside, and
+        the caption is plain text: links cannot be clicked on a wall screen."""
+        self._presenting = bool(presenting)
         self.controls.setVisible(not presenting)
+        self._refresh_text()
 
     def set_text_scale(self, scale: float) -> None:
         """Make the caption ``scale`` times its fitted size (Ctrl+= / Ctrl+- when presenting)."""
@@ -280,9 +285,12 @@ class DiagramPlayer(QWidget):
         index = self._playback.stage_index
         self.stage_label.setText(f"<b>Stage {index + 1} of {len(self.scene.stages)}</b>")
         caption = self.scene.stages[index].caption.get(self._level)
-        html = links_to_html(caption).replace("<a href=", f'<a style="{LINK_STYLE}" href=')
-        self.caption_label.setText(html)
         plain = strip_links(caption)
+        if self._presenting:
+            self.caption_label.setText(escape(plain))
+        else:
+            self.caption_label.setText(
+                links_to_html(caption).replace("<a href=", f'<a style="{LINK_STYLE}" href='))
         self.caption_label.setAccessibleDescription(plain)
         if self._canvas is not None:
             self._canvas.setAccessibleDescription(plain)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..content.links import strip_links
 from ..content.topics import Topic
 from ..notes.notebook import Question
 from ..notes.store import NotebookStore
@@ -61,6 +62,7 @@ class NotebookPanel(QDockWidget):
         self.suggestions.activated.connect(self._add_suggestion)
 
         self.list = QListWidget(body)
+        self.list.setWordWrap(True)
         self.list.setObjectName("notebook-list")
         self.list.setAccessibleName("My questions")
         self.list.itemChanged.connect(self._on_item_changed)
@@ -114,7 +116,8 @@ class NotebookPanel(QDockWidget):
         self._topic = topic
         self.suggestions.clear()
         if topic is not None:
-            self.suggestions.addItems(list(topic.questions))
+            # the questions may hold glossary links; a parent sees (and keeps) only the words
+            self.suggestions.addItems([strip_links(question) for question in topic.questions])
         self.suggestions.setCurrentIndex(-1)
 
     def _refresh(self) -> None:

@@ -146,6 +146,8 @@ class PresenterMode(QObject):
         if player is None:
             return
         self.audience.stack.setCurrentWidget(player)
+        topic = self.library.topic(slide.topic_id)
+        self.audience.title.setText(topic.title if topic else "")
         if entering or slide.stage != player.stage_index + 1:
             player.go_to_stage(slide.stage)
         else:
@@ -171,7 +173,9 @@ class PresenterMode(QObject):
         html = note_html(self._title(slide), self.note_for(slide), after)
         if self.notes_view is not None:
             self.notes_view.note.setText(html)
-        self.audience.notes_overlay.setText(html + f"<p style='color:#555'>{HELP_TEXT}</p>")
+        self.audience.notes_overlay.setText(
+            html + "<p style='color:#8a0000'><b>These notes are showing on the family's screen: "
+            f"press N to hide them.</b></p><p style='color:#555'>{HELP_TEXT}</p>")
 
     # ----- screen controls -----------------------------------------------------------------
     def toggle_blank(self) -> None:

@@ -23,6 +23,10 @@ class TeachBackPanel(QFrame):
         self._level = level
         self._index = 0
 
+        self.prompt = QLabel("First, ask them to say it back in their own words. Then, if it "
+                             "helps, try these questions together.", self)
+        self.prompt.setObjectName("teach-back-prompt")
+        self.prompt.setWordWrap(True)
         self.progress = QLabel(self)
         self.progress.setObjectName("teach-back-progress")
         self.question = QLabel(self)
@@ -42,6 +46,7 @@ class TeachBackPanel(QFrame):
         self.next_button.clicked.connect(self.next_question)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.prompt)
         layout.addWidget(self.progress)
         layout.addWidget(self.question)
         layout.addLayout(self._answers_row)

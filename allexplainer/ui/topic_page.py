@@ -30,6 +30,8 @@ TooltipLookup = Callable[[str], str | None]
 DiagramFactory = Callable[[str, Level, QWidget, TooltipLookup | None], QWidget | None]
 
 LINK_COLOUR = "#0b5394"  # 7.6:1 on white
+MAX_LINE_CHARACTERS = 80
+READING_MIN_WIDTH = 380  # below this a line holds too few words to read
 # Children's text is read aloud or by early readers: larger type.
 LEVEL_TEXT_SCALE = {Level.CHILD: 1.45, Level.FAMILY: 1.2, Level.CLINIC: 1.1}
 
@@ -38,9 +40,11 @@ def _date(value) -> str:
     return f"{value.day} {value:%b %Y}"
 
 
-def sources_markdown(topic: Topic) -> str:
+def sources_markdown(topic: Topic, level: Level = Level.FAMILY) -> str:
     """The sources and review dates of ``topic`` as Markdown, shown under every body."""
-    lines = ["", "---", "", "### Where these facts come from", ""]
+    heading = ("For grown-ups: where these facts come from" if level is Level.CHILD
+               else "Where these facts come from")
+    lines = ["", "---", "", f"### {heading}", ""]
     for source in topic.sources:
         detail = f". {source.detail}" if source.detail else ""
         lines.append(f"- **{source.title}**{detail} ({source.date})")
@@ -87,6 +91,16 @@ class TopicText(QTextBrowser):
                     cursor.mergeCharFormat(link_format)
                 iterator += 1
             block = block.next()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """Keep lines to a comfortable reading length (about 80 characters) on wide screens."""
+        super().resizeEvent(event)
+        widest = self.fontMetrics().averageCharWidth() * MAX_LINE_CHARACTERS
+        widest = round(widest * self.document().defaultFont().pointSizeF()
+                       / max(self.font().pointSizeF(), 1.0))
+        side = max(0, (self.width() - widest) // 2)
+        if self.viewportMargins().left() != side:
+            self.setViewportMargins(side, 0, side, 0)
 
     def _on_anchor_clicked(self, url: QUrl) -> None:
         term_id = term_id_from_url(url.toString())
@@ -136,7 +150,7 @@ class TopicPage(QWidget):
             self._splitter.addWidget(reading)
             self._splitter.setStretchFactor(0, 3)
             self._splitter.setStretchFactor(1, 2)
-            self._splitter.setSizes([600, 400])
+            self._sized = False
             layout.addWidget(self._splitter, 1)
         else:
             self._splitter = None
@@ -146,6 +160,7 @@ class TopicPage(QWidget):
     def _reading_column(self, quiz: Quiz | None) -> QWidget:
         """The text, and under it the teach-back questions behind a "Check understanding" button."""
         column = QWidget(self)
+        column.setMinimumWidth(READING_MIN_WIDTH)
         layout = QVBoxLayout(column)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.text, 1)
@@ -156,7 +171,7 @@ class TopicPage(QWidget):
         if quiz is not None:
             self.teach_back_button = QToolButton(column)
             self.teach_back_button.setObjectName("teach-back-toggle")
-            self.teach_back_button.setText("Check understanding")
+            self.teach_back_button.setText("Check understanding (teach-back)")
             self.teach_back_button.setToolTip("A few questions to talk through together, one at "
                                               "a time (teach-back). Nothing is scored or saved.")
             self.teach_back_button.setCheckable(True)
@@ -210,13 +225,19 @@ class TopicPage(QWidget):
         fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
         heading = f"# {self.topic.title}\n\n"
         self.text.show_markdown(heading + self.topic.body(self._level) + "\n"
-                                + sources_markdown(self.topic), LEVEL_TEXT_SCALE[self._level])
+                                + sources_markdown(self.topic, self._level),
+                                LEVEL_TEXT_SCALE[self._level])
         bar.setValue(round(fraction * bar.maximum()))
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         """Lay out the text, and build the diagram once the window has painted."""
         self._render()
         super().showEvent(event)
+        if self._splitter is not None and not self._sized:
+            # the diagram gets the larger share: it is what a family looks at together
+            self._sized = True
+            width = max(self._splitter.width(), 2 * READING_MIN_WIDTH)
+            self._splitter.setSizes([round(width * 0.58), round(width * 0.42)])
         if self._splitter is not None and self.diagram is None:
             QTimer.singleShot(0, self.build_diagram)
 
