@@ -74,7 +74,7 @@ class GlossaryPanel(QDockWidget):
         layout.addWidget(self.count_label)
         layout.addWidget(splitter, 1)
         self.setWidget(body)
-        self.setMinimumWidth(280)
+        self.setMinimumWidth(240)
         self.filter("")
         self.definition.setHtml("<p>Pick a word from the list, or click an underlined word in "
                                 "the text, to see what it means.</p>")

@@ -370,7 +370,7 @@ class MainWindow(QMainWindow):
                         max(self.minimumHeight(), int(screen.height() * 0.9)))
         else:
             self.resize(1280, 800)
-        self.resizeDocks([self.glossary], [max(280, self.width() // 5)],
+        self.resizeDocks([self.glossary], [max(240, self.width() // 5)],
                          Qt.Orientation.Horizontal)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
