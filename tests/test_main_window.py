@@ -186,3 +186,16 @@ def test_previewed_content_is_marked_as_a_preview(qtbot):
     assert "PREVIEW" in window.windowTitle()
     assert window.preview_banner.isVisible()
     assert "not yet reviewed" in window.preview_banner.text()
+
+
+def test_an_unreadable_settings_file_gives_defaults_and_a_notice(qtbot):
+    import pathlib
+
+    path = pathlib.Path(QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                                  ORGANISATION, APPLICATION).fileName())
+    path.mkdir(parents=True)            # a folder where the file should be: it cannot be read
+    window = open_window(qtbot)
+    assert window.level is Level.FAMILY
+    assert "could not be read" in window.statusBar().currentMessage()
+    window.set_level(Level.CHILD)       # still usable; saving quietly fails, nothing crashes
+    window.close()
