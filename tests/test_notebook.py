@@ -181,3 +181,7 @@ def test_a_new_list_for_the_next_family_keeps_the_old_one(qtbot, store):
     assert saved_texts(store) == []
     assert json.loads(kept.read_text())["questions"][0]["text"] == "Our first question?"
     assert kept.name in panel.status.text()
+    assert not store.backup_path.exists(), "the old list must not come back from the backup"
+    panel.add_question("The next family's question?")
+    loaded, _notice = NotebookStore(store.folder).load()
+    assert [q.text for q in loaded.questions] == ["The next family's question?"]

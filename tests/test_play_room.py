@@ -52,3 +52,21 @@ def test_reduce_motion_reaches_play_mode_and_is_remembered(qtbot, window):
     assert window.settings.reduced_motion()
     window.play_action.trigger()
     assert window.play_room.play_mode.build_activity.reduced_motion
+
+
+def test_reduce_motion_reaches_an_open_play_mode_and_open_diagrams(qtbot, tmp_path):
+    from allexplainer.ui.diagram_source import DiagramSource
+
+    window = MainWindow(load_content(), Settings(), diagram_factory=DiagramSource(),
+                        notebook_store=NotebookStore(tmp_path))
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    window.show_topic("car-t")
+    player = window.tabs.currentWidget().build_diagram()
+    window.play_room.enter()
+    window.play_room.leave()
+    window.set_reduced_motion(True)
+    play = window.play_room.play_mode
+    assert play.build_activity.reduced_motion and play.find_activity.reduced_motion
+    assert player.reduced_motion

@@ -91,6 +91,16 @@ def test_n_shows_the_nurses_notes_on_one_screen(qtbot, window):
     assert not overlay.isVisible()
 
 
+def test_with_two_screens_n_never_puts_notes_on_the_familys_screen(qtbot, window):
+    from allexplainer.ui.presenter_views import NotesView
+
+    presenter = start(qtbot, window, "car-t")
+    presenter.notes_view = NotesView()          # as start() does when a second screen exists
+    qtbot.addWidget(presenter.notes_view)
+    qtbot.keyClick(presenter.audience, Qt.Key.Key_N)
+    assert not presenter.audience.notes_overlay.isVisible()
+
+
 def test_text_size_and_projector_colours(qtbot, window):
     presenter = start(qtbot, window)
     player = presenter.audience.stack.currentWidget()

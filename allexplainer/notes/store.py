@@ -95,6 +95,10 @@ class NotebookStore:
         write_atomically(path, notebook.to_json().encode("utf-8"))
         return path
 
+    def forget_backup(self) -> None:
+        """Delete the backup (after a new list was started, once the old one was archived)."""
+        self.backup_path.unlink(missing_ok=True)
+
     def save(self, notebook: Notebook) -> None:
         """Save atomically; the version it replaces becomes the backup. Raises OSError."""
         data = notebook.to_json().encode("utf-8")

@@ -206,6 +206,8 @@ class NotebookPanel(QDockWidget):
             self.status.setText(f"The list was not cleared: a copy could not be kept ({error}).")
             return None
         self.notebook.clear()
+        # the backup now holds the old family's list: it is safe in the archive, so it goes
+        self.store.forget_backup()
         self._last_removed = None
         self.undo_button.setVisible(False)
         self._refresh()

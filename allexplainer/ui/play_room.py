@@ -76,5 +76,8 @@ class PlayRoom(QObject):
         self.active_changed.emit(False)
 
     def set_reduced_motion(self, reduced: bool) -> None:
-        """Use calm, motion-free versions of the activities from the next time they open."""
+        """Use calm, motion-free versions of the activities, now and from then on."""
         self._reduced_motion = reduced
+        if self.play_mode is not None:
+            self.play_mode.build_activity.reduced_motion = reduced
+            self.play_mode.find_activity.reduced_motion = reduced

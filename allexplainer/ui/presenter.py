@@ -192,7 +192,11 @@ class PresenterMode(QObject):
             stack.setCurrentWidget(self.audience.blank)
 
     def toggle_notes(self) -> None:
-        """With one screen, show or hide the nurse's notes over the bottom of the diagram."""
+        """With one screen, show or hide the nurse's notes over the bottom of the diagram. With
+        two, the notes live on the nurse's screen only: N brings that window to the front."""
+        if self.notes_view is not None:
+            self.notes_view.raise_()
+            return
         self.audience.notes_overlay.setVisible(not self.audience.notes_overlay.isVisible())
 
     def toggle_projector_colours(self) -> None:
