@@ -6,7 +6,7 @@ import html
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QCursor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QCursor, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QLabel,
     QSplitter,
@@ -66,6 +66,11 @@ class TopicText(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self._base_point_size = self.font().pointSizeF()
+        # the margins that keep lines short are painted like the page, not as a grey frame
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.Base))
+        self.setPalette(palette)
+        self.setAutoFillBackground(True)
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.highlighted.connect(self._on_highlighted)
 
