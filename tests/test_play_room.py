@@ -27,6 +27,7 @@ def test_f7_opens_play_mode_with_nothing_else_to_press(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_F7)
     assert window.play_room.active
     play = window.play_room.play_mode
+    assert play.build_choice.hasFocus(), "Enter opens an activity straight away"
     assert play.isVisible() and not window.tabs.isVisible()
     assert not window.menuBar().isVisible()
     assert not window.level_toolbar.isVisible()
@@ -70,3 +71,10 @@ def test_reduce_motion_reaches_an_open_play_mode_and_open_diagrams(qtbot, tmp_pa
     play = window.play_room.play_mode
     assert play.build_activity.reduced_motion and play.find_activity.reduced_motion
     assert player.reduced_motion
+
+
+def test_enter_opens_the_focused_activity(qtbot, window):
+    window.play_action.trigger()
+    play = window.play_room.play_mode
+    qtbot.keyClick(play.build_choice, Qt.Key.Key_Return)
+    assert play.stack.currentWidget() is play.build_activity

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QHideEvent, QIcon, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -168,6 +169,12 @@ class PlayMode(QWidget):
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        focused = self.focusWidget()
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and isinstance(focused, QAbstractButton) and focused is not self.exit_button):
+            focused.click()  # Enter works like Space on the big buttons (the exit needs a hold)
+            event.accept()
+            return
         if event.key() == Qt.Key.Key_Escape:
             if not event.isAutoRepeat():  # a held key repeats; only the first press counts
                 self.exit_button.begin_hold()

@@ -58,8 +58,7 @@ class PlayRoom(QObject):
             widget.hide()
         self._window.menuBar().hide()
         self._stack.setCurrentWidget(self.play_mode)
-        self.play_mode.show_chooser()
-        self.play_mode.setFocus()
+        self.play_mode.show_chooser()          # it gives the keyboard to the first activity card
         self.active_changed.emit(True)
 
     def leave(self) -> None:
