@@ -99,5 +99,48 @@ def test_text_stays_legible_in_a_small_window():
     renderer.full_draw(None)
     for label in renderer._actors.values():
         if hasattr(label, "text") and hasattr(label.text, "fontsize"):
-            assert label.text.fontsize * 100 / 72 >= 11  # pixels
-    assert renderer._legend.get_texts()[0].get_fontsize() * 100 / 72 >= 10
+            assert label.text.fontsize * 100 / 72 >= 13  # pixels
+    assert renderer._legend.get_texts()[0].get_fontsize() * 100 / 72 >= 13
+
+
+def test_words_are_large_enough_to_read_across_a_room_on_a_full_screen():
+    renderer = _renderer(scenes()["car_t"], size=(1920, 1080))
+    renderer.full_draw(None)
+    sizes = [label.text.fontsize * 100 / 72 for label in renderer._actors.values()
+             if hasattr(label, "text") and hasattr(label.text, "fontsize")]
+    assert min(sizes) >= 24  # pixels
+    assert renderer._legend.get_texts()[0].get_fontsize() * 100 / 72 >= 20
+
+
+@pytest.mark.parametrize("scene_id", ["antibodies", "blinatumomab", "car_t", "cd19"])
+@pytest.mark.parametrize("size", [(560, 480), (1920, 1080), (1280, 720)])
+def test_the_legend_has_its_own_strip_under_a_drawing_that_fills_the_canvas(scene_id, size):
+    renderer = _renderer(scenes()[scene_id], size=size)
+    renderer.full_draw(None)
+    axes = renderer.axes.get_window_extent()
+    legend = renderer.legend_extent()
+    assert legend[3] <= axes.y0 + 0.5  # under the drawing: it never covers an actor
+    assert legend[1] >= 0 and legend[0] >= 0 and legend[2] <= size[0]
+    # the drawing is as wide as the canvas, or as tall as the room the legend leaves
+    room = size[1] - (legend[3] - legend[1]) - 12
+    assert axes.width >= 0.97 * size[0] or axes.height >= 0.97 * room
+
+
+def test_projector_colours_thicken_outlines_and_darken_words():
+    scene = scenes()["cd19"]
+    renderer = _renderer(scene, size=(1280, 720))
+    renderer.full_draw(None)
+    label = renderer._actors["label_leuk"].text
+    plain_width, plain_image = label.line_width, label.image()[0]
+    legend_width = renderer._legend.get_frame().get_linewidth()
+    renderer.set_high_contrast(True)
+    renderer.full_draw(None)
+    assert renderer.figure.get_facecolor()[:3] == (1.0, 1.0, 1.0)
+    assert label.strong and label.line_width > 1.4 * plain_width
+    assert renderer._legend.get_frame().get_linewidth() > 1.4 * legend_width
+    strong_image = label.image()[0]
+    # bold black words: more dark pixels in the label
+    dark = lambda image: int((image[:, :, :3].max(axis=2) < 60).sum())  # noqa: E731
+    assert dark(strong_image) > 1.2 * dark(plain_image)
+    renderer.set_high_contrast(False)
+    assert not label.strong and label.line_width == plain_width

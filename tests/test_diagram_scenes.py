@@ -100,10 +100,10 @@ def test_car_t_stages():
     assert s["tcell_car"].count == 0 and s["tcell_tcr"].count == 6
     _, s, _ = _end("car_t", 1)
     assert s["blood_in"].opacity == 1 and s["lab"].opacity == 1
-    assert (s["tcell"].x, s["tcell"].y) == (9.6, 4.6)
+    assert (s["tcell"].x, s["tcell"].y) == (10.3, 4.6)  # the middle of the lab panel
     _, s, _ = _end("car_t", 2)
     assert s["virus"].docked_to == "tcell" and s["virus"].opacity == 0
-    assert s["car_gene"].shown and (s["car_gene"].x, s["car_gene"].y) == (9.55, 4.62)
+    assert s["car_gene"].shown and (s["car_gene"].x, s["car_gene"].y) == (10.25, 4.62)
     _, s, _ = _end("car_t", 3)
     assert s["tcell_car"].count == 6 and not s["car_gene"].shown
     _, s, places = _end("car_t", 4)
@@ -139,6 +139,11 @@ def test_cd19_stages():
     _, s, _ = _end("cd19", 5)
     assert s["cart2"].docked_to == "bcell" and s["bcell"].broken == 1.0
     assert all(s[h].shown and s[h].broken == 0 for h in healthy)
+    # a second normal B cell stays whole, with its CD19, and the label names that one
+    scene, s, places = _end("cd19", 5)
+    assert s["bcell2"].shown and s["bcell2"].opacity == 1 and s["bcell2"].broken == 0
+    assert len(places["bcell2_cd19"]) == 6
+    assert scene.actor("label_bcell").target == "bcell2" and s["label_bcell"].opacity == 1
 
 
 def test_antibodies_stages():
@@ -217,7 +222,7 @@ def _overlap(a, b) -> bool:
 
 @pytest.mark.parametrize("scene_id", SCENE_IDS)
 @pytest.mark.parametrize("level", LEVELS)
-@pytest.mark.parametrize("size", [(1280, 720), (640, 360)])  # full screen; the topic tab's pane
+@pytest.mark.parametrize("size", [(1280, 720), (640, 360), (560, 480)])  # full screen; panes
 def test_labels_are_inside_the_frame_and_never_overlap(scene_id, level, size):
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure

@@ -65,7 +65,7 @@ KINDS: dict[str, KindSpec] = {spec.name: spec for spec in (
                                     ("costimulatory", (0.0, -0.2)), ("zeta", (0.0, -0.42)))),
     KindSpec("antibody", MOLECULE, 0.5, (("centre", (0.0, 0.0)), ("fab", (-0.58, 0.72)),
                                           ("fab_right", (0.5, 0.62)), ("fc", (0.0, -0.6))),
-             dock_anchor="fab", dock_toward="centre", spread=2.6),
+             dock_anchor="fab", dock_toward="fc", spread=2.6),  # tip first, stem outward
     KindSpec("blinatumomab", MOLECULE, 0.55, (("centre", (0.0, 0.0)), ("cd19_end", (0.6, 0.0)),
                                               ("cd3_end", (-0.62, 0.0))),
              dock_anchor="cd19_end", dock_toward="cd3_end", spread=2.2),

@@ -7,6 +7,7 @@ only places that image, faded as needed, and draws the leader line from the box'
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
@@ -30,18 +31,19 @@ Point = tuple[float, float]
 # Leader-line targets are worked out by the renderer, which knows every placement.
 TargetFinder = Callable[[Actor, Point], Point | None]
 
-LABEL_PX = 19.0  # label text height on a 1280x720 canvas, in pixels
-HEADING_PX = 27.0
-SMALLEST_LABEL_PX = 11.0  # in a small window the words shrink no further (real pixels)
-SMALLEST_HEADING_PX = 14.0
+LABEL_PX = 21.0  # label text height on a 1280x720 canvas, in pixels (>= 24 full screen)
+HEADING_PX = 28.0
+SMALLEST_LABEL_PX = 13.0  # in a small window the words shrink no further (real pixels)
+SMALLEST_HEADING_PX = 16.0
 
 
 @lru_cache(maxsize=256)
 def label_image(words: str, fontsize: float, align: str, heading: bool, box_width: float,
-                dpi: float) -> tuple[np.ndarray, float, float]:
+                dpi: float, strong: bool = False) -> tuple[np.ndarray, float, float]:
     """The label drawn once: an RGBA image (bottom row first) and where its anchor lies in it.
 
-    The anchor is the point the label is placed by: its ``align`` side, half way up.
+    The anchor is the point the label is placed by: its ``align`` side, half way up. ``strong``
+    (for a projector) draws black, bold words in a black box.
     """
     px = fontsize * dpi / 72.0
     lines = words.split("\n")
@@ -51,11 +53,12 @@ def label_image(words: str, fontsize: float, align: str, heading: bool, box_widt
     canvas = FigureCanvasAgg(figure)
     anchor_x = {"left": 2.0 * px, "center": width / 2, "right": width - 2.0 * px}[align]
     anchor_y = height / 2
-    box = None if heading else dict(boxstyle="round,pad=0.32", fc=palette.WHITE, ec=palette.OUTLINE,
+    box = None if heading else dict(boxstyle="round,pad=0.32", fc=palette.WHITE,
+                                    ec=palette.BLACK if strong else palette.OUTLINE,
                                     lw=box_width)
     figure.text(anchor_x, anchor_y, words, transform=IdentityTransform(), fontsize=fontsize,
-                ha=align, va="center", color=palette.TEXT, linespacing=1.15, bbox=box,
-                fontweight="bold" if heading else "normal")
+                ha=align, va="center", color=palette.BLACK if strong else palette.TEXT,
+                linespacing=1.15, bbox=box, fontweight="bold" if heading or strong else "normal")
     canvas.draw()
     pixels = np.asarray(canvas.buffer_rgba())
     rows, columns = np.nonzero(pixels[:, :, 3])
@@ -80,21 +83,32 @@ class LabelArtist(Artist):
         self.target: Point | None = None
         self.fade = 1.0
         self.extent: tuple[float, float, float, float] | None = None
+        self.strong = False  # black, bold words for a projector
         self._colour = to_rgba(palette.OUTLINE)
 
     def image(self) -> tuple[np.ndarray, float, float]:
         """The label's ready-made image and its anchor (drawn on first use, then cached)."""
         heading = self.actor.style == "heading"
         return label_image(self.words, round(self.fontsize, 2), self.actor.align, heading,
-                           round(self.line_width * 0.8, 2), self.get_figure(root=True).dpi)
+                           round(self.line_width * 0.8, 2), self.get_figure(root=True).dpi,
+                           self.strong)
+
+    def _placed(self) -> tuple[np.ndarray, int, int]:
+        """The label's image and its lower left corner in canvas pixels, kept on the canvas
+        (in a small window long words would otherwise run off its edge)."""
+        image, anchor_x, anchor_y = self.image()
+        x, y = self.axes.transData.transform(self.xy)
+        left, bottom = round(x - anchor_x), round(y - anchor_y)
+        box = self.get_figure(root=True).bbox
+        left = max(min(left, math.floor(box.width) - image.shape[1] - 1), 1)
+        bottom = max(min(bottom, math.floor(box.height) - image.shape[0] - 1), 1)
+        return image, left, bottom
 
     def display_extent(self) -> tuple[float, float, float, float] | None:
         """Pixel box (x0, y0, x1, y1) of the label and its leader line (None if hidden)."""
         if not self.get_visible() or not self.words:
             return None
-        image, anchor_x, anchor_y = self.image()
-        x, y = self.axes.transData.transform(self.xy)
-        left, bottom = round(x - anchor_x), round(y - anchor_y)
+        image, left, bottom = self._placed()
         x0, y0, x1, y1 = left, bottom, left + image.shape[1], bottom + image.shape[0]
         if self.target is not None:
             tx, ty = self.axes.transData.transform(self.target)
@@ -106,9 +120,7 @@ class LabelArtist(Artist):
         """Draw the leader line and the label image."""
         if not self.get_visible() or not self.words:
             return
-        image, anchor_x, anchor_y = self.image()
-        x, y = self.axes.transData.transform(self.xy)
-        left, bottom = round(x - anchor_x), round(y - anchor_y)
+        image, left, bottom = self._placed()
         height, width = image.shape[:2]
         self.extent = (left, bottom, left + width, bottom + height)
         gc = renderer.new_gc()

@@ -17,8 +17,8 @@ from . import palette
 from .scene import Scene
 from .shapes import layers_for
 
-LEGEND_PX = 17.0  # legend text height on a 1280x720 canvas, in pixels
-SMALLEST_LEGEND_PX = 10.0  # never smaller, however small the window (real pixels)
+LEGEND_PX = 19.0  # legend text height on a 1280x720 canvas, in pixels
+SMALLEST_LEGEND_PX = 13.0  # never smaller, however small the window (real pixels)
 ICON_PAD = 0.04
 
 
@@ -79,10 +79,13 @@ def _columns(labels: list[str], font_px: float, room_px: float) -> int:
 
 
 def make_legend(axes: Axes, scene: Scene, level: Level, points_per_px: float,
-                px_scale: float, canvas_width_px: float) -> Legend | None:
-    """Put the scene's legend along the bottom of ``axes`` (None if the scene has none).
+                px_scale: float, canvas_width_px: float, strong: bool = False) -> Legend | None:
+    """Make the scene's legend for the strip under ``axes`` (None if the scene has none).
+
+    It hangs from its top middle; the renderer puts that point just under the drawing.
 
     ``points_per_px`` turns 1280x720 pixels into points; ``px_scale`` into canvas pixels.
+    ``strong`` (for a projector): black, bold words in a black frame.
     """
     if not scene.legend:
         return None
@@ -92,13 +95,15 @@ def make_legend(axes: Axes, scene: Scene, level: Level, points_per_px: float,
     columns = _columns(labels, font_px, canvas_width_px * 0.94)
     handles = [KindHandle(kind) for kind, _ in scene.legend]
     legend = axes.legend(handles, labels, handler_map={KindHandle: KindHandler(points_per_px)},
-                         loc="lower center", bbox_to_anchor=(0.5, 0.004), ncols=columns,
-                         fontsize=fontsize, handlelength=2.3, handleheight=2.1,
+                         loc="upper center", bbox_to_anchor=(0.5, 0.0), ncols=columns,
+                         handlelength=2.3, handleheight=2.1,
                          handletextpad=0.5, columnspacing=1.4, borderpad=0.45,
-                         labelspacing=0.3, frameon=True, fancybox=True, facecolor=palette.WHITE,
-                         edgecolor=palette.PANEL_EDGE, framealpha=1.0, labelcolor=palette.TEXT)
-    legend.get_frame().set_linewidth(1.2 * points_per_px)
-    # under every actor, in full draws and blitted frames alike (in a small window the two
-    # rows of the key can reach the lowest actors)
+                         borderaxespad=0.0, labelspacing=0.3, frameon=True, fancybox=True,
+                         facecolor=palette.WHITE,
+                         edgecolor=palette.BLACK if strong else palette.PANEL_EDGE,
+                         framealpha=1.0, labelcolor=palette.BLACK if strong else palette.TEXT,
+                         prop={"size": fontsize, "weight": "bold" if strong else "normal"})
+    legend.get_frame().set_linewidth((2.0 if strong else 1.2) * points_per_px)
+    # under every actor, in full draws and blitted frames alike
     legend.set_zorder(0.5)
     return legend

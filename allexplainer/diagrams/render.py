@@ -25,7 +25,14 @@ from .legend import make_legend
 from .scene import ActorState, Scene, changing_actors, stage_at, stage_end, stage_start, state_at
 
 SCENE_WIDTH, SCENE_HEIGHT = 16.0, 9.0  # scene units; y = 0 is the bottom
+# The bottom strip of the scene (y < VIEW_BOTTOM) is left empty by the scene scripts: it is not
+# shown, and the legend gets a strip of its own under the drawing instead, so it never covers an
+# actor and the drawing can use the rest of the canvas.
+VIEW_BOTTOM = 1.2
+VIEW_HEIGHT = SCENE_HEIGHT - VIEW_BOTTOM
 REFERENCE_PX_PER_UNIT = 80.0  # a 1280x720 canvas
+STRONG_LINES = 1.6  # outlines this much heavier for a projector (high contrast)
+EDGE_PX = 4.0  # a thin margin round the drawing and the legend (canvas pixels)
 _GROUPS = {"panel": 0, "vessel": 0, "arrow": 2, "label": 3}
 
 
@@ -36,10 +43,11 @@ class SceneRenderer:
         self.figure = figure
         self.scene = scene
         self.level = Level(level)
+        self.high_contrast = False
         figure.set_facecolor(palette.BACKGROUND)
         self.axes = figure.add_axes((0.0, 0.0, 1.0, 1.0))
         self.axes.set_xlim(0.0, SCENE_WIDTH)
-        self.axes.set_ylim(0.0, SCENE_HEIGHT)
+        self.axes.set_ylim(VIEW_BOTTOM, SCENE_HEIGHT)
         self.axes.set_aspect("equal", adjustable="box", anchor="C")
         self.axes.set_axis_off()
         self._placements: dict[str, tuple[Placement, ...]] = {}
@@ -77,18 +85,46 @@ class SceneRenderer:
         return ordered
 
     def _fit_to_canvas(self) -> None:
-        """Scale line widths, fonts and the legend to the canvas size."""
+        """Fit the drawing and the legend's strip under it to the canvas; scale lines and fonts.
+
+        The drawing is as large as the canvas allows (keeping its shape), with the legend in a
+        strip of its own just under it, the two together centred in the canvas.
+        """
         width, height = self.figure.bbox.width, self.figure.bbox.height
         self._size = (width, height)
-        px_per_unit = max(min(width / SCENE_WIDTH, height / SCENE_HEIGHT), 1.0)
-        px_scale = px_per_unit / REFERENCE_PX_PER_UNIT
-        points_per_px = px_scale * 72.0 / self.figure.dpi
-        for artists in self._actors.values():
-            artists.rescale(points_per_px)
+        # the legend is sized for the drawing it would go with if it took no room
+        rough = max(min(width / SCENE_WIDTH, height / SCENE_HEIGHT), 1.0)
+        rough_scale = rough / REFERENCE_PX_PER_UNIT
         if self._legend is not None:
             self._legend.remove()
-        self._legend = make_legend(self.axes, self.scene, self.level, points_per_px, px_scale,
-                                   width)
+        self._legend = make_legend(self.axes, self.scene, self.level,
+                                   rough_scale * 72.0 / self.figure.dpi, rough_scale, width,
+                                   strong=self.high_contrast)
+        strip = 0.0
+        if self._legend is not None:
+            box = self._legend.get_window_extent(self.figure.canvas.get_renderer())
+            strip = box.height + EDGE_PX
+        room_w = max(width - 2 * EDGE_PX, 1.0)
+        room_h = max(height - 2 * EDGE_PX - strip, 1.0)
+        px_per_unit = max(min(room_w / SCENE_WIDTH, room_h / VIEW_HEIGHT), 1.0)
+        axes_w, axes_h = px_per_unit * SCENE_WIDTH, px_per_unit * VIEW_HEIGHT
+        bottom = max((height - axes_h - strip) / 2, 0.0) + strip  # the axes' lower edge
+        left = (width - axes_w) / 2
+        if width > 0 and height > 0:
+            self.axes.set_position((left / width, bottom / height, axes_w / width,
+                                    axes_h / height))
+            if self._legend is not None:
+                self._legend.set_bbox_to_anchor((0.5, (bottom - EDGE_PX) / height),
+                                                transform=self.figure.transFigure)
+        px_scale = px_per_unit / REFERENCE_PX_PER_UNIT
+        points_per_px = px_scale * 72.0 / self.figure.dpi
+        lines = STRONG_LINES if self.high_contrast else 1.0
+        for artists in self._actors.values():
+            artists.rescale(points_per_px * lines)
+            if isinstance(artists, LabelArtists):  # words keep their size, only lines thicken
+                artists.rescale(points_per_px)
+                artists.text.line_width *= lines
+                artists.text.strong = self.high_contrast
         self._background = None
 
     def disconnect(self) -> None:
@@ -104,6 +140,17 @@ class SceneRenderer:
         for artists in self._actors.values():
             if isinstance(artists, LabelArtists):
                 artists.set_level(self.level)
+        self._fit_to_canvas()
+        if self._states is not None:
+            self.update(self._states)
+
+    def set_high_contrast(self, on: bool) -> None:
+        """For a projector: a pure white background, heavier outlines and black, bold words
+        (or back to the usual look); the next draw is a full one."""
+        self.high_contrast = bool(on)
+        colour = palette.WHITE if on else palette.BACKGROUND
+        self.figure.set_facecolor(colour)
+        self.axes.set_facecolor(colour)
         self._fit_to_canvas()
         if self._states is not None:
             self.update(self._states)
@@ -131,7 +178,11 @@ class SceneRenderer:
     def _on_draw(self, event) -> None:
         canvas = self.figure.canvas
         if (self.figure.bbox.width, self.figure.bbox.height) != self._size:
-            self._fit_to_canvas()  # a size change not announced by a resize_event
+            # a size change not announced by a resize_event: this draw used the old layout,
+            # so fit to the new size and draw again rather than keep it as the background
+            self._fit_to_canvas()
+            canvas.draw_idle()
+            return
         self._background = canvas.copy_from_bbox(self.figure.bbox)
         self._draw_animated()
         self._drawn_extent = self._animated_extent()

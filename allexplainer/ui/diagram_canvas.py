@@ -38,13 +38,9 @@ class DiagramCanvas(FigureCanvasQTAgg):
         self.scene_renderer.set_level(level)
 
     def set_high_contrast(self, on: bool) -> None:
-        """A pure white background for a projector, or the usual soft one; redraws fully."""
-        from ..diagrams import palette
-
-        colour = "#ffffff" if on else palette.BACKGROUND
-        self.figure.set_facecolor(colour)
-        for axes in self.figure.axes:
-            axes.set_facecolor(colour)
+        """For a projector: a pure white background, heavier outlines and black, bold words
+        (or the usual soft look); redraws fully."""
+        self.scene_renderer.set_high_contrast(on)
         self.draw()
 
     def close_renderer(self) -> None:
