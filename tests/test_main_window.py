@@ -199,3 +199,17 @@ def test_an_unreadable_settings_file_gives_defaults_and_a_notice(qtbot):
     assert "could not be read" in window.statusBar().currentMessage()
     window.set_level(Level.CHILD)       # still usable; saving quietly fails, nothing crashes
     window.close()
+
+
+def test_the_diagram_gets_the_larger_share_of_a_wide_window(qtbot):
+    from allexplainer.ui.diagram_source import DiagramSource
+
+    window = MainWindow(load_content(), Settings(), diagram_factory=DiagramSource())
+    qtbot.addWidget(window)
+    window.resize(1600, 900)
+    with qtbot.waitExposed(window):
+        window.show()
+    window.show_topic("car-t")
+    page = window.tabs.currentWidget()
+    player = page.build_diagram()
+    qtbot.waitUntil(lambda: player.width() > page.text.width())

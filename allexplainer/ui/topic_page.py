@@ -238,13 +238,18 @@ class TopicPage(QWidget):
         """Lay out the text, and build the diagram once the window has painted."""
         self._render()
         super().showEvent(event)
-        if self._splitter is not None and not self._sized:
-            # the diagram gets the larger share: it is what a family looks at together
-            self._sized = True
-            width = max(self._splitter.width(), 2 * READING_MIN_WIDTH)
-            self._splitter.setSizes([round(width * 0.58), round(width * 0.42)])
         if self._splitter is not None and self.diagram is None:
             QTimer.singleShot(0, self.build_diagram)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """The first time the page has its real width, give the diagram the larger share."""
+        super().resizeEvent(event)
+        if self._splitter is not None and not self._sized \
+                and self._splitter.width() > 2 * READING_MIN_WIDTH:
+            # the diagram is what a family looks at together
+            self._sized = True
+            width = self._splitter.width()
+            self._splitter.setSizes([round(width * 0.58), round(width * 0.42)])
 
     def build_diagram(self) -> QWidget | None:
         """Create the diagram player now (normally done lazily on first show)."""
