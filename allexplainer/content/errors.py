@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import tomllib
+from typing import Any
+
 
 class ContentError(ValueError):
     """Bad content: names the file and, where known, the line and field at fault."""
@@ -21,3 +25,18 @@ class ContentError(ValueError):
         if self.field:
             where += f", field '{self.field}'"
         return f"{where}: {self.message}"
+
+
+def load_toml(text: str, file: str, line_offset: int = 0) -> dict[str, Any]:
+    """Parse TOML; a syntax error becomes a ContentError naming the file and the line
+    (``line_offset`` is added when the TOML starts part-way down the file)."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line = getattr(error, "lineno", None)
+        message = getattr(error, "msg", None) or re.sub(r"\s*\(at line \d+, column \d+\)", "",
+                                                      str(error))
+        if line is None and (found := re.search(r"line (\d+)", str(error))):
+            line = int(found.group(1))
+        raise ContentError(f"not valid TOML: {message}", file=file,
+                           line=(line or 1) + line_offset) from None

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from .errors import ContentError
+from .errors import ContentError, load_toml
 from .levels import LEVELS, Level
 from .links import VALID_ID_RE, iter_links
 from .topics import field_line
@@ -87,12 +86,7 @@ def _parse_term(entry: object, file: str, line: int, entry_text: str) -> Term:
 
 def parse_glossary(text: str, file: str) -> tuple[Term, ...]:
     """Parse and validate the glossary file; raise ContentError naming the file and line."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        match = re.search(r"line (\d+)", str(error))
-        raise ContentError(f"not valid TOML: {error}", file=file,
-                           line=int(match.group(1)) if match else 1) from None
+    data = load_toml(text, file)
     entries = data.get("term")
     if not isinstance(entries, list) or not entries:
         raise ContentError("no [[term]] entries found", file=file, line=1)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .errors import ContentError
+from .errors import ContentError, load_toml
 from .levels import Level
 
 QUIZ_LEVELS = (Level.CHILD, Level.FAMILY)
@@ -63,12 +62,7 @@ def _text(entry: dict, key: str, file: str, line: int, field: str) -> str:
 
 def parse_quiz(text: str, file: str, topic_id: str) -> Quiz:
     """Parse and validate one quiz file; raise ContentError naming the file, line and field."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        match = re.search(r"line (\d+)", str(error))
-        raise ContentError(f"not valid TOML: {error}", file=file,
-                           line=int(match.group(1)) if match else 1) from None
+    data = load_toml(text, file)
     unknown = set(data) - {level.value for level in QUIZ_LEVELS}
     if unknown:
         raise ContentError(f"unknown section '{sorted(unknown)[0]}'; use [[child]] or [[family]]",

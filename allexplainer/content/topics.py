@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import ContentError
+from .errors import ContentError, load_toml
 from .levels import LEVELS, Level
 from .links import VALID_ID_RE
 
@@ -79,20 +78,6 @@ def _front_matter(text: str, file: str) -> tuple[str, int]:
         if lines[index].strip() == FRONT_MATTER_FENCE:
             return "\n".join(lines[1:index]), index + 2
     raise ContentError("the front matter is not closed by a second '+++' line", file=file, line=1)
-
-
-def _parse_toml(toml_text: str, file: str, line_offset: int) -> dict[str, Any]:
-    """Parse the front matter, turning a syntax error into a ContentError with the file's line."""
-    try:
-        return tomllib.loads(toml_text)
-    except tomllib.TOMLDecodeError as error:
-        line = getattr(error, "lineno", None)
-        message = getattr(error, "msg", str(error))
-        match = re.search(r"line (\d+)", str(error))
-        if line is None and match:
-            line = int(match.group(1))
-        raise ContentError(f"the front matter is not valid TOML: {message}", file=file,
-                           line=(line or 1) + line_offset) from None
 
 
 def field_line(text: str, key: str, default: int = 1) -> int:
@@ -172,7 +157,7 @@ def _sources(meta: dict[str, Any], file: str, line: int) -> tuple[Source, ...]:
 def parse_topic(text: str, file: str) -> Topic:
     """Parse and validate one topic file; raise ContentError naming the file and line."""
     toml_text, body_line = _front_matter(text, file)
-    meta = _parse_toml(toml_text, file, line_offset=1)
+    meta = load_toml(toml_text, file, line_offset=1)
 
     def line_of(key: str) -> int:
         return field_line(toml_text, key, default=0) + 1

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..content.errors import ContentError
+from ..content.errors import ContentError, load_toml
 
 NOTES_FILE = "notes.toml"
 _FIELDS = ("say", "asked", "careful")
@@ -29,12 +27,7 @@ class StageNote:
 
 def parse_notes(text: str, file: str = NOTES_FILE) -> dict[str, tuple[StageNote, ...]]:
     """Parse the notes file into scene id -> one note per stage; ContentError names the field."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        match = re.search(r"line (\d+)", str(error))
-        raise ContentError(f"not valid TOML: {error}", file=file,
-                           line=int(match.group(1)) if match else 1) from None
+    data = load_toml(text, file)
     scenes = data.get("scene")
     if not isinstance(scenes, list):
         raise ContentError("no [[scene]] entries", file=file, field="scene")
