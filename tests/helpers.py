@@ -37,3 +37,19 @@ def click_link(qtbot, browser: QTextBrowser, href_prefix: str = "glossary:") -> 
     href, point = anchor_point(browser, href_prefix)
     qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=point)
     return href
+
+
+def open_main_window(qtbot, folder: Path, library=None, **options):
+    """The real main window, shown, with its notebook kept in ``folder`` (a test's tmp_path)."""
+    from allexplainer.notes.store import NotebookStore
+    from allexplainer.resources import load_content
+    from allexplainer.settings import Settings
+    from allexplainer.ui.main_window import MainWindow
+
+    window = MainWindow(library or load_content(), Settings(),
+                        notebook_store=NotebookStore(folder), **options)
+    qtbot.addWidget(window)
+    window.restore_state()
+    with qtbot.waitExposed(window):
+        window.show()
+    return window

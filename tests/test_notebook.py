@@ -14,10 +14,8 @@ from PySide6.QtCore import Qt
 from allexplainer.content.links import strip_links
 from allexplainer.notes.notebook import Notebook, NotebookError
 from allexplainer.notes.store import NotebookStore, data_folder
-from allexplainer.resources import load_content
-from allexplainer.settings import Settings
 from allexplainer.ui.main_window import MainWindow
-from tests.helpers import ROOT
+from tests.helpers import ROOT, open_main_window
 
 
 @pytest.fixture
@@ -26,11 +24,7 @@ def store(tmp_path):
 
 
 def open_window(qtbot, store) -> MainWindow:
-    window = MainWindow(load_content(), Settings(), notebook_store=store)
-    qtbot.addWidget(window)
-    with qtbot.waitExposed(window):
-        window.show()
-    return window
+    return open_main_window(qtbot, store.folder)
 
 
 def saved_texts(store) -> list[str]:

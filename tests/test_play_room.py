@@ -5,18 +5,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from allexplainer.notes.store import NotebookStore
-from allexplainer.resources import load_content
-from allexplainer.settings import Settings
-from allexplainer.ui.main_window import MainWindow
+from tests.helpers import open_main_window
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    window = MainWindow(load_content(), Settings(), notebook_store=NotebookStore(tmp_path))
-    qtbot.addWidget(window)
-    with qtbot.waitExposed(window):
-        window.show()
+    window = open_main_window(qtbot, tmp_path)
     yield window
     if window.play_room.play_mode is not None:
         window.play_room.play_mode.build_activity.stop_animations()
@@ -58,11 +52,7 @@ def test_reduce_motion_reaches_play_mode_and_is_remembered(qtbot, window):
 def test_reduce_motion_reaches_an_open_play_mode_and_open_diagrams(qtbot, tmp_path):
     from allexplainer.ui.diagram_source import DiagramSource
 
-    window = MainWindow(load_content(), Settings(), diagram_factory=DiagramSource(),
-                        notebook_store=NotebookStore(tmp_path))
-    qtbot.addWidget(window)
-    with qtbot.waitExposed(window):
-        window.show()
+    window = open_main_window(qtbot, tmp_path, diagram_factory=DiagramSource())
     window.show_topic("car-t")
     player = window.tabs.currentWidget().build_diagram()
     window.play_room.enter()

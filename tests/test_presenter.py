@@ -12,17 +12,14 @@ from allexplainer.resources import load_content
 from allexplainer.settings import Settings
 from allexplainer.ui.diagram_source import DiagramSource
 from allexplainer.ui.main_window import MainWindow
+from tests.helpers import open_main_window
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
     library = load_content()
     source = DiagramSource(known_terms={term.id for term in library.terms}, reduced_motion=True)
-    window = MainWindow(library, Settings(), diagram_factory=source,
-                        notebook_store=NotebookStore(tmp_path))
-    qtbot.addWidget(window)
-    with qtbot.waitExposed(window):
-        window.show()
+    window = open_main_window(qtbot, tmp_path, library, diagram_factory=source)
     yield window
     if window.presenter is not None:
         window.presenter.stop()

@@ -8,19 +8,12 @@ from PySide6.QtCore import Qt
 from allexplainer.content.levels import Level
 from allexplainer.content.search import search
 from allexplainer.resources import load_content
-from allexplainer.settings import Settings
-from allexplainer.ui.main_window import MainWindow
+from tests.helpers import open_main_window
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    from allexplainer.notes.store import NotebookStore
-
-    window = MainWindow(load_content(), Settings(), notebook_store=NotebookStore(tmp_path))
-    qtbot.addWidget(window)
-    with qtbot.waitExposed(window):
-        window.show()
-    return window
+    return open_main_window(qtbot, tmp_path)
 
 
 def test_ctrl_f_finds_a_word_in_a_topic_and_opens_it_there(qtbot, window):
