@@ -68,3 +68,12 @@ def test_snippets_cut_at_word_boundaries():
 
             plain = " ".join(markdown_to_plain(text).split())
             assert f" {words[0]}" in f" {plain}" and f"{words[-1]} " in f"{plain} "
+
+
+def test_another_spelling_finds_the_topics_too():
+    library = load_content()
+    topics = {hit.target_id for hit in search(library, "leukemia", Level.FAMILY)
+              if hit.kind == "topic"}
+    assert {"about-all", "cd19"} <= topics
+    kymriah = [hit for hit in search(library, "Kymriah", Level.FAMILY) if hit.kind == "topic"]
+    assert kymriah and all(hit.found_text for hit in kymriah)

@@ -44,14 +44,18 @@ def search(library: Library, query: str, level: Level) -> list[SearchHit]:
     if len(wanted) < 2:
         return []
     hits: list[SearchHit] = []
+    # Another name for a glossary term ("leukemia", "Kymriah") finds the topics by its usual name.
+    phrases = [" ".join(query.split())] + [term.term for term in library.terms
+                                           if wanted in {fold(name) for name in term.synonyms}]
     for topic in library.good_topics:
         plain = " ".join(markdown_to_plain(topic.body(level)).split())
-        in_title = wanted in fold(topic.title)
-        if wanted not in fold(plain) and not in_title:
+        folded = fold(plain)
+        phrase = next((p for p in phrases if fold(p) in folded), None)
+        if phrase is None and wanted not in fold(topic.title):
             continue
         # Highlight the words as written when only case differs; otherwise just open the topic.
-        start = plain.casefold().find(" ".join(query.split()).casefold())
-        found = plain[start:start + len(" ".join(query.split()))] if start >= 0 else ""
+        start = plain.casefold().find(phrase.casefold()) if phrase else -1
+        found = plain[start:start + len(phrase)] if start >= 0 else ""
         snippet = _snippet(plain, max(start, 0), len(found))
         hits.append(SearchHit("topic", topic.id, topic.title, snippet, found))
     for term in GlossaryIndex(library.terms).search(query)[:MAX_RESULTS]:
