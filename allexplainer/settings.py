@@ -15,6 +15,8 @@ KEY_TOPIC = "reading/topic"
 KEY_LEVEL = "reading/level"
 KEY_REDUCED_MOTION = "display/reduced_motion"
 KEY_PRESENTER_TEXT = "presenter/text_scale"
+KEY_TEXT_SCALE = "display/text_scale"
+TEXT_SCALES = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
 STAGE_KEY = "diagram/{scene}/stage"
 
 DEFAULT_LEVEL = Level.FAMILY
@@ -154,6 +156,22 @@ class Settings:
     def set_presenter_text_scale(self, scale: float) -> None:
         """Remember the presenter caption size."""
         self._settings.setValue(KEY_PRESENTER_TEXT, float(scale))
+
+    def text_scale(self) -> float:
+        """The reading text size chosen with Ctrl+= / Ctrl+- (1.0 is the usual size)."""
+        raw = self._raw(KEY_TEXT_SCALE)
+        try:
+            value = float(str(raw)) if raw is not None else 1.0
+        except ValueError:
+            value = -1.0
+        if value not in TEXT_SCALES:
+            self._invalid(KEY_TEXT_SCALE, raw)
+            return 1.0
+        return value
+
+    def set_text_scale(self, scale: float) -> None:
+        """Remember the reading text size."""
+        self._settings.setValue(KEY_TEXT_SCALE, float(scale))
 
     def sync(self) -> None:
         """Write pending changes to disk."""

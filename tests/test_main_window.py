@@ -213,3 +213,17 @@ def test_the_diagram_gets_the_larger_share_of_a_wide_window(qtbot):
     page = window.tabs.currentWidget()
     player = page.build_diagram()
     qtbot.waitUntil(lambda: player.width() > page.text.width())
+
+
+def test_reading_text_size_follows_ctrl_plus_minus_and_is_remembered(qtbot):
+    window = open_window(qtbot)
+    text = window.tabs.currentWidget().text
+    usual = text.document().defaultFont().pointSizeF()
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    larger = text.document().defaultFont().pointSizeF()
+    assert larger > usual
+    window.close()
+    again = open_window(qtbot)
+    assert again.tabs.currentWidget().text.document().defaultFont().pointSizeF() == larger
+    qtbot.keyClick(again, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert again.tabs.currentWidget().text.document().defaultFont().pointSizeF() == usual

@@ -22,7 +22,7 @@ from ..content.library import BrokenTopic, Library
 from ..content.links import strip_links
 from ..content.topics import Topic
 from ..notes.store import NotebookStore
-from ..settings import Settings
+from ..settings import TEXT_SCALES, Settings
 from .care_note import CARE_TEAM_TEXT
 from .glossary_panel import GlossaryPanel
 from .notebook_panel import NotebookPanel
@@ -79,6 +79,9 @@ class MainWindow(QMainWindow):
             index = self.tabs.addTab(page, title)
             self.tabs.setTabToolTip(index, topic.title)
         self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.text_scale = settings.text_scale()
+        for index in range(self.tabs.count()):
+            self.tabs.widget(index).set_text_scale(self.text_scale)
         # A click on a tab should not take the arrow keys away from the diagram or the text.
         self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
@@ -236,6 +239,14 @@ class MainWindow(QMainWindow):
         self.level_toolbar.addSeparator()
         self.level_toolbar.addAction(self.present_action)
         self.level_toolbar.addAction(self.play_action)
+        self.view_menu.addSeparator()
+        for text, keys, step in (("&Larger text", ["Ctrl+=", "Ctrl++"], 1),
+                                 ("&Smaller text", ["Ctrl+-"], -1),
+                                 ("&Normal text size", ["Ctrl+0"], 0)):
+            action = self.view_menu.addAction(text)
+            action.setShortcuts([QKeySequence(key) for key in keys])
+            action.triggered.connect(lambda _checked=False, s=step: self.change_text_size(s))
+        self.view_menu.addSeparator()
         self.reduced_motion_action = self.view_menu.addAction("&Reduce motion")
         self.reduced_motion_action.setCheckable(True)
         self.reduced_motion_action.setChecked(self.settings.reduced_motion())
@@ -305,6 +316,17 @@ class MainWindow(QMainWindow):
             if player is not None:
                 player.go_to_stage(stage)
         self.activateWindow()
+
+    def change_text_size(self, step: int) -> None:
+        """Larger (+1), smaller (-1) or usual (0) reading text on every tab; remembered."""
+        scale = 1.0
+        if step:
+            index = TEXT_SCALES.index(self.text_scale) + step
+            scale = TEXT_SCALES[min(max(index, 0), len(TEXT_SCALES) - 1)]
+        self.text_scale = scale
+        for index in range(self.tabs.count()):
+            self.tabs.widget(index).set_text_scale(scale)
+        self.settings.set_text_scale(scale)
 
     def set_reduced_motion(self, reduced: bool) -> None:
         """Turn animation off (stage end states only) or on, everywhere, and remember it."""

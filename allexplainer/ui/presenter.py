@@ -13,10 +13,10 @@ from ..content.library import Library
 from ..presenter.deck import Deck, Slide
 from ..presenter.notes import StageNote
 from ..presenter.screens import ScreenInfo, plan_screens
+from ..settings import TEXT_SCALES
 from .presenter_views import HELP_TEXT, AudienceView, NotesView, note_html
 
 PlayerFactory = Callable[[str, Level, QWidget], QWidget | None]
-TEXT_SCALES = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
 
 
 class PresenterMode(QObject):
@@ -77,8 +77,14 @@ class PresenterMode(QObject):
         self.audience.setFocus()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        """While presenting, every key press goes to the presenter's key handling."""
-        if self._running and event.type() == QEvent.Type.KeyPress:
+        """While presenting, every key press goes to the presenter's key handling, and no window's
+        shortcut (such as the reading text size) may take a key first."""
+        if not self._running:
+            return False
+        if event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()
+            return True
+        if event.type() == QEvent.Type.KeyPress:
             self.audience.keyPressEvent(event)
             return True
         return False

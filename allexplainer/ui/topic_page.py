@@ -160,7 +160,8 @@ class TopicPage(QWidget):
         else:
             self._splitter = None
             layout.addWidget(reading, 1)
-        self._rendered_level: Level | None = None  # text is laid out when first shown
+        self._text_scale = 1.0
+        self._rendered: tuple[Level, float] | None = None  # laid out when first shown
 
     def _reading_column(self, quiz: Quiz | None) -> QWidget:
         """The text, and under it the teach-back questions behind a "Check understanding" button."""
@@ -217,21 +218,27 @@ class TopicPage(QWidget):
         self._render()
         return self.text.toPlainText()
 
+    def set_text_scale(self, scale: float) -> None:
+        """Show the text ``scale`` times its usual size for this level (Ctrl+= / Ctrl+-)."""
+        self._text_scale = scale
+        if self.isVisible():
+            self._render()
+
     def focus_target(self) -> None:
         """Give the keyboard to the diagram if there is one (for clicker keys), else the text."""
         (self.diagram or self.text).setFocus()
 
     def _render(self) -> None:
         """Lay out the text at the current level, unless it already is."""
-        if self._rendered_level == self._level:
+        if self._rendered == (self._level, self._text_scale):
             return
-        self._rendered_level = self._level
+        self._rendered = (self._level, self._text_scale)
         bar = self.text.verticalScrollBar()
         fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
         heading = f"# {self.topic.title}\n\n"
         self.text.show_markdown(heading + self.topic.body(self._level) + "\n"
                                 + sources_markdown(self.topic, self._level),
-                                LEVEL_TEXT_SCALE[self._level])
+                                LEVEL_TEXT_SCALE[self._level] * self._text_scale)
         bar.setValue(round(fraction * bar.maximum()))
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
@@ -296,6 +303,9 @@ class BrokenTopicPage(QWidget):
 
     def set_level(self, level: Level) -> None:
         """Nothing changes with the level on an error page."""
+
+    def set_text_scale(self, scale: float) -> None:
+        """The error page keeps its size."""
 
     def plain_text(self) -> str:
         """The error text shown."""
