@@ -11,7 +11,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from allexplainer.play import build_car
 from allexplainer.play.build_car import STACK_ORDER, CarBuild, PartKind, hunt_frame
 from allexplainer.ui import play_build
-from allexplainer.ui.play_build import ALL_CLEAR, BUILDING, HUNTING, BuildActivity
+from allexplainer.ui.play_build import FINISHED, BUILDING, HUNTING, BuildActivity
 
 # --- the rules ---------------------------------------------------------------------------
 
@@ -120,8 +120,8 @@ def test_dragging_each_part_onto_its_spot_builds_a_super_cell(qtbot, activity):
     assert activity.message == build_car.COMPLETE_MESSAGE
     assert activity.cell_label.text() == "Super cell!"
     assert activity.stage == HUNTING
-    qtbot.waitUntil(lambda: activity.stage == ALL_CLEAR, timeout=5000)
-    assert activity.message == build_car.ALL_CLEAR_MESSAGE
+    qtbot.waitUntil(lambda: activity.stage == FINISHED, timeout=5000)
+    assert activity.message == build_car.FINISHED_MESSAGE
     assert all(item.opacity() == 0.0 for item in activity.target_items)
     assert activity.healthy_item.opacity() == 1.0  # no flag: the super cell leaves it be
     assert activity.play_again_button.isVisible()
@@ -130,7 +130,7 @@ def test_dragging_each_part_onto_its_spot_builds_a_super_cell(qtbot, activity):
 def test_play_again_puts_every_part_back_in_the_box(qtbot, activity):
     for _ in range(6):
         activity.place_part(free_part_of(activity, activity.build.ready_slots()[0].kind))
-    qtbot.waitUntil(lambda: activity.stage == ALL_CLEAR, timeout=5000)
+    qtbot.waitUntil(lambda: activity.stage == FINISHED, timeout=5000)
     qtbot.mouseClick(activity.play_again_button, Qt.MouseButton.LeftButton)
     assert activity.stage == BUILDING and activity.build.placed_count == 0
     assert activity.message == build_car.START_MESSAGE
@@ -184,7 +184,7 @@ def test_the_keyboard_builds_it_too(qtbot, activity):
             assert activity.build.is_placed(part_id)
         presses += 1
     assert activity.build.is_complete and activity.message == build_car.COMPLETE_MESSAGE
-    qtbot.waitUntil(lambda: activity.stage == ALL_CLEAR, timeout=5000)
+    qtbot.waitUntil(lambda: activity.stage == FINISHED, timeout=5000)
 
 
 def test_enter_on_a_part_that_comes_later_gives_a_hint(qtbot, activity):
@@ -214,12 +214,12 @@ def test_every_part_is_big_enough_to_touch(activity, size):
         assert box.width() >= 48 and box.height() >= 48, (item.part_id, size, box)
 
 
-def test_reduced_motion_jumps_straight_to_all_clear(qtbot):
+def test_reduced_motion_jumps_straight_to_the_finish(qtbot):
     widget = BuildActivity(reduced_motion=True)
     qtbot.addWidget(widget)
     for _ in range(6):
         kind = widget.build.ready_slots()[0].kind
         widget.place_part(free_part_of(widget, kind))
-    assert widget.stage == ALL_CLEAR and widget.message == build_car.ALL_CLEAR_MESSAGE
+    assert widget.stage == FINISHED and widget.message == build_car.FINISHED_MESSAGE
     assert all(item.pos() == widget.slot_items[widget.build.slot_of(item.part_id)].pos()
                for item in widget.part_items.values())

@@ -49,7 +49,7 @@ def test_taps_find_flags_greet_healthy_cells_and_end_when_all_are_found():
     hunt = FlagHunt(SEED)
     flagged = [cell.id for cell in hunt.cells if cell.has_flag]
     healthy = next(cell.id for cell in hunt.cells if not cell.has_flag)
-    assert hunt.tap(healthy).message == find_flags.HEALTHY_MESSAGE
+    assert hunt.tap(healthy).message == find_flags.NO_FLAG_MESSAGE
     first = hunt.tap(flagged[0])
     assert first.kind is FeedbackKind.FOUND and first.message.startswith("You found a flag!")
     assert hunt.tap(flagged[0]).kind is FeedbackKind.ALREADY
@@ -116,7 +116,7 @@ def test_tapping_a_flagged_cell_finds_it_with_a_star_and_kind_words(qtbot, activ
 def test_tapping_a_healthy_cell_says_so_gently(qtbot, activity):
     cell_id = next(cell.id for cell in activity.hunt.cells if not cell.has_flag)
     click_cell(qtbot, activity, cell_id)
-    assert activity.message == "That one has no flag. The super cells leave it alone. Try another!"
+    assert activity.message == "That one has no flag. The super cells let it be. Try another!"
     assert activity.hunt.found_count == 0 and activity.cell_items[cell_id].greeted
 
 
@@ -138,7 +138,8 @@ def test_a_tap_on_empty_space_changes_nothing(qtbot, activity):
 def test_finding_them_all_shows_the_ending_and_play_again_brings_new_cells(qtbot, activity):
     for cell_id in flagged(activity):
         click_cell(qtbot, activity, cell_id)
-    assert activity.message == "You found them all! The super cells would find them too."
+    assert activity.message.startswith("You found every flag!")
+    assert "healthy cells" in activity.message
     assert activity.play_again_button.isVisible()
     old = [(item.pos().x(), item.pos().y()) for item in activity.cell_items.values()]
     qtbot.mouseClick(activity.play_again_button, Qt.MouseButton.LeftButton)

@@ -35,7 +35,7 @@ PLACED_MESSAGES = {
     PartKind.TIP: "Yes! The flag finder tip is on. It looks for flags.",
 }
 COMPLETE_MESSAGE = "You made a super cell! Now it can find the cells with flags."
-ALL_CLEAR_MESSAGE = "All clear! The super cell found each flag. Well done!"
+FINISHED_MESSAGE = "The super cell found each flag. Well done, you helped it!"
 FAR_MESSAGE = "Bring the part close to the guard cell. Look for a spot with its shape."
 TAKEN_MESSAGE = "That spot has a part on it now. Try a spot with no part."
 ALREADY_ON_MESSAGE = "That part is on the cell now. Pick a part from the box."
@@ -53,7 +53,7 @@ def not_yet_message(first: PartKind) -> str:
 
 def child_messages() -> tuple[str, ...]:
     """Every sentence this activity can show, so tests can check the words."""
-    return (START_MESSAGE, *PLACED_MESSAGES.values(), COMPLETE_MESSAGE, ALL_CLEAR_MESSAGE,
+    return (START_MESSAGE, *PLACED_MESSAGES.values(), COMPLETE_MESSAGE, FINISHED_MESSAGE,
             FAR_MESSAGE, TAKEN_MESSAGE, ALREADY_ON_MESSAGE,
             *(wrong_spot_message(kind) for kind in PartKind),
             *(not_yet_message(kind) for kind in PartKind))

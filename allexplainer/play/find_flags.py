@@ -14,18 +14,21 @@ CELL_RADIUS = 60.0
 FLAG_HEIGHT = 48.0  # how far the flag's stick reaches above the cell
 COLUMNS, ROWS = 5, 3
 
-START_MESSAGE = "Some cells have a little flag. Can you tap each cell with a flag?"
+# Healthy B cells carry the CD19 flag too, so the words never say that only poorly cells do.
+START_MESSAGE = ("Some cells have a little flag. Poorly cells have one, and some healthy cells "
+                 "do too. Can you tap each cell with a flag?")
 FOUND_MESSAGE = "You found a flag! Can you find another one?"
-HEALTHY_MESSAGE = "That one has no flag. The super cells leave it alone. Try another!"
+NO_FLAG_MESSAGE = "That one has no flag. The super cells let it be. Try another!"
 ALREADY_MESSAGE = "You found that one. Look for another flag!"
-ALL_FOUND_MESSAGE = "You found them all! The super cells would find them too."
+ALL_FOUND_MESSAGE = ("You found every flag! Super cells look for flags like these. "
+                     "Doctors keep an eye on the healthy cells too.")
 
 
 class FeedbackKind(StrEnum):
     """What a tap turned out to be."""
 
     FOUND = "found"
-    HEALTHY = "healthy"
+    NO_FLAG = "no_flag"
     ALREADY = "already"
     ALL_FOUND = "all_found"
 
@@ -53,7 +56,7 @@ class Cell:
 
 def child_messages() -> tuple[str, ...]:
     """Every sentence this activity can show, so tests can check the words."""
-    return (START_MESSAGE, FOUND_MESSAGE, HEALTHY_MESSAGE, ALREADY_MESSAGE, ALL_FOUND_MESSAGE)
+    return (START_MESSAGE, FOUND_MESSAGE, NO_FLAG_MESSAGE, ALREADY_MESSAGE, ALL_FOUND_MESSAGE)
 
 
 def make_layout(seed: int, *, count: int = 10, flags: int = 3, width: float = FIELD_WIDTH,
@@ -111,10 +114,10 @@ class FlagHunt:
         return self.found_count == self.flag_count
 
     def tap(self, cell_id: int) -> Feedback:
-        """Tap a cell: a flag is found, or a kind word says it is a healthy cell."""
+        """Tap a cell: a flag is found, or a kind word says this cell has no flag."""
         cell = self.cells[cell_id]
         if not cell.has_flag:
-            return Feedback(FeedbackKind.HEALTHY, HEALTHY_MESSAGE)
+            return Feedback(FeedbackKind.NO_FLAG, NO_FLAG_MESSAGE)
         if cell_id in self.found:
             if self.all_found:
                 return Feedback(FeedbackKind.ALL_FOUND, ALL_FOUND_MESSAGE)

@@ -54,11 +54,11 @@ GLIDE_MS = 380
 PARTS_BOX_TEXT = "Parts box"
 GUARD_CELL_TEXT = "Guard cell"
 SUPER_CELL_TEXT = "Super cell!"
-ALL_CLEAR_TEXT = "All clear!"
+WELL_DONE_TEXT = "Well done!"
 PLAY_AGAIN_TEXT = "Play again"
 
 # Stages, as reported by ``stage_changed``.
-BUILDING, HUNTING, ALL_CLEAR = "building", "hunting", "all_clear"
+BUILDING, HUNTING, FINISHED = "building", "hunting", "finished"
 
 
 class BuildActivity(QWidget):
@@ -153,7 +153,7 @@ class BuildActivity(QWidget):
                                [*FLAGGED_CELLS, HEALTHY_CELL], strict=True):
             item.setPos(where)
             self.scene.addItem(item)
-        self.all_clear_label = self._add_text(ALL_CLEAR_TEXT, QPointF(1040, 300), 52, bold=True)
+        self.well_done_label = self._add_text(WELL_DONE_TEXT, QPointF(1040, 300), 52, bold=True)
 
     def _add_text(self, text: str, centre: QPointF, pixels: int, *,
                   bold: bool = False) -> QGraphicsSimpleTextItem:
@@ -175,7 +175,7 @@ class BuildActivity(QWidget):
 
     @property
     def stage(self) -> str:
-        """"building", "hunting" (the super cell is finding flags) or "all_clear"."""
+        """"building", "hunting" (the super cell is finding flags) or "finished"."""
         return self._stage
 
     @property
@@ -215,7 +215,7 @@ class BuildActivity(QWidget):
         for item in [*self.target_items, self.healthy_item]:
             item.setOpacity(1.0)
             item.setScale(1.0)
-        self.all_clear_label.hide()
+        self.well_done_label.hide()
         self.play_again_button.hide()
         self._set_stage(BUILDING)
         self._say(build_car.START_MESSAGE)
@@ -348,9 +348,9 @@ class BuildActivity(QWidget):
         if self._stage != HUNTING:
             return
         self.cell_label.setOpacity(1.0)
-        self.all_clear_label.show()
-        self._say(build_car.ALL_CLEAR_MESSAGE)
-        self._set_stage(ALL_CLEAR)
+        self.well_done_label.show()
+        self._say(build_car.FINISHED_MESSAGE)
+        self._set_stage(FINISHED)
 
     # --- keyboard (see PlayView) ---------------------------------------------------------
 

@@ -119,7 +119,7 @@ class FindActivity(QWidget):
         before = self.hunt.found_count
         feedback = self.hunt.tap(cell_id)
         item = self.cell_items[cell_id]
-        if feedback.kind is FeedbackKind.HEALTHY:
+        if feedback.kind is FeedbackKind.NO_FLAG:
             item.set_greeted(True)
         elif self.hunt.found_count != before:
             item.set_found(True, animate=not self.reduced_motion)

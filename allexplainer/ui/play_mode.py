@@ -39,7 +39,7 @@ def child_words() -> tuple[str, ...]:
     """The words Play mode itself shows, so tests can check them."""
     return (CHOOSER_TITLE, BUILD_TITLE, FIND_TITLE, BACK_TEXT, play_build.PLAY_AGAIN_TEXT,
             play_build.PARTS_BOX_TEXT, play_build.GUARD_CELL_TEXT, play_build.SUPER_CELL_TEXT,
-            play_build.ALL_CLEAR_TEXT, play_find.progress_text(1, 3))
+            play_build.WELL_DONE_TEXT, play_find.progress_text(1, 3))
 
 
 class TitleLabel(QLabel):
