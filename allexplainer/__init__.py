@@ -1,3 +1,3 @@
 """ALL Explainer: an offline app that explains childhood ALL treatment and research."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

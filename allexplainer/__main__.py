@@ -1,5 +1,5 @@
 """Allow ``python -m allexplainer``."""
 
-from .app import main
+from allexplainer.app import main
 
 raise SystemExit(main())

@@ -6,7 +6,7 @@
 from PySide6 import QtCore
 
 qt_resource_data = b"\
-\x00\x00\x1b\xa8\
+\x00\x00\x1f\xf3\
 #\
  Presenter notes\
 : one [[scene.st\
@@ -29,820 +29,899 @@ ies make antibod\
 ies all the time\
  to fight germs.\
 \x22\x0aasked = \x22Is th\
-is the same as t\
-he antibodies fr\
-om vaccines? Yes\
-, the same kind \
-of protein.\x22\x0acar\
-eful = \x22Keep it \
-simple; the deta\
-il of the arms c\
-omes next.\x22\x0a\x0a[[s\
-cene.stage]]\x0asay\
- = \x22The tips of \
-the arms fit one\
- shape only, lik\
-e a key in one l\
-ock. The stem is\
- what other immu\
-ne cells grab.\x22\x0a\
-asked = \x22Why doe\
-s the shape matt\
-er? It is how th\
-e antibody picks\
- out one target.\
-\x22\x0acareful = \x22Avo\
-id saying it fin\
-ds 'cancer' in g\
-eneral: it finds\
- one protein.\x22\x0a\x0a\
-[[scene.stage]]\x0a\
-say = \x22Monoclona\
-l means many ide\
-ntical copies, m\
-ade in a lab fro\
-m one cell line,\
- all aimed at th\
-e same target.\x22\x0a\
-asked = \x22Is it c\
-hemotherapy? No:\
- it is a biologi\
-cal therapy, a d\
-ifferent kind of\
- medicine.\x22\x0acare\
-ful = \x22Do not pr\
-omise that a par\
-ticular antibody\
- is right for th\
-eir child; the t\
-eam decides.\x22\x0a\x0a[\
-[scene.stage]]\x0as\
-ay = \x22The antibo\
-dies travel unti\
-l they meet a ce\
-ll carrying thei\
-r target protein\
-, and hold on. T\
-he target depend\
-s on the medicin\
-e.\x22\x0aasked = \x22Do \
-healthy cells ge\
-t caught too? An\
-y cell with that\
- protein can be \
-found; the team \
-will explain wha\
-t that means.\x22\x0ac\
-areful = \x22Link b\
-ack to the CD19 \
-page if they wan\
-t to know which \
-healthy cells ca\
-rry it.\x22\x0a\x0a[[scen\
-e.stage]]\x0asay = \
-\x22Covered in anti\
-bodies, the cell\
- is marked: othe\
-r parts of the i\
-mmune system see\
- the stems and c\
-lear it.\x22\x0aasked \
-= \x22How is it giv\
-en? That depends\
- on the medicine\
-: ask the team a\
-bout this one.\x22\x0a\
-careful = \x22No do\
-ses or schedules\
- here; point to \
-the care team.\x22\x0a\
-\x0a[[scene]]\x0aid = \
-\x22blinatumomab\x22\x0a\x0a\
-[[scene.stage]]\x0a\
-say = \x22Blinatumo\
-mab (blin-a-TOOM\
--oh-mab) is a sm\
-all connector wi\
-th two arms: one\
- for a T cell, o\
-ne for a leukaem\
-ia cell.\x22\x0aasked \
-= \x22Is it chemo? \
-No, it is a kind\
- of antibody med\
-icine, a biologi\
-cal therapy.\x22\x0aca\
-reful = \x22Say the\
- name slowly and\
- write it down f\
-or them.\x22\x0a\x0a[[sce\
-ne.stage]]\x0asay =\
- \x22One arm holds \
-CD19, the protei\
-n on most B-cell\
- leukaemia cells\
-.\x22\x0aasked = \x22What\
- is CD19? A prot\
-ein on the surfa\
-ce of B cells, l\
-ike a name badge\
-.\x22\x0acareful = \x22Th\
-is is for B-cell\
- ALL; check the \
-family knows whi\
-ch type their ch\
-ild has.\x22\x0a\x0a[[sce\
-ne.stage]]\x0asay =\
- \x22The other arm \
-holds CD3 on a T\
- cell, so the tw\
-o cells are pull\
-ed close togethe\
-r.\x22\x0aasked = \x22Doe\
-s it change the \
-T cells? No: unl\
-ike CAR T-cells,\
- nothing is adde\
-d to the T cells\
-.\x22\x0acareful = \x22Ke\
-ep the contrast \
-with CAR T-cells\
- clear if both a\
-re being discuss\
-ed.\x22\x0a\x0a[[scene.st\
-age]]\x0asay = \x22Hel\
-d close, the T c\
-ell switches on \
-and destroys the\
- leukaemia cell.\
-\x22\x0aasked = \x22Will \
-it feel like any\
-thing? Side effe\
-cts such as feve\
-r can happen; th\
-e team watches c\
-losely.\x22\x0acareful\
- = \x22Mention that\
- the team will e\
-xplain warning s\
-igns (fever, con\
-fusion, shaking)\
- and who to call\
+is like a vaccin\
+e? No. A vaccine\
+ has no antibodi\
+es in it: it tea\
+ches the body to\
+ make its own. A\
+n antibody medic\
+ine gives ready-\
+made antibodies.\
+\x22\x0acareful = \x22Kee\
+p it simple; the\
+ detail of the a\
+rms comes next.\x22\
+\x0a\x0a[[scene.stage]\
+]\x0asay = \x22The tip\
+s of the arms fi\
+t one shape only\
+, like a key in \
+one lock. The st\
+em is what other\
+ immune cells gr\
+ab.\x22\x0aasked = \x22Wh\
+y does the shape\
+ matter? It is h\
+ow the antibody \
+picks out one ta\
+rget.\x22\x0acareful =\
+ \x22Avoid saying i\
+t finds 'cancer'\
+ in general: it \
+finds one protei\
+n.\x22\x0a\x0a[[scene.sta\
+ge]]\x0asay = \x22Mono\
+clonal means man\
+y identical copi\
+es, made in a la\
+b from one cell \
+line, all aimed \
+at the same targ\
+et.\x22\x0aasked = \x22Is\
+ it chemotherapy\
+? No: it is a bi\
+ological therapy\
+, a different ki\
+nd of medicine.\x22\
+\x0acareful = \x22Do n\
+ot promise that \
+a particular ant\
+ibody is right f\
+or their child; \
+the team decides\
 .\x22\x0a\x0a[[scene.stag\
-e]]\x0asay = \x22It le\
-aves the body wi\
-thin hours, so i\
-t runs day and n\
-ight from a smal\
-l pump, usually \
-in cycles.\x22\x0aaske\
-d = \x22Can we go h\
-ome with the pum\
-p? Often yes; th\
-e team will say \
-how it works for\
- your child.\x22\x0aca\
-reful = \x22Stress \
-that families mu\
-st never change \
-the pump setting\
-s, and who to ca\
-ll if it alarms.\
-\x22\x0a\x0a[[scene]]\x0aid \
-= \x22car_t\x22\x0a\x0a[[sce\
-ne.stage]]\x0asay =\
- \x22This is a T ce\
-ll, a white bloo\
-d cell that find\
-s and destroys f\
-aulty or infecte\
-d cells.\x22\x0aasked \
-= \x22Why can't the\
-ir T cells find \
-the leukaemia al\
-ready? Leukaemia\
- cells can hide \
-from them.\x22\x0acare\
-ful = \x22Check the\
- family is ready\
- for the step-by\
--step story befo\
-re moving on.\x22\x0a\x0a\
-[[scene.stage]]\x0a\
-say = \x22First, so\
-me of the child'\
-s own T cells ar\
-e collected from\
- the blood by a \
-machine: leukaph\
-eresis, a few ho\
-urs.\x22\x0aasked = \x22D\
-oes it hurt? It \
-is like a long b\
-lood test with a\
- drip; the team \
-will explain how\
- they keep the c\
-hild comfortable\
-.\x22\x0acareful = \x22Do\
- not give times \
-or dates for thi\
-s child; the tea\
-m plans that.\x22\x0a\x0a\
-[[scene.stage]]\x0a\
-say = \x22In the la\
-b a disarmed vir\
-us carries in th\
-e gene for a new\
- receptor, the C\
-AR.\x22\x0aasked = \x22Is\
- the virus dange\
-rous? It is disa\
-rmed: it is only\
- used to carry t\
-he gene in.\x22\x0acar\
-eful = \x22Use the \
-word 'disarmed' \
-and pause for qu\
-estions here; fa\
-milies often wor\
-ry.\x22\x0a\x0a[[scene.st\
-age]]\x0asay = \x22The\
- cell now makes \
-CAR receptors th\
-at can find CD19\
-. It is now a CA\
-R T-cell.\x22\x0aasked\
- = \x22What are the\
- parts? At clini\
-c level the labe\
-ls show the anti\
-gen-binding part\
-, hinge, transme\
-mbrane part, cos\
-timulatory domai\
-n and CD3-zeta.\x22\
-\x0acareful = \x22Swit\
-ch to Family lev\
-el for the famil\
-y's view if the \
-labels are too m\
-uch.\x22\x0a\x0a[[scene.s\
-tage]]\x0asay = \x22Th\
-e cells are grow\
-n to many millio\
-ns; this takes s\
-everal weeks. So\
-me children have\
- bridging treatm\
-ent meanwhile.\x22\x0a\
-asked = \x22What ha\
-ppens while we w\
-ait? The team wi\
-ll say whether b\
-ridging treatmen\
-t is planned.\x22\x0ac\
-areful = \x22Do not\
- predict how lon\
-g manufacture wi\
-ll take for this\
- child.\x22\x0a\x0a[[scen\
-e.stage]]\x0asay = \
-\x22After a short c\
-ourse of chemoth\
-erapy to make ro\
-om, the CAR T-ce\
-lls go back once\
-, by drip.\x22\x0aaske\
-d = \x22Do we stay \
-in hospital? Fam\
-ilies stay near \
-the treatment ce\
-ntre for about 4\
- weeks afterward\
-s.\x22\x0acareful = \x22M\
-ention that side\
- effects such as\
- fever are commo\
-n and watched fo\
-r closely.\x22\x0a\x0a[[s\
+e]]\x0asay = \x22The a\
+ntibodies travel\
+ until they meet\
+ a cell carrying\
+ their target pr\
+otein, and hold \
+on. The target d\
+epends on the me\
+dicine.\x22\x0aasked =\
+ \x22Do healthy cel\
+ls get caught to\
+o? Any cell with\
+ that protein ca\
+n be found; the \
+team will explai\
+n what that mean\
+s.\x22\x0acareful = \x22L\
+ink back to the \
+CD19 page if the\
+y want to know w\
+hich healthy cel\
+ls carry it.\x22\x0a\x0a[\
+[scene.stage]]\x0as\
+ay = \x22Covered in\
+ antibodies, the\
+ cell is marked:\
+ other parts of \
+the immune syste\
+m see the stems \
+and clear it.\x22\x0aa\
+sked = \x22How is i\
+t given? That de\
+pends on the med\
+icine: ask the t\
+eam about this o\
+ne.\x22\x0acareful = \x22\
+No doses or sche\
+dules here; poin\
+t to the care te\
+am.\x22\x0a\x0a[[scene]]\x0a\
+id = \x22blinatumom\
+ab\x22\x0a\x0a[[scene.sta\
+ge]]\x0asay = \x22Blin\
+atumomab (blin-a\
+-TOOM-oh-mab) is\
+ a small connect\
+or with two arms\
+: one for a T ce\
+ll, one for a le\
+ukaemia cell.\x22\x0aa\
+sked = \x22Is it ch\
+emo? No, it is a\
+ kind of antibod\
+y medicine, a bi\
+ological therapy\
+. Is it experime\
+ntal? No: both r\
+elapse trials re\
+ported in 2021, \
+and it is now pa\
+rt of usual trea\
+tment for relaps\
+ed B-cell ALL. T\
+he AALL1731 tria\
+l then showed th\
+at adding it to \
+first treatment \
+helps many child\
+ren with standar\
+d-risk B-cell AL\
+L.\x22\x0acareful = \x22S\
+ay the name slow\
+ly and write it \
+down for them. I\
+n the NHS it is \
+also given in fi\
+rst remission wh\
+en MRD is 0.01% \
+or more after in\
+duction; the tea\
+m decides whethe\
+r it is planned \
+for this child.\x22\
+\x0a\x0a[[scene.stage]\
+]\x0asay = \x22One arm\
+ holds CD19, the\
+ protein on most\
+ B-cell leukaemi\
+a cells.\x22\x0aasked \
+= \x22What is CD19?\
+ A protein on th\
+e surface of B c\
+ells, like a nam\
+e badge.\x22\x0acarefu\
+l = \x22This is for\
+ B-cell ALL; che\
+ck the family kn\
+ows which type t\
+heir child has.\x22\
+\x0a\x0a[[scene.stage]\
+]\x0asay = \x22The oth\
+er arm holds CD3\
+ on a T cell, so\
+ the two cells a\
+re pulled close \
+together.\x22\x0aasked\
+ = \x22Does it chan\
+ge the T cells? \
+No: unlike CAR T\
+-cells, nothing \
+is added to the \
+T cells.\x22\x0acarefu\
+l = \x22Keep the co\
+ntrast with CAR \
+T-cells clear if\
+ both are being \
+discussed.\x22\x0a\x0a[[s\
 cene.stage]]\x0asay\
- = \x22The same T c\
-ell, before and \
-after: the new C\
-AR receptors let\
- it find leukaem\
-ia cells carryin\
-g CD19.\x22\x0aasked =\
- \x22Can the CAR T-\
-cells stay in th\
-e body? They can\
+ = \x22Held close, \
+the T cell switc\
+hes on and destr\
+oys the leukaemi\
+a cell.\x22\x0aasked =\
+ \x22Will it feel l\
+ike anything? Si\
+de effects such \
+as fever can hap\
+pen; the team wa\
+tches closely.\x22\x0a\
+careful = \x22Menti\
+on that the team\
+ will explain wa\
+rning signs (fev\
+er, confusion, s\
+haking) and who \
+to call.\x22\x0a\x0a[[sce\
+ne.stage]]\x0asay =\
+ \x22It leaves the \
+body within hour\
+s, so it runs da\
+y and night from\
+ a small pump, u\
+sually in cycles\
+.\x22\x0aasked = \x22Can \
+we go home with \
+the pump? Often \
+yes, after the f\
+irst days in hos\
+pital at the sta\
+rt of the first \
+cycles; the team\
+ will say how it\
+ works for your \
+child.\x22\x0acareful \
+= \x22Stress that f\
+amilies must nev\
+er change the pu\
+mp settings and \
+the line must ne\
+ver be flushed, \
+and who to call \
+if it alarms.\x22\x0a\x0a\
+[[scene]]\x0aid = \x22\
+car_t\x22\x0a\x0a[[scene.\
+stage]]\x0asay = \x22T\
+his is a T cell,\
+ a white blood c\
+ell whose job in\
+cludes getting r\
+id of infected o\
+r damaged cells.\
+\x22\x0aasked = \x22Why c\
+an't their T cel\
+ls find the leuk\
+aemia already? L\
+eukaemia cells l\
+ook so like the \
+body's own cells\
+ that T cells of\
+ten miss them.\x22\x0a\
+careful = \x22Check\
+ the family is r\
+eady for the ste\
+p-by-step story \
+before moving on\
+.\x22\x0a\x0a[[scene.stag\
+e]]\x0asay = \x22First\
+, some of the ch\
+ild's own T cell\
+s are collected \
+from the blood b\
+y a machine: leu\
+kapheresis, a fe\
+w hours.\x22\x0aasked \
+= \x22Does it hurt?\
+ It is like a lo\
+ng blood test wi\
+th a drip; the t\
+eam will explain\
+ how they keep t\
+he child comfort\
+able.\x22\x0acareful =\
+ \x22Do not give ti\
+mes or dates for\
+ this child; the\
+ team plans that\
+.\x22\x0a\x0a[[scene.stag\
+e]]\x0asay = \x22In th\
+e lab a disarmed\
+ virus carries i\
+n the gene for a\
+ new receptor, t\
+he CAR.\x22\x0aasked =\
+ \x22Is the virus d\
+angerous? It is \
+disarmed: it is \
+only used to car\
+ry the gene in.\x22\
+\x0acareful = \x22Use \
+the word 'disarm\
+ed' and pause fo\
+r questions here\
+; families often\
+ worry.\x22\x0a\x0a[[scen\
+e.stage]]\x0asay = \
+\x22The cell now ma\
+kes CAR receptor\
+s that can find \
+CD19. It is now \
+a CAR T-cell.\x22\x0aa\
+sked = \x22What are\
+ the parts? At c\
+linic level the \
+labels show the \
+antigen-binding \
+part, hinge, tra\
+nsmembrane part,\
+ costimulatory d\
+omain and CD3-ze\
+ta.\x22\x0acareful = \x22\
+Switch to Family\
+ level for the f\
+amily's view if \
+the labels are t\
+oo much.\x22\x0a\x0a[[sce\
+ne.stage]]\x0asay =\
+ \x22The cells are \
+grown to many mi\
+llions; this tak\
+es several weeks\
+. Some children \
+have bridging tr\
+eatment meanwhil\
+e.\x22\x0aasked = \x22Wha\
+t happens while \
+we wait? The tea\
+m will say wheth\
+er bridging trea\
+tment is planned\
+.\x22\x0acareful = \x22Do\
+ not predict how\
+ long manufactur\
+e will take for \
+this child.\x22\x0a\x0a[[\
+scene.stage]]\x0asa\
+y = \x22After a sho\
+rt course of che\
+motherapy to mak\
+e room, the CAR \
+T-cells go back \
+once, by drip.\x22\x0a\
+asked = \x22Do we s\
+tay in hospital?\
+ Afterwards fami\
+lies usually sta\
+y within 2 hours\
+ of the centre f\
+or at least 4 we\
+eks (SmPC); your\
+ team will tell \
+you the exact ru\
+les.\x22\x0acareful = \
+\x22Mention that si\
+de effects such \
+as fever are com\
+mon and watched \
+for closely.\x22\x0a\x0a[\
+[scene.stage]]\x0as\
+ay = \x22The same T\
+ cell, before an\
+d after: the new\
+ CAR receptors l\
+et it find leuka\
+emia cells carry\
+ing CD19.\x22\x0aasked\
+ = \x22Can the CAR \
+T-cells stay in \
+the body? They c\
+an; the team fol\
+lows this over t\
+ime. Check-ups g\
+o on for life, p\
+artly because of\
+ a 2024 FDA warn\
+ing about rare n\
+ew T-cell cancer\
+s.\x22\x0acareful = \x22H\
+ealthy B cells c\
+arry CD19 too: a\
+bout 85% are exp\
+ected to need im\
+munoglobulin at \
+some point (NICE\
+ TA975). End by \
+asking the famil\
+y to say back th\
+e steps in their\
+ own words (teac\
+h-back).\x22\x0a\x0a[[sce\
+ne]]\x0aid = \x22cd19\x22\
+\x0a\x0a[[scene.stage]\
+]\x0asay = \x22Most B-\
+cell leukaemia c\
+ells carry CD19 \
+on their surface\
+. Normal B cells\
+ carry it too (s\
+hown at the end)\
+; most other cel\
+ls here carry no\
+ne.\x22\x0aasked = \x22Wh\
+y CD19? Because \
+most B-cell leuk\
+aemia cells carr\
+y it, it makes a\
+ good target.\x22\x0ac\
+areful = \x22CD19 i\
+s a marker, not \
+the cause of the\
+ leukaemia. With\
+ a child, say th\
+at some healthy \
+cells have the f\
+lag too.\x22\x0a\x0a[[sce\
+ne.stage]]\x0asay =\
+ \x22A CAR T-cell m\
+eets a leukaemia\
+ cell and its CA\
+R locks on to CD\
+19.\x22\x0aasked = \x22Ho\
+w does it know? \
+The CAR fits CD1\
+9 like a key in \
+a lock.\x22\x0acareful\
+ = \x22Blinatumomab\
+ also finds CD19\
+, in a different\
+ way: link to th\
+at tab if asked.\
+\x22\x0a\x0a[[scene.stage\
+]]\x0asay = \x22Locked\
+ on, the CAR T-c\
+ell switches on \
+and the leukaemi\
+a cell breaks up\
+; the body clear\
+s the pieces.\x22\x0aa\
+sked = \x22Is that \
+what causes the \
+fever? The immun\
+e response can c\
+ause fever (cyto\
+kine release syn\
+drome); the team\
+ watches for it.\
+\x22\x0acareful = \x22Wit\
+h a child presen\
+t, use the Child\
+ level: its word\
+s are calmer.\x22\x0a\x0a\
+[[scene.stage]]\x0a\
+say = \x22Finding C\
+D19 makes the CA\
+R T-cells multip\
+ly inside the bo\
+dy, and some can\
+ stay and keep w\
+atch.\x22\x0aasked = \x22\
+How long do they\
+ last? It varies\
 ; the team follo\
 ws this over tim\
-e.\x22\x0acareful = \x22E\
-nd by asking the\
- family to say b\
-ack the steps in\
- their own words\
- (teach-back).\x22\x0a\
-\x0a[[scene]]\x0aid = \
-\x22cd19\x22\x0a\x0a[[scene.\
-stage]]\x0asay = \x22M\
-ost B-cell leuka\
-emia cells carry\
- CD19 on their s\
-urface; most oth\
-er cells here ca\
-rry none.\x22\x0aasked\
- = \x22Why CD19? Be\
-cause most B-cel\
-l leukaemia cell\
-s carry it, it m\
-akes a good targ\
-et.\x22\x0acareful = \x22\
-CD19 is a marker\
-, not the cause \
-of the leukaemia\
-.\x22\x0a\x0a[[scene.stag\
-e]]\x0asay = \x22A CAR\
- T-cell meets a \
-leukaemia cell a\
-nd its CAR locks\
- on to CD19.\x22\x0aas\
-ked = \x22How does \
-it know? The CAR\
- fits CD19 like \
-a key in a lock.\
-\x22\x0acareful = \x22Bli\
-natumomab also f\
-inds CD19, in a \
-different way: l\
-ink to that tab \
-if asked.\x22\x0a\x0a[[sc\
-ene.stage]]\x0asay \
-= \x22Locked on, th\
-e CAR T-cell swi\
-tches on and the\
- leukaemia cell \
-breaks up; the b\
-ody clears the p\
-ieces.\x22\x0aasked = \
-\x22Is that what ca\
-uses the fever? \
-The immune respo\
-nse can cause fe\
-ver (cytokine re\
-lease syndrome);\
- the team watche\
-s for it.\x22\x0acaref\
-ul = \x22With a chi\
-ld present, use \
-the Child level:\
- its words are c\
-almer.\x22\x0a\x0a[[scene\
-.stage]]\x0asay = \x22\
-Finding CD19 mak\
-es the CAR T-cel\
-ls multiply insi\
-de the body, and\
- some can stay a\
-nd keep watch.\x22\x0a\
-asked = \x22How lon\
-g do they last? \
-It varies; the t\
-eam follows this\
- over time.\x22\x0acar\
-eful = \x22No predi\
-ctions for this \
-child.\x22\x0a\x0a[[scene\
-.stage]]\x0asay = \x22\
-The CAR T-cells \
-go on to find mo\
-re cells with CD\
-19, and cells wi\
-th no CD19 are l\
-eft alone.\x22\x0aaske\
-d = \x22Does it fin\
-d every cell? Th\
-e team checks wi\
-th tests afterwa\
-rds.\x22\x0acareful = \
-\x22Avoid 'cure' or\
- 'all gone'; say\
- the team will c\
-heck.\x22\x0a\x0a[[scene.\
-stage]]\x0asay = \x22N\
-ormal B cells ca\
-rry CD19 too, so\
- they are remove\
-d as well; B cel\
-ls make antibodi\
-es, so some chil\
-dren need immuno\
-globulin.\x22\x0aasked\
- = \x22Will my chil\
-d get more infec\
-tions? The team \
-checks antibody \
-levels and may g\
-ive immunoglobul\
-in by drip.\x22\x0acar\
-eful = \x22Explain \
-who to call if t\
-he child has a f\
-ever.\x22\x0a\
-\x00\x00\x0a7\
+e.\x22\x0acareful = \x22N\
+o predictions fo\
+r this child.\x22\x0a\x0a\
+[[scene.stage]]\x0a\
+say = \x22The CAR T\
+-cells go on to \
+find more cells \
+with CD19, and c\
+ells with no CD1\
+9 are left alone\
+.\x22\x0aasked = \x22Does\
+ it find every c\
+ell? The team ch\
+ecks with tests \
+afterwards. Leuk\
+aemia can come b\
+ack without CD19\
+, and then CAR T\
+-cells cannot fi\
+nd it.\x22\x0acareful \
+= \x22Avoid 'cure' \
+or 'all gone'; s\
+ay the team will\
+ check. Give no \
+figure for relap\
+se without CD19.\
+\x22\x0a\x0a[[scene.stage\
+]]\x0asay = \x22Normal\
+ B cells carry C\
+D19 too, so they\
+ are removed as \
+well; B cells ma\
+ke antibodies, s\
+o some children \
+need immunoglobu\
+lin.\x22\x0aasked = \x22W\
+ill my child get\
+ more infections\
+? The team check\
+s antibody level\
+s and may give i\
+mmunoglobulin by\
+ drip.\x22\x0acareful \
+= \x22Explain who t\
+o call if the ch\
+ild has a fever.\
+\x22\x0a\
+\x00\x00\x0ad\
 (\
-\xb5/\xfd`\x93-mQ\x00JS\x80\x0e*\x00\x8b\
-\xa8:\xf8\xc9h+\x8d\xfe\xed\x8f\xaa\xdb\xaf\xd9\xc5\xc2\
-d\x0fC\xec[\xee\xe3)\xfd\xa9\xb5E\xe0\x12>\x92\
-\x1a\x18\x89\xaa\xaa\x89j^\xe0\x00\xe0\x00\xd5\x00\x0cP\
-\x03q\xa4'\xd2D\x22&\x02i\x14\x18\x85f\xa1\x82\
-y[a\x1691\xc1\x11\xb6\x94\x14\x0aS\xddq\x00\
-\x0fwiE\x98\xe0!rl\xbfL\x88\xea\x88\x19\xf5\
-\xc2\x18\xb4Z\xb6\x93\xd2\xe78|\x09?\x90U\xedR\
-+F\xc2\x9b\xd3E\x8f\x88pp<Dd.B\xa8\
-\x80\x82\x99\xa00L\x84\xb7R1%\xa4}\xeb\xa4\xcc\
-\xad\xd5XP\xe9&\xb7\x95t\x08\xeaz\x9bY08\
-MZ\x5c\xc0\xdb2\x0d\xab\xa4{\xdd\xb9\xb4\xf8\xb0\xdf\
->s}\xd6\x96\x18\x9c\xce\xfb\xce\xfc$\x8b\x90\xaa\x1a\
-&xsml\xbe\x05\xbba\xd4\x9eR\xea\x1a.\xec\
-\xd9\x1b\x15\xb5\xd5\x19\xde\xd0\xb6\x97K\x9cO\xb8\xf7a\
-\xd7\xa7\x12\x83\x03`\x1a\x95r\x8a\x18?\xee\x83\xd7\xaa\
-\x9fE\xcf\xb54+\x98\xbaOg\xe7TrH|\x81\
-\xc3\x80O\x18\x1c\x02\x03N\xbdmo\x0d\x1c@\x94k\
-%\xf1\xa6\xf3\x15\x08#\x9a+%&\xf2\xe0vF\xac\
-1\x8b\x07\xcf\x13\xe7Je3\xb3\xc6,\xc6d\x08\xfb\
-\x9c\xd5s\xe0 -\xba\xa26>j]>\x0d\xd4\xf8\
-\x09\xf4A\x97\x14=\xa9{p\xf9\xe5U\xa1\x87\x16\x88\
-\xcc]\xdb\x0e\xb3\xce\xcc\xd7\x08\x11d/\xad\xe7\xe14\
-\x0b\xces\x00\xdfs0\x89\xb0\x92(\xb8w:7D\
-3\x0c\x92\x8a\xaeP\x0a\x8d\x12\x82 \x08z\x9e\xe7Q\
-\x904\x90\xe7\x8d\x89\x07\x04)8\x11\x06(JM\xe1\
-\xb4\xd4x1\xd3\x1dSr<\x8f\xc2\xf3<U\xbeF\
-wn\x9b\xffRz\x80\xfc\xc6E\xd7\xf2\xb7\xe7,\x9b\
-\xa3V\x0d_2\x8f\xacW\xca\x0bF\xd1\xdf\x05V\xfc\
-\xc6{B\x10\x04\xd2@\xd0\x13ah\x1e)1\xf4p\
-\x9e\x89\xc7\xe3H\x1e\x10\xe4y\xe3\xb1\xe0PX\x1d\xf5\
-\xb2\x9f\xc6\xbc(\x18'c\x9eF\xe2T\xbd\x97\x19\x8c\
-\xcd\xda\xb4\x92z/,\x91\xe5%o\xe9\xb6\xedg\x0d\
-F\xbd\xd1\xb3\xb7\x9d\x93\xc4\x9b\x0b6k\xff\x17v\xae\
-\xa4\xc6h\x02=\x1e\x0d\x9b\xa2\xe9#Q\x90@\x8e\xe4\
-\xc1gd\xeb\x03\x07\xf42-\xd8\x1cY\x84\x9d\x0e\xb3\
-\xb6\x19J\xaf(\x0c\xc6\xaaY;-\xdbR\xfe\x81\xcf\
-\xe8\x98\x97#rX\x0cH\xe7\x00\xed\x18\xadj\x9dr\
-\x87n\x0eVw\xcfL+\xcfke\xdd\x1b\xbd\xed\x88\
-\x09\xa5k\xd4\x03\x8f\x06B\xbd%P\x91`{~\xf2\
-<\x8e\xc2\xc2\xd3\x9e>\xd8\xb12N\x99V\x9a;l\
-R\xc6\x9e\xef=k%\xadW\xd2V\x977\xae1'\
-\xa5\xb6_R\x9eoP\xf4={\x89\xe0\x8c\xb7\xda0\
-^\x94g:\xa2?P\xfe\xb6\x19\x22X\xc0\xc7\xa0\xbc\
-\xa9s\xeb\xba\xd7]-Y\x9d\xe1\x98d1\x99\xa1\xa3\
-\x12&\x02\xcc\x82\xc4\x81<\x0b\xce\xe3\xd1\xe8\x19\x05\xd1\
-\x00\x22A\xd2\xf8\x06vjQ\x97]\xa0c\x8c\xc1\xc8\
-\xe5tW&\xb8K\x1b\x03\x9b\xde\xb5\xb1Q\x1a\xd7\x96\
-\x96#k\xa9\xf1\xbc\x0c\x87E\xf0a\x96\xb5\x94?\x8d\
-|\xee\xcct\x9bZ\xa0\xa51\x8b:\xdd\x8aJ=c\
-W\xe8{)\xd8\xde\xb8\x9cV\xe7\xa6\xfa&\x88\xcb9\
-\xaf\x95\xec7\x8dF\x83\x90\xfay\x22\x81 \x08\xf4<\
-\x10\xe7Y\x90T@O\xd3\x86\xaf!b\xd3\x9b\xb6\x02\
-q#\xcd\x1a\xdf\x10\xa1\xf5I\x04\xb2\x88\xa9o\x953\
-\x82AI\xf2<\x12\xc8\xc3Y4/g\x0d\xcbj\xd9\
-\xd8\xdeO-\xa5\x92z\xaa\x16dpm\xcbo\xb9\x92\
-:/\xbfT+\xcf\xd4\xda\x08\xa7\x88\xc1,'\xa7\xd3\
-^P\xea_`\x82\xc8'\x10\x09\xe4i\x05\xc6\xa8)\
-\xefyc\xb4\x0c/G\xa5\xc5T'\xbd\x09\x82\xd1\xa8\
-\xa2\xeb\xce1\xa5hD$IR\xc9p\xc2 \x04\xe1\
-0\x9e\xebi\xde\xf3\x01\x92\x80L\x05B\x18I!\x0c\
-\x19B !\x86\x18\x22(\x81\x88H@BD\x92\xb4\
-\x01\x08\xd7p\xe5\x85b\x9d\xb0g1!g\x19\x96\xd8\
-x\xba\x08\xd9\x89\x8e\x9c\x1f\xff\xd3\xf8\x9d\xe1t\x85\x95\
-\x14\xde\x19(h\x1cdyW\xba\x16\xcbU`\x95n\
-\xf2\x8e\xac\x92\x11Zq40R\xa0R\xe1\x9b\x7f\xda\
-\xa2\xccU\xf9\xae\xfePg\xb6;\xb5v\xaa\x80\xe0\x7f\
-\xe1\x80\xfe2t\x1df\xae&\x5cp7\xa3Owo\
-IN\xe9\x1e\xcb\x8b$M\xb4\x11\xc7\x9b\x9a\xc1\xe8Q\
-\x80\xe4\x09\x9bH\x0bq\x0a\x02\xa7r\x0a\xfb6\x05\xb6\
-\xfb\x92c{\x00+}\x86\xec\xcd\x90,\x1c0\x9cD\
-\xd8\x14+,\xd4\xb4\xa6\x97\xd7\x90\xdfH\x0e\xd7\xd9\xca\
-\x98x\xa1\xd7\x02\x06\x9c7\xc4\x8c\xcd0\x12\xf4\xa1\xb6\
-.Doh\xf7\xa0\x1c_\x16rE\x0e$\x15\xf4\xfe\
-\xf5Z\xb8\x19\xcd\x0c\xa6\x1ap\xe8\x9bh\x0f\xc2qL\
-\x0a&G\xb7\x19{(\x01\xc1yJ\xdff@\x99\x11\
-\x1d\xc69\xf1\xc2\xae \x91iw\x85b^\xb5\x93\xa5\
-\x89\xeb\xd3\x19\x9e3#Sl'\xfa\xc1 \x18j\xce\
-M\x1a\xd8\xa6b\x1e\xff\x0eG*H\xd30\x1c\x88R\
-\xc7\x97\x0f\xa1\x9d\x02\xa5\xa4v\x12\x8a\xa2=\xff&\x03\
--\xc3\x8e\x1b\x0a|\xa5i\xf7\x02\xcd`W\xe0\xf6\xa5\
-0_m\xcf\xa2\xe7\xa9\xf4\x80'\x5c6A,\xebA\
-\xa7\xb5.\x10\xea6\xe8*`\x9e*\xd4\x9e\x8e!\x18\
-\xe6\xb7\xb6\x00\x01\x85\x93\x7f\x1b\xb1\xdbj\x0cMQ.\
-\xd0\x006\x11\x06\x97<\x10\xd7c\xb2\xbcJ\x08\xb1\x9d\
-KP\x86:\xe9\xc5\xa4\x96(\xa9m\x98\xbe{t\x8a\
-\xce*\x0b%z\x990Zzz\xa4$EC\xe5\x18\
-\x22ER\x99om8\xb7m\x02>5\xad`S\xba\
-\x07\x8c\xdc\x0cU\x99\xa9V~*\x85;\xc5\xd9\xd3c\
-\x04\xa8\xd1\xee\xa1\xd9\x5c\xe4\x14\x15\x18R\xf7\x94\x9ds\
-\xb7X8\x81\x0e\x95\x07\xd0\xb0\x0e\xd2\x08\x15\xf4\xb7\x93\
-Z^\x0beu\xc38h\xa11\x05\xf7=<O\x1b\
-\x9b\xc7\xbaMT\x87\xfc\xd3\xb5FK\xd4r\x86\x17a\
-\x0b~\x1a\x92\xe7&\x0c\xc8{\x97%\xa0\x9c\xf1k\x8e\
-\x86\xa2F\x16\xe5\xd6F\x01\xb0H\xe8\x0d\xd9\xca\xc8G\
-\x89~\x96F\xd2Z\xd4<ET\xcd\xea\xd8KQ\x8c\
-\xe7\x15`\x17M\xe3\xf1\x13\x0a\x98\xb6:~Y9l\
-y\xf2e\x99-c\xc4\x5cJ\xb1\x9bW\xdf\xfel\x11\
-<g\x87\x85\xe5P\xc1[\xa4\x88\xaa\xcd\x88W\x16B\
-\xc4J\x11\x1b\xf2\xd3\xa0+\xf0\xc2\xd9\xa3RBN\xe5\
-\xd8\xa2\xfd\x06\x9f\xd2\xf7\x0c\xeb*\xf2\xbfv\xf8\xcd\x8b\
-\xfc\xca\x04\xbbO\x08\xdc]@\x22\x93\xbb\x90\xc6H\x17\
-\x99\xd7zY\xfb\x11\xb11l\xdd\x1e\x1a\x9b`\xb7-\
-\xca\xf9\x11\x16PH\xc8CDFU\xc7\xa0\xa1\xc2s\
-\xc1\x17&\xb0\xfb|\x9b\x02\xaf\x10k\x81LJ\x0f\xc0\
-\x11#\xecf@\xef\xedX{\x8c\x9f\x17\x03F\xa7!\
-\xd2^\xcb\xdd]\xa28t\xd4\x147\x91\x0d\x1d\x15\x8a\
-\xfe\xd8\xe2l[\x89BD\x01\xc0*ho\xd8(\xc0\
-b\x04f\x9fF$\xfd\xc8G\x00\xad\x95\xd6e-\xb7\
-\xbcz\xe9\xfbU\xde\xc2\x81\x01|v\xd6\x09\xb0\x1d\xd4\
-\x81\xd7A\x85\xc2\xa5\xb5\x85\x99\xff\x831[\x01\x06g\
-\x8f\x04\xe2\xf8\xa1,\xc9k\xae\x0c\x83k\xf2\xa4^\xde\
-\x08\xd0v\x81\x0df\x92/\xa6e\xf46s\x13\x5c\xc5\
-\x18\xe2\xdb\x8e\xda!\x8f\x84r\x14\x04\x8e\x90\x16\x00\x08\
-+\x91!!o\x0b-+\xdbb@\xc8\xdd\x91\x84\xea\
-\x8a\xf9\x1c\xee#\xb5\xa8\x1f\x22\x9eR~\xca%\x95\xeb\
-\xa0\xd6\xf0\xbc\xe6\xb4\x90\x07c\xde\xc2e\xb4]\x15Z\
-\xbd\x82\x18\xc6\xa3\xb0h\x12n\xb1m\xf5\xd4VOA\
-\x7fX\xf1\x13j]\x1d\xa0\x82Trb\x16\xb5\x80k\
-!\xb0l\xec\x03\xa8\x1d\xfb\xea\xd1b\xec\x18\x01\xa4\xf8\
-2f\x00\x8fRI\x13\xfd\xc0IV\x0dD*/:\
-\x98\x1fU\x8d\x89\xceV\x9e\xea\x22\xbcn\x89d\x1f[\
-cM\xbb\x1d\xa6\x12\xfbipZs\x95*^\x02\x8d\
-\xa4\xa9l\x86&\xf9\x8b\x1a\x00bZ\x10\xe6F\xf8\x9e\
-\xb4H\xf5F\xa8\x9d\xf2\xb6\x11/j\x11\xf8\xb3;\xd8\
-C!\xf20\xde\xdc\xeca\xd0\xd6\xc5\xe6\x5c:\xd3<\
-\x87m\x90\xd0(\x93`\x18\xfc3\xc0cA\xac^\xfb\
->\xfb8\x0e.\x81\xd5\xf89\xcf\xbd\x95M|\xb8\xd3\
-\xf7\xd0#\x0f\x94\x83\x81\xab2\x84 \xde/\xc6\xe0\x11\
-\xd5t1\x1a\xc9qY\xcdt\xa1\xfeD\x14B(\x09\
-\xa6-\xa6\xa5\x14\x08\xc8\x08\xfdD\xae\x903\xf1\xb6q\
-\x1awX\xbb\x87\xab\x99\xe7\x8d\x8c\x9b|\x9ch#\x96\
-\x08\xe0\xdcrlZ\xd3\x02\x89Sj[(E\xdau\
-\x15\xe5T8\x03\xdeg\x94\xb1\xeb\xe3\x83\xcd\xdcU\xbc\
-\xf1\xea\xe1eUK\xe0\xde\xa1W\x02\xba\xa5 \xc0A\
-\x95\x11\xcf\x1d\x10iu\xf8\x93\x83\xc3\xe2\x98\xe3\xe1Y\
-\x9b\x19En\x82^\xaa>;'\xc4d\x87Z\xc8c\
-\xb6\xd14\x8b\x17V\xc6Fd\xb29\xe9\xfd\xd9l\xf1\
-\xad\x8d\x22\x9ac\x0eM\xf2,\xb0W\x9a\xf6\xef\xa3\xe8\
-\xb5\x1cx\xfe_\x97\xc0|\x16\xd5\xefv]\xe0\xc4\xc2\
-UV\xc1\x03\x05\xd5&\xf2\x19|\x80T0H@B\
-\xcc\xb3H\x0fGZ\x12$\xa7\xb1\x1c\x8b\x99~\x1eT\
-\xa0x\x90 \xec\xc0\x22Hd\x90\x22B\x01fkb\
-\x8a\xf5\x99\xf0\x87Q\x0fF 9\xa2\xf9\xc04\x09\xc9\
-\xc0\x18\x10\xd9\x8e\xa8a\xc8H,C\x9c5\x0au\xc6\
-P,\xf1\xd4\xc0 \x03\xe8C0\x17\xeab\x9a\xbaI\
-\x8a\xbf\x0f\xd7\xa6\xbf\xf1\xb4/\xf9ih\x04\x0f\x0c\xbb\
-Jf\xf5\xc2C\x19\xc7\xcfh\xa0\x9dU\x82\xd9\xd6\x83\
-\xcc@=Wa\x08}\x06+l=\x86v\xa2\x01Z\
-\xa4$\xa5Ywm\x80'C6\xc9#%\x9d\xde\xb2\
-\xca\xc7L\x04=\x07-G\x94\xfe\xf8N\xee\x0c\xf6\xe3\
-\x09\xd6\xde\x0a\x8e\xfc\xebCB\x8a\x15_j\xfd/\xd3\
-\x07i\x84\xf72\xf6\x08\xd5&.n\x06\xf2\xe2q\xe0\
-\xd8\x19<\xb111\x97\x99|n\x8eo\xb3\xa8\x0b\xd5\
-\x07\x9e\x89\xf1\xf0\xd2dH/\xd0 \xe0\xb0y\x11O\
-\xdc\x9b\xb9\xfe\x9c\x1f\xea}\x8b\xac\x94W\xa2\x06Y\xc2\
-#\xa0\x15\x18\x97>ng\x06\xb9\xa5\x93\x01\xd3\xf0\x0b\
-\xeac@\x0e\x8f@6\x16\x83\x8c\xc446K$\x95\
-\xab\x82\xb8p\xaf\xc8\x8b\xa4\xdc\xe6\xc59\xd3\xf0\xac\x12\
-\xbb \x97M\xb0\x22S\x8a\xc6\xe38)V\xf7\xb4\xb9\
-\x96\x03\x08\x00F\xd9e\x1a\xe0\x9c+\xb1\xa0s\xf03\
-<\x18\x83 u\xa5\xc4)xZ\x00\x8c+\xcfA\x95\
-\xccvJ\xc1B\xed\x04\x11\x820\xa0\xdfG\xa3\xe4+\
-\xda}\xd7\xcc\xc1!\
-\x00\x00\x0d\xff\
+\xb5/\xfd`\xf8-\xd5R\x00:U\xd4\x0e+\xf0\x8c\
+\xa8:(\xb9D+\x0d\xff\xed\x1fA\xb4D\xb3\xcbE\
+U\xbdKt^#|x\x08\x8c\xda\x22p\xa9\x1f[\
+q\x19-\xf0\x0c\xa4\x0c<\x04\xe5\x00\xe7\x00\xd9\x00\x8e\
+\xf4D\x9aH\xc4D \x0d\x03\xc3\xd04T0o+\
+\xcc\x22'&8\xc2\x96\x92Ba\x1c\x13\xbe\xe3\x0aw\
+iE\xa8\x00\x22rl\xbf\x5c\x88\xea\x88\x19\xf5\xc2\x1a\
+\xb4Z\xb6\x93\xd2\xe7xc\x10\xbeW\xbd\x97\x01Y\xd5\
+.\xb5b,\xbc9]t\x04\x08\x048 \x10d.\
+B\xb8\x80\x82\x99\xa00\xcc\x84\xb7R1%\xa4}\xeb\
+\xa4\xcc\xad\x95\xd3\x1b\x0b*\xdd\xe4\xb6\x92.A]o\
+3\x0b\x07\xa7I\x8b\x07x[\xa6a\x95t\xaf;\x97\
+\x16\x1f\xf6\xdbg\xae\xcf\xda\x12\x83\xd3y\xdf\xa9\xc0\xe4\
+'Y\x84T\xd5P\xc1\x9bkc\xf3-\xd8\x0d\xa3\xf6\
+\x94R\xf7pa\xcf\xde\xa8\xa8\xad\xee\xf0\x86\xb6\xbd\x5c\
+\xe2|\xc2\xbd\x0f\xbb>\x95\x1a\x5c\x81iT\xca)b\
+\xfc\xb8\x0f^\xab~\x16=\xd7\xd2\xac`\xea>\x9d\x9d\
+S\xc9!q\x06\x02\x06|\xe2\xe0\x10\x18p\xeam{\
+k\xe0\x0a\x01\x8eZ\x98\xa0\x5c+\x897\x9d\xaf@\x88\
+\xa0\xb9Rb\x22\x0fng\xc4\x1a\xb3x\xf0<q\xae\
+T63k\xccbL\x86\xb0\xcfY=\x08\x02\xa4E\
+W\xd4\xc6G\xad\xcb\xa7\x81\x1a_\x81>\xe8\x92\xa2'\
+u\x0f.\xbf\xbc*\xf4\xd0\x12\x91\xb9k\xdba\xd6\x99\
+\xf9\x1aa\x82\xec\xa5\xf5<\x9c\xa6\xc1y\x10\x1e\x84\x09\
+o%\x11a%Qp\xeft\xee\x88f\x1c$\x15]\
+\xa1\xcd,(4J\x08\x82 \xe8y\x9e\x87A\xd2@\
+\x9e7R\x82\x18\x9c\x88\x03\x14\xa5\xa6pZj\xbc\x98\
+\xe9\x8e)9\x9e\x87\xe1y\x9e*_\xa3;\xb7\xcd\x7f\
+)A@~\xe3\xa2k\xf9\xdbs\x96\xcdQ\xab\x86/\
+\x99G\xd6+\xe5\x05\xa3\xe8\xef\x02+~\xe3=!\x08\
+\x02i \xe8\x8984\x8f\x94\x18z8\xcf\xc4\xe3q\
+$\x0f\x08\xf2\xbc\xf1hp(\xac\x8ez\xd9Oc^\
+\x14\x8c\x931O#q\x1c\xa0\x06\x12ZI\xbd\x17\x96\
+\xc8\xf2\x92\xac\xdb\xb6\x9f5\x18\xf5F\xcf\xdevN\x12\
+o.\xd8\xac\xfd_\xd8\xb9\x92\x1a\xa3\x09\xf4x4l\
+\x8a\xa6\x8f\x84A\x029\x92\x07\x9f\x91\xad\x11\x1c\xd0\xcb\
+\xb4`sd\x11v:\xcc\xdaf(\xbd\xa20\x18\xab\
+\xd6N\xcb\xb6\x94\x87\xe03:\xe6\xe5\x88\x1c\x16\x03\xd2\
+\x19@;\x06\xe5\x02\xba9X\xdd=\x9f\xd7\xca\xba7\
+z\xdf\xb4#&\x94\xaeQ\x0f<\x1a\xc8\x83\x04*\x12\
+l\xcfO\x9e\xc7ahx\xdaS\x06jv\xac\x8cS\
+\xa6\x95\xe6\x0e\x9b\x94\xb1\xa7V\xd2z%muy\xe3\
+\x1a\xf3\x0d\xeb\xa4\xd4\xf6K\xca\xf3\x0dJ\xc3w\xd8\xfe\
+\xc6\xa27z)\x07\xcex\xab\x0d\xe3Ey\xa6#:\
+\x04\xe5o\x9b\x17\x90o\xa9Z\x97c\xf0\xc1\x9bV\x0b\
+6x\xc3\xa0\xbc\xa9s\xe9\xba\xd7]-Y\x9d\xe1\x98\
+d1\x99aL\x83\xc4y\x1a\x9c\xc7\xa3\xd13*\xc2\
+A\xc4\x82\xa4\xf1\x0f\xec\xd4\xa2.\xbb@\xc7\x18\x83\x91\
+\xcb\xe9\xae\x5cp\x976\xc6\x83\xcb\xd8\xf4\xae\x8d\x8d\xd2\
+\xb8\xb6\xb4\x1cYK\x8d\xe7e8,\x82\x0f\xb3\xac\xa5\
+\xfci\xe4sg\xa6\xdb\xd4\x02-\x8d\x19G\x9dnE\
+\xa5\x9e\xb1+\xf4\xbd\x14lo\x5cN\xabsS}S\
+\xc4\xe5\x9c\xd7J\xb66\x1a\x0dB\xea\x13\x09\x04A\xa0\
+\xe7\x818O\x83\xe4\x81\x9eE\xd3\xb4\xe1{\x88\xd8\xf4\
+\xa6\xad@\xdcH\xb3\xc6?Dh}\x12\x81,b\xea\
+[\xe5\x8c`P\x92<\x8f\x04\xf2p\x16\xcd\xcb\xd9\xc3\
+\xb2Z6\xb6\xf7SK\xa9\xa4\x9ej[~\xcb\x95\xd4\
+y\xf9\xa5Zy\xa6\xd6F8E\x0cf99\x9d\xf6\
+\x82R\xff\x02\x15D>\x81H O+0FMy\
+\xcf\x1b#m\xcb\xf0rTZLu\xd2\x9b\x0c\xc6f\
+m\x01\x82\xd9\xa8\xb2\xeb\xce1\xa5hD\x92$)\x0d\
+\x07\xc2\x18\x04\xe1(\x9a,j\xa0\xf3\x01\x82\x88T\x8a\
+\x850\x8cB\x98Q\x848B\x0c1$\x98@D$\
+(!\xd2$m\xd06k\x05\x9bb&\x1f\xd50\x19\
+\xb3,8\xb8<_\x142\xe8e-\xe4\xfc`Y\xcd\
+q\x19n\xb3e]\xca\x9d\x89\x16\x8d\xdf\xe5\xf5\xbd\xb5\
+b\x8f\x04\xe9\xd1\x0ds\x94\xd5~A\xab\x0e\x0d<\x15\
+hK\xbe\xcb\xa4\xcd\x9e\xb9\xa2\xf2k\x80s\x06{\xa7\
+\x00\xa6\x0a\xa2\xfc\x13\x02\xd0\x03\xc3\x08\x06\xcd\xe8\xaa\x0b\
+\xeb\xe6\xca\xe9\xa0-\xb4)\xe5p`%iF\xe4\x88\
+8\xd9#.\x92\xe4\x85D\xe4\xc5\xe9\xf6\x0c\xf0\x80\x99\
+\xf5,V\xda\x13\x1c[\x004\xe93k/\x13\xb2\x7f\
+\xc0 \x02\xc7%,\x9e0\x10\x9fT\xaf\xb1\xbb\x9d\x0b\
+N\xbf\x95\x9a\xf0\xe2\xd1./8\x99\xb0J\xbd\x04r\
+I\xe3Q{c\xb6\x87\xbe|\xa9`\x8aNV*\x84\
+\xf8\x17f\x81\x9b\x19\x0d\xc6\xf5\xcc\xda\x02\xcd\xb2\xd3\x91\
+\xa2\xd4\x97v\xc8\x18T\x82\xf6\xe0)\xb8\xf1\xbbk\x0f\
+r\x18\xe7X\xd0>\xb4iQ\xd1a\x8a]y'\x7f\
+\xfc\xee[g\xa8\x95\x19\xc0\x9f\x5cz\xfd \x86\xeb1\
+\x8am\xb0Q\x09\xd4/\x0e\xe7\xfa!U\xdbp\x1a{\
+o\x01\x0f\xdb9\x05\xd6\x93\xf3\x11\x079\x0fC\x0f*\
+\xf0\xa11.\x95\xc1\x17\xc1\xbb\xd7\x0e!\x98V\x14\x9e\
+\xc4\xf6,\xe6y\x1c\x80\xc0\xd7\xcb&\x89E\x18\xf4Z\
+\xeafCm\x09}(\x9c\xc7\xb1\xc6O}\x09f~\
+6\xce\x08E\x9c\x05\xdb\xf2\xd8\xb6\xe30\x88\xb2\x1eU\
+\xf5\xa7%t\x9d\x02\xa5\xc7W\xa1/\xe1`v(\x89\
+r\xd3\xa4GD~EInCpY\xc2o\xf0\xaf\
+\xacV4Qa\xbcx\xfa\xbb{\xd2Ve\x02\xf1\x0b\
+}\x19\x12m\xcdl{\x14\xbem\xea\xf1\x83w\x5c\x0c\
+(\x0f\x1d\xec\xc2V<\x86\x0ac\x95\xdd3c\x05\xa8\
+\xe8\xf7\x060\x17\xde\x8d\x8a\x95\x94\x9d\x22\xc4\xfc4G\
+DL\xe7\xe2\xb9 \x06\x87\xccCn\xf2GL5\xd7\
+\x9eYeq\xe3W\x9d\x064\xc8\xe1j\xcd[f\xe3\
+\xf88\xd8DN\x86\xbf|j\xbc\xabZ\x13\xf7\xc2\xda\
+\x82\xd1\x83\xa4\xdb\x04,!\xe8&\xd1\xe2\x14X\xd3\xca\
+\x15\xc1\xb0HH4\x9a\x16\xa3B\xe5e\xd9\x8e\x8f\xb3\
+\xc4k\x9e\x0bc\xc3\xad\x8dh\xf9\xd5\xa5\x09\xa2\xe8\x92\
+\xb7\x89op\xd0\xddO\x00\x18\xb7?\x1d\xe6\xe2\x80\xb8\
+ 3\x0d\x8c\x18f)\x14\xf1\xea\x01\x08\x5c\xbd'\x13\
+\xb00\x0cUt\x19\x14\xa7\xf8\xe9]\x96EuX7\
+\xc5\xae\xd44\xbf\x00//\xf4\xfc!&!\x5c\xa7\xad\
+\x80,\x94\x1e&\xac\xdb\xea\x97\xdb\xa1\xa9\x8b\xcc\x22\x1e\
++I\x88\xf2}&\xd1\xde]\xb91\xbfI\xc9\xb4)\
+\x17\x15D\xaeN\xfa\x87\x87^\xf6c**<\xeav\
+&/\x84yB\x14CO\xb8\xa1\x09V\xd8\xa1\x81Y\
+\x14\x15\xb5\xf2\x80\x0d/;D&\xa5\x01\x90\xc7H\x7f\
+\x06\xa8\xa8\xa2\xb5\xdc O1\x90\x144!\xad\xaa\xb9\
+/\x82\x0cu\x93\xb9\xb0\xbd3\xe9CQ\x9e\x89\x0d3\
+\xe0N\x86\xa2\x97\x01DL$\xb1\x9e|.\x91\x1c\xfa\
+\xe0c\x18/\xe6\xd3\x97>\xec\x1d\x9b\x95\xfd\xc9\xa91\
+\x80@\xce\xc6;\xfb\xc1\xac\xd8,\xfcw\xac\x04\xcf\xc9\
+\x95\x91\x03kq9\xe55\xf6\xad\xfa\x22\x82\x06aM\
+\xd2#\x11\xba\xd9\xda\xca\xfc%\x86\xe3$3\x9e\xbf>\
+\x8a\xe4\x05\xdb\x85I1\xa5\xe9\xf0\xe1\x8e\x1a\xbd\xb8\x03\
+\xde\xdeIi;#\xc7\x09\xfd\x80y*C\x91F\xe6\
+\x22\xc0FT9\x1f&\xa2\xf8\xc2)\x8bX\xe4A\x12\
+\xa0\xaa\x1fMN\x87\xb0\x80h\x19u\x96\x020\xf7\x82\
+\xeff\x9c\xd4\x00u)M\xb2c\x92\xc7EU\xbb\x13\
+\xc2B(\xb298\x1b\xabh\x19!\x00\x95\xea\xa1\xe0\
+\xb1\xc0\x86\xdf\x11@\xebo\x13\xc0:\xfa4&\x89\x7f\
+\xf1U\x88\xc2\x01?I\x0f\xc1\xbaI\x08\x08\x10\xa2\xd6\
+\xdb\xceJ\xbc\x88\xe1\xd5\x8e,\x03W\x0c-\x9e\x12\x06\
+\xe6\x0f\x84\x14\xb9\xcf{>;\xab\xce\x0b\x9b\x91\xa8\xb4\
+o\x95\xad\x00\xf5r\x1e\x88\x82\xc4b\xdf\xd9\x0b`\xb7\
+\xfb\xfb/\x0d+\xde\xbf\xf7}RS\xa0\xa4\xf3uS\
+\xa3\xcbh-O\x8d\x15\x93U\x90\x0c\x84L\xf1\x9a\x80\
+Bb\xcfd\x7f\x12Y\xd4e\x11\x99\xd8Z\xf5G8\
+\xcd\x91<\x8d\x8a;e>#^\xd4n;\xcf\x98\xe0\
+\x90\x83\xd0\x83=.\x1b\xc3@\xab(\xa6Y\xc9\x0c\x9e\
+\xf9\xb6x\x9bYy\xe0!xy\xc0\xd2B`\xbd\x07\
+8\xf7\x92\xee\xcf\x04\xa7\xf1\xc3$\xe3\xadE\xca\xc3\x8f\
+\xd33L\xe6f\x1f\xda\x5c\x15,\x04Q\x1cb\xdc\x98\
+OS\x88\x01\xc2\x9b\x80\x94\xcc\x5c\x08I\xeaB\x14\x1d\
+0r\xb0ZH\x81\x98\x82\x90x\xc8y|\x96c\xd0\
+\xcd\xfe\x0c\xef\xea\x10Y\xf1\xa8\x5cV26\x07\xd9\x08\
+\x16\x01l-xL\x184\x04\x90)\x8fR$fA\
+\x0d\xd4qT(\x90K\x80\x9fV>\xd8\x93&\xf1\x87\
+\x02\x15\x9a)\x88;\xc5\xabt\xa5!o\xd9\x84\x9b\xac\
+\x14\xe3i\x03\xda\xae\x0en\xde;NN\x1a\x0fW\xad\
+L\x14\xe9\x14\xbd\x9b\xf5yIBD9C\xcb\x08\xfb\
+\x90\x9aF\xea\x05\x9e\xb0q\xb3l2\xbc\x03\xfc[|\
+\xda^1\xfc\xcb\x13\x9d\xcd\x99\xe9ghE\xb3\xc9\x81\
+\xb3\xbd`\xaff\x8d\x5cy\xb7\xd7E\xce\x16!ZE\
+\x0e\x14!\x98Hq!\x03\xe9~\x10\x19\x85\xffd\xf1\
+\x0d\x0e\xcd_`\xfa\xbe\x12\x93\x0b\x81o\x01\x0aH\xa0\
+PKP\xec@\x16\x04\x19\x90\x8a\x00\x87\xe9l\x92E\
+(L\xce`\x14\xf3\x11\xcb\x8e\xcc\x0f\xc5\x91\xf8\x5c\xa0\
+7E\x5c#o0\xe4:/\xe3\xce\x1aL\x9e\xc18\
+\x0a=i\xfaC\x06\x85!\xfe\xc8\xea\x94\xa4\xee(\xc4\
+\xdf\x9akB\xbe\x11w\xc7|^5\xc0\xcb\x981\x08\
+\x02\xf4\x0a\x03?\xb2\x8b\xd1\xa4\xa6U\x9aJ\xad\xeb\xcc\
+\xa8\x8d\xa8Z\x93\xc4a\xac\x17\xf4\xb8\xda\x81\x96\xe4J\
+9\x93\x86\xfb\xb5\x0d\x9c\x14d*\xcf\xca\x86q\x04x\
+\xbf\x00\xab\xa1\x9c\x082\xa2\x07\x8b\xa8\x09\xc4\xc1\xbe!\
+\xa1\x0bM|TL7 \x94]\x13Jw\xbd\xccF\
+fY\x1a\xe4\xbf\x842\xd2\xb1\x8c\x03\x06;\xc38?\
+\x22\xec\xbcB\xe4\x98e\xc8\x16}n\x10\xb7\xd5\x04\xcb\
+\x8f\x13\xc1P\xcd6|\xd9J\x96?\x02\xf8M<_\
+\xbf+l\x14\xc0'\xfa\x84\xbe\x05\x97\x94\xd6\x22\x9a\x92\
+\x85\xee\x02Z\x01#k\xc8\x0d\xf8 \x7f}\xb0\x00\xa9\
+\xf45\xcf\xca,\x1c\xe6I\xf8\x11\x11'\xd4\x03X\xb4\
+\xde\x95P\x5ckWj\x16\xa3\x9c\xcdb\xc6ln\xab\
+\x07\x97k\xd9\x15\xac4J\x9b\xf8\x92\x8cb\xd3[\xeb\
+\xe7\xdd\x18\x7fa\xd3\x0e\xa5\x14(\x16\xa4\x03\xcc\xc63\
+\x04\x08FW\x17\xafB9+`1x\x8e\xcc\x09\x99\
+`\xd5~\xeeX\x10\xe7\xf7\x15g\x94u\xc5\xae\x845\
+`p\x08\
+\x00\x00\x0el\
 (\
-\xb5/\xfd`MC\xado\x00jb\x0c\x11*\x00m\
-\x8a\x0e<\xcb\x08\x22\xa5\xd3&\xc6\x0e\xad\xc9\xed\xa2\xc1\
-F\xa15\xafXP\x00P\xf6\x1b\x15\xefW\x02{h\
-\xc8;J\xa0\xff\xb9?\xbc\x09\x01\x09\x01\x00\x01\x8d\xc3\
-q<7\xbd`\xd5D\x9cH\xa6\x89&\x0e\xa4y8\
-\x8eg\xa2Q\xbcm\xbd\x9a/\x8d\xc2\xa2OB\x22\xaa\
-$5\x8d\x8c\xdb\x1a\x0e\xc2gI\x08Y\xf5O\xb7\x8a\
-\xad\xfe\xad\xef\xca\xcc>\xd8\x06n-\xd7\xc8\x07r'\
-}\x80\xdf\x16S\x89\x983f\xf2\x1cph\xf0\xb7.\
-,\xd65O\x0dJ\x9f\xb6E\x04\x07\xf8\xd7\xb6\xf5|\
-\xea\xd8\xeb\x03\xdf\xb7\x9b\xc0\xdb/\x16\xd2\xb9b\x0a*\
-\xdfHHMS!\xdbk\xd9cK\xa7d(|/\
-,\xa6&\xd5|Q\x07\x8f\xab\x96\x14\xf6=\x7f\xa3\xf8\
-\x8akSd\x81t\xdc8\xd9\xe5T*\xcf\xcd\x95\xca\
-\x80h\xa9S\xcan\x80o\xb3\xbekb\xdf\xd3\xa4\xbc\
-Z\x0e\x13\xa4\xb3x8O>\x06-\x9a\x19\xf8\xb2\x85\
-\xbc\xd8?\xa6\x05\xff\xa1%\xbe\xc7S\xba^j_n\
-\x05\x91\x01\x1a\xe7\xc22KFEq\x95\x93d\xac\xe3\
-LF\x9e\xa4\xc4\xe7\xc6r{\xdbC:\xbe?i\xba\
-\xd6\x5c\x87\xd3Z\x12\x22)\xd9\xa5\xbe\xd5\xe7{\xdb\x1a\
-\x10\x19\xc1\x80C\x06\x08\xce\xads\x0e\xca\x04z\x1el\
-\xe2\x87l[\xc3^\x0c+H\xed\x88\x8a\xc2\xa0W\xdf\
-p\xb1\xbbHG\xc0\xcf\xd8zM \xb8\xecf2\xc6\
-\x86\xfc2ku\xd0\x11\x13\xcc\xf8\xb0\x81\xa3\xa2\xd8\x1f\
-\xdbtr,vD\xc3\x8e\x88\xfa\xd36\xc5O\xa1\xb8\
-\xec\xae\xadS3\xba\xa5#\x22\x83IGP\x22\xc7\xf5\
-\xad.\xbd`\x8b\xe8\x18\xac2\xb3S\xaa\xdb\x8c\x8f\xc1\
-\xec\xbd\xe8\xe7\xbavD\x5c\x0b>H\xa8f\xb7/\xfb\
-\xd8\xa0\xa88b\xf4\xa5\x5c\x7f?k\xb0\xba\xac\xec-\
-dGPi\xe0'\xb6\xf26RQ\x0f\x87A2Q\
-\xf9\xb6\xef\xc1\x96\x81\xee:\x81\xa0\x09\xe8\xa1\x14\x8aL\
-\x9c\x08\x04q@$\xd0\xf3@\x1c\x11\xe7\x11q\xdb\x8e\
-\xfdzsB*\xa3\x84\xe3\xf1`x\xa0\xe8q<\xa4\
-\xb8O\xdb?\x9f\x81\xef\xc1)\xb3\x98\x91#\xdf\xebz\
-y\x83 \x11\xe4+0r\xba~\xc5F\x91\x81\xbeT\
-\xab\xbb6\xdf\x18l\xfb\xb4\xc5&b\x88\x9a328\
-\xcf\x04\x22\xb94\xb5<\x0e\x049\x91\xc3y\xc4\xb8\x98\
-U>\x7f.\x86\xa9\xd4|<\x91\x07$\x81\xde\x1b\x04\
-\xadc\xdft\xc2Z\xadt8\xe5\xf7F_\x0c|\xca\
-\xbe\xd7\xbaR\x1aH\x0b\xa7\x8dcg\x04X\x8f\xab\xf6\
-\x9aym\x89A\x09\xe9<\x83\x98\xdbj}tN\x10\
-9\x10\x07\x0a\x94\x12\x89C\x5co\xf3\xfeX\xeaS\xb6\
-\x17G\xe1X\x16\xf4)\xd7q\x95\xadM\xd9\xda'\xe5\
-c\x96d,\xc67\xaeg\xb3\xb5\x96\x94\xd7\xee{|\
-\xe9\x8c\xcf\x0bi!\x17\x8d\x96\xd2\xb9z\xce\xa4\xc3\xcc\
-\xfea:e\x06\xfd\xe3:\xf8\x999\xd7\x18\xf4|\x8b\
-Q\xff\xc6>W\x19)5\x19\x0ag\xab\x96p\xca\x8d\
-Xf\x0e\x06\xb3\x0b\xbf\x5cw\x1aO\xc9\x5cc\x84\x8f\
-Z\x90\x90\x18\xc2\xb9\xb4A~u\xcc5K\xe9\xc7\x08\
-\xd2x\x1c\xd0\xdf\x09M\x029\xcc\x86\x86\xa7\x01iV\
-\x0b:}\x98\x03\x7f\x84\xed#N\xb4\x16k-\x08\xeb\
-!\x8e\x05\xeb\xc0$hq!\xb3\xd9\xd2\xe8\xa5\xf8\xbb\
-\xf2\xae\x97\xc3\xaa\xb5N2&\x05\x8a\x9c\xec'\xd2\xb0\
-\xd6G \x09\xc3{\xda\x14\xc7\x5c4ZvC\xa5l\
-\xa5\xfc\xbex\xbd\xad\xb4bh\xe4\x5c\xdf\x05\x0d\x14\x86\
-h\x121@\xd1\xe4\xa14\xf2(\xa4\xa8\x8c\xc5\xc2\xb1\
-\xa5\xd5\x15\xe1kY\x93\xd8\xa2\xae\x0e{\x93\x94\xd9{\
-\x8aEl\xdf\xb5\xaey1\xa9\x8c^\x08\x1d\xb6m\xf9\
-\x0e\xab\xd8U\xf6\x1a. \xd5@\x89D\x917\x86(\
-\xd2\xbaVv\x83j\xa6\x1c\xbbEb\x10\x80\x9fn\xdd\
->k&\xb3\xcd\xe4\xf7Z\xaf\xeb\xbf\x18\xad\xb2\xd7-\
-\xccF\xeb\xf17\x96\x1d\xad\x87\x9f\x0d\xe1C:\xd3\xdb\
-\x09:\xe0\x0b6+)\xd1\xe3\xb1Q\xddn3\xb2\xf7\
-m\x9d]Z\x9e\x191\xae_\x13\x9bqR\xe2\x95Y\
-\x0042\xf0A:\xeb8>g\xcc\xc0\xd6\xbd.M\
-\x0a\x04\x029\x1e\x11\xc8!\x81@ \x0e\xf8\x15\xb7\x97\
-\x06\xdd\xf3x6rSP[j6\xf6\xb5\xde7.\
-\xb6a\xfb\xda>\x8d\xfc\x12\xf6R\x17&\x8f\x93^c\
-\xc3\xfcc\xb3V\xf0\xa5\x5c4\x9c4\xe5^\xd4\xca\xc0\
-\x840\xa8c\xf9z\x14Bgj$I\x92\xb6\x03\x13\
-a\x10\x10\x18\x8d\xd4\x08S\xf1\xbc\xfd3\x81\x22bD\
-\x0a\x8c\xc8B CQ0\x02!\x10\x858\xc2\x88\x22\
-\x02\x22P\xc4\x10K\xe6D\x0f\xaf\xc2\xd5\xeb\x9e\xd9\xf3\
-\xf41]\x85\xdeX\x85\x1e\x87~y\xfdP\xf9?\x85\
--\xf5\xeahy\x9b/i\x8bX\xa8gg\xbd|\x97\
-\xc2\x0br]\xa4\xfag\xca<\x8d\x11]\xfeS\x8d\x84\
-g\x94\xb8<\xa3\xc2\xb4\xdf\xd8\x10\xfa\xe0\x80R\xda\xb2\
-\xf5\x178 @M\xa7\xb18NV\x10\xcf\xa7\xb8\x18\
-\xc6\x1b\xe8\x9b\xee\x00<TE\x99\xbc\x11Q\x12Lf\
-.\x8b0\xb0\xd1[\xe1\xdf\xe7w\xa0\x11\xf15\x1b\xab\
-}\x1c\xc0\x90\x81\x09\x00\x9fB\x01s\x903\xeeht\
-\x0a\xcc\xafd\x84\x94=\xb8A\x03\x85g\x0d#,\x94\
-\xc7/\xb6\x1a\xb6\xe2,W\x12\xe6\x14D\xbe\xc0\x97\xa4\
-\xb2\xd5\xd6\xa8\xc3K\xaf\x9a\xd6\xa8\xb7\x97\x1f\xcf\x9f\xdf\
-\x0b\x06@\xad\xb0\xa3#\x00\x8a\xad\xa1\xe4\xb0\xbf\x0e\xd8\
-m\xec\x82}\x9d\xef\xef\x1e\xc8\xc0\xef\x0ejLM\x82\
-\x9b\xf0\x81\xd7C\x01\x98L\xb5\x0e\x98N8X\xd8B\
-\x9a\xcb\x804\x1e\xc0\xd1\xf3O+\xa9)<\xf3\xf9\x13\
-\x9a/0\xc0\x8d\xe3\xdf\xf2\xba\xc2\x0f\xb7R\x0d\xdb\xa5\
-\x1d\x1d\xfa\xd0\xa8\xb0\xf4\x11l3d\xd9G\x1f\x86K\
-\xce\x1bL\xb1\x96.\xa5\x07*\x18^\x13\xa4\x91\x93W\
-*\x7f\x90\x9e\xa4\xa4I\xffo\x8b\xc8\xf9\x9a1\xa0\xba\
-!\x0e5K\x95f;\x5cV\xeb>\x074\xae\xd3\x8f\
-\x04\x88FO\xebr/\xcf\xf4\x871\x1c7\x99\x9a\x97\
-\x0e\xe1U\x0a\x11\xe4\xb6\x04\xee\xf4bm{w`\xb2\
-\x11c;\xe6\x94\x22PU\xf2\xe2M4\xc5\x0f\x86\xec\
-\xb7\x95!u\x9bv\xf0\xf2iPsX\x8c\x04\x1f\xbb\
-\x0d\xcd-^\x1c\xd93\x96\xea\xee\xf2\x1d\xdd\xb1\x83\xca\
-\xcdd\x16\x99\x92\xdb=?h\xc8\xff\x101%(i\
-\xe4\xbe\x1c\xc0\xcb\xc7\xfc&\xec\x9c0x\x0a\xaa\x8e\x9f\
-\xf9C{\x16W\x8a\xc4Z\x0d\xec\x03\xf3\xe1\xd004\
-\x95{\x02\x9c;\x8e\xa1\x10#f\x86C\xb3.\x99\x7f\
-\xbf\x1a\x92\xbd\xd5\x8e\x11\xd0\x8fo;\xf9\xbf\xa9}\x81\
-\x90\x1dro\xb9)W\xd1\x1f\xe0H\xdcz\x99@\xd6\
-\xd01\xe6\xf1\xe1\xe0\xbd\x22\xa3!\xe0\x99\xe4\xad\xaa\x0b\
-x\x98+'AQ`\x92tQP\xa3\xfb\xc9\xe8\x03\
-\x00\xf3\x809t\xf9 \x82\x10ep\x7f\xb3'\xd8\xbe\
-\x98O\x98/0\xd3\x8f\xca\x82\xe3\xf0\xbfB\x19\x18I\
-\x83\xd0R\x22\x9bg\x81\xa6\x1c\x22yk\xd9\x98\xcb\xbd\
-\x06c\x0b\x0e~bK\xb7(Gy\xd8,\x0a\x06\x98\
-2\xde\xe9h\xb3\xb1`\xc8\xb1\xb9\xe9-\x0a\xbe\xa1\x17\
-\x9a\xef\xa4\x07\x9fc\x09\x0c\x81[\xf9\x93\xf2\x8e\x96\x98\
-:x\xc4N,\x0ds\xb2\xc4`8\x8f%\xc9v\xe0\
-\xd9W0\x1e/\xe6\xa7}]N\xfd|\xdcM\xc3\x97\
-*5\x13D\x17\xcd\xe7\xb9\xe0\x1a\xd3\xf9s\x18\x84\x05\
-\xc1\x833'\xd2v(\x5c\x04}\x1e;\xd2\xfd\x9e1\
-=KT\x96\xe7\x0d\xdc\x04a\xa3r\xd0B\x5cHp\
-\x95\xe4]\x1c\xbb&\x9e]j\xdb2)\xdf\xc8\xccU\
-[$\x08\x81\xfb\x80\xad\xe7\xc9\xdf~1\x11q\xc1|\
-\x17>@\x0f\x9f}\xde.6\xe4\xee\x8b\xf9\x08\xfe\x09\
-<7\x10\xb7(\xdb\x10\xc5^\xd6\x98\x12\xc0F\xc1$\
-&@\xb2\x18\xf9\xab9\xe4\x04b\xe5\xb1V\xab5\x85\
-y\xfd\x0b\xd7F\x14O\x8d\x86\xbe\xba\x1e\xf6rD\xa4\
-r.\xa0\x9dhr\x9a\xba\x07\x84\x95j\xb4\xa9\xe0q\
-\x0ax\xb6\xef\xed\xe1\xceu\x7f\xa6\xf3\x11YH\xc9o\
-\x09qHx\x91nC\x14\xd7uk\xd9\xb4\xfb\x95V\
-\xd7\xbd\xfb\xe0\x08\xe6\x5c`\x86\xf3\xb8\xc5\x0b\xf4R\x80\
-\xf4\x08\x8f\x00\xb4\x88z*?]$\x9d}\x92\xd0)\
-\x16:Fk!n[q\x16\x04\xeej\x08\x8e\xf64\
-\x0cQP\x00\xcd!\x00\xba\x89&9\xd1\x0d\xaf\xb6)\
-\xf2\xdb\x85\xbd\xfb\x8b\xbec\xa5\xea\x92%\x1c\xf80\xc9\
-\xb5Y\x00\x87|\xffa\xed6\xddM\x1d\x07\xa2\xdf\x03\
-\x19\xbb(\x5c\xc1\xd4\xeep\xa5\xa4,\x0a\x82\xd7*\xbd\
-\xac=\x85\xbd\xc8\xf1\xd3:\xd6\x92:\xeb\xca%\x93\xff\
-\xac\xa0\x8ar\xd4\xd3)Y\xae\x06f\x07\x8c^`\x09\
-\x17\x0a\x98\xa2\xa3r$\xa2\x88)\xa93I\x82T=\
-\xd5\xd9\x13\xdfEJ4\xba\xb7oz\x90b\xee$\xbb\
-,\xdfm S\xb2\xa8(\xb5\x17\xa2\x9c\x8dU\x93C\
-$\x19\x98\xf6\x1e\x02\xf9\x229N'p\xfb\xcc\x92P\
-]3\xbd%\xe1\x15\x04=\x91\x8b\x11\x98,\x85\x8aS\
-\xc2E\xa3!\x89\xba \xe5\x14I/B)\xba\xb2\x1b\
-hOYk{\x97\x00\x1fn\xb2\xa9\xa2\x1cr\x81\xa2\
-F\xca7\x19Wmp\xe6\xd8\xc2~\xb9\xb2\xbd\xce\xa0\
-\xeb\xed\xb0w\x08\x10\xa2\xb16S2\xc7\xaag\xd9\x9e\
-\x19>\xfc\xcd\xfc\xb5)\xf8\xd6A\x5c\x1e\x8ago\x8c\
-\xf1_J\xcb/\x10u\xb2\x1d\x9a\xfc\xb3\x90\xd1\xa6/\
-7~\x87(\xd82\x5c!\x86\x10\x00\x08\xe3\xd6\x8d\xdd\
-y/r\x05T\x19:\xbe\xbfU\xb0\xf7\x05[Q\x03\
-\x0b \xa0cv\xceN\xb6\xd9\xeb\x17\x02\xe5\xcd}N\
-\xaf\x9bI\xe1\x9f\xe9\x22*\x16\xe9\xbd\xa5?-i\x84\
-\xcb\xaf\x03\x18-{\xea\xf2\xf4\xb9>\xeb\xad\xd5jh\
-\xa7\x1b'\xb6rW\xe5\xc2\xaf\x1cP\x84\xf8\xd6\xdb\x87\
-\xd8\xe3\xf6\xce\xb5\xd4\xf9\x22<\xe5\xbe\xe4V\xaf\x8b\xdd\
-\xbf\xdcMVA\x88\x81;f \x8a\x03 Q\xa5\xda\
-j\x1c\xe4n\xed\xc1\x89\x0e\x05\xfd`\x09\xc9-\x1a'\
-B\xe3x?\xa8\xa3\xfa\xeb3,qX\xbf\xf3i\xf8\
-\xf0s\xe3+\x91\xdd\xe3\x84\xb9%\xb2\xa1CvN\x88\
-\x18\xec\x07\x93U\xa9Nk\xcb\xd3\xe2fHH\xce\x82\
-|\x88\x81\xa0\x04d\xab\xf2\xb0\x02e\xbe:\xb4\xbe\x80\
-\xa1\x8d\xb5\xa5c\xb5\x7f4\x07\x01A\xcb`\x8e/\xcd\
-n\xd1+\xa2[E)\x22\x9c\x04P\x85\x84',\xbc\
-\xefk\xd1\xeb\xd7AtAY\xdc\x028\x16\xb3i\x8b\
-\xf9\xd9\xeb$\xe2,\x167\x97\x1d(\xd4\xe5\x05\xd4\x81\
-~\xbd\x0d6\x02\x849\xdb\x07\xf4\x7f\x13v\xd7;\xeb\
-9f3\x95(\xb6\x02\x03\xbe\x5c]BS\xa9\xaa\x92\
-'\xd9\xcc\x93\xc1\xf4^S>\x98^j\x18\xb3\xdf\xab\
-M\x8cT\xf3\xa8\xff'z\x95!\xc6\xeeU\xc7\x0f\xb0\
-?q\xe5d,m\xb1\x1aR\xa6\xcb\xab\xcc\x9a\x0c=\
-g\x0c\x96\xfa9\xab\x87\x05B6\x12\x07B\xb7\x13c\
-\xc8\x86\x82\xcd9H5;l\x16\xa4\x09s\x5c7D\
-U\xea\x0e\xc2:w\xcaC\x0e;x\xe9e\x08\x8f\xe0\
-\x1b\x01\x9a \xc3\x09;V\xfc\xfc\xc7\x90\xbc)3\xc8\
-'7\x936\x03TC\xb7\x98\x11u\xd4q\xb7\xe32\
-q\xcb\xfe\xad\xc6qX\x9b\xd4]\xb2\xfa\x87\x1dA\xc8\
-=\xa8Szt\x8ex\x020\x8f#u\xc7\xad\x80\x88\
-W[\xa8@W\xc3\xb3\xbf\xfc\x16i\x80$X\x02\xbd\
-?8\xce\x11\x88/N\xc5\xb6\xc8\xc5\x95\x11\xbd\xc6t\
-5\x1d?i\xc09N?v\xbcn)ft-\x1c\
-\xd8\xa7=X\x81\x17F\xfa\x1aMEORk\x10\xe6\
-P\xa9l\xf2\xca\x03\x18\xad\x8dX\x02\x91\xbd\xf1\xed&\
-\xe5\x88\x8bb\x9e\xf8^\xf9\xd3\x04d\x02\xcfp\xeb:\
-!\xedp\xab\x98\x01\xa0\xe2N\x1c\x895'H\xf9\xd7\
-}\x18\x9dY\xa8Wd,s\xed\xbc\x0f]\x93*r\
-\x94\xc3\xa2\x16(]ba\x1d\xf4e \x16\xcc\x8c\xe7\
-\x9a.\xc1!S\xcc;\x9bC\x9f\xde\xe5TT\x1c\x05\
-I\xd3$SR\x92\x0a7\x94M.}\x9b\x5c\x10M\
-\x85\xb9\x22\xff.N;0\xda\xe5\xabGHB\x97!\
-<X\xd4\xa3)y\x09\xaaI\xebI\x11\xdb\xcc-\xaf\
-\x19\xb8\xb4\xaf\x0a\x10\x0f\xa9&\x08\x14o\xc9I\xa4a\
-\x22=\x9dfS\x98\xac\xdc.\x83\xaf\x90\x0b\xe1\xdb\x9d\
-\xb1\x97d\x11/\x17w\x89\xb8W\x0e\xc5\x22~\xa5P\
-\x87\x8e^``\x83G;\x1a\x8c<\xd3\x17\xb9\x18V\
-m\xd5\x13=\xee\xa0`1\xc0\xd9\x05\xb1|\xe6\xe0\x94\
-\xad\xe1\x07=\x97@\xedBv\xd1\xeb,\x0b4\xd8k\
-\x11\xd8p\xd7\x22\xdf,\x19\x8dz\xe4,\x0d\xd2\xd7D\
-\xbe\x04p\x1e\x1e\xa1\xa1%V%\xb9\xaf\xa7@\xd0)\
-\xbf\x96\xbf\x8e\x87u\x8c\xad\x88\xa6\x9cj\xc4\x11\x03\xab\
-\x19\xbc\xc4o\x0a\xcdh\x0bN\xec\xdc\xed\x1d\xd2\x03\xd5\
-0\x06\x1a\xaf\xf8\xa0\x1b&1\x12 l\x1f\x8dy\x97\
-\xca\x17R\xdf\xd4\xf3`n\xfb\x94\xe1\x99y,\xfd\x1f\
-\xdf\xbe\xf7\xbaq\xf7\x18\xb7i\xb1\xfd\x16>\xaf\xd5F\
-<VL \x82\x19>~\xc1Y\x11\xc2#}\xd8\x19\
-_:\x16\xabS\xa6T\x86#\xf4\xdbG\xac\xf8Zm\
-\xaa\xeb\xc4\xcb\xbdB\xa6\x15j\x16O\x5c\xb0\x02\xaf1\
-\x9bx\xe3V]\xb2\xec\xeb\xba\x11-`\x18\x90\xf2\xa5\
-\xc2]\xe6\x93\xaa\x84\xb4-\x10\xd7^\x10$q\x10e\
-\x87\xc6\xbdtV\x09\xee n49@+\xac\x9cr\
-\xc7\x0f\xa9\xd9Y\xd6\x06\x19\xb3\xf1\xc2\xdc\xc3f8\xf7\
-\x94\xb4\xe2\x82@\x00\xd8\x91c\xd7\xcf\xe0\x96\x9bQ\xa3\
-\xbf\xb0PX\x0c\xd7\x0f\xe1<C\xa5\xa8\xb2\xa1\xe7b\
-\x00O\xa1\x99\xe8\x98\xd9\xd7\xf8ho[Tt\x8b\xfc\
-\xef\x8ck\xfar\x18z\xf8\x91wC\x0c~\xfdnQ\
-\xbd\x1b\x83\x13A]\xf7\xe9\xe5o\xf9\x0a\x13(\xe0\x83\
-Qg$\xd0^\xdf\xa4W\x0a9\x5c\xf9\xfe\xb3~/\
-|s,1\xe4\x06\xeb\xd3\xf8\xafz\x91\x05\x09\x1bi\
-\xe3ER\x9c\xae\x88*!\xe2\xa1\xc7\xbaZI\x00M\
-\x09:s$c\xc0w\xf3\xd1\xa2!J\xe8\x92\x99\xad\
-\xa3\xc0\xebZ\xdaW8\x0b\x93*\x15\xad]C+\xf3\
-bD-\xb7O_\xf2\x99\xc0\xa8\xf0\xf6\xa2\xca\xed\xe3\
-\xb9\x818\xfd\xca\xaa\x14\xc7wS\xc7\x19R\xfd{\x88\
-,\xd4\x11<\x22\xfe\xd8\x11\xd7\x9b\xb4J~\xd07\xcc\
-y\xe8L\xd1\xb7\x9d\xc6\x1aG\xfa\xf2cJ\xe3\xb6\xfb\
-\x91B\x8e\xdb\xe2\xbb\xba\xc3\xf8\x8fZ\xba\xd6\xc2m\xc6\
-\xd0\x05V4r\xb9\xf7\x03\xb1\x92x\xa5\xba\x01\
+\xb5/\xfd`\xfbC\x15s\x00*e\x84\x11,\xd0L\
+\xa8\xea\x88H\x22\xa5\xbb?\xf9\xb5\xa2\x11\xb9U\xe3\xb4\
+\x0c]\xa3\x90\x0f\x03\x19\x9di\x82\x0aQ=^\xe9u\
+\x91\x96\xc8\x8b\x5c\xcd\x80\x17O\x10\x13\x01\x0e\x01\x07\x01\
+\x0d\xe38\x0c\xd4p\xdf\xca\xc2`\x18\xcfM-H-\
+\x0e\xc6\x81-\x10\x84y\x96\x06\xc3h\x1e\x16\xc4\xdbV\
+\xab\x99\xb2 &\xfa\x1c\x1c\x5c\xa3hY\xa4o[8\
+\x08\xdf$\x1b\xc8\xa8\x7f\xba\x94\xb7\xc6o}Vb\xcb\
+\xc0.\xe0\xb6\x8a\xea\xac W\xd2\x05\xf8m+\x12\xbf\
+\x22W \x8d\x82\x84\x05\x7f\xabAb]\xb3\xb4\x98\xf4\
+iK<\x90\x00\xdf\xda\xb61\x9f\xc6\xeb\x95\x81\xb8o\
+W!\xb6O\x18\xa4\x8bz! \xf9\xc5!Z\x96\x09\
+\xb2\xbd\x96=\xaeTJ\x05\x22\xaeuyjN\xcd\x14\
+]\xf0\x98j)\xc1\xbe\xe7_\x10/\x89\xda\x10Y@\
+:^\x98\xccb$\x92\xe7f\x89d\x00\xaf4N\xca\
+n\x80\xb8\xcd\xfa\xac\x87}O3\xf2ZE\xa8\x90L\
+\xa2\xc14\xf9\x17\x9chb\xf0e\x06iq|\xcf\x0a\
+\xfe\xc3\x89\xbf\xc7R\xba\xdei_.\xc5\x90\x01,\x8c\
+ue\x96\x0ajb*!\xa9X\xc7X:\x9a\x8c\xf8\
+s_\xb9\xbdm!\x99\xb8/i\xba\xd6\xdc\x08\xa5\x9d\
+$CF2K\xe3R\x9f\xefm[0\xe4\x03\x06$\
+d\x00\x01\x1f\xd5\x8a\x90j\xad\x90\xf4\x8c8\x10\x93\xdd\
+8\xda\xe5\xdc:\xc7\x88@\x9c\xa6\xb9$^\xc8\xb65\
+\xec\xad0\x02\xa9\xdd@M\x17\x8c\xd4#X\x1c\x9d\xa3\
+\x1b\xe0\xa7\xb7Z\x0f\x07Pv\xb1to\xc8/\xb3\xd6\
+\x05\xdd \xc1\xf4\x87\x0b0\xa8\x89cc\x9bJ\xf1\xf2\
+nh\xd8\x0d\xae/mO\xfc\xd4\xf1\xe5\x18\xb5uj\
+z\x9ct\x83+\x00\xe9\x86\x88\xb3o\x5c\xcaR\xca\x95\
+\xf0xA*\xb1\x95R\xdd\xa6\xff\x05\xb3\x97\xa2\x9f\x1b\
+\xb5\x1b|+\xb8\xf0\x98\x9a\xdd\xbe\xec\x1d\x01!a\xb8\
+\xc7\x9d\xa2\xfe~\xd6 eU\xd93\xc8n\x98\xd2\x80\
+\x7fX\xc9[\x0755\x98\x83\xc7\x83\xe4\xdb\xbe\x07\x1b\
+\x06cT\x88\xe3<8\xcd\xa4\x8e\x03\xc28\x9c\x87\xf1\
+<\x9c\xa6y\x18\x0e\xa6\xe1p\xdb\xf1\xfa\x8d\xcd\x09\xa7\
+t\x07F\xa3q\xd08P\xc3hD\xbeO\xdb7\x8f\
+\xc1\xf7\xa0\x94\x99\xa7\xb3\xe3{\xa3Z\xb19\x0f\xf4\xbc\
+\x04BN7Z\xbe 0\x18wj\x8dQ\x97\xef\x0b\
+\xb6}\xda|\x81\x0e\xa0\xe6\xf4\x03\xa6\x81<\x0fJ\xd3\
+I\x06\x09H\xe3\xa2W\xea\xbd]\xf1\xbdY)\xf8\xcd\
+\x99\x882\xb1p\x91\x94K\xd1\x0a\x83T>\x7fn\x85\
+\xa7\xd4l4\x8e\x86\xf3p>6\xc7a\xc4\xeb\x9bJ\
+Wk\x95\x11Jq+\xf0)o\xd4\xc8\x8b\xde\xd3\xc6\
+\xde\x98\x00\xd5c\xaa\xbdb\xef\x1b\xb3\xb5\xe5\x05!H\
+\xc6s[\xab\xf7\xc8\x0a\x10\xf3$T0J\x19q\xf2\
+\xf1\x88\x8f\xeb]>6\x95F)[\x0a\x83`\xb6\xb5\
+\xbe\xc7[\xe9\xab\xaa>\xd77\x1b>\xe5j#\xcdw\
+\xf6\xb8\xd6V\xd0\x15\xaf'\x9a\xd0u\xee\x09R\x9f\x9d\
+\x88\x0cr\x1b\xa6\xdbI+u\x99)\xa6\xe9Q\xf7\xb5\
+\xc4\xa2\xa3\xf4\xe7\xa4\x9e1\x7f\x05\x16\xfbLaQj\
+*\x10\xccR-\xa1\x94\xebWf\xcc\x053\x0a\xbfd\
+\x12\x1f\xc9\xa2\xba\xc37\x198D\xcc\xc0X\xda \xbf\
+\xc6\xcb-;\xe9;\xf4,\x1a\x0a\xf47\x82\xf6p\x22\
+L\x04\x84f\xf14k\x05\x9d\xbe+\x81\xdfa{\x07\
+\x03\xed\xa4\xda\x8a\xa1\xfa\x87\x91\xc02*\x0a\xcd\x0d2\
+\x9b'\x8b\xde\x89\xbf%\x01\xd5;\x9c\xc7\x01\x82yO\
+{b\xcf\xc4\xa2e\x0eN\xb2\x17\x1aek\xe4\xf7\xb9\
+\xf5\x96RJ\xa1\xce\x09D\x0e \x08t\xe0@\x90f\
+RG\x93\xe0@\xb5`\x90O\xbe\xeb\xbe\xfc\x8dN6\
+\x7f/\xbf:\x10\xb9*\x12\x09GY\xf0\xb5\xacE<\
+\xd1\xa8\xeezR\x94\xd9{z\xf9\xb5\xcfZ\xf7\xae\xf8\
+\x1ecY\xe9>\x04O\x9f-\x87T\xd4VH\xa6y\
++\xa9\x8a^\x08#l\xdb\xf2#\xa4\xbc\xa9\xec5\x84\
+\x13B\xc4\x01A\xb1\x1d@\x8e\xd6\xad\xb2\x17S\xf3\xe4\
+8N\x22\x02\xe0\xa7[\xb7\xcf\x8ae\xb6X~o\xf5\
+\xba\xf1\xb7\xa2T\xf6\xc6\xaa\xb2^=\xfe\xbe\xb2\xbdz\
+\xf8\xd9\x10.$#\xbd\x95\xe0\x02\xb6`\xab2\x025\
+\x1a\xeb\x8ap\xbb\xad\xc8\xde\xb7\x8d\xecr\xf2\xacp\xdf\
+h=l\xc6\x19q+\x9bd+\x00\x0b\x0c2\x90\xcc\
+:\xf6w\x0c\xb6\xaeeiF\x9e\xc7a4\x1c\x0e\xe3\
+\xf1<\x0f\x03\xbe\xc4-\xa5A\xd74\x1am\x99\x8d\xe3\
+V\x1f\xd7\x13\xdb\xae}m\x9f:\x7ft\xbd\xd4\x84P\
+\xa8c\x09sT:f\x884\x05I\xd2n\x13a\x10\
+\x10\x18\x8d\xd0)c\xf1\xbc\xee\x01C\xb12bD\x0c\
+\x0a\x89B\x1cCA(\x02!\x0c\x85H\x84\x11E\x04\
+D\x80\x08\x22L\xa6D\x0f\xaf\x9e\xab/=\xab\xf2\xf4\
+\xd4t\xc5kccz\x9e\xf9\xc5\xe8\x9a\xc5\xdf)\xb2\
+\x8c\xae\xb9\x0ds(\xbe`\xe7\xd4\x84m\xf5\x96\xbff\
+\xf0\xa4\xa5\xb6\xea\x17~\xeb\xba\xe8\xa9\xbd>i\x12\xbb\
+F\xb9\xc8\xb3k\x18\x84\x0d\x1d\xe1\x85\x1c\xd7\xe4\x00w\
+\xe4\x03\xc3\x04\xe8uh\xc4\xc7I8\x22y\x8ax\xc6\
+\xed\x07\xba\xd4\x1d\x0e~\xc8}cl\xd2'\xe6&k\
+!\x07\xe2Y\xf1U6q\xfb\x15+i<x\x93,\
+\x80\x99\x81\x08\x02\xf9\x054W&\xfe\xdd\xf4\x04\x11\x87\
+\xbbJ\xac\xe6\x13\x07\x91f\xb8\xed\x07\x146Ak\xb8\
+\x86!\xc0\x19\x12q\x88m\x1f\xa6\xe6}Ym[.\
+\x0b\x90\xac\x9e\xd6MP\x7f~\xc4\xcf\x08-Z\x85\x22\
+]\x0d\x1c\xa1S{\x92\x22f\x13\x08#\xf2O/\xd8\
+a\x06W\x5cq(\x11\xfa'j\xff{\xcb\xdad\xb5\
+\x91h\x8d\xae\x96\xb2\xfc\x93P\xcd\x1fK\x9e\x80\x95X\
+V\xf7\x85\x14\xde\xabv8Y\x04S\x19\x1dw\xdc\x13\
+\xb3\xe8\xbc\xc77$\xe9\x9f~MT\xf1R9\x13\x8d\
+\xaf\xc1\xfd4T\xc5\xfe3\xfa\xae\xf9\xc5,>\xd8\xc0\
+\xfbf\xe0\xf9\x7f/\xba\xa3\x11\xbd\xd6\xb1\xbd\xe5-\x95\
+\x81s{\xda/\xf4\x9e\x04\x89\xa2\xd8\xe0\x1d\xb4R\x22\
+\xd7\xae\xa4*\xf1\x1b+\xa4\xffd'\xd7\xa7\x84\xdd\x10\
+\xd7'\x0f\x8c\xe7:w\x1ed\xe3\xf4\xa6\xa7\x17\xc3\xb9\
+\xa8\x81\xaa\xb7\x8f\xe9\x05\x88A\xb3\xfe\xf7u'\x90\x5c\
+\xeb\xb0W\xda\xd8\x90b\xa7\xea\x92\xc8<\xaak'\xad\
+\xcb\x10\xa1\xf6s\xf8\xc9$3\x95N\x06\xc1\x08~\xb2\
+Kp\x1d\x0c\xaf\x146\xfe6\xa5\xef\xd4\x91\x22y\xa5\
+\xc6d/c\x0a\xf1i-QUq\xc6\x9bhZC\
+\x0c\xc6\xb7\x99\x99z\x90;\x98B\xa0\x05g\x16\xa4\x02\
+\x8a\xd9\x06\xd3\xd6\x17\xba\xf7\xec\x87\xeax|j\xdd\xf1\
+@\xe5\xc0m\xba'%\xf7[@t`\x08\x82\xe4J\
+\xb1/r\xcd\x1c4\xe4\xe3\xcbMH\x93(\x9eB\xcf\
+\xe3\xb7\xfcA\xc9\x0bW\x8bp]\x0djG\xe3pP\
+\x10\x1a\x92=\xe1\xcf=q(;\x112\xc3\xf7\xac\x07\
+\x8a\x7f\x1b\x5cso\xb5\xc3\x08\x1e\xf1\xe9&\xddrz\
+] \xa0\x89$\x97i7X<\x1f@\x8fc\x94)\
+FD\x9b\x8f\x01\x10\x1c,\x19e\x08\x14~!\x0f\xd5\
+\xbe\x80\x86\x996\x05\xae\xc2\xae\x88\x88\x02~4&\xf0\
+\x01\x00}\x05\x0b\xd2\xa5\xc5\x91\xac(\xd3\xbd\xaf\x1e\xb0\
+\xfb22\xc1\x8f\x81U?\xfc\x14\x0e\x87\xff\xde\xc8@\
+e\x1a\x14\xc926w8\x9bj\xbb\xe4G\xd9\x80\xcb\
+\xdd\x07#4\x1cRb\xcbn\x114\xe5\xf8Y\xf4\xeb\
+xe\xba3\xe9\x0fb\x09\x9ec\xbb\xb4\xc0\x8473\
+[\x8c\xbf\x034\xf8|K\xe0\x00N\xad\x1f\x93W\xd0\
+\xc4\xd4\xc0n=!\x96\x99\xf1\xe1\x83Y?\x96\x5co\
+G\x08\x0f\xd18\x0e\x81?\xb5\x9c2\xf4\xf3\xf0\x9a\x22\
+\xe8_\xaa\xed \x00\xc0\x91<\xebk(\xcf\xf7\xc3\xe8\
+\xa0\x09\xfe\x059\xa8vw\xe82\xe2\xe7u\x22%\xf7\
+\x8c;\x19\xa1\xc7O\x0f\xe1\xd9\x11\xcb\xcb\xf1s\xe2J\
+\xc2\xa5$\xefj\xde\xcd\xf2Lz\xdb\xec\x84\xae\x9fL\
+/\xdbj\xb9\x04\xdf\xc71\x9ew\xb4\x83\x9b\xc2\xb1:\
+\xfa=\xf9\xb9\xe8\xf1\xe23\x10gc$\xbe\xf8C\x84\
+$P&\xf1\x8e\x8br-Q\xbc\xcb\xda&\x01^+\
+X\xa2y\xdc\xac\xad\x7f5\xa4\xbfALB\xd7\x10\xb5\
+D&!\x7f\xa1~\xf3\xdbSW\xc3\xcb\xa2A{\x01\
+\x8a\xbc\x1cjd\xa7\x18r\x10\xf7Q\x94I\xd5\xcb.\
+\x90\xe3\x02X\xfe\xdd\xb3\x95su8\xf5\xe3\x88\xb7\xa4\
+\xa9\x86D\xdc\x8fb\x9c\xdb\x10\xc5~-d6\xd4\xfc\
+*\xbc\xd91:\xd8\x02\xa4\xaf\x0b@s[\xc4\x0f<\
+\xaa6\x8d\x10@`n\x22t\xe6\xcfEp\xcc\x856\
+}\x05A\x89\xb4P\x9c\xdc\xe0O\x81&\xb76\x06y\
+\xe5CD\xe2\x00a\xd7\x00\xdfqE\xf8\xc0z\x9f+\
+\x9f\xa7\x18\xcf\x07\xe4kT\xc2\x97R\xe1&\xa4\xa9t\
+\xccn8\xd0WB\xd8\xbe\xaf\xf3\x12\x9a\x9e\xf2\x18\xab\
+\x98\xca%\xf0\x98\x0b-\xca\xe0&\xbdZ\xeb%s\xd3\
++W|B}\x81T\xce\xd5\xff)\x17jQS\xb4\
+\xeb\x1e\xbb\xcd\xd2\x0cdg0?\x07\xeb\xb0Pc\xa2\
+@\x95\xe2\x91\xb2DI\xa5l\x12\xa5\xfc\x89\xf8\x9fb\
+\x8b\x0c\xdd\xa8\xb6}\xf1\xa0\xa4\xb9\x95\xfeR8\x81C\
+@\x94\x0a#R\x16\xfa\x91MS\x03r$P2m\
+\xff\x85\xfc%\xcd\xaeN\x9f\xfcPL\xf3.^\x98\x05\
+\xf0\xe2\xa3\x9f\xccm\xe2LJ?\xe3\x90\xbaQ\xb0S\
+\x22\xe8\x90\xb2\xdb\xd2\x16\xa3\x14v\xc4{\x91'\x8e%\
+=\x96\xd8\xf3\x0fY\xecZ^\xf8\xe2\xe2FNI\xf9\
+\xb5\x1aE\x07\xe8\xfcK\xc3K\xab\x98\x1a\xc9\x06=\xd3\
+\x8e~\xa8\xb0\x0b\xce\xa2\xb16R\xc2R5\xbd\x01\xf7\
+\xfed\x18\xf2\x1f\x85\x1b\x7f16\xf4 b\x80\x84\xb1\
+\x91k*\x81/EC\x0b\xfa\x9f\xdd}\xf1\xd3\x90\x17\
+0\xbe\x8f\xb0\xb4`\xbeP3\x1a\xd8F\x0c\xabx2\
+\x17\x0c\xde\x86:\xda'\x00\xfe\x8b\x03hp\x84s@\
+(\x0a\x95\xca\xa3\xeb\xb6\xca^\xbe\x22(\xc9\xba\xba\x1a\
+\xb4\xe9\xe1\x03n\x00\x8d\xd4\xb9\xa1\xba\xc9\x0a\xae.\xd6\
+\x95\xf7\x08\xf9\x935\xc8d54\xf55E\x10\xa2\xc3\
+\x82\xe2M8y\xa6X\x9b+LK\x1d\x1b\xad\x82\xb0\
+\xc2l^H\xb7b ;\xb5fN\xd7\x5c&\xe5:\
+-\xfe)s\xc2\xf6_\x0e\x0e\x83f\xe0\x1a\xa6.,\
+ \x08\xd3\xc6>\x87;\xcd7M\x90=j\xe95\xcf\
+(\xbd\xd72\xfa\xe3r\x0df@\x5c-\x0aaD\xae\
+tl\x07|#%?\xa3\xadz\xf6\x9d\xe9B+\xd1\
+\x8ei4\xc2\x9b\xf6\xaf\xb3\xa0`g\x9d|\xfa\x8e\xd1\
+W\xcdN\xca4\xa4 &\x04r\xe84H\xca\x8a>\
+i\x0b\x8e\xe3\x9e%\x1c\xce\x22l\x08\x02I\x022p\
+\xf3P \x1f\xf8\x0ai}{\xa0\x8d\xb1\xa5\x83m\x7f\
+\x14\xa4q\x85)P^\xa1\xb2',\x13\xbd\x86\xbbU\
+)E4h\x0cT\x14s\xf2\x85\x17u-\xd3~=\
+yPP\xc6\x02\xad\x07O6\x1f1\xf0z\x0fF\x9c\
+\xff\xa4s\xb25\x09E\xf9\x02\x1cC\xbfw\x0d\x9b\xb7\
+a\x8e\xfa\x03\xe2\xb9\xb5\x09\xe9\xed\xf9\x1c2\x19\x07U\
+\xec\x22\x03h\x5cc\x89\xe1V\xbd\xef\x92\xc6\xea\xe9b\
+T\xaa\xc9D7\xaf\xab2J\xf7d\x13n\xdc\xbc\xd4\
+\x7f\xb8\xd74\xc48T\xd5\xe1\x00NdW\x9a\x8d\xa9\
+*\x12%\xaa\xb2\xfcCY\x13]\xcf\x89OV=w\
+\xf7\xb0V\xdf\xf5\xb7-\xe8VbLy;\xb1A\x02\
+Rf\x87\x12\x82\xb4&i\xc9\x0d\x0eJy\xc1\x09B\
+\x93\xf2\x80\xe3\x0e\x8cZ(B,>^B\x13h8\
+\xcc\xaf\x8b:\x7f\xde\xce\x1b\xccA\xd3r\x03\xa4\xa6\xb5\
+\x1a\x97\x13\xd3\xff\xa3\xfc\xbb\xde\x81\xff-M\xbf\xa5\x1e\
+(\xdb\xa4\x9c\xb5\xf5?N\x08\xca\xda%Ly\xd09\
+\xf6\x05\xc1\x19\x19)\xe5\xee\xefD\xccmAh\xba\xaa\
+\x98}\x14\xb7o\x03\xa0\xd3R\x15\xfd\x959\xbb&6\
+t2\xdb\xe2>n\x0d\xc4Q\xd2m\x8c\xf8\x01\x07\xff\
+\x1a\xdd\xa2\xe3\x95h$\xd5\xb56\xc0h{\xa8\x05\x1f\
+\x0c\xf3\xc1\xeb\x95\xd0L\xe1\x1b\x0a\xa1B\x08\x93s\x09\
+,\xb06a\x09\xc4\x01\xe3\xf2\xa6x\x11?\xc1\x5c\xe4\
+^\xd9\xb0ibn\xcc\x90\xc0\xf5H\xe7\xb0z\x98E\
+\xa0\x89\x96\xf8%k\xae\x99\xf2\x0f\xe80\xc6\xb3\xb0\xac\
+H\x0d\xe5\xd2\xcb\x17\xbb&\x0694\xe1\xaaV\x9f\x5c\
+\xd5\xb0\x06\xfa\xb2C\x09zG\xb7\x9a.\xf0C\x1e\xbe\
+\xfb\xcf\x87\x0e\xc3%@T:\x885\xcdv\xa6L\x95\
+z4\xeb\x9b\x1cp\x9a^\x13%\x84\xbb!\x1f*.\
+\x90\x00\xa3\xc5\xaf\x1e\x90\x04K\x84-zR\x07\x10\xc9\
+\xd7S\x83\xd9\x93\xbd\xd8\x07\x12\x8e\xcf\xec\xaa}\xc9\xb5\
+xD_pW\xec\x93\xf3\xb2\xc3Z\xca>\xcd\xf1h\
+\xab<\xe4\x12_\x00\x97\xf5\xb7[p/\xf9</G\
+w)\xa1\x97\xfb\xb1\x15\xba\xd2\x8c\x0e\x11\xbd`\xc1\x06\
+/H4\x18m\xe1\x8b\xad/VQ\xd4s\x1a:b\
+\xb0L\xe0P\x99\xa2`vr\xcf\xe6\x89\xcfe.\x18\
+\xed\xd2\xbeX\x0bF\xdd\xb4\xd8j\x11\xd4p\x0b\xf24\
+k6\x8d\xe1\xc8!\x0d\xe2\xe7D6\x04\x10\xec\x1e]\
+\x0aK\xacZ\xe2\xbf~\x03@\xa4$\x18\xfe=\x1cV\
+\xcf\x8c\x8c\x99\xeaW#\x181\x11\x9b\xe11\xe2fo\
+\x86s8\x19s7\xef\xd0\x8d\xe0S0\xcc\x98\x9d\x0f\
+\xe6\xc2v\xc3\xc5\xccv$P\xbb\xe0|\x17u\x03\x8f\
+\xb2\xd8u\x9f\x0a>YO\xb4\x1f\xe3\x1b\xd6>F\x5c\
+\x17f\xa1Z<\x00\xc6\xcf\x1b\xbfq\x0fk\x12\xe2\xb2\
+\x19\xce\xbd \xa2\xec\xe6\xf1e0\x8cB:EVr\
+\x86'CE4\xcf\x077\xf8\xb8\xb6\x10ur\xcfM\
+g\xa4\xf9g\xa6 W\xb0@\xafV\x98\xb8|+=\
+\xd9Nq\xed\x0dv`\x07$\xf2\x1d\xc3]\x90IS\
+\x020\xe2\x10.\xdf!\x0ex\x00\xf9\x0e\xa3x\x19W\
+\xb5wv6\x08:\x84(\xf4M\x89\xb2\x0f\x13;#\
+\xb4\x00i\xce\xb8\xd3F\xcb\xa6W=\xfdX)k\x00\
+\x00\xd6\x8eC\xcb\xcfR\xdc\x86Q\xb67\xa2`\xb0@\
+\xd8\x0f\x22y\x8c\xb2(\x9a\xa1\x8dh\x98\x9bP\x91\x98\
+\x99\xd9\x1d|\xe8\x9eW|\xbc\x05\xfe\xa3\xc5\xc1\xbe\x90\
+\x87\x9e\x7f\x84\xd1\x908\xbf\x89\x9b\x9fob\xe0\x14\x90\
+\x0e\xfb\x98\x00m\xbe\x12\x00\x02\x90\xa1\xed\x96\x93\xd9\x8b\
+p\xbex/\x11r\x7fM\x8d\xcf\xdcc\xa1\xc2T\xb6\
+\x09#\x13\x10\xe3\x97\xcf#Z \x9f#\xb5\x10\xf1\x1e\
+z\xf9*\x9c*\xef\x1e\xcb\xd5L\x01\xd1\xda \x22E\
+b\x05\x1e\xa1\x89\xd6\x02Y\xb4\x8e\x9e\xbd:\x04g\xbd\
+~\xf6\x813+\xf9\xa7$\xb5g\xea|\xbc\x22\xb1\x9a\
+\xe1\xef^\xe4 \xf8\xc9=\xa0\xa82\xfb\xa1\xa5\x81l\
+\xfe\x03=\xf1\xd4\xe2\xd7A\x0c\x94^\x1c\x8e\xefw$\
+\xe1\x08<|\x04\xf2\xe065\x9e\xfb9/!;\xc3\
+\x98\xd7_\xb3+\xa2n\xf0\xd1\xf0\xe1\xf8\xad \x1d\xc6\
+\xb7\xe4S\xba\x83YD\xc5\x97N\xd8j\x86\xd6\x05\x06\
+.\xc8\xf5\xdd/~%\x1d\x91.\x02\
 \x00\x00\x08\xf9\
 (\
 \xb5/\xfd`\x1c#}G\x00\xcaG\xa4\x0c*\xe0\x8c\
@@ -1119,873 +1198,1726 @@ C\xc0\xec\xacnR\xc2K\xc4\xd1.),|\xa9\xf2\
 \x88\x83\x83x\x8eq \x10o4\xe2\x85\x8d\xabJ\x82\
 \xd8\x82\xe14\x88\xb5\x07p\xf1d\xcff[\x1e](\
 \xa5\xb4\x01\
-\x00\x005\xff\
+\x00\x00\x00\xd1\
+#\
+ The version of \
+the words the ap\
+p shows (separat\
+e from the app's\
+ own version).\x0a#\
+ Raise it whenev\
+er a fact change\
+s, and add a [[c\
+hanges]] note to\
+ each topic that\
+ changed.\x0aversio\
+n = \x222026.12\x22\x0ada\
+te = 2026-12-01\x0a\
+\
+\x00\x00@\xdd\
 (\
-\xb5/\xfd`\x13\xc1\xad\xaf\x01\x0a\xef((:@i\
-\x9c\x0e\xc30\xbb*\x8a\xa2(\x8a/\xf7[\x93)\xb2\
-\xee$W\x9aN{\xef$\xe5\x0e\x1e\x1ao\x98\xd6\x0a\
-\xfcc>\x14\x1b\xafe\xce\xb7\xd1PE\xf0YS\xc1\
-F\xf9\xb4\xd8\xf1`\x8d\x0bs\x02o\x02q\x02\x9b\x11\
-\xa8\xef\xdd\xd6\xf9E\xcd\x16\xa6s\xc3\x98\x84\xe3\x84\xea\
-\x22\xe3\xa7y\x14zT\xc2\xe2+U\xf2\x11\x9f~\x9c\
-\x8f{\xc2%\xa7}\xaf\xe24\xf1C\xa5\x12bld\
-i\xcb\x9e\xe9\xc6\xfaJ\xecu\xf2\xce\xbcOp\xa3|\
-)\x82\xc8\xeai\x1e\xef[\x96\xc6\x85\xb5\xab\xf6\xe2\xbc\
-\xc7\x09\xe9\xcf\x10\xe5\xed\xadj\xa4\xe6^\xd8e[J\
-%w+e\xf5\xf8sw-\xfeu!\xf1\xe5\xaa\xf5\
-\xc3\xff\x18P\xb0\xafp}\xdbW\xb7\xd0a54h\
-\x00yh\x16@\x1c\x0b\x0d\x11\x06\xc8\x02C>v\x11\
-y@:\x0f\x97p\xa3\x17#8\xb2a\xb0\x16\x16\x16\
-\x18\x16<\xfa\xb3Y\xb0\x16\x1c\x1c \x8e\x14\xc0\xc1\xa3\
-\x81\x80\xf5\x86\xe9\xd4\xe1W*\x1b04p \x0c\x0f\
-[j\x96Tl\x08!\xab\xa8]\xb3\x87\x11\x11q\xa7\
-\x0c?a\xe56\x82\xea\xd2\xa1n\x95\x0b\x0d\xa9S>\
-\xd6(5\x9d\xc50\x06F\xcfL?\x01\x16\x1c\xb2r\
-R\x14;#\xbfb\xc9\xea\x19\xf6\xe3)\x15j\xfa\xba\
-4e$z\xec\x0c5\x1bw\xa4W\xec\xe9\x8b\xd8\xe9\
-\xd48\xa7\xebY\x10\x8bQIz^\xf8\xde\x16\xf9p\
-\xdf\xcbkc\x7f\x9c\x0f\xb5g\x1aB\x7f\x1c\xed\x13\xbd\
-\x86\x99\xf4\xed\xe8\xc1\xc1\xc0~\xc5,\x8es\xbb\xff\xf8\
-\x92\xfc8\xe1\xb2\xa7l\xa9\xea3\x81\x82\xc76\x9d\xe0\
-J\x99t|_?Nj\xb7\xa5?\xd4\xf7\xfc\x89|\
-\xb4\xc7}\x9fs\x9cO\xd39\x81\x02)\xae\xddiM\
-&\x14\xab\xdb\xe5\x85\x7fQ$\x15\x10KjhM\xec\
-\xb2\x82\x81\xa1A\xb1\xa4\xa8\xcc^|\x09\x18P\xe0(\
-P`\xf1\xa9z\xfd*O\xa0\xa0q\xa4\xf2\xb4z\x89\
-\xeb\x92\xf1\xbb\xba\xa7%j\xaa\x5c\xeeG&I\xa0\xc0\
-9U\x90\x05d\xe3\x04\x09\x12<\xda\xf4x\x9d`C\
-\xeb\xdf\xfek6\x80\xefzF\xfe\xed\x14Y\xb7\x17\x7f\
-W\xf2|\xa6P>\xdb\x09\x0d\xa9\x9c\x1aB\x95{\x9d\
-;5K\x7f\xa6\x12\xf9h2\xcb\x98|\x99NWX\
-\x87\xf1\xe5J\xefH\xc6\x8f]\x03\x81,\x87\xdcH\x1d\
-\x87\x0b\x95e{\xea\xff\x16*\xe5\xc8\xca\xf1\xa4P:\
-\xcd\x02d1\xc8\x8f\xfd\xa8f\x7f\xb6\xd8\x8el\x8e%\
-\x96\x0f\xcee\xf4\xb8\xe9\xc2\xac\xe0b\x166\x94\xaf\xf9\
-\xf91\xb4-5]\xa5\x94\x98N\xf2\xd1@\x03\x09u\
-\xc2m\xb0\xd3)\xe3\xdfG%\xcai>N\xa7\xc1\xce\
-$\x5c*\x19``\x82\xfb\x16K\xee\xc3\xc8\x00\x12<\
-*\xa8\xee\xed\xa2\x84\xfbX\x1d\xb51\xc9\x8a\x0aI\x06\
-\x10\xcdy\x7f]m\xbd_\xa4\x5c\xbd\x8b\xcd\xb2\xf4g\
-\xda\xb9\x86\x18\xb8\xf7\x0cda\x81\x03\xe41\x15\xd3\xab\
-M\xef\xe6\x8d/\xe9\x9a\xc9\xa6\xe2\x82QF\xfc\xfc\xdb\
-\x08\x0a%\x22\x82\x12\x11\x91\x92\xf3\xb7\xf8\xbe`;b\
-|\xec\x94eb\xb8\xff&\xda\xee\x838}\x1b\xb3m\
-\xce\xd1Y\xff\xbc\xa8\x85f\xaa\xf7\xd3\xbeo\x15\xbd\xa6\
-\xdc\xb5\xc6\xd3j\x9b\x95eY\xf2\xe1u{zB*\
-\x95Q\xbd\xb6\xf3\x87!K\x0a\x02\x0f\xea\x86n4\x8c\
-\xbb-\xd7u7\xb7E\xe7\x0c\x19.e\x9dR7\xed\
-S\xc1~\xc6\x11\x08b\xf0\xcbn&\x178\x8d\x1e\x1f\
-&0\x11\x1f;3,\xc4nAN\x9bg#\xff\xd7\
-3rn\xd1\x17\xa1J\x8e\xc3\xc8\x10Q\x7fV\xd8\xf2\
-\xb4\xa5CM\x91\xf2\xb7\x9by\x0b\x0c\x8c\xca\xd2\xd5\x04\
-00`h\x10\x91\x1eaT\x9f\x88\xb8\xc8\x88\xc4b\
-\xe2x\x95\xff\xba|\xde\xcf\xca\xa1\xde44\xbck;\
-k\x81\xbatj\x0c+\x07\xbb)M\x7fx{*)\
-(\xb0zF.\xbc$&(\x94O*\x0c\xe1\xd0\xe8\
--c\x88\xd9R\xbe\xef\xae.\xe2\x099}r~\x1a\
-\xc1n\x8ba\xb8-\x1b\x07\xc3\xee1c\x05\xbb\xd4\xca\
-\x98D\xa8\xa4\x8b\x97\xc5\xeb\x00\x8c\x8a%\xf5\xda\xeay\
-\xf8\xd9B\xd0\xae\xf5\x0b\xaa\xdbG]~C\xcb\x16f\
-\x13M$0\xe1\xf0\xd8\x0a\xffq\xdbH\x9fN\x8e\xe7\
-\xd9\x9bz\x0f\xda^\xd8:gZ\xca\x9dtck\xe4\
-\xa3Y\x0c+\x05\xae\x93YH\x81|t\x7fV\x1e\x95\
-\xed\x93\x8e\xc3]\xd8\x13\xa4\x18\xb6\x94d\xe4\x8e\xf9\x03\
-KCR!\x81\xa2\x22PO\xd0\xc9\xa1~n\xfbT\
-\xceNci,\xaf\xa7\xa9\x1f7\xca\xae\x8eRGN\
-\xbf\x8e\xda\x96\xedN\xb3\xa2\x94-\xf4\x85\xd4F\xba\xc9\
-b[\x99t\x95\xde\xe9J\xb9\x98\x9e\x16\xfe\xc4\xaf\x0b\
-+\xe8.\xd2\x1f+)[\x98\x0d\x0cm-\xd2\xf9S\
-X\xc9\x03\x1c\xb9\x1a\x1aDXH\xac\xc7l\x1c\x99\x9a\
-\x0f\x0a\x7fc\xfb\x95\xf5\xdb\x8bV\xfe\xd9\xd3i\xa02\
-\xb8\x1f\xfbQ\x18=G\xcf\xec[\x17\x1a\x10\xf9\xb8E\
-\xea\x1ee\xa8\x18\x89\xadu\x18\x09\xe6\xcb\x01\xd2X\x5c\
-\xa7\xce\xd2\xff?\xaa\x87\x9f\xb50>\x8b\xf0}];\
-@\x1eD<:\xf5\x14_\x1f\xbbgU2C\x12\x91\
-\x8f\xb7\xcf\xfd\xb0\x9f\xda\x06^\xa0F\x08\xf9\xd8\xa8\xe9\
-\x93\x9a\xb03R\x07\xe9\xeb|;a9}\xedX\xbf\
-\x9e\x18\x03\x07\x0d\x0d\x0b\x0d\x1cDXH\xc8G\xf4\x08\
-\xdc\xf2\xb1O\x94\x9ea\xf5X\xa4\x9ew\xbd\xa5\x88\xa5\
-G\x1b\xd0N7\x9d\x88\xb6\xdc\xb8\xe1\xbe\xf7\xf7\x03\x11\
-*R\xf4u\xd9\xf6\xc0\x1d\xabixGJ.$\x13\
-\x15\x0e\x1c@\x18\x19\xeb\xb7\xdfT%\xb5W\x87q\xbd\
-q\xa8+\x8f\x8f\x03\xfb-\xf5\x13\x99\x96\x1c)'\x89\
-\x92\x14\xcadRA\xc9p\xb8\x1cV\x9c2_\x11\xf7\
-D\xd7\x8dC\xcb\xfb\xf7\xfb5\xd1\xa0LN\xe3@L\
-S7\x5c\xd8\xd0>\xd0\xa2`H\xb8\xcbr\x1e^\xb3\
-\xf5\xd4\xc8C\xa1#\x85lz\x91\x1cbA\xac}\xbd\
-`lH!#\x17\x1a\x12\x8b\x96\xbb\xcb\xad\xeejY\
-LT(Kj\x02\x18   k\xc1\xea\xea\x99\xba\
-;\x8d7]\xa7\xce\xcf\xf0\x9d\xa3\x85\xbf\xb1-\xb7Z\
-\xa7\xc1}\xa6\xf8\x9c\xeaw\x8e\x909\x8f\xd7\xf5Y\x11\
-\xef\x09\xe98\xab\xe4\x17\xd8\x19~\xac\x0b\xc5\xa5\x91q\
-1Q\xe1\x1e\x979\x1d\xd8\xfc\xd6QO\x7f\xefA\x1d\
-\xf1\xc5=\xb3\xd2\x1aKZ\x14>\xd3\xa6\xc5i\xe7\x1d\
-\xc7mM-\xeb}S\xde\xf9\x91\x8a\xc0\xfd%aB\
-Y\x0c\xf3\xc2\x13\x8b\xb5\xd5\xa5q\xec\xf4\xd0\xd6\x91\xf9\
-`\x0c_\xb9\xadR\x0e/\xf9\xebL\x7f\x11j\xa5\x99\
-\x09\x15\x18\x14\xeb5\x04\x8ch\xf5\xf2}\xed*\xfdN\
-\xba\xb1\x0d\xeaB\xd8R[\xc8\xcf/\xe7\x8c\xf4W\x11\
-\xf9\x91\xf9\xfbB(\x10\xb0\xaco\xf0t\xd1\x07\x1b=\
-eI\xbd&~o\xa6\xcf\xd3;p\xdf\xfbN\xae\x14\
-\xc5\xbf\x0a\x004\x04\x05\xff\x05r\x17J\x0fA\x04\xcb\
-9_v\xac\xbf\x0f\xbc\xce\x8du\x8d\x04\x05\xe7\xa8\xdd\
-d\x92\x11\xa1\xd2\xd0\xd0\xf0xA\x8f%\xd2pK\xc7\
-\x83`t\x89\xc7ggJB8;\xe9\xbb\x98L*\
-k\x1f\xbf\xb6v]b\xceN\x97\xfa\xebs\xfc\xb1/\
-\xa4\x9897~\xdf\xe8\xc0\xf7\xfb\xf88\x049\xeat\
-\xad\xc3\xb1b\xd4#\xceP\xf7m\xe3I%\xca\xdb\xb1\
-j\x1f?\x0a\xb5E\x075\xcdY\xce\x03\xd5\xb1+\xf5\
-~\xcd\xce9\xe8}a\xfad\xfb\xf2zg\x87\xfb\xd0\
-\xd3~\xfe\xb7\xce\x91\x8baL\xeaz\xec\x8f\xef\xbe\x18\
-\xbe\xe4e\xd7\x9d\xf8\xac]\x1d\xa8\x1d\xd5Ke\xda\xad\
-\xaf\xdd_\x19\x12\x8atp\x8e4\x0b\x180\x90T\x1c\
-\xf9\xbc\xed\xed\xc2\x9cDL\xb4\xd5m\x8c\xd9\xc9}\x97\
-+<\x86\xcf\x0b\x98\x80\xc7\xd9X\x1a;d\xa8-\xbb\
-\xbf\xba\xe8M*\xa5(\x11.\xbe)\x89\x07\x11\x12\xf9\
-\xa0\xbd\x08-\x8f\x22l\xabr\x9e\x1b!cPFr\
-\x03\xb0\xc2\xf2\xba\xb10\x86\xb6\xad\xa8-=\xc5PL\
-\x12H\x17a\x02\x1e\x9d[\x02-\xe2\xb4\xa3\xd6zJ\
-\xa8\x0b\xe2\xc8\x8c{n\x7f\xdf(\xf3\x92\x05\x10\xc5\xac\
-\xdbU}\xba\x8c^V\xa4\xfae\xa8q\xf2\x8b\x0e\x18\
-\x1a\x18@\x18,h\xe0\x0a\xd4\xcb\xc9\xfbE%\x22\x83\
-\x92\x0el\x89\xbd\xf7\xf4\xf2\xf8\xf1\xa5\xa9W-\x8b\x07\
-$\x0f$2\x92N><\xd5|`\x9cy\x87\xe1\xd3\
-\xbc\xd6\xe7\xd6\x17\x85.I\x19N\x15\xc5\xbf\xa5\xb6-\
-}\xff\xec1\x9f+\x19\x11\x8eJ\xc5\xd7U*\xdb\x14\
-\xe3\x8fz\xe5p\xa7\x0b\xdb]\xc3J\xa4yN}\xb5\
-|f\x01\xe2\x10\xa3\x85\xceN\xf9\xb1\x17\xc3PF\x9a\
-f\x99`K\xad\xea\x8a\xfb\xa4\xbb\x1c\xcerS\xfd:\
-\xadFP\xa9\xfa\x85\x14\xb6\xafk\xa4cY\xae\x96\x22\
-v\xf5\xb4\xed\x8b\x99\x91\x9e\xa2\xe9P.\x22\x22\x13C\
-\xea\xd5\xd7\x1bK$\x83qK\xdeZ\x12VL\x19?\
-\xc7\x9a\xd1\xe7\x7f\x9bNGK!\xc9\x90pV\x05'\
-_mtt\x905\xa2\xfc,]w&\xaeV\x15n\
-\x86;\x8d\xe3\xde\x98i\xf6\xe3\xc9i\x17\xe68~\x86\
-\x04\xc8\xe1\xfa=\x93\xe3^\xfb\xe6\xf3n\xe4G\x82\xe3\
-\xc8\xc6\x91\xacP3\xd9\x8f\x1f&\xdaBP\xffz\xb7\
-\xc46&\xcf\xefo\xe2\xc2\xa1\xee\x9d_\x19\x7f\xdc\xc8\
-\xb6\xd5}\xaae\xaa\x99\xc4\xe2\x9cS\x91.\xbe\x0a\x8a\
-G\xc2\x09\xfb\xdd\xa3o\xd3y\xeaO5Wh'\xfa\
-\xed\xeb>\x9d^M\x15\x8bj\x8a\xb0\xc7\xef*\xc5i\
-E\x98\xd8\xf9ztT.\x0b\xd4\xd3\xe3(q\xd3\x08\
-\xb4\x0e\x86\x9f\xd2\xa6\xce3\xf6\x8a}\x8b}\xfa\x1f\xf6\
-]3\xa4x\x81\xac\xa0\xe0\xc8\xf7\xea]To\x1c\xa5\
-\xeb\xc4\x96~\xd9\x95\x06\x10\x07\x07\x0d\x0c\x10\x88#\x9d\
-\x19\xb81\xd8\x0cT\x5c\xecx\x05\x8c\x1f\xe1:\x87\x9b\
-\xb1\xce\xf3i\xdd\x03w\xda}\x92\xaf\x0a\xe7\x1b\x22\xa1\
->\x1aKer\x1a\x92X@`T@XR?\x87\
-\xeb\x95\x88\xb3\x8d\xe1\xba\xaes\x83\xb6\xb9\xbb\xc2\xa2\x5c\
-,\x08\xe3\x03\xbc\xfe\x98\xbd\xc8\x07I\xfa6S8\xb9\
-\xc0\xce\xb6\xae\xb58\xa5\xdb\x85^\xa6/\x1exz\x99\
-0kw]M\xb9\x90DLT\xcf\x8e\x1f\xde\xd8\x87\
-\x13o\xe12\xa5\x22o\xbdJDxg'#X\x5c\
-a[_<x\x8f\x97\xa9\xf6\x85\xf0v\x1f\xc9\x83\xd5\
-\xfd\x0e\xect\xfc\xbd\x82l\xfan\x881\xc6 _\xef\
-\xbf\xb0\xeaY\x83\xea\x9f\xa0J@\xca\x98\x87\xc7S\xd3\
-\x85\x8fU5\xe38\x1f\x92\x9d\xa8$\x97\x17:*Q\
-\x89\x88\x00\x00\x00A\x10\x00C0\x10@\xa0\xa0x`\
-\x22\xabK\x07\xe4\xf8\x01$\x82\x8d\xc5\x94DLe\xc1\
-R$\x96L4\x10\xc73\x84\x01\x02\xc8\x0c\x0c\x0c\x0c\
-f\x10\x00\xf8`\x1d\xac`\x10Q\xce0\xc1\xdd\xb0\xbd\
-\x0c_\xdc\xa8\xe4X\xd2\x11\xcb`\x02\xa7\x88\xc9?(\
-\x9d\x98\xb0\xdf\x12'\xca;s\xde\xc4\xe3\x03b|\x0e\
-\xaa\x97\xcbcn\xc0\x9b\x08\xc4|PQE\xb5\x11N\
-,\x05\xb2\xc6\x04C55\xd9\xc9\xa2\xc2\x82\xa8D\x95\
-\x8dg\xe6\x0aR\x9aP\x8cZ1\xe2#\xbd\x5cj\x98\
-x\xbc\xaa\xe4C\x8f\xba&_\xc6PE+\x012e\
-\x94P\x5c\x98\x87\xc0\xac\xf9\x99'\x1e\xed\x9cD\x09\xae\
-6\xf1N_\xa3\xf6g= \xf8\xe6\xa2\xed\xda9\xa6\
-\xdf\x9e\xdb\xb24\x9e>\x84A\x03\xff\x0a\xf8\xcc\xe7p\
-\xfd\x1b\xf0\xc8\x81.\x92\xf9\xa5\x16\xda\xa9\xed\xe1.\x96\
-\xc8\x1f\x83\x086\xe9\x22!+\xc5&\x1c\xc25.\x18\
-|\x9f\x14\x97\xae\xcd\x1ccYD\xf1=\xd7\xe5RK\
-\xbc\xa1\xd8\xd8#\x0a\x7fxlr\x8f\x8b\xcb\xd8\xf8\xab\
-\xc1n\xd7\xeb\x19\xe9t\x1b,\x1b\xe5\x97o\x1c1\x00\
-\xb6\x09*\x96\xab\xd6j(\x8d\x8a\x8dS\xaa\xd6\xe2z\
-K\xe6Jx\x0c\xd0U\xf1\x83\x16u*B\xc7c\x1e\
-\xa6\xcc\xb9\xbf\xeb+:p\xe2{6\xce\x02\xa3m\x5c\
-\xdap\xae\x97\xf4AB\xf1\xc0\x86\x0aL\xb4\xc2\xec\x8c\
-k\xd3e}K\x9e\x93\xfb\xb7a-O\x8e\xb8(j\
-`eN\xdbV\x9e\xa6\xd32p\xea\x05\x81\xa5\x0d\x99\
-|\x8dS\xbf\xe6,nv!\x92\x99\xb3\xb1\x84\xa0\x90\
-\x04\xc7\xa2p\x95}\x16\x83\xbf\xd5\x114\xf5[5\xcc\
-\xdb\x7f\xe8\xceZ-\x9b\xbf\x8c\xa0\x8aoS\xc6!\xc1\
-O\xd1=\xff\xae\xe5\x8c\x8b\x957zK)\xe8a\xc1\
-\xcd\xe7g\xc0\xcaE}S\xa1\xe6\x98\xdagb\x939\
-~OA\xb6y\x9e\xff\xfd<\xff\x10rb\xb5\xd7x\
-\xd2px\xf1\xc2)^K9D\x87\xc1\xf4U\x81\xae\
-\xeaKJ\xcaz\x88\x00\x13\xfe\x92\xbd\x8b\x15z \xbd\
-\xa1\xb0zo\xeef\xe8eT1=\xd8i\x07E}\
-\xadE<\xe5&\xee\xf2\xe7\xd9\xa2\xcb\x11!\xa9\xe9b\
-\xb9\xa5\xde\x06N\x81\xe6q|\xaf\x91\x8cm\xa2\xa2\xd6\
-\xeeeQ\x9d{\x0a\x0bZ\xd8 \x9f\xa6E\xd5\xd0@\
-M\xf0\x9b\xaf\x93\x97p|\xf7ML\xe7\x94\x94~C\
-\xd1\xea4B\x17\xac\x85\xba\x04\xbf\x94\xe0q\xd9\x06@\
-\x11\xa1T\x22\xca\x86J\xf3#\xa6\x0b\xbdh*Sr\
-\xc1:\xa7*\x94\x0b{b\x00=k\x8ft\x88|u\
-\x1d\xb4\x0b\xef!\xb69\x0eI@\xa3\xd1\x01\x8a;\xff\
-\xd2\x9a\x90\xd8\x01\x09\x81\xfdF@\xcc\xb6riH?\
-L\x12\x06\x08\xa0\xef9y\x0e\x0d\xe0a^0\xa2i\
-\xce\xbb)\xf3\x12s\x8f\x03\xe6g\xbe\xe89\xba\xd9B\
-\xa9\x089\x03\xebu\xe8\xc0\x19\xe7\xc63\x9d\xceX\xd3\
-\xdd*\xaak\x00\xc0hV\x18\xbf`\xf8Q\x0c#\x83\
-\xf09\x1e\xac\xe8\x07\xbe\x8e\x84.V\xdeAp9p\
-\x1e\x0f\xe8d\x0c\x95\xd5\xd5\xca\xba\xc9\xe6\x90\x19\xed\xdb\
-\xe6Ql\xe4<\xbb\xa7C\xc7'b\x81B\xb5\x99\xce\
-\x81\x85\xadN\x03_\x9dG\xc0\x1fK\x92\xe7}\xe9\x16\
-\x09-N\xe5m\x11\xc2\x14\xdf\x1b\xee\xe7q\xcf\x0e\xe5\
-\x812\xb1pT\xcba\xbcU\xd4\x0c\x09N\x82\xc6\xab\
-q\x87\xe0\xbc\x07\xe6\x88\xdbL%\x80\xb1\x86\xbbe\xe9\
-\x95\xc9\x7f\x8a\xe0\xf4h0\xfc'\x02\x1dh\xcf\xac+\
-\xa9\x80Hh\xd9I\xc6I\xa9\xe8\xab\xa9\x85\xb3\xa6\xe2\
-NMY\x89-\x83\xab\xcbQc}\xd1\x09\xf8G\xf7\
-\x9b\xa3\xa1\xfc\x05\xb8{\xe5<C\x1f\xfa\xb6>\xe5\xc9\
-\xd0\x1awt\xdek_\xfa?<*B\xd5\xa9\x13\x88\
-\xd15d\xd3sqa\xee\xe32\xf0\xd6\xacVsA\
-\x9b\xf8Y\xe4\x1c\xa8\x14\x86/?\xbd)\x8b\xe2\x00\xea\
-\xdd\x9dh\xf8\x95\x9a\xdc\xd0\xd4e\xbc+S\xda\xc5g\
-+j\x1bN\xc7\xf6x\xf9F4\x02\x97\xe1VA\x15\
-\x96\xe4\xd2n\xeb\xcf\x08--@\x07\xb1\xf27\x9f;\
-e\xb5~\xec\x15f4@g\xaf\x1aT\xbd\x95\x83\x0d\
-\xd8\xd5\xd5E\xa7w\x1d\x1f\xca\x16\xe2\x85J\xa0~\xf9\
-\xb2\x9cefoo\xa7\x80\xbfT\xee\x9c\xb3:\x07\xcc\
-\x12\xe9J\xc3i\xfc\xe9\xd7\xe2\xf3s*\xb4#\xa5@\
-KSeT\xc5\x8d\xc4$\xb60\xef\x07^\x96}4\
-;\x15\xe7\xcd\xdb\x84Y\x96W\xbdt\xc0\x9b\x16n\xe1\
-\xed\xf8\xc2\xcd;\xaf\xf0\xc0\xac\xbd7\xe1tT\x1cG\
-\xb7-\xd5\x15\x9d\xb1\xcfq4\x0a\x00\xe9\x16\xc5\x97\xdc\
-H\x05vlB\xecp\x8ak\xe3(\xa7s\xa3\x0c\xb7\
-/\xc8\x1b\x22\x96\xa3\xebd\xce\xdf\xd72\xd2\xe8Cj\
-\xa3\xfcH\x84\xe5~q\xceQj\xa1\xe3\x0d\xf0)\xad\
-\x92\x1f\x9eFq\x9f\xdc\x81\xfe\x8eU+\xaf\x88 <\
-\x00EW\xf4n\x1d,\x83\x83*\x8e\x95\xe1M\xcc%\
-\x1f\xe6\x16q&\xd8\xa0\xa6h\xb35\x1c\xf1x\x8e\xe1\
-^\xa5I\xe3@\xb2\xb7\xdf\x9d\xf7\xea\xc1\x0buF\x9e\
-\x84\x1c\xaa\xa2\xec\x95'\xde\xfe\xd9\xe1a\x7f\xb2\x1c+\
-\x96\x81\xd2X\x8d\xaf\xe5\xa1$.\xd6\xc9o\xbaa\xdd\
-E\xd8#\x1b%\x22\xd6\x8c\xc9\xd2\x1cl#(\xdf\xd0\
-\x94m\xeb\xd9(\x83\xf6\x01n\x9c\xfeKqj\xed\x87\
-&(`\xdf\xbd\x90J\x15\xd3\xd6\xc9\x1a\xeeY\xed\xe8\
-\xe5\xb7R\x9c+\xaa\xdf\xbe\xcf\xf0\xb4\xec\xe5\xabG\x1c\
-\xbb\xfdc/\xfd\xe7A\xf6K>\x8b\xff\xbbB\xa1i\
-%\xd5\xecG]\x7f\x89ma\xab(4\xa7\xd5\xb6p\
-\xa4\x1f.\x9b\x1ci\xaa\xc7+w\xf2Jw}\x02>\
-pg\x09{\x87\xf9\x1d[\xe3!\xcd/p\x8a&R\
-\xe2~>\xda\xdd}\xbf\x93J^Y\xf8\x0b\x87\x7fg\
-Q[&^\x19\x13OJ\xb4\xe3\x00\xa5<0\x12\xca\
-\xec>*\xe0\xe4\xe6\xf6\x1b\xd9\xf5\x1dD\xd0\xbb\xab=\
-\x00a\x12\x0a\x82n\x88\xfcfV\x8bp\x8a@?d\
-\xba9BY\xb8\x02?\xc3\x7f#\xc3\x8a\x10\xe6\xfbk\
-\xd4\x01QD\x87>\x96\xb8\xc4\xa6\x0a\x1b\xa0?\x14a\
-:\x01\x80y\x14\xa7\x80r\x03\xe0\x84m(%J.\
-\xe6\x7f\xfc\xbf\xdc\x01e\xf1\xad\x0d\xd9\x00\x92\xd5\x80Q\
-%!UH\x9f)\xbe\xb4onPU\xbe\xdc\x00\xc4\
-f\xcc\xde\xe7T\xb1\x18\xbc{|oT\xb08\xe6\xd0\
-\xd2\xce\x84\x8f\xef\x02D\xce\xces!\xc7\xa5g\x9d\x94\
-\xc8)\xcbh\x96\x0f?3\x8d\xc3\xefV\xc8-]\xfb\
-\xcd\x9fF\x86\x9d*P\xad\x8aL\x81\xfd#z\xc8\x0d\
-\x14\x1d\x13\x8fi\xbc1\x85\xbff5\xd1':\x85\x89\
-\xc3\x05=\xd1\xee\xbe\x1f\xbe1\x0b\xd6\xaas\xf2\xb8-\
-P/\xdd\x95\xa1\xa8\xb5w\xcd\xa1&\xe2;\x0at\xcb\
-:\x97\xf3\xae\xd4\x13\x84\x96\xc2\xd2\xac\xf9\xc8\xc9\xf8g\
-r\x00\x80\x8e\xac\x1f$\x85\x18\xb3\xd4\xf1\x02\xb3z\xf9\
-o\xcc!\x06\x0f\xcfF\xa2\xe0X~\x9cg\x88^]\
-w!'\xb7v\xeb\x03\xf3{sN)A\xa3K\xa4\
-\xb8j\xf4\xebmn}\xa4gH9\x12\xeaJ\xb2<\
-\xb9\x92\x1c\xc4\xbd\x06\x14eN\x19\xb7\xd0\x01K\xf3\xbd\
-.c\xad\x7f\xad\xech\xb8[h\xd6\xb63w\x0d\x0e\
-\x19\x9c\xb9p\xd3\xd1\xfb\xcc\xa4T$\xc0i\xa3tG\
-\xe4W\x03\x8a\xcc4 \xdd6(\xf4F$\x06l!\
-\xa5F\xccd\x95U!\x97\x1b\x9b\xd3\x9fk\xe7\x80\x87\
-\xf6IH\xf6\x98\xaa\xe8a%:\x03\x93\x00`/}\
-\xe0\xfe4\x10n\x19\x19\xb2_Ol\x0d\xc5S\x0c\x01\
-\x0cG\x86y\x93\xddu\x87\xe84\xea\x11K1\x18\x08\
-\xc2\xa5\x83\xa4B\x05\x9eJr\x9f\x7f\x11N\x1ch\xad\
-/uC\x82\x8e\x1d\x08\x94we\xf2\x12b \x8e&\
-b\xd01\x0c\x14Z\xf4V+\xd9\x89\xfb\xfd\xbb\x03a\
-D\xc6#rw\xae\x1b{\x90\xdaza\xa7\xaf3\xd2\
-@}\xb9\xf9&\xde\x0f\xe0\xdc~\x8b\xf8\xdb\xa3ra\
-\xbfU\x8b\xf9\xa5\x84>G\xf5MZ>#0X\x02\
-\xd1|\xd2C\xe4 vPv\xc4\x02?l\xf5\x102\
-\x1f|\x15N\x11\x01\x00j\x83\x19G\xd4\xd3?\xb8\x11\
-t\x89\xe2\xa8\xb3\xa3\x9a\xed\x9d\x02/\x04\x85K\x00p\
-te\xfe\xd9\xa5@\xc2\x8dj\xf1\x01\xaf\xbe\x1aQ\x83\
-L#\xb0\xae2\xca?]d\xd6\xfa\xfc\x1dTc]\
->5.\x92\xef\xacP\xb6I\x83Z\x00\xb3E\xf1\x98\
-4\xea\x0c\xda>\xdcJ?R\x8ee\x8b\xd1P\xd7\x06\
-\x8e\x1e\xf9(5x\xda\xdb\xf5\xc1\xc5:\xa2\xcb\x08`\
-\x98\xb0B\xa9)\xdfe\x995\x0a\xb9\xfdx7,E\
-\xc5i\xab?\xdc\x18\xc5\x122\xfab\x0c@\x81(\x07\
-%\xc1/0\xb3\xea\xf9\xd3\xcd\xe7\xf2T\xa9\xb5\x03u\
-\xee\xdd\x0b\xb8=`_\xdd\xb7#]W\xc8v\xe2Y\
-/7\x8b\x95~\x00*c$H$\xabu\x84\x9d\x1d\
-\xc7\x1b\x8dR\xd4|\x90\xa4\x9f.\x85]m|A\x1a\
-0$\x95\x0b`\xc3>\xc1\x15\xdc\x900IV6\x89\
-\xe8\xdf\xeb&hY\xcf\xeei/\xff\xe7\xa05\x93\x14\
-\xb6\x8e\xfab\xaf\x02\x94\x11NB\x17\x18\x1euq\x22\
-\xb0\xae)L\xaf\x98\xa9\xc7tp\xdc\x87\xa1\x10'C\
-\xafAY\xbd\x87s\x8a$\xec\xe6\xac\xe7\x0a\xa0\x03n\
-J]\x90(]\x87h\x91\xd3\xbdt\x09$I\xf0\xf7\
-\xa1\xa4i\x92\x8f\xf5\x85\x11'\xbf\x82\x89\xb4M\x986\
-Je\x08\x82w (K\xaa=\x86 \xae\xb87O\
-\x0a\x16\x12\xb9\xbb\xdf\xaf\xc4L\x97\xd8\x90:\xcb\xa1\x90\
-\x85\xab\x9cL\xe3\xe7\x7f\xb6|2>\x0e\xa4\xcc\xce\x88\
-\x80&\xe9\xed\x81\xae\xad\xb0\x1aO!\x92\xcc<\xf2\x0e\
-\xb3\xfe+\x00\xfeM\xba\x95\xa3\xc4\x14\xa4|\x14\xb1\xce\
-U@\x82[\x17\xba\xb0\x1b\xf4\xa1w\xc2\xceN!\x1e\
-?\x16\xaa\xdb+\x07z\x93\xa2Z\x0d7i\xee\xee\x22\
-d\xc2\xd5\xc4:\xf4l\xaf\xe8\x1a\xb8\x09x\x93\x11T\
-\x04\xfa\xed\x17)\x8a\xe9\x8eG\xc3\x841\xfc2Zs\
-\x0f;U\xb0\xde\x86x\x1a\xbe-\xef=g`6\xcb\
-\x15<\xc7\xfa\xbe\x22`]\xbd\x1f\x03\x8b\xa6R\x9e\xd3\
-\xd4$BV\xa6\x91\x87`\xbc\x0c\x87A\xe2\x14\x1bA\
-\xc3\xb6R\x12E(\xb3\xa3]\x1bN\xf9\x01\xd5eb\
-\x84\xa2\xc8\x1a\xb5\xdd\xdcm\xa1>\x19or\x1d\x99\xae\
-9\x1e\x00\x02}\xa6 \xcb\xd5\xe0\x9f\xc8\xb3\xa46\x12\
-\x1a.\x11\x0c\x1eh:{8\x01z\xe7-6\xb4\xb6\
-g\x03\xc5\xc8P\xcf\x0a\x99'U\xa8\xfazY\xde\xee\
-\xe8\xa0\x1d\x85_');0&\x9b6t7\x0d\x8e\
-\xb9vH$;7\x11p\xcaw.\xd2\x93\x93\x8d\xcd\
-\x95\xf3\x10\x8a\x17d\x90\x910\x8c\x0b\xb6\xf4r\xac\xb6\
-\x8b\xb5a/\x01\x8e\xf0v\xb3\xcd*\x18\x0a!K\xc2\
-\xc8\xd1;\xbb\xed+\xce\x89\xe7\xa3h\x9cN\x03\xf2/\
-J\x17\x16{\x9a\xe47\xd4I\xa3\xaf\x99\x01j]\xa6\
-7\x9e\xbb!\xf5\xdd7\x93H\xd5\xee\xde\x02o\x8cp\
-\xc9\x16Q\x9b{\xc8\xa7\x0f\x18\x0c\xd2\xcd\xd4\xfa\x7f\x1d\
-\xc3)\xc6\x0c\x98v%K\x0a\x22~\x17yQo\xd6\
-{*\x84\xa8\x84\xdd\x1b\x1a\x19\xfd\x1aQp\x16\x7f\xfe\
-\x22\x13\xc9\xa8\x9fGw\x86J8\xec\xa9NJ,\x04\
-\x8e\xc4(2\xe4\x0e\xabu\xe4\xdcP\x15\x95\x95\xebJ\
-\x8d\xfa+\x114\xc1\xe4&oa#,\x9d\xa2\xd2\x85\
-\xa0`\xa5\x87]|\xdad\xe4T\x01\x8b4g\x06\x1c\
-\x22\xe6v*\x0a\xf6\xad\x95\x1d\xb7\xa2\x9bA\x1b{\xb5\
-\xa3i\xbe1w\x07\x10,un{\x10`\xb5\xd9\xd3\
-\xb27\xec{\x02\xadDk\x9a\x9dV\x1f^+`\xd7\
-\xeeK\xee\xf5\x19C=\x0c\xc1\xe6\xae\x08?#\xdfq\
-\xf2\x0b\xb8\xd8\xd0>\xde\xc3p\x03o\xd6\xf0\xc6\x01\xee\
-\xa1j\x03\xb1\xd74Q#%\x0d\xcd\x17ifI9\
-\xd0\xac\x193\x87\xa3\xa1h3\xa6r\xae\xe1i}\x5c\
-\x14Sl\xc9\x8f\x14(\xe6\xdc\xe3\xef%M#]\xb8\
-\x06Wk\x0a\x1b\xff(4(8|W\xe0h'\x17\
-\xa3(\xd0\xd2B6\xb4i72[\xcc\xe8gTL\
-R\x0b\xa5\xa8\xa2\x8a0\x84\x99\x0acr\x04:\x8cw\
-\xdde\xfc\xda\xca\xd6)\xdb\x07\x1d\xbd\xbc\x9e\x82\xfe\xc0\
-\x09%\xd6\x1c\x13\xe2\xd6\xd4`\x17\xfcC\xc0\xbc\x98\x10\
-\xbd\xa8\xd1\xdd\xda\x97\x09\xda\x08\xe9<=\xeb\xf2\xd1\xa3\
-g\xcb\x90$_\xd8:\xae\x98\x89N\xdd\x1e\xb5'B\
-\xe4\xf2\x9e\xc2\x93\x9e\xdc\xfa\xa6\x95\xc4\xa5\xb5\x1b\xc1l\
- 5\xe7\x94\x1e\xe0\xce\x9dw\x197\xc0,B\xd03\
-\x89\xd6\xc4~Dd\x93\x1c\x1caZ!\xb6\xb9Op\
-\xa4\xc77\xf28\xd7\xbb8\xbbd9F\x00S\xf6N\
-@\x8a\x8c\xb7\xaaQ+\xd9\xc7\x17\xb9\xec\xd5\xab\x9e\x03\
-\x98^\x14o$\xcb~.\x92Vl\xa1\xca\x08{\xbf\
-\x1e\xd8I\xe4T\x01\x80\x5c\xdf\xf0\xfcM`\xfcR\xf5\
-F\x14g\xc0\xca\x1f\x5c:.BL\xa6K\xbfK-\
-\xb7[\xa6\xcdZ9\xdeQD\xcd2\x99\xabW\x19_\
-\x1c\xfe\x9a\xb6\xa8\xad\x99\x94\xb0\xdf\xed\xdc\xc8\xa4\xe2\xa6\
-X\xfe\xf0\xc4\x17e\x9b\xf6M\xc6\x16B\xc95g\x00\
-)\xc387\x15\xa3j9\x92\xe4Re\xa9>\x17\x85\
-&\x89\x8c:N\x0f\x08[b\xfb2~\x1c\xdf\xb2\xec\
-\x11d2\xe8\xf0\xacWk\x97c\xf3\x0b\x12\x18/\x8d\
-\xaa6\x81\x0f\x94|\x91Rn%\x9di\xbd\xd6X\x90\
-k\xf1o\xcaf\x91\xe9\xf3{\xc20\xc3\xed\xcd\x1cE\
-\xc1HNN\xb9eif\x9a8\xec\x89$XT\xec\
-RqTARq3\xdf]\x91\xb9h$!\xc9}\
-\xd0\x0b[J\x0c!\x86\xab\x90v\xfaQ\xedg\x0b\xa6\
-\x8e\xd0R\x02)\x0d;\xb9\xed\xa6hD\xd6\x0e\x09Q\
-\xddI\xa9xn3\x97\x04\xf6\x85\x071\xa3{2\xef\
-YM\x9e\x99\x03\xa0\x07\xcf&\xae\xf3B\xd3\xb8\xdcJ\
-Z\xe1\x1d\x18\xec\x94\x12\x8f\x18\xa6\xf9\x0d\x14\x0fwx\
-\xe9\xbf\x8e\xb7V\xe8\xe0G\xa8\xf4\xa7XE=\xe5:\
-c\x0f^V\xf9C\xbc<\x88v\x1f/\xb0$\xf7\xb9\
-\x8b\xb6R*\x19\xd4b\x10\x09)~\xcc \xb0\xa2\xf3\
-\x0f\x0f\xc3\x00\xc9w\xc2\x1diw\x1f\x0b\x07\xc7\xc6\xee\
-\xc0!\xc8\xbaK+\x97\xa2a1\xba\xbbb\x8dT$\
-\xf3\x91II\xbb7\x07[\x94Lt_\xf0\x0b\xa5\xea\
-|D\x81\x9aV\x19\xfb\xfe\x91\xfd\x8c\xeb\x8f\x82M8\
-}\xb96-B\xeb\xa05\x03[\x0fg\x08/\xfdy\
-\x0d\x92\x8c3i\x9c\xd1\xc9\x19z\x07Te\xecC\xeb\
-\x868\xc4Z\xba7\xf5\x9e\x07\xaa1\xc2\xb5\xe1!X\
-&\xf3\xef\xdf\xcd\x83\xb2M\xa4\xc8$\xc1Q<\x00\xfe\
-b\xfe\x12\xcc#\x94\x1fr\xa1\x07\xf92\xd4\x8d\x16\xb0\
-\xce}\xe2\x8a\xb9r@\x1b\xe7\x87N\xa61\xf2\xc25\
-\x9c\x0c\x5c&\x9e\x1e\x8d\xc7\x14\x969h\xeb7\xf4t\
-\x1bc\xc2\x87\xed\x94\xf1[y-NE.\xda\xdbx\
-\x86 \xc3\x12\x98OQ\x7f\xf5\xf5M\x9a\x81\x85\xe3\xab\
-r\xdc\x7f\xe2$\x1e^\xf3$\x01=\xad\x86RA\x1b\
-\xe0\xd4\x84\xc7!\xa8\xac\xef\xa3/\xcd\xffz\xc8\x02\xe9\
-\x96\x07!\xea\x81\xc5Z\x9b\x02j\xe8\xb5\xee{\xe9u\
-\x0f\xe0\xd1C\xcb\x05\xb9\xa1\x8f\xd9\xe3\x87\x16\xc6\x14s\
-\xa1PC\xa3\x84!\x00\x906\x86\x07\xd6t\xb2\xbf\xb0\
-c*\x12+\xfek\x16\xff|1\x22xo\x81\x1dY\
-\xce\x99\x01\x180\xa8Y\xde>\x8bF\xc3W\xc0\xc9\xef\
-7\x0c\x0fL\x001\xd4\xc4\x7fH\xb7$\xe3\x18\x9c\xc0\
-\xa6{F\x14\xd1\xddl\x1b\xe9`\xf4\xd7e\x09w\x11\
-HKx\x10\x8c\xb90F\x03*\xd6\x17A\xb7\x90\x1a\
-\x18\xff\xb4K\x84\xdb\xf0\x17\xfa!\xe8_\x0e\xa6f\xc8\
-\xb9\x1c\xa6\xe3\x880\x04\xa0\xd1\xb6\xe8\x06\x17t\xe6<\
-\x91\xb0k3%o\x8b\xc0\x97;\x87$\xae\xbc!F\
-\xb8\xe6g\x96\x00\xd1\xfb\xd4Clo\xbb\xc6*8\xa9\
-G\xb8[\xec9v\xe4qFM\x1b\xc1\xde\xffa\xb6\
-\xe9\xa0\x8c\xc4\x0f\xaa\xfa\x8d\xbfa\x0c\x96S\xc1\x07\xbf\
-\x5c5\xe0ib\xc3\x19\x0e\x12\x22]\xd6\x90Z\x19\xcf\
-_\x03\xb4\x00\xd1\xa5\x0c\xde\x12R\xc5\xa5\x8d\xbb\xc6D\
-;{\x81\x88\x94a!\xc7\xddJ5\xe52\x10\xaa\xa1\
-\x17\x97\x10\xe7DQ\xc5\xbb\xe4\xff\xf9X\xb6\xca\x84\xec\
-#Rd\xeds\x85\xe5\xef\x80\x10\x5c\xcc\xec\x8b\xe6\xd0\
-T\x06\x87A\xa0\x9b\x01\xb7E\x0dM\x07\x8d\xbd\x864\
-B\xd9\x1d8;\x7f\x96@\x8d\xa1\x97\xb4\xf8\xa6L\x1c\
-\xb8\xebA\x0b\xce@4k \xd5\x99|\xb2M\x18]\
-\xf5\x144\x17\xac\xe3\x88\xfa\xb7\x879\xa4\xa9B\xfd1\
-MS\xce4G>j\xe0\x82\xc3J\xc6\xeaw\xa6a\
-R\x1f<\xe4j\x93\x1d\xb4<Ord\x85\xdbgn\
-ZU\x82\xea\x96\xb3\xf1\x82\x07\x9b\xc9\xdcn\xa0'\xac\
-\x90\xde\xeb\x0d\xd9\xbd\x03\xb4\x83\xb2&tZ\xa5\x15\xeb\
-IQ\xc5R\xfb\x7f\xa7\xd6\xfc\x0f[\x83\xbfr][\
-\x92\xcc\x18P\xe2\xb4`\x0f'\xc7tV\xf5\xd5)\xed\
-\x0431\x0d\xec\x0aH\x9c\x1a\xe5\x9e\xefh\x06S;\
-\x86\x97\x08Y\x0e\xff.\xf5\x22\x94j\xb4F\xa4#\x1c\
-\x88xm9\xc6\x18\x13\x9d\x19_\x99LO\xbc\x1d\xf9\
-A\xd4\x05\xc4\xe5\xbeA\xcd\x8f\x22|\xda\x87\x14=\x8c\
-r\xb8\x7f\x92h\xc8yr\x8e\x9d\x19\x8b\x04\x995\x06\
-\x1d\xd0\x87\xde\x9ds\xe9\x94\xe3\xddt0\x8dE9\xe3\
-\x1dT\xc7$\xca\x00\xac\x0b\xadwMm\xd0e\x0c\xf1\
-s\x1c\x13\x1a\xc1(\xbcFQ\xfcM\xd7J\x05\xad\x93\
-\xa2\x93\x7fF\xe7\x00\x06\xb0\xfe\x87hh\x17\xff(\xbe\
-m\x03\xbd\x5c\xef\xa1g\xe75\xd1~\xb0S\xa1\xee\x0e\
-\xb5\xf9\xc4/\xe9E\x0067\x02\xae5\x1c=\x221\
-\xc5`\xe6\xf7o\xf4\xdf\xea\x00\xfeQ\xd2\x8a\xa5q.\
-\x09\xd1\x82\x1d)\xa1,\xf4\xe9j\xbe\x15\xd5\xf0\xe0\xf7\
-\xf0\xe4\xda\xc4\x94\xdf\x81>\xd3\xcc\x17\xa0\xb3\x14\xb6\xcd\
-x\xff\xd0\x0a?!i\x1a:\x93\x82\x8f\xda\xdb\xfa8\
-\xf5\xc5\xf1\x08\xf8>bM{\xd9m\xce\x02\xc0(\x22\
-+\x09\xcet?B\x16\x8e.\x04'\x8ejX\xe4O\
-\x22\xc7S\xca\x15\xc2\xefI\xfe\xf3~\x1d,\x02\xaet\
-oZ\x93@L\x88\x021\x09\xa3\x03\x024\x9e\x0e\x80\
-\xd4CYO\x81\xc8\x96\xfd\x99<\xb3\x82$\x0a\x87\x06\
-\x9a\xe9\x91\x17R\x07\xea6i\x95\x1dY}\x8b\x06y\
-\xf1\xdc\xe67\x7f\x1bgf2U\x03i^G\x16\xf7\
-\xd3\xd3\xdf5\xb5\xf4[\xd1\x19n\x85\xf8\xe7\x87V\xa4\
-\xbcm\x02'\x0dl\xbaj\x12\x91y\xbf#\xbdQ\x1f\
-\x1a\x07\x88}|\xa6\x95\xd0m&\xc5\xc7}n\xeeE\
-\xaeh\x83\xfb\x9d\x95\xd7AT\x1ab\xcc\x06\x07R0\
-\x7f\xe2aG\xa8\x18\x8aU+\xbc>p\xda)\x1f\xb3\
-$9\x07{KU0\x88\xfb\x9e\x853\xc3\xb9\x94V\
-\xbd7\xf1\x95\xf6\x08\x96x\xef\xaa>\xdc\xa9\xc2\x92`\
-\xdb\xa3\x09\x9b\xb7\x1a\xeb\xc2\xd0\x09\x82\x87\x00i \x8d\
-\xab\xde\xdd\x12s\x8b\x14\x12\xe6\xa9\x8aGH\xde\x10\x9d\
-6\x92\xc2\xb9_}\x1b\xe7C!\xea\x83:3J\xf1\
-\x86\xca\xb4M\x1bq\x92!\xd9\x03uA0\xa2R6\
-\x1f\xba\x93\xe0\xc0\x19v\x92\xf5x\x14\x09w\xc6~!\
-\x0e\xcd\xed0C\xf7`iI\xba\xf9\x7f\xe7\xc1\x88~\
-\x89K\x935Oz>bw\xac\x16\x0c4\xfa\xbc\xf3\
-Gh\x0f\x0c\xa9h`e\xb6:\xaf\xf9`\xa4^\xef\
-F\xc7\x17|\x92qt\xd2\xd3r\xced\x8e\xcf\xc9\x03\
-\xc8\xdfF\x85\xfe\xc0\x1e\x86,\x0f\xd9\xe2\xbfM\x18\xd9\
-W\xde\xc2\x91.\x90\xb3\xe6\xe8\xe8\xde\x89\x224\x18\xd4\
-\xab{\xfd\xce\xbb\xf7\x0e\xaa9AgF\x94Z\x90}\
-z-\x1am\x9d\xc3I\xad\xa5\xd0\x99\x22\xde\xb8\xeb$\
-\xa4A\xa6g\xb8\xa4\xec\x81+\xba\xaa\x22\x084\xa3\xd6\
-ZCX\xd6\x8c%\x85,JW\xf5'w>b\x05\
-\x99\x13\x87\xd25&v\x90|?S:\x07M\x0e\xc2\
-r)2:\xfc\xf1!#\xfd\x12\x17\xe0\x92D]?\
-\x91\x10P\xd0\xbd\xc1\xdb\xef.E\x04\x22\xb5\xdc#(\
-\x5cD\xbf\x8e\x94I\x95\x84\x13\xd9\xd3\xf8\xacK\xaf\x1b\
-l\x8d\x13\xb3\x05\x08%T\xfe\xf7\xa1LMF\x17\xf0\
-\xab\xed\xd6\xaf\x09\x14DB\x12\x09\xcb\xc3\xd2\x06\xcd[\
-{\xdc<\xfd\x8e$\xae :](\xe4w\x9f\xfc\xad\
-(!\xe6\xfb\xa4N\x0b\xb8\xa5g\xcd\x14\x07\xe2\x91#\
-G\x87\xb5\xd4l(\xa3\x9fU\x97\xff\xe0\xbe\xf9\xa0P\
-]\x01\xbd\x82JSF\xden\x8a\x88\xac\xd3\xc2\x06\xb7\
-!F\x03b\xfe\x13\xc03\x1d\xa8\xca9\xf9\x225\xfe\
-\x82E\xd1<7\xe54\xd5\xf92\xe1\x07T5\x06H\
-/&\xbc\xb3\x84\x05u^\x18u\x9e\xbf\x12\x92\xd0\xa8\
-)/\x96\x95\xb7\xe5d\x0dU\x1c\xbeBN*\xb8\x1f\
-\xea\x0f\xa7\x80:\xae\xe1Gf0\xc2n\xc2\x80\x92\xb3\
-H\xb2\xf8b\xef\xf4\x13mXE\x17\x80j\x09\x8e\x81\
-\x1f\xa7\xf8\x92\xaam`\x12W\x167.\x00\xd0i\x15\
-\x82\x22\xb66R,\x08\x1fx\xb0\x11\x09\x90\x03pO\
-\x11\x81\x8e\xfd6\xd8\x8c\xa4u&\xda\xe8\xb2\x83\xc6\x08\
-s\x83F\xcak\xeb\xcf\xdf\x1cs.\xe1\xa4\xb3?%\
-\xb2\x1f~\xd3;!\xad8eb\xcb\xcf\xd8,C\x8f\
-h\x96H\x9a/<Z(\x5cy\x13}g\xa1\xe2Z\
-\x85\xfaX\xee\x11E\x8fi\xe9\xb1\xf2S8\x98\xff\xf2\
-\xae\xff\xbc\x90\x8b\xa8Y\xe2\xaa\x0e\x9cH\xce\x9c\x11\xac\
-1Q\x18D\xf3\x8e.\xea\xe1\xff0\xa5\x15\xa2\xe68\
-\x8a\x0e\x9f\x821\xb9\x03\xfc\x93c\x92\xc4\xe8\x18\x05I\
-g\xd1\x11E\xa1\xb0@\xa2\xb6NxjC\x94\x80\x09\
-\x8f\xfa\xaa%\x84f\xc0{8\xc2\xcb*\xc4\x89\xbf\xba\
-1\x8e{\x07\xc6L\xd0\x92g\x08\x96\xb085P#\
-Q\x02\xee\xe9\xc9&\xd0\xe4\x11\xefN\x11\x0d\xb6\xb2\xec\
-\xd0\xa3\x950\xae\xdd\x99$;\xd5\xc7\x09\x12\x96Lb\
-\x13\xcc~\x92EL\xbd0\xbc~\x9a-=:Z\x5c\
-S\x0a\xf1\xb9\xb1\x9d\x98v\x99:\xcf\xcf\xee\x9a\xd5\xb0\
-_Dc\xc6\xd1\xce\x10~\xe2\xde2`6\x19\xbbM\
-\x9c\x9c\x00o\xc3\xd4\xe7\xf4\xb70}\xc6\x01l\xd82\
-\x0d\xfb \xc1\xde\x16\xcfA \x0d\xc1[\x84)\xb9\xe6\
-?G\x13n,P\x0b%\x14\xbc\xe2e\xf6\xd8(.\
-\xc3f\xe5\x88\xf0k\xf7wC\xb1m\xe9a\x0eZ\x82\
-}\x96w\xe4\xbc\x04\x02\xeek\xa8c\xe0E\xc4lv\
-\xb05\xefG\xec\xd5hi\xa9\x93\x0b-\x15Sf\xf4\
-\xa8\xdd\x1a|\x1a\x96 \xaa\x93sqm\xcf\xa7\xa6\x85\
-\x0d?W|2\xe6Bafjw\xcb\xebL\xac`\
-\x0dhy.\x86e\xa6\x96TxZ\x22\x8f\xdcd\x15\
-\x91\xcb\x07\xa0\xca\xb0 9B\x84\x13\x5cX7\x06n\
-M\xc7\x1ch\x5c\x0f\xe5\xfc\x8f\x99V\x96\xe2][\x10\
-\xdf\xf5\x01A\xa7E\x9fB\x0d\xd15\x82\x18XA\xf7\
-\xad\xd5a*?\xe4\x83#\xbfw\x5cP\x0e\xde\x89\x11\
-r\x03\xe0\x87\x95\xfd<Yu\x08\xfdw7\x98YX\
-p\xca#K\xd5\xb9\xfa\x87L\xd2\xe8\xb2@N\xbc\xb6\
-\x16dy;*\xfcqC\xa4\xb1-,\xd6\x17[n\
-\x7fQ\x91\xfa\xff\xd3\xcd\xd3\xe2gRA\x1b\x04\xb2\xd2\
-\x7f\x9e0H\x95\x04\xbc\xa3\x91:\xaa\x87aH\x9a\xdb\
-\xbd\xff\x19\x5c\xc9\xde%(ER\x90RZ\xbd\xb7W\
-\xbe\x02\xb6xF\xe2\xd8\x81\x111n\xc9D\xd0\xe7\x9c\
-\xef\xfe\xcc\x96\xa3\x83\xae\x96\xff\xb2\x18\xceu\xd8\xbc\xed\
-\xb1\xd7\xb4\xa0K\x8c\x22\xbb@=\x0a\xc7\x98\xa8\x93\xa9\
-\xae\x1dv\xc4\xbde\x15<b\xe3Y\xfc\xddr\xd4\x01\
-gI\xb5\x18\x0b\xf7\xba \xfasePRK\xfcv\
-N\xe4<\x1e\x9av\x9d(\x1f\x05\xde?m\x10\x96\x0b\
-|\xa1\x0a63G)\x00\xb2\xe3c\xeb\xe7j\x8fR\
-\xf5\xd7\xb3\x1c\xda\xba\xfec\x0b\x5c1\x06\x940\xab\xde\
-\xbc\xd9)\x1dix\x83\x04JN%l\x9f\xed0\x06\
-\xe4\xc1\xe93\xd8np\x16\xe6\x0e\xc3\xbb\x1d\x12\xccv\
-F\xe0x\xc6P\xe3\xcf\x00\x0c\xa7\x9d|\xa5\xa4~\xc9\
-t\x0e\xf3#4i\xae\xc5\x86\x1f0\xb1\x837Q\xb4\
-(\xc3\xe9\x9d\xb17U\x89\xeb\x96\x1f\x86l\xabd\xf9\
-\x95\x0a\x8cps\x8e\x10H&\x9f\xe3\xb1\xf9v\xee\x17\
-\xfa\xd2E,\x07G\x18}o\x97\x9e@A\x0cl\x83\
-\x17h\xe3\xd2\x94\xed\x82\x1dw\xd5\x19*\xe4\x89\xd1x\
-\x10\x99=Y\xa2W\xa1\xde\x19# YK\x96\x0a\xa5\
-re\xef\xb9\x89\xd8f\xe6\x9b\xd6\xfe_\x1e\x1diM\
-\xd02`\xce\x95\x1c@\xb6\xea\xb4\xc4\xba\xd6\xb9;\x97\
-\x8b\x1e\x9a\xfdn\x16\x0e\x85\x0bs\xc0G>\x8d;\x12\
-\x0c\xcf\xa8\xb6:xU<\xd0\xf5\xbc>\x22\xdd\xcb\xec\
-\xbds\x9d\x16W\xadf\xeeM/\xa6\xe4A\xc3\xf0\xef\
-\x997\xca\xb0\xb7fU18\xf56\xf6E\xc5\x8b\x1b\
-\x8bs\x86\xd3\xb1\xec\xe0\x8a\xd6\xe5\xe1\x99\xa5\x03\x06#\
-\xb2\xd3\xe5.\xfb\xde\xdd\x0dB\xdd}\x97\xc9\x0cg\x08\
-Xf#\xf0\x94|\xe2\xf9a\xa8\x84\x89\x18\xa5\x1b\xd9\
-\xbd2\x9bF\x15\x8f\xe8\xb2U\xf0\xdf%u\xb1}\x22\
-\x18v\xcb\xb3\xac\xf0\xa59]\x0b\xed\x8e#\xea\xf1\xf3\
-\xfc_\x8d\x87 \x90\xfeA\xd3\xf9/\x07\xaf\x0b\xdc\x8c\
-\x86\xde`\x8d$\x9de\xe52c\xf9p^\xc0\xc8\x04\
-\xdalNV,;\x9f1\xf7.\xb3\x88Cd*\xbf\
-\xa6\xc3OJ\xce\x12\x09\x00EfU\xe4b\xb9'5\
-\xb6\xcf\x10\x04\x0ee\x930a\x19\xf4_\xdaph\x91\
-De\x97>\xeb\x82p\x97\xde\x12\x06\xe6\x09&\xc8\x82\
-\xeaM\xe6\xfd\xb5\xa1%\x04k\xf4\x0b\x06\x83u\xf0\x90\
-\x84Z\xa9wu\xbe\x0e\xb9\xd3\xb0\xe48\x16;\x10\xe2\
-\xd3\x87H\xd9\x85\xb2\x92L\x1c\xe8t\x11X\xc2|2\
-\xc2\x01\xea\x8c\x88\xc8\x01\xf3\x952\xe1\xe9\xfd6\x8ci\
-\xe1X\xeb\xce'm\x00\xe9\xcb_\x82U\xa2\x83\x0aJ\
-p\x98\x07\xba\xbcA\x14e\xf0\x9f!\xb4\xde\xbe\x0c[\
-\xc8O\xc2\xf3\x81\xac\xb8\xac\x99.\x15\xb0h\x9d\x8c0\
-\xeb6\xed\x865\x01\xc1\x09\xe9u\x8c\x8c\xf1\xa9C\xd3\
-\xbd\xd2\x89bf\xc2\x1fQ\x88\x84/\xa3\x11\xf0\xd2D\
-\xb5\xcclF\x81\x0f8\x9a\xfb=\x19\x0c\xf256\xef\
-L\x1dX,\xc0vxq\xb2\x17\xc1\xd0o\x09\x0f\x10\
-\x8d\x83\xdf\x89sk\xe5\xb8\xba\x9dj\xdb<#\x08\x05\
-\xdb\x0a\xa0m\x1dh\xbc\x10\xd7\x07a:r`\xe4q\
-\xb3\xf5\xa5\xc5h\x09\x5c\x09\x07M\xb1\xa2y$IP\
-\x0c\x02\xd9\xffC)\xfe\xd8\x16\xd7\xd9\xb7z*\xe5i\
-\xa3\x84\xf5\xf7\xc2M\x17\xa6\xe5\xe8\x82%&\xdd\x83\xe5\
-#<\xad\xfe\xbe\x83\x08iE\x88~\x00D\xc7\xb5\x9d\
-\x0dPz\xe8\x07\x11v[0\xe0\xcf\xe7\x88\x91\xed\x18\
-\xfdp\xf5d%\xc5\xbc\xc4\x86\x13(m\x83H\x8a\xf3\
-d=\xc4\x10\xfc\xc4\xb1\xed\xe5\xc5\x9e\xd4&;\xc7~\
-\xb3G%\xb5\xfd\xa4\xe4\xa9\xb7<\x93\x92\xf4z\xba\xd5\
-o<\xa0\x80`\xcc\x94'\xd0u6\xa0\xcb\x0c8\xf8\
-|\xce\x84\xd1\xa8\xf9v\x12#V!\x83\xbf\xafC\x01\
-\x5c\xe0\xe2Uf\xfd\xe4\x11\xd7\xb8\x89=n\xbb>\xb8\
-?\x80+\x19T\x04|\x99\x09NL\x94=\xb4\xf1\x96\
-\xdc\x07d\x0f\xfb\x95\x87\x9b\xba\xf7\x00\xe1\xa8\xc6h+\
-0\xa9\x87\x05\xf9`\xbc\x0c,\xba\x9dn\xb3\x08\x22q\
-\x97s\x15\x9f\x83\xc6\xf7\xea\x22^7\xc4\x02\xbb5s\
-i\xe5\xc5\xb5eB\x1cYX\x17\xaa\x15\x1d\xa3\xad\xdd\
-\x06\x03;,\xee\xc2\x87\xf1\xff\x06I\x00v\xbb\xaf!\
-\xd2\xe9+\xac\x18@,d3\xb8\xd2\xf1e?,\xaf\
-\xe3y\xf6^R\x19\xb6/\x94)mN\x81\x81<\x86\
-\xdbA\xe0\xb0\xaf\xa6\xeeCk\x84'\xaf[-@,\
-\xe4`\x8a\x11\xaf\x90\xa4\x13\xce\x0d\x82\xfd\x88\xd73\xcb\
-,\xbe(\x11\xb9\xa1\x02\xd3P\xe6_Q\xae\xd4\x84p\
-\x96\xc9D;\x80\xcc\xa0\xa4P\xfeg2\xf3=\x07-\
-\xcd\xc2\x5c!'\x22\x94k\x81\xe0J\xa5\x8f\xa8R\x8d\
-I\x0aMuU_\xdd\x12\xe5C\x1d\xba\xc7Y\xc84\
-\x13UD\x0au\x92|d\x8e\xbb\x0fe\x82\x90\xdf\xbb\
-n-\xe9\x9e\xbf\x01G\x96\x1a\xa0\xe4\x9e\xc3\x9e*\x1d\
-\x0d\x07\x87\x0a\xfcS=_\xd2\xb2S\x06\xf5\xd0\x8f\x09\
-S*eM\x91^\x0dl_6\x16\x9b#AQ\xf9\
-\x19s\xa7\xff#\xcf\xa4\x976\xe3\xa4Y\xda0a\x0b\
- \xf8\x84\xe1\xf3\x86F\x9eF`/\x86\xab\x0b\xc8\xb6\
-`\xf4&\x0c\xcb\x91\xb9\x9cGF`\x0c\xe7\xb3\xb9\x86\
-\xe0\x0d\x0e\x9b\x0f`\x5c\x8f\x22&\x02Bvl\xd1\xf8\
-\x00\xb7\xa1\xa5\xd8\xf0z!\xa1)\xf6j \xfb\xeeR\
-c\xe3\xf87\x81 \xee\xbc\x90\xdb\xcej\xfc\xfd\x1e\xb6\
-\xe18\x10\xf4}\xc9\x8c\x8ar~\x00J\xe4%t-\
-N\x12\xba\xf7d^\x034\x16\xc5G\xdf\xae\xa1\x19\xd5\
-\xc7\xbd\x17\x93\xd6\x16\xbfZ\x7f\xbdE\xf9\x9d\xa7\xa93\
-\xe4\xbf\xe5x[\x97\x1a\xc3\xb3\xff\xfa\xb5x%\x9f\xa2\
-\x11W\xfa\x00oN\x0b[>\x06yY\xa6\x1f\xc9\xc3\
-`\xfd\xf0\xf2\x0cn\xd5m\xda\x10\xbd&\x1dA\xdb\xa6\
-\x0c\x84\xbe-\x1d;m^\x09\xd9\xc9\x8e\x8e|\xb0\xcb\
-[\xb3\xa8\xab\x06\xb6\x95\x91\x01F\x0c82U\xbe-\
-bI\xf5q\x1cz1\xd4(\xc08\x11\x87<\x80\xd6\
-n\x5c#wQIY\x1a\xd2\xef\x94)5\x5c.k\
-\xb4\xed\x95kW\x1a&\xcctH\x00\x14\xafK\xc1\xd1\
-\xbd\xe4e\xf2\xcfdC\xcaP\x0a\x14\xdf\xda1\x0cD\
-R~zC\xfcFn\x16\x94\x89\x80s}\xc7\xbe\x83\
-K\x04\xdd\xf4\x09O9+y\xe2\x7f\xaft\x05{8\
-\xca\x92\x93\xeb[`\xc6\xeb\xc2$L\x1a[2\xc0G\
-2\xb7\x01\x804=\xb5\xff\xa7\xf6\x035*\x9e\x89-\
-\xe4\xe6\xf1\xd1\xae\x9b\x0f\x06`\x92]8vwd>\
-=\xab\xf25\x87\x99\xfb\x0a_A\xb5\x0a\xb0\x02r\xd0\
-\x88(\xd4RA*\xea\xfb[\xa0\x9a\x10\x10<w\xd9\
-\xba\x95\xb4\xf1\x88+\xbb\x0e\xb4\xab\x98\x0a3G\xd67\
-G\x0bpyx\x13\x06?\x0al^\x89\xd6\xe9\xd9\x81\
-\xe4\xf7\x91z\xc7\x04\x9e\xfc\x05\xa4%j\x7f!,N\
-\xe7.\xe8\x99{O\xbc\xe5\x7f\x851i\x13\x0b\xe9o\
-k\xe6\x8cU\x0aI{Q\x08\x96\x19i\xba\x8c\xbe\xff\
-\xff\x0a\x92p\x1e\x87S\x0a\xb4\xe3{W\xf0!\xef\x13\
-A\x96 \xe7.B\xbe\x8f\xf0\xbf\x8d+\x10\xfa\xb4\x95\
-\xdc\x5ce\xf2+<\xa8\xa9\x09$\xf8\x9fk\x07\x5c\x9d\
-\xd3\x99!\xb6\xca\xc2\xec\xa7\x7f\xf5\x5c\xd7\x80tn*\
-e\xb9A\x09\x004\x08\x13\x83Ql\xf8~\x82\xd2I\
-\x1b\xc5\xb0\xb2\xaa\x12\xe2M\xa8{\xb5\xcc v\xa3>\
-\xd8\xc4\xc6l\x08e\xedu\xbchX\xe6O\xb1\xe3+\
-@,K\xb44\xab=WE\xb1\x0d&\x99\x11\x16<\
-}\x92\xd4\xc4[\xfdu\x1dC\xec\xf1\xd2&2?\xa5\
-\xcc\xbb\xc93\xe4\xc9\xe9\x10\x01xf\xad\xbb'\x9f\xf1\
-\xa2\x93\xa9[\xd2\x99\xcf\x86\x83e\xc6\xfb\xa2\xe6\x19\x09\
-\xc6\xd7\x11btl\x8a@\xb10\xbd\xdd\xe20\x1e\xca\
-\xd3%\xf5X\xff\xe7x\x97\xdb\xc6O\xff\x9b\xe2\xb3G\
-0\xee\x82nY\xf6bV\xfezA\xa5~\xa0\xe4v\
-\x89\x00\xa1\x05L\xf3\x94tTg\x83\xda\xed\x14\xe9\x83\
-\x04\x8fW\xb3l\xaf\xb43\xc0M\x9a\xbb\xd3\xcbIg\
-G\xdfAs\xae9\xf2\x96V{\xdfM\x11m\x09\xa4\
-\x8c5\x10\x07\xee\xcc\x18\x94Bf*\xa3\x1f\xb4\x0e\x16\
-\x8aG\x8d\x16\xf8\xa5\x11\xdc\x9a\xf2\x86\xb1\xd6[\x0f\xd2\
-\x0f3\x8c\xb2#9\xd8!\xf5\x85f]__\x92\xd7\
-=\xd7\x9b&Si\xc4\xb9A>\x82\xee\x1f8P\x12\
-\x1a\xa9\xad.5\x95\xa6\x8a\xf9\x14\xc8m\x0e!\x02\xaf\
-B\xe0\x93\xd8\xbe4WN-\xac\x0c\xa42\x9dBR\
-]\xd4\xa8j\xfb\x84\x15~\xeb\x0at\xb6\xba\xca\xc1\xbd\
-PX\x05}oj\x8d\x10I\xa7\xe4\x12*\xb4\x0cP\
-r}\xce*\x19\xee\x07>;4\xd6\xd4\xb8\xa0\xc3\x0f\
-\xea\x00\x04\x85\xa8GL\xb8\xc4\x99.I\x81P\x83j\
-\xdc\xb3;\xb1\x19h\x09L\x8a*\xe7\xb5\x09\x7f2\xc0\
-\x17\x86\xea\xc6H@\x9b\xa1\x1fE\x97\xa3G)\x89:\
-\xb4.\xf2\x13`n\x16\x0dg\x18\xc4-o\x1b\xaey\
-\xdf\xabo\x80\xfeP\xcf<\x18\xdd+A\x10\xff\xbf\xe3\
-\x05\x03\x81\x8adp\x19#\x0f\x01\x07\xa8\xbdr[8\
-\xc1\x8c?\xd3\xa3\xeei\xb2\x81\xd1\x06\x1a\xc4\x14{\xfc\
-\x08\xb9\x0d\xb1\xcf\xa5\xc7V8\xb6M\x94\x99o\x882\
-\x22\xf2K\x83WSX7\xca\xa4\xcb\xcb\xc4r\x05\xa4\
-\xc1\xdf\xc1\xdd\xe0\xae*\x19\xaf:-\xa41\x13\xaf\xf2\
-\xec\xb4\x13(CI\x87@\x18\xdd\xc7\x84\x07\x91\xcem\
-g\x07\x1e\xda\xa8\x0f\xc4\x03\x06\x0f\xf7zC2\x91\xc2\
-mz\x92:\x9f\x02S\xcaP\xd6\xfe\x14L\x0a\x81D\
-!\x1d\x93\xf6\xc5l\x1ds\xd3\x95\xca\x88\x89\xfaez\
-\xa7\xfc\x15\x82\xf7\xfd[@\xbb!\x1f\x8c\x0aD\xe8&\
-1\x95\x08\xd7\x1b\x99\x12j\xd4\xba\x19\x9c<\x16\xcbs\
-B\x1bmX\x9d_s\x15\x10\x0b\xda\x03\x05A\x82?\
-/QE\xda\xc6\xde\xc1\xe8\x0e|\x0d\x1f\xab\x16\x22\x06\
-yx/w\x9e\x8aX\xbev!\xa1\xe9%Y\xed\xfd\
-\x1b\x99\xa2K\x08j\x9b:\xe5\xe9\xc0\xe9\xcc0\x91\x93\
-Y\x13^FXl\xf2\x19\x99\xadB\x88\x8e\xfa\xcd\xb9\
-\x09n\xc4\xc4\xeaF\xda\xac_\xa4]\x81\xef\xeetU\
-\xd4\xbeW\x15m0\x0a\x1a:\xf9\x0bU\xf3\x8d\xeb}\
-\x93C\x16r\x9ao'\xd9\x0ed\x9f\x06t\xd5\xc6\xfd\
-W5\xa0d\xd6\xe4\xba\xc1;\xe2\x1e\x04\xd4Q\x12#\
-\xb3\xd8\xaf\xe1\x94\x8f\xf6\xbf\x91?(f\xbe\x92M\x80\
-l3\x95\xba\xd5ki\xc5mg\xb7\xbe\xcc\xe9\xd5\x17\
-\x0b\xa2\x05\x12+{\xc8\xd0\x0d.\xb8\xe73K\x8d\x1d\
-\xaf\xa8\xc482\xd1>\x5c\xee:(<a\x801\x1a\
-\xfe\xe2\xfd`\x0amD\xf7\x9d\xd7\xc6\xfc\x0b\x0f\xb1\x8e\
-uI\xaf=\xe2\xf6\x82\x0a\x05\x08\xce*\x0c\xe9\x8d\xb5\
-Wz\x05\xda\x99\xdf\xd8J\xea\xf7\x1aJ\x93\xd5\xad\x8c\
-\xa0\x04\x05.\xb2\xe3\xc9\xad\xf5\xc7\x1e/\xc3\x1e3\xc4\
-\x1f\xe1\xd38\x17\xe2t\x0a\xd4\xea\xae\xeb/\x22;\xdc\
-*\xa6\xc0\x22U\x03(\x8e\x87\x94\xe9P\xc3jV`\
-P\x06 \xb2\xfcR\x1e\xfdN\x10]\xaa\xd6\xf2\xa6]\
-\xa5\xec1:\xfc\x93k\xe43\xc6\xedN<\x91\xa6V\
-\x05\xbf4\xacZ\xe6L%m\x13R\xdf\x16\xb4\x0b!\
-\xaa:\x16\xbf\x80|1\xeb\x9c\xe7!Y\xaf\x90c\xd1\
-\x88\x93\xe1!\x8c\xe9\xf3\x84\xdc\x97\xe1\x8d\xa9n!9\
-\x87M\xc9G) \xde\xad\x0f\x22\x08!)((\x00\
-\x82\x95\xd1a\x11\x91,\xe4Y\xabBC_\xd0t\xfd\
-(\xddx\xf25C2\xb0\x1e\xe5\xb3?`o\xc7\xa4\
-\x1d\x04s\x16s\xdb\x0b\xfb\xfe\xe1\x10e\xcfP\xfe\xd8\
-\xd7\x8c\xe1\x5c\xf5\x15o+\xf5wO}\xbe\x09\xa7\x92\
-C@\x93\xb92}\x15:\xac\x9e\x90\xacx\xad\xda\x98\
-?S\x00\x8e\xf0\xa5\xc3\xc7\xb3<\xafrtA\xf9'\
-5+\xed\xc3\xebU\x00\xdc\xebQ\xb9\xe8\x17:\x91\xe0\
-\x16\x82}\x02\x91\xb3\xde\xf0\x12\xde.D\xbe\xf0L\xa3\
-\x81a\x89\xb5\xfa'\x95\x80y6\x8f\xad\xc6\x1d\xeb\xf2\
-\xb3\xee\xe6\xac\x97\xbf\xb3\x85Z\xc7\xd0\xee\x80\x14\xa6\x85\
-|\x1by\x96\xf2m\xeb\x87:jB\x8b\xbc,\xa3\xe9\
-\x91\xc0\x9d\x8a\xc9^\xef\xe6h|\x821\xbc\xbc\xc7\x1f\
-/0Y'\xe3\x99\x0e\xd0\xeb\x074\x18\xda\xf7\x12\xe8\
-\xa0\xcb\x0d\xf4\x90\xb7\xd3\x10\x1f\x15]\xc4R\x00\xa0\x14\
-\x07\xc3o\x08l\xaaI:\x9e\x1e,\x8eN\x18P5\
-m\xd8\x98-)\xd4P\xb6\x87\xf9\x9e0\x8a\xd1\xe1h\
-]\x8f\xc8\x95\xf2\xb492M\xae\xdf\xdf\x04\x81I\x8c\
-\xd72(\xad@\xabT\xb1\xb4\xb6\xe1\x0d\x18\xdb:\xb6\
-\xd1)|\xd9\x16\xb2d\x04m\xfd8\xb2\x16\x920\xd4\
-\x85\xad\x110\x092u\x81\xcd\x09\xb8K0wN\xcf\
-,\xee\x94@3\x94\x19\x8b!\x1d\xbd:\x80\xa09\xda\
-\xa7\xc1\xe8\x14c\x07}\xbf\x08i`\x11\x5c\x08;\xf2\
-e\x03\x0aN\xdcp8\xc9\x8eR\xc4\xcf\xb1UX\xd5\
-\xe0\xcd\xd0:\x15\xf5\xb1@\x1c0\x05;\x85\x1c\xfa\xd2\
-b\xc4N\xa4{s\xd9\x97\x9a\x1aE|+\x95\xc3W\
-\x19\xd8%-\x89\x07I\xea\x03D!U\x079\x0a\xc3\
-\x9eB5x\xf7\xd22\xbb\xc4\x13$\x87\xb5_\xb5[\
-\x8fd\x19\xce\xe1\xe9H\x8ay\xaa,\xb8\x9a\xe9U\x1b\
-\x13QK\x81\x8b$\xebM\x90\xaej\x03\xaf\xd7\xbb(\
-Y\xac\xe8\x88'\x86\x84O\x99*\xb4`\x828\x03\x16\
-9\xa4\x13\xc3u\xb03\xdb\xf6\x9e_9\x85\xa4\xce\xa7\
-\x80\x00q\x95>\xc0\xf5\xb7\x0f\x92.y\xb1\xf3{\xc1\
-\x9c/D\xb5\x14\xd5\x04\xf5\xfb\xd7Y1\xb8\xa2\xca+\
-\x16\x9e\x1eo\x13y\x84\xf3(\xf7\x9c~\xe0QBP\
-\xa3v`\x00\xbdh'\xf5\xa3\x95\x93<\xb3'\xe1-\
-\x19\xc7\xe5\xff\x16&~-AD+\xf78\xf9:\x05\
-w\xae\x19^\xd9\x7fEyM`LXG\xd3\xf6\xff\
-\x14\xbe\xecYlR\xe2dd\xbb\xe9\x96cr\xece\
-F\x5c\x80\xb3\xd3Dn\x92!\xac\x7f\x07\x22\xbcg<\
-\xa1\xc0K\xef\xf8\xa1\x00\xd3\x92\x85-u\x1a\xe4\xe4\xb7\
-\xfb\x1br\x94{\xc9b\x9a]\x03\xf9)?\x86= \
-&G\xffk\xe7\x92\xc6U\x0e\xe3\xbc\xa7\x00\xa3\x1db\
-a\x94\xc0gPS&\x8d\x0c\xe5\xe9\x93Bp\xc9V\
-\xf0)(\xe9H7Kx\x94\xd0\xa0G\x1f\xf0\xf6\x16\
-\x10\xfe\x0c\xfe'\xc3\xa1i\x11\x06\x11\xefR|\xcbx\
-\x22\x15y\xcdi#\x09\x19\xed\x13\xbc\x7f\x05\x8c*w\
-6k\x84\x04\xd7e\xce&\xefGb\x08!q>e\
-\xab\xe0Z`<M\x96\x8c\x07\x93l\xdfR[\x17\xeb\
-3#\xe2WX\x07Z\xa7]P\xa1\xbe\x88\xbe\x82\xb4\
-+7\x9b\xd4\xfeP\x0aR\xbcW\xa29\x8f\xe3{\xdd\
-Sx\xf1\x9e\xa8\xd5\xde\x82\xf5X\xd3/\xd1\x0f\x00\xa2\
-cJ \x17\x18\xdckm\x07E\x0c\x0c;\x1e\xc7\x08\
-\xc1\x85\xeb\xef\x03}\x0d\xe6!\x99\xbc,\xfa\xaa\xdf\xbc\
-\x82K\x1b\xa4\xe7\x06IfS\xe0<CY:QU\
-3\x00k\x92@i\x0d\xc1\x07\x11m`\x14\xbc\x0f\x1f\
-\xa8\xe0FL\x91Q0\x1d\xf86\xe8\x9c\xf3\xc0r\x99\
-\x00\xed\xa1\xda\xafg\xf3\xf5=b\xe0C\xbe\xed\xd1!\
-\x04\x9a\x1c\x99&\xfb#pB\xf7\xeaZ\xff\xc9\xe3;\
-\x0d\x9e\x01\x1e\xae\x8f\x8c\x18\x01'lR\xe3\xc0P\x91\
-!\xd8gz\xd6\xb9y\xf7e\xc8\xda\x0dCx\x8a'\
-\x0f p\x15\xba\xed\xbd\xcc\x9eZ*\xa7\x1e.\xca\xcd\
-z\x14\x87+E\x0b\xad\x14\x1dg\xb5\xb3zl\x99\xb2\
-\xf3\x96,QVD\x970\x92\x03J\xea1\x5c\x9a\x05\
-\x17|\xa4v5.\x8e4\xa9\xc9M(\x1diaJ\
-MV\x01D\x8c\xc6c\xc0a\x1fS\x9b\xab\xba\xbbP\
-\x1f\x8d\xf2.k\x88:\xb9\x83f\xdd'\x93(\x10i\
-v\xe0\xc85+\xafuw\x9f\x04{\xb5\x1d\x86t\x87\
-\xfc\xd0\xef5\xc1\x1c\xcd\xb3)\x81Kp\x98\xe1\xb8\xcd\
-\xae\x06X[\xf5A\xa1\xae5\xf6\x00Q\xd8\x0d\x8d\xe3\
-\xa6H{\x01\xf1I\xba\x98\x9f=$\x02\x16F\x83\x03\
-\xbf{\xd0\xf0\x19\xa8\xeb\xd6=u\x1a\xa8\xe8\xeb\x1f\xc2\
-8\xe0\xf4\xd6F\xf2\x08)O\xf3:w<<\x85\xef\
-\xce\xb6\xf6U\x13G\xae0\x1adX\xc0\xf0\xa0\xc7\x8f\
-\x8c\xf2\x9a\x199-w\x13\x9c\xdb\xe4a \xb7\x1c:\
-\xf5 \x8c~\x1f\x91h\x8a-\xa7\xf0\xa6\xb2\x86\xb9\xfb\
-\xa1h\x1d\xd6~\xaa\xfc|\x02\xc6'\xa4]\xc5\xeb\xcb\
-\x81\xd5&\xca\xado\x875\xbe\xb6\xae\x0e\x88\xfacW\
-\xb0\xb0rS\xfc\xb4\xa5\xa4i\xd7\xb7\xb5\xe8>\xd9\xdc\
-@\xaf\x9c\x22!\xfd\x02\x9c,[1X*\xe3\xfe\x8c\
-\xee\x95\x06\xd86\x04\xe0\x97g\xa2\x98e\xb9-Q\x8b\
-?\x81^2\x5c\x14\xda\xffI2q\xaa\xb1A\xf4\xbb\
-\x18\xa4=\x0b\x0e6\xe0\x12\xbf\xe0\xcf\x81\x9fh\xb1I\
-\xecpR?M\xa1m\xcc\xf6\xa0\xeb!ZG\xeb\xfa\
-G`\xd3\xb3\xc5\xe7\xd3\xd6\x84M+?\x93\xda\xe7G\
-ZBac\x83\xae^\xcb\x15C\x0f\x90D\x12\xb7S\
-\x1d\xbc\x15\x0c>\x86\xe0'\xc3\x86E`\xaa\xa8\xdc\xbc\
-\x1b\xf8f\x00\xe3 \xc9\xda\xf0\x8f3\x88b\xf7\x80@\
-\xb6\x0b\x98\x05\xacF\xa9\xd1\x89\x92\xc7_\xf3\xcf5(\
-}\x18\xe8\xf7U\xaf\x00\x8d\x1e!\xea\x85\xa0S\x03\xa6\
-\xe6\xe05\xba\x7f\x16L\x88\xdc\xb693\x8a\xa7Z6\
-L\xdf\x0b\x9a\x82?H\x84D\xc1\xf2M\x0a\x98\xafQ\
-\xfe^\xf8t]\x09w\xe3FR.\x0c/\xc5\x08\x01\
-\x7f\x8e\x97\xab\x8a\xd0\xdb@\x9c\x8f\xa4x\xb3\x8e\xb8\xed\
-\x85a*\xf2\xcc\x12\xf2]\xf7\x9a\xa97h\x5cHy\
-\x18\xe65\xa9\xe2i\xa3+\xf4\xe5\x87\xd2\xcd\x11nr\
-\x88\xc3h\x97y\x17\x14\xe8\x89\x19\x12\x13_\xeb\xc47\
-\x83\xd28]\xbc48V)\xa1\x8fin\x00\x81-\
-\x1b\xe0b:\x84\xc6\x1b%\x9d\xc9\x1dD\x00\x1d\xadD\
-\xaf\x1a\xc3\xa5#\xbaE\xe9\xd2\xd6/\xffLc\xcb\x8e\
-t\xacfr\x87\xd0S]`\xca\xe7\x1c0\x85h\xe4\
-\xe9\x1e\xe4\xed=d%\xdb\x5c\xa05\xe9\x9elH\xff\
-\x99\xd0>\x1e\x0blH\xc2WAI\x9e\x90l\x99e\
-\xd4\x8fq[d\xa9o_1\xdc\x1c\x9f\xa8\xc0\x8a\x81\
-\xc0L\xe4\xe8\x01t\xac\xcc\xe5\xd9\x8aS\xb6C*{\
-TE\xadF\x9b\x046^\xb8\x82\x8c\x90a\x0e\x81\xea\
-]\x06\xcd\xf6\x02rkT\x9b\x8e\x96\xf2\xe6\xbaZ\x87\
-:\xa0Q\xa1O\x0d0\x08\xc7\xab\xc6\x9al/\x9ex\
-\x9f\x1c\xec\xea!g>@\x09\x19&yr\xf8\x1a\xe0\
-H\x17\x22\x8a\xf7T\x01\x1a\xcb\x13x\xcd\xa3\xbfwM\
-n\x8c\x82(^`\x93\xca7\x8eD\xcc@\xf9\x8a\x98\
-\x83m\xa7R#\xdd\x90e\x8fI=\xd6\xca\xac%\x11\
->\xb8R3\xa0q\x9b\xcd\xd3\x8a\xb0'ol\xb3\x82\
-\xf0s?z\xd5\x14\x1a\x01\x10\xe14\xb1zs\xbaC\
-fv\xf9\x01\xdfpP\x8fZ\xf3h\xc7q\xe3\xb8\xe6\
-\xf2S\x0b4\xfd\xffR\xc0_\x8f\xb6G\xae\xeb\x01\xd7\
-\xc5t\x8d\x9b\xef\xc0x|\xc2xOz4Qo\x8c\
-\xecG\x9cU\x83|\x07n\xf5[\xbf\xa0\xcc\xc6`\xff\
-=\x885\xe2\xb9\xc0r\x5c{\x1a\xa6\xb8\xe32\xcb`\
-\xf4\xd4\xcc\xc5\xecp\xde8$N\xe1\x89\x0d\x1f\xdc\xfa\
-x\x94\xe38\x81H\x0f%\x0a<\x0f\x8a\xae\xb2\xb0\xaa\
-`\x1d\xb7Q\xde)\xd9\xf1E\x0f3\x8c\xbbG)\xfc\
-i\xcf\x13\x12$U\x8f\x11\xaa\x13\xf7N\x8f\xabjr\
-\xf6\x8bk=\x06\x03c\x85?Q\xff\x92-h7\xb6\
-b\x1f\xb3\xabH\xea\x1b1\xe1\x7f\x99\xfd(3\xb7\xb1\
-8#\xa4\xa3\x9b\xd5|\x08\x1a\x11\xe1\x95T\xca\xadu\
-\x0e_=2;lv\xba9\xf3\xefU&\x87];\
-\xed\x09o\xb1\xc6Pb\x811+\xbd\xfc\x92\x0e\x8eZ\
-\xaa\xc1+\x11\x0aP\xb9p\xd2\x1d\xa8jT0^\x99\
-\x91\x12d\x0faL\xe8\x9f=\xc2\xce\xcc\x94Y\xae\xc2\
-8\xd3\xd0M\xe0\xa7\xb2\xa9\xb6O8\x08\x16\xd3\xab\x18\
-\xca\xb2\xba\x0d\xe3\xde\xcf\xeb\xba\x89\xaf\x1a\x14\x9f]\x04\
-H:\x1d,sf\x9a6\xf5&\x1a\x12\xa9\xa8J\x91\
-\xdf\xe8\xe9\xaf\xf5\x8a57\x81q\x98\xe7;\xc0f\x1f\
-6\x18s\xb5\xee\x8e\xba\xbe\xe0\xf0?6\x8b\x91\x1a\x1b\
-\xdd,\x9d\x97\x0a\x935\x10Lb\xf4\x97\xcd\x818J\
-\xcc\x7f\x0b\xe7E\x84\xfd\xb4\xccac\x19\xfc\xbb\x99\xba\
-I\x98LE\x92\xac#\xe4\xf9\xd06\x88\x9b\x05\x82\xfa\
-\xd4;\x98\xb0\xe1T\x01\xb2\xfe?9\xbb\xa5,\x18\xff\
-|\x0f\xb1\xc0\xb1\xc8j^ w\xc1\xde8F\xb9\xf8\
-\xac\xd1J\xce\xdc\xecP3h\xa8=\xdd\xb1\xc7l\x94\
-\xc1\x04\x9f\x88<\x87@\xe8\x9d\x1c\x1b4\x08-\xcd<\
-\x0a\xe6\xd4\x894\x5c\xfa\x80\x82\x1d\x90a\x82V\xb2g\
-\xf0/\x9d\x83\xd1\x031\xc2\x91h\xbb\x9c7/F_\
-^\xaag{\xf2k\xeaD\xf8y\xdb\x83tur\x94\
-\xc0}j3@\x90\x8d\xdb:\xadw\xbe#=\xf5M\
-\x09\x8c\xfd\x12\x5ccS\x1a\x9c\xdc\xe9\xaf\x22Y\xf2\xfa\
-6\x87\xd0\xdc\xcb,\x05u9\x07t\x93\x01u7-\
-\x5c\x0e\xb4\xea\xf8XW\x1bQ\xaf\x9b\x010X\x05^\
-\x12!\xc2I\xe0`\x8fC\xbd/\x8c\x07%P\xbd\x13\
-i\xc8a\xd6\xb5\x82\xd2d\xd0\xf6\xf0\x9a\xac\xbc) \
- *\xac\x00\xf9\x8f\xf4\x80\x9d\xa0\xa9\xa2\xa0\xebHC\
-\x87\xe2d2\xd8\xa0\x90\x8e:\xfc\xf3\xe7\xc8\x08\xff\x19\
-}k\x83\xbd=c\xb6\xa9\xca\x17\x08F\xbd\x11\x9fu\
-+\x7f\xf6L\x5c\xf4O)#Q$\x00\x97=\xef\xa0\
-~m\xb7pXw5\x83]\xd4\xcc\xce\x14\x08g\xeb\
-\xd8\x5c\x93w\xf8\xd5\xab\xa7\xaf\x8d\xc9\x94\xfe\x86\xeb\xd5\
-/\xf7~\xe2\xc6\xed\xad(S\x8dp\xff\xdf\xe9Hl\
-O\x17\xd9\xf5\xa7\x83\x0b\xa8\xe1\x16\x90\xbd\xda\xf1\xda\xf2\
-P\xd2\xdcm32F/#\xb9\x0f@|\xc1\x12\x0b\
-B\xe6e\x9b\xbf0\xff\x11\x94\x91\x99/\x11\xeat\x8c\
-#\xe1\x09\xabHf\xf2@\x13x\xf4\xf4\x0dJ^\x0d\
-\x10\xd2.\x0a\xaf\x91\xa8\xa0\x8cF\x14\xd3\x8d\xddj,\
-\x04\xd9T\xb9\xf1\xc6wV\x9c1\x81\xcd\xd24\xa6c\
-r\xd4\x80\xd7\xa9\xe6\x1b-\x10\xd6\xd5R1\x8a\x0dv\
-\x8e\xcd\x88\xb0_\x00MH\x16QV~i\xad\x80s\
-\xe2\xab\x12\xfc\xe7\xbap\x98M\xc5\x08\xaa\x06\x1d\xf7\x08\
-RW[J/0\x95\xb6E\xb0\xcb\xb3TH\x00\xac\
-L\xe4\x0a4\xb0\xe1\x9da+\x0aO\x99$^8\xc9\
-\x12\xb7=\xc6\xa9Q\xafO5\xe1xW!\xffs\xea\
-\xf0\x87\x22\xfe\x8aS\xf3~\xbeF\xdd\xeb\x11\x0az-\
-\x90\xfd\x00\xf4F\x07\xd5\x8b\xeb\xcf\xf5\xef\xd2R\x9e\x81\
-A\xd6\xd0+g\xfc\xb9\xee\xf7\x1b\xb7\x0d\xa6~\
-\x00\x00\x1b^\
+\xb5/\xfd`\xcc\xe7\x9d\x06\x02\x0a\x0a\x19.:@g\
+\xb89\xc30'\x5c\x86a\x18\x06\xb8\xd9\xd9(S\x0a\
+\xdb)I\x9a\xe6\x92\x9dB\xf6\xc8\xd2\xa6\x98\xd9O\x0a\
+\xfck\xa1\x12\xff0Hu\x03\xf87\xb4\xb6\xaeM\x9b\
+\x82Z\x8d;\xc3\x85;\x17\xcc\x02\xd1\x02\xc7\x02\x1d\xa1\
+\xb3e\x83\xfa\x0eE\xd8\x10\xbae\xbft\xd6Y\x95B\
+\xd8\x07\xc6\x192\xd8\xc1Sn\x8b.\xf2\x8d\x0d\xa4\xc3\
+ha>\x0e\x13\x06qAR>\x0b\xff\xadD\xba\xe5\
+B\xe2\x80|\x1a(\xac\xe2\xc0 \x89DX\x83EB\
+a\x8b\x14\xf9,0T\x18\x22\x14\x85\x88E\x22\x03\x13\
+3\xed\x5cKm\xbd\xdf\xa4\xdc\xf6\xdfs\xf4|j\xe2\
+\xca\xb9\xfd\x7f\xfa.zl\x07\xdd@Z\xc5\x08\xf1\xfb\
+\xf1\xe5q\xc4m\xa5\xd7\x85\xef.\xb7\x92zn\xd5\x9e\
+\x12\xa7c\x5c\x9f-*\x82\xba\xbe\x1b\x12\x09\x91\x5c\x8a\
+\x91\xeco\x17r\x98H\xd2\xdfZ\xcd\x97\xcb\xec\xd3\xc6\
+\x9c2\xd4KR\x16\xbf4\x03\xb1\x94\x0e\xfb\xddrK\
+]-\xbe\xe7\xc4P\xc2e\x0b,\x14\x05\xb0~&\xc9\
+\x87\xec\xdb\xbe\xba\x85\x0e\x8c\xb2\xb0\xa0 yD(\xcf\
+D\x92\x0e\xc45\x15\x16\x89D&\x0a\x90\xfel\x14X\
+\xc4\xc1A\xf2H\x05\x0c\x10J\xc3z\xc3|N~\xb5\
+ra\xb2\xe0H&\x0f\x9b\xea(\xad\xd8\xb0\x80\xbc\xa6\
+\xf6\x04\x89\x862i\x90\xb0\x88\xa4A\xf2\xd0T$\x0f\
+\x8a\xc2S\x99\xb8\x8e\x9eF>v\x12i\xc0#%\x92\
+\xc8\xe4q*\x98@&\x0e\xe9\x9aI\xa7\xfd\xe0\x95\xdc\
+\x0e\xee\x80\xd13\xd3O\xeaT\x10qH\xb8\x1d\x1a\xf9\
+\x96K^\xcf\xb0\x1fW\xa9P\xd3\xd7\x9b\xaa\x8a\x9e\x12\
+\xb8S[ 6\x16<\x92\xc1\x01P\xf7J\xcduV\
+\xaf\x15\xfb\x8aD\x14\x1e\xa8u\x86\x9a\x8d?\xd2\xaf7\
+\xb1\xd3\xaaqN\x19\xc4\x22\xb6C)\xea9\x93\x18\x09\
+y]\xbdw\xe5\xbe\x98\xd7\xc6\xf9R{\xa6!\xf4\xc7\
+\xd3B\xd3k\x98I\xdf\x9e\x1e\x1e\x0b\xec_\xd1\xc5q\
+n\xf7\x1fc\x92\x1f'\xdc\xe8i\xb4\xd6\xf5\x89 \x01\
+d\x9bVp\xa9\xcc\xbe~\x9c\xd6nK\x7f\xa8\xef\xf9\
+\x16\x09i\x90\xfb>\xe78\x9f\xa63\x82\x04Td\xbb\
+\x15\xa3\xa0`\xc0\xba]b\xf8\x19\x07\xc4E\x04\xa3*\
+vi\xd1\xd0p\xc0\x80QQ9z\xf1!X \x81\
+\x93 \xc1\xc5\xab\xeb\xf5\xbb\x1cA\x82\xe6\x91\xca\xd5*\
+&\xae\xcb\x88\xdf\xd5AMY\xd5\xe5r?F\x10\x08\
+\x128\xa7\x09r\x80l\x8c\x00\x01\x02H\xab \xaf\x15\
+\xfb\xd7\x91\x00\xbe\xeb\xf9\xfc\xdb*F\xdd^\xfc]\xca\
+\xf3#\x95\xf2\xa3}\xd0\xd0\xca\xaa\xa1t\xb9\xd7\xb9U\
+G\xe9\x1fiEB\x9a\xccrG\xbeL\xa7'\xac\xc3\
+\xf8r\xa9\x7fd\xe4\x1a\x89\x849\xe4N\xea8\x8c\xb2\
+=\xf5\x7f\x0b\xd5z\xe4\xe5\xb8R)\x9d&\x22a\x95\
+\xfc\xd8\x90j\xf6g\x8b\xfd\xc8\xe6\x98\x8a\xf2\xc1\xb9\x9c\
+\x1e7]\x98\x17\xdc\x8e\x85-\xe5k~~,mK\
+MW*\xa9H)\x12\xc2\x00\x03)u:\x8d\xf8\x17\
+R\xcar\x9a\x8f\xd3i\xb03\x09\xd7\xca\x05\x16\xa8\xe0\
+\xfe\xe5\x92\xfb42\x00\x04\x90\x0b\xaa{\xbb)\xe1>\
+VgA\xa0\xc8\x8b\x0b\x88\x0c P\x00K:\xb5\x18\
+6x\x14,.\x22\xb2\x81\xfd\x8dQT \x89@\x22\
+9\x00\x01\xd948\xb1\x81qY\x18%\x0e\x0d\xac\xc2\
+0q\xa0<\x15\x03\xd2M\x8f\x223\xf4\xadGBa\
+\x90@D \x0b\x0a\x1c \x0c\xbbPb\xce\x8d\xa2N\
+5Q\xa0\xbcL\xc3\x88|\x14*\x0d\x8c\xa2\xd0\xf0\xd0\
+8<*\x13\xca\x03\xc1\x1a\xf5\xc5\xa3=\xb7W\xbd\xf1\
+\xc8\xb6\x94G'\xed{$\xb9\xaf}\x9b3q\x91\xd3\
+g\xcb\x1dIR\x90\xa4\xd30\xc9\x07\x07\xe9\xc3\xb6\x10\
+\xb0\x88\x8f'+\xb1c\x92\xd3\x05\x10\x84\xf4\xf5\x9c\xae\
+w\xc8R\xe3\xd6\xe5\x91\x98H\xa1\xe74zl.\x9a\
+\xd4\x14\x1b\xfa\x8b\x90-i\xb9\xf8\xeb\xff8\xe9\xe5\x9e\
+\xb6t\xac*Z\xfev3?\xb5\x8f044,L\
+Y\xc3\xa42Y\x90H\x8f0\xaa[Hd\xe4\x03\x81\
+A\xf1x\x97\xff\xba|\xfe\xbc\x1e\xea\x0d\x85\xf2\xfeX\
+'m\xc68\xdb\x5c\xdaVP\x99V\x8d\xa1\xe6\x04\xf1\
+\xf6\x94JH`\xf5|0\xcc*,8,o(,\
+\x1c\xf1\xd0\xe9m\xc4\x12Gk\xf9\xbe>\x9e\x90\xd3+\
+\xe7\xa7\x13\xec\x06\xb79\xceb\x1b\x14\x0b,\xe9\x22\x86\
+13@\xe3\x82Q\xcd\xf6\x82 \xfeh%i\x19{\
+\x06\xd5-\xa4.\xbf%\x98\xcdd\x81\x80\xc5\xc3c+\
+l;\xe9\xd3*\x1f\x7f\xc4go\xebM,&Z\xe7\
+\xccV\xba\xdf\x5c8\xe0:\x99\x95\x12HH\xf7\xe7z\
+\xd4\xc8q\xb8\x0b\xbb\x82\x16\xc36A\xf5\x08\xcc\x01\xc4\
+E\x03\xcb\x82\x8bq\xf2y\xa0RC\x97\xb3\xd3\x5c.\
+\x8f\xabF\xd9\xd5Y\xfa\xc8\xea\xd7Y\xdb\x9c\xe6e\xa9\
+/\xb4 \xecF\xb1e\xd2\x95z\x97\xdb\xd1\xd5\xc2\xaf\
+\xf8\x82.\xc3\x97\xd2haR\xdab\xa4\xf3\xa7\xd0\xc2\
+(\x0b\x12\x18\x15\xcd#\x1f\x14\xbe\xa5_#K>;\
+T\xb8\x1f\x1bR8=C\x91e8\x88\xc8n\x93:\
+H\x19j\x07\x15\xb1u\x1d\x15\x913\x07\x89:S\x0f\
+a\x0b\xe3Gq\x9d\x83dB\xa2\xbb\x8a\xaf\x10\xb3\xe4\
+\x06\xc4\xeb~\x96`\xbf\xb5\x8a\x81\x1a\x0bH\xc8NM\
+\xa1\xd4\x84\x9d\x93:I\xdf>\x88\xc9\xcdd\xd2&\x93\
+\x09\x89\x0b{\xe8&\x84\xdf\x09\xaa?\xdc\x974\x9f\xa6\
+\xed\x22\x86\xd0\xdf\x7f-&\xd9\xe2\x92\x90\xca1\xcf\xab\
+\x97\x83\xdd\xfd\xf0\xfd\xad\xfbg\xf7qb\xdd\x0fX\x86\
+\x06\x03\x89\x09'\xaf\xdc\xd7)>`S\x84\x8dE\xec\
+z\xeb\xdc\xb0t\xfa\xdaE\xfd\xba\xba4\x1c\x0b\xde\xaa\
+\xae\x07G\xa0\xc2@\xa1D\x16\x18$0\x1a$d\x82\
+l>\xceoj\xe7&\x8a*\x1c'T\x17#\x86\xa4\
+\x8a\x8bG\xa8\xfbu\xff[\xa4\x1d\xc9\xfd\x00\x93\xd5\xbe\
+_\xb1\xaa\xd8\xda\xe9\xf2\x91/\x15yg\xda\xa7\x88\xe6\
+\xf1\xfe\x859\xc0D\xed\xae\xc58\xef\xf1A\xfa\xb3\xe5\
+\xed\xad:\xc0\xb0\xb3\x14\xee\xb5\x8c\xf1\xb3\x0c\x08_\xbe\
+ZC\xfcO\xe1;O\x0bY\xa5S\x0fF\xcbV\xfb\
+\x16\xb0\x13\xc4\x84\xc4\xfd\x0e\xect\xfc\xfd\x82Q\xf5\xdd\
+R\x14E\x91\xe4\xcf\xfe\x98\xbf\xd8A\x7f\x85\xa4\x0f\x8f\
+\xab\xa6\x0b\xdb\xb9f\x1c\xe7\xb9%d\xa1\xf8\x0c\x9f\xfa\
+\xc7\x02,\x8c\x1ew(X\x80L$\xe9\x1d\xb9p\xbd\
+\x1b\xa3&\xa6\xba\x9f6n\xcei\xdb\xb8\xfd;Bt\
+\x86\xd96\xe1\x0fu\x0eK\xce\xa7\xa1\xe4#!2 \
+,.\x18\x18\xa2~\xfbm]T\xc4\xaf\x0e\xe3\xfa\xe5\
+\x11r`?\xea-2M9TV\x14GrpP\
+P\x5cpl8d\x96\x0br\x1a9{\x5c7\x0e/\
+\xce\xfb\xfa3\x0a\x07\x1c\x8e\xb3\x8d\x13QU\xddPb\
+\x1c\x1a\x15\x0e\xc3\x9c\x87\x8e\xd6S\x1fKBO\x09M\
+1\x94G\xb0\x08&%\xe4\x93\xe1\x00\x02\x03\xf63*\
+:\xd6}1\x0c\x0bK7L\x22\x22$L\x81\xf5E\
+\xf9#\xa97]\xa7\xcep\xa1*#vP\xb4`t\
+*\x8fC\xed\x07\x8e\xb3\xa6R\xfcx\xa5\xc8\x1cld\
+X\x5cX\x91/\xdc`\xf3[\xc77\xe2\xc68}}\
+\xc6\xb8gZZs\xc9\x8bB\xa8\xda\xbc8\xed<\xc7\
+\x11\xba0\x88\xce\x8f\xd6\x03\xf7Y\x03\x0a\x0e\xc601\
+L\x81\xc1\xf6\xc24\x8f\xad\xa0N\x16\x1eI\xa1<2\
+!\x11\xc3Wn\xab\x96\xc3\xb7kH\xf9[\xa4\xd3\x07\
+\x17\x1a\x0c\xd8\xeb\x024&\xd6\xcc\xa1.L\xc7yi\
+!C\xec\x91\xc8\x8f\xd1\xfb^ \xeb\x1e1:\xe1\x1c\
+\x8cjV\xf1{G\x1d\xcc\xd5\xf3\x0e\xdc\x17\xa9\xc5\xb7\
+rW\xab\xbdM\x00\xa0\x0bHxFA\xa1\x00\xe5\xc0\
+\x03\x8c2\xf9\xb2K\xfd\x8d\xf0\xbai\x90\xe0l\xc5v\
+\x14\x14\x1b\x0b,\x14\xca\xffs\xfd{\xcc$\xe8\xf2p\
+{<\x08\x8f\xcf\x18\xce\x1c\x19\xe1l\xa5/\x83\x82\xc2\
+\xc2\xf6\xf1kl\xd7\xa1\xb3S\xe6\xaf\x0f2\xfbB\x8b\
+#\xe7\xc6\xef\xa2$9N\xd9>\x1ck\x87\xfa\xe3\x0c\
+U\xdaFY\xfd\x18R\xa8\xad1\xe7A\x9b\x8b}\xa9\
+\xf7kv\x97n\xf6\xce\xfe\xfc\x94\xff\xad{\xe4vp\
+\xc7\xc7w\xdf\x0e\xc68\xf1#_\x86P\x1d\xa93\xed\
+\xd6\xd9\xee\xb3\x0d\x08\x06\xe9\xf04\x0a\x95\x0a\x84\xe5\x91\
+\xcf\x0b\x93B\xc2\xa2\xadn\xe3\x8ee\x9e\xf0\x18\xa6B\
+\xd3X\xad\xb6\xecne\xb7U1!Q\x91\x13\xccs\
+#\x8c\x22\xcd\x5cpXh\x88D*\x8fC\x83\x82\xa3\
+@y${\xdb\xdf\xf6\xf1\xc4\xb0\xd5\x15b.Zm\
+\xb5.\xcbK\xbe\xeb\x82\x15\x1d\xa6SID\xc1A\xa2\
+\x94Z1\x9f7\xc6\xa4k&\xdb\x8al\xe2\xe0\x90\x90\
+\xe0\x90H\xca\xf9\x19l\x18\xe3c\xb7.\x97\xcb\x8a\xe1\
+\xfe\xb3h\xeb\xdb8\xda\xe6\x1c1\xbb\x18\xc5\xd0\x8c\x04\
+U\xab\xf7\xbe\xcd\xe5\x9a^[\xae5\xaeX\xdb\xeb\xc2\
+\xda\xc2K>\xbcnP?H\xb5\xb4\x9d\xf4\x0c1\x8c\
+\x92\xe3A\x85\xd0\x10\x84\x86q\xb7%\x86\xe1r\xe4\xa5\
+P\xda\xf0\xe2\xf2\xba\xb9D,mc\x11\xa76\xc5\x80\
+\x02\x81t\x11\x22\xe0\xd1\xb9!P\xd1(hXhh\
+\x97'Rap&\xf9(<\x12\x82#\x92\xaa\x15\xda\
+\xbaM\x97Q\x0c{\x1e:z\xb2\x5c\xcfR\xe3\xe4\x17\
+!\x0c\x13\x8a\xc2\x82'X\xefz\xef\x19\x16\x89\x0d\x0e\
+\xe7=\xc5\xf4\xbb\x18F\x04\x18ALT<2\x9dl\
+\x1e\x09d\xe2\x5c$\xe4\xa9\xe6\xc3F\x9cy\xd8\x0eC\
+\xcdk}n\x9d1PF)\xc3\xeab\xf0\xd6\xda\xc6\
+\xf4\xf9s\xbf\xc5\xb2!\xf1x,\x16_g\xb1\xf4Z\
+\x1a\xf9FH\x9f\x87\xf7\xd4\xf6\xc5_I\xdd-\xdf\xc1\
+\xcdi\xa0\xaf\x8f\xec\xb7\x1c\xd7\x8cH\x9c\x85\x0e\xbfW\
+\xf9\x15)\xe16\xedR\xc1\xa68\xda\xd5\x96\x86\xa2\x10\
+ah\x9b\xcf\xf4p\x96\xdb\xea\xd7\x05Z\x01\xfb\xf9z\
+:\x97k\x19$\x04\xc6\xd6\xd7\xdb\xb6/\x93\xe9F=\
+\x87\xebk:\x1c\x19\x12\x8f\xe5\xef}\xbdi&\x8ft\
+\x9e\xc6\xa1\xd2@q\xa0L\xb2A\xa6\x140P\x1c\x98\
+\x9d\xd9p*\xf2J\xe8\xbc\x8d\xd89\x95\x89c\x9d\xc8\
+8\x9bNO\xcb\x00b\xa3\xc2a\x90\xfa\x0bR\xbc/\
+\xbc tt\x90]\x1fe\x88\xe9\xba\xc3\xd7\xaa\xc2\xdd\
+p\x8f\xe9N\xe3xc\xe7\xa5\xc6D\xf17\x1a\xfc:\
+\xc9\x17\xf8;\xa0z\x1e\x89\x06\x15G\x1e@\xf1H\xa7\
+R>\xbe\xd0{\xac\x1e\x07\xaa\x9e\xc5\x9f}\xf3y#\
+C\x0d\x9cG6\x8f\xac<X\xb4\x95\xa4~\x08\x14\xcf\
+\xef\xfc\x9a\xf1P\xf7\xde<\xa2\x88?\xee\xb3m\x95\x82\
+!.\xceE\xba\xf8.\x18@\x10\xec\x0fp\x9fFN\
+s\xf5\x87\xda\xf2\xdaJ\x17\xe3R\xa8\xa4\xbb:\xdb8\
+N\xad\xe1o%u\xc4U\xb5\xd0C\xf3p\x22\x12w\
+\x1a\x7f\x08\xfb^Z7\xc16\x18FNl8\x8d\x8d\
+\x1dF\xd7\xc5xv\xb1\xe5[\xd7\x8a-\xa8\xd8\xb9z\
+tV\xb2\x8bW\x8f#\xc5M\x1fi\x9d\x0e~K\x9b\
+F\xec\x17\xfb\x0f\xc6B\xfd\x0fU\xef\xd3\x0d*b \
+'$<\xf2\xfdz\x17\xd5[z\xe54~\xfae[\
+Z6\xcf.\x8c\x9c\xa9\x06\xddu\xd4\xcd\x84\xa1\x22y\
+\xa8T(\xcfB\x845\x22\x94}\x0d'\x0b\xde0\xaa\
+H*\x95\x07\x89D\xf24`<\xb2\xe1\xa6\x14\xc9#\
+\x9d'\xaa\x80\x02\x91L\xd2\xe1\xb8\x90\x16b\x19\xaf\xe8\
+\xf5\xb8\xba\x1c\xd4e\x17\xda\xe1@\x8d\xdb\xe3\xe56\x9d\
+\x07\x0c\x86\x05\x07\xb6Pq\x88(<\x93e\x18\x91\xa0\
+\xc1\x1b\x12\x02\xec\xb7U\xd0PI\xe7\xe1\x80|\xfap\
+\xee<5\xce\xaf\xd3y2\xe9f\x0aP\xcd\xdewD\
+B\x854\x7f\xb1T\x16N\xa6[\x82\xc0\x88\xd0\xb8(\
+\x80Q\xfd\xe0\xba\xe5\xd9\xc6P\xda\xe6\xee\x09\xf1\x19G\
+\x06\x83\x09c\x04^\xff\x8e\xcd\xc8\x07\x88\xf4UH\x81\
+\x81\xddZ\xac\xd2\xedJ/\xd3\x19\x11\x9eb(8j\
+w\x8e\x0c\x08\x09\x0b\xc7\x10C\xd8\x08-\xde\xc2\x8d\xd4\
+\xa2\x1eg\x15--xN\xe7\x8e\xa4.\x9e\xc0n[\
+gL\x04\x96F\xa8$\xb7'\xae\x84L\x8d\x00@\x00\
+\x00 \x08C0\x10@\x90\xa0xP(\x1f\x8c\x06\xf5\
+\xed\x074\xa2\x8d\x07\x0cMJA\xf5\xa8\x18\x16\xa0b\
+\x01\x0eg\x0c\x03\x080@\x03\x03\x83\xd1\x00\x00\xa2u\
+\x1d[\x14\x0dm\xc7\xd5\xc9\x8c\xfb\xe6UFp\x0b\xc6\
+\xfb\xa8w^\x11[`\xdd=\xc7A\xa7\xc4\x1d\xc6i\
+\x89\xa0\xb54\x8c\xa0\xb4\xe0\x8b`6\x8a\x95\xear\x15\
+A\x04e.\xe3cyM\x0c\xb9\xa0h$\xf17\xf2\
+A\xef?\x1d\xd3&\xaaB\x1cM\x5c\x8e\x0b\xcf\xaf\xd5\
+9%\x82\x12\xc1=&\x9c%\xc5\xec\xf3\x9f\xbc\xae\x8e\
+]w\x8c/m\xa6T\xb4))M\xb7%\xb9\xfb\x5c\
+\x87P,\xa1'\xa1\x0d\xabLMF?\x90x\xbfg\
+(S\xb9\x9d;V2c8.{:O\x08\xb1\x1d\
+x\x97x\xe3\xbcD\xdd\xb0\x22\x9a\xdd\xa8A\xeff-\
+}\xa1\xb33#\xf2\x0a\x98E\xb3\xc6\x0dp\xaf\xce\xf4\
+\xa7\xb8\x95VM\xbf\xcc\xd4\x5c\xf8:\xe0\xc0\xc2\xbf\x8f\
+\xda\xf2\x90\xecS\x09_>>\x88\xf9\x84\xa33\xbcD\
+\xeeq3\xf7\x13\xb8l]\xfbs\xa5FWH\xef\x80\
+\xe8e$\xaeh\xc0\xc6H\xc5iUB\x18s\xb9Z\
+\xa8\x94\xa6\x94\xb4\x1c8x}\xf1\x10\x949\x00o\xb8\
+6\xa6\x12sJt\x5cS\x94\xbdp\x83\x93\xa8\xee\xe6\
+\xaf\x12a\xff\xc6\xb2\xb1L\xf7\x1dn6;\xe5k}\
+\xab\xf8\xbc\xbaE\x816V\xba\x09\xd1\xd6\x87\x22;\x1b\
+\xce\xea\x02\x15\x05\x10\xeeO\x982\x09O\x99\x09e3\
+\xde\xb4R#+qE\x9ech({\xa3u}\x1e\
+\xde\xca\xa2\xd2\xdaU\xaa\xe8\x93\x14A\xea\x02NIX\
+1P\xa2\x1f\x05\xa8\xc4W\x81\xb9'N\xaa\xabeT\
+^\x08&y\x16\x91\xba\x03$\xd4\xcd\xc7\xea\x17\xf9\xd9\
+Xh\x8f\xd9~\x1cfz\xe4,\x96\xc9\xe2n\xb6V\
+\x85\xb3c\xf6\xa2\x80\xb3\xee\x9d1{[df\x87\xf2\
+R\xdd\xf9\xd5\xc40\x09;\xca\xd3\xca\xb4,\x9a'\xe2\
+\x89G\xb46\xb4\xf8)\x05W\xfe\x1b0\x8fzSV\
+\x99(\x973ozlh\xc8\x5c#\x9fT_u7\
+&4\xefg\xc9\xf2\xd5.\xac\xdb@\xb70\x07\xac\xed\
+\x1e>(\xe8\xcd\xb2\xd4\x89ILp\xe6\x86\x1eg<\
+\xa8\xe34\x17V\xe9\x05J&C\xeaPMG~\x00\
+\xeb\x90RN\xd2\x92\xd7\xe8e\x93\x1cA\xd7\xf73_\
+h\xb7\x1d\xd2\xac~W\x10\xffh\x11b\x10K\xc7A\
+\xb6\x01L9]\x8a\xb1k\x0f\xc0`\xbc\xeb\xa9\x0a\xf7\
+%\xd7\xb8\xf0 \xe28\xc0a,\xb9\x81h\xbc\xc3+\
+\x9dW\xe3\xc2\x87\x93#z\x80\xfa\xde\x1f\xc50 $\
+\xa0\x94:\xfc\xad\x9e3\x1a|Z]1\x99}\xa0\x1b\
+\x05\xb59\x05\xea\xd6\x1a\x19\x1c\x00\x1bg\xbdtH-\
+\x82f\xdb6\xa2B\xb8w\xd0\xeaL\xd20l,\xd6\
+( \xaa\xa6\x9a\xe9\xc7\x17\x91\x8c\xe2emg\xabA\
+1Z\xaf\xb0\x1a\x92\x18\xde\xbe\x0c\x00\x88\xccC+\x8e\
+E\xe1~\xb9\xa9?\xd4\xa1\xd7iO5\xcd\xe32\x01\
+\xc4?\xa7\xf9\x15\x9ep\xa0\xdd\x22\xb5\x86\xdd&\x09\xf6\
+g\x8c\xe3V\xf3\xe9\xb8\xb3\xb8R\xd0\xa8'\xc0\x97\xe9\
+t\xb4\x7f\x19P\x15\xe7GM-0-G\xee\xf3\xcb\
+\xd0\xba\xe5\xa1q\x10\xb8\x88\xe69\xafC.S\xe4\x15\
+i\xcd\x92\xf1\x1b\x10\xf3j\xba&\x5c\xb0\x1f\x0e%\x1e\
+Kn\x05\xe4\x88W\x19\xea\xec\xb1>\xdd\x89\xf6\xf7$\
+\x8eG\xea\xbd\x7f\x82\xb6\xaf\xe7\xb9j\x7f\xacc[\xb1\
+&n\xe4\x22\x07&\xa8\x14\xe3n|\xd7\xd03\x18d\
+!\xf6\xb6\xd0D\x14\xf7\x1f\x11\xcb\xd7\x8e(SG\xfc\
+\xe4\x93I\xd3\xacd\xde\x0eH/\xf2\x10\xe8\xf6\x91\x86\
+\xf8\xc7u\xb6\xf6\xb5\x99\x89\x00\xec\x8f\x81\xcf.'\xdc\
+\x03pcs.D\xf32\xd9\x94;\x5c\x01\x97\xa4!\
+\x93wm\x86\xe7!\xd3\xd1N\xd7e\xd7!'Z?\
+e:\x09\xbd\xf5;G\x08\xe6L\x93\x95\xbbQ3\xa2\
+I\xbd\x1e8\x8eC\xef\x8e\xcb\xe2\xd4k<By+\
+\x06x#A\xf3<\x8c\x0aWoC\x95\x03u\x0d\xef\
+Ys%a\xca\x80\x0b\xd1\xab\xe6i\xab\xa1\xd9|\x9e\
+\xf5\xa2\xebh0P\xed\xe7\xa2\xa1\xc8\xcd3\xbf\xee\xfe\
+Q\x98:\xeb\x5cr\xbd\xa4,#00\x06\x11%\xff\
+M\xe1\xd2k\xa4\xbc\xad\x18U\xe7\xe2\xcd$y\xfaj\
+\x1b$\xaa\xeaK{+\x22\x03\xb12v\x10\x96\x18\x81\
+\xbe\xa7\x1d`i\x95\x8c~\xf0\xe1\xc4\x14\xd9\x0c\x09F\
+\x09`\xfbu\xa8\x02\xf4\xcdY\x001\x98\xd8\xd2\x01\xbd\
+\x81.%d\xd4\xbfVo\xfd\x0d\x84\xf3`}\xe2\x18\
+\xc5\xd5\x15\x0f\x0e\xaa|\xcc\xec\xdb\xfd\xd0h\x9e\xce%\
+\x7f\x05{\x9eO$\xc2\xf3\xfe\x87\xa0,r7\xedO\
+\xcf_J\x0b^kz\xf6\xea\xb6\x94EWt\xe8]\
+\x1c\x183\x0d\xfb\xfc\x9b\xa7\xfb\x9d%\xe1\xe8\xd9:\xe9\
+t\xe3\xb5\x84\xd3\x06h\x8cT\xddm\xb8\xddfq\xfb\
+\xa3\xe8)\xe2{8\xf7\x8787\xbe\xe0h,\x11\xd7\
+}(\xae\xd7\x09\xdepZf-\xd0\x95aw1\x06\
+\xfb\xc5%\xd5g<\x88_\x85\x8cz5\xc7\x85\x0b9\
+o\xdei\x11\x07\xf3i\xe2\xec\x96\xd8\xd6\x03\x0f\xa9\x11\
+\xbeL\xae\xe7\xfax\xb5\x12H\xb0\x1bZ\x8a\xd8\x05\x06\
+c\xe1\x03\xcclNy\xf1\x91\x89\xd30t\xfe\x90]\
+\xd4\xdf\x8c\x89\xb4\xeb\x97\xd13:\x10\xa4)\xbe\x8e\xc7\
+\x08\xf6\xed\x90K\xddF\x91(\xac\x14l=N\x14\x0e\
+\x84\xc5&\xa1\xcf\xd5\xd5\xa1\xd4\x9b\x97\x01\xabA\x1f\xef\
+\xc4\xbb\x18&\x8b\x98L\x89\x15\xbaxg\xa2\xb5\xb4\xa2\
+~\xc0\x9f\x9e)\x9bV$\x1d(\xc2l\xd9x\xc5\xb8\
+\xf1\x9f2\xb5\x12\x8d\x156\xc6\xc4\x05f\xd2\x08\x12m\
+@\x19\x00\x87\xe6\xcf]\x91\x02SQ@#\xfb\x93\x86\
+\xb6\x0d\x0b\xa4\x8fz\x7f\xd3\x9dt\xd2'+\xb4\xdc\x22\
+\x19gr\xc4\x9d\x5c*\xbe\xa0l\xb1?.g\xf7\x17\
+\xc39\x0b7\xb6\xcd\xe2\xb1\x09.\x99=\xd6t\x1f\xc8\
+\xcd%{\x87\x96Lq\x01,\xda\x86\x82\xc1\x0f\x19d\
+\xf3\xaa\x82\xfa\x92:r@-\xbf\xf1)Nd\x82\x88\
+l'\x0aIj\x90\xe6_\x0e\x93G\x862\xa3\x0c\x84\
+\x90\xfd\xc6\x0b\xd9&\xe0\xc1U\xc8\xef=\xef+\x00\x84\
+\xa8\xd8>\x06\x05\x04\x7f\xe1\xd2\x86CK\x15@k\xfd\
+\x0cz\xbd\x0a\xa2p9\x14\xe3\xff~\xef\x9b\x1e[\x1e\
+\xc9\xba\x19\xef\x13B\x11\xc52\x80i\xdf\xae\xd1Xh\
+\x00\xfd\xd8l\xf1\xcb\xbb\x97\xa3\xe7\x14\x94\xbcX\x91A\
+\xb3\x0dt\x95\xfd\xa7hp\xe6\xa5\x1c\xe6\xb0\xe5R\x83\
+t/\x00=\xd4\xd8\xd3\xd0\xdc\x84\xa6\xaf4-\xad\xf7\
+\xcd\xc24\x1c\x98\xcbMr\xe1w\xd2Ff\xf9Zn\
+\x81\xa0\xac\xbf\x22e\x02\x97.<\xd9\xb4\xf3\xe7\xb1\x9f\
+\xc3\x0c*\xf1\xe6m\xf4)\x1b\x1a\xd2o\xa8\x07\x9d~\
+mn\x09\x81a\x80\xddM\xba\xa0^\xa4\xd88l{\
+\x1d+N*f8\x98;\x5c[\x97&\xf6|f`\
+m t+\x10\xcf\xdcko\x92u\x0bT\x19w\x01\
+\xf2\x99\x1c\xb8\x10\xb7\x7fw\x02\xd0\x0f\xd3\x94\xab\xaf\x04\
+I\xd7'\x08(p\xb3\xcf\x5c\xce\xc8\x9e\x88\xa8\x9f\x11\
+\xc7\xd8\x8d\xfd\x9a\x11\x06UQ\x12\xe9[,b\xdc\xdf\
+\xa3rqN\x17F\xf6\xd6\xb0\x93\x0d\xb6\x13\xb1\xc5\x19\
+\x97\x1dz\x07Y'^\x05\xbbTp\x83\xeey\x13\xea\
+mMl\xb9\xa4\xb1\xe8\x8c3\x9b{\xac\x98\x02\xa3\xf3\
+\xc3H\x17\xb2|[\x9f\x0dw{(\xfb\xc8|L\xea\
+<\xb1\xf2^D\xb2\x95F\xb6\x8fh\x8d\xcb\xf71E\
+\xcd;2\xf7t\x9c\x89\xfa\x0d: \xc3\x90\xd9$\xcf\
+\xb8\x98\xa4\xeb\x0f'\xe2`-:qx&D.\xf5\
+Y\x92Brc\xf03\xb3@\x9bs\x80\x01$X'\
+\x83\xb9\xaa\xee\x1e\xf0.p\x188</~\x9f)\x85\
+\xee\x08:\x8a\xe5i\x16\x19\x90\xfd\xcd\xcc\xa1\x0d%\xd0\
+F\xd5\x87K<\xc0/q\xfb\x14\xfa\x92t\x82\xfdT\
+5yj|\xf3Iq\x89\xfd\x84<\x8d\x12\xc8\x02V\
+gt\x82\x86n\xc718*c\xd9\x8b\xda\x81\xd7\xb3\
+\x19G\xb8w\xdcN%\x00\xb0\x5c\xd0\xea:\xc2\xb8\xcf\
+\x0c\xc7\xabhalA\x87XB\x0b\x9d\xf6\xb4 \x8f\
+J\xd4\x01\x81AkS\x87\x1d8H\x92\xe6\x1eE\x89\
+\xdc\x93\xca:\xd8\x18\x00\xce\x90ac{F\xa0?\x06\
+\xb7\x89\x90\xe6\xc57\xb3\x7f\x07\x12\x07-\xc4\x7f\xa1\xf9\
+N\xc7&8\xc5\xf1\x18}v\xc7\x85\x89ow`\xca\
+b\x03\x19q\x9e\xa7\x16\xa8Yi\xcd\x95\xbe\xee\xeei\
+\xb9\xbco\xa9I\x800\x12\xa6\xff\xb2\x5c\xd2\xba\x90\xe8\
+}/\x9d\xad\xa7>\x0e&o)9\xf5\xdf\xc7\xb95\
+\xbd?\x93\xc0\x19\xf0v\x11-\xe2\xd7\xb9\xd6\x89s\x80\
+\xb1\xfdVS\x88\x85\x19\xad\xb9/\x06\xb8\xab\x1c_\xe0\
+\xba\xde\xd6\xf6\x06\xfb\xa8eo\x09a\x91u\x140,\
+\x11\xf5\x0b\x0c6V\xa9\x07\x22\x1c\x16\x07\xf2\x9d$\xbe\
+o\xac\x88\xe3\xef\x9eld\x1d\xf2#\xd9\xbf\xfb_\xb2\
+Y\x8a\x08\x83\xf0\xde\x8b\xfa\x87v\x95<b\x99\xa7F\
+\x9d\xcc]\xc5\xfbN<\x9czy\xbff\xdd\xd3\xbb\xdf\
+?\x9b\xee\x93\xff\xe4R\xdc|\xb3C,/\xd3\x19e\
+\xc5-\xa3t\xe6\xb3\xc4}\xefh\x17u6\xe4>M\
+F\xf8\xd0\xaex.]$x\x7f\x18#D\xf6\xb7\x18\
+\xa9\x83\xe8\xa3'\x11\xdd\xe8O\x96\xfc\xf4\xc7T\x16\x80\
+\xad/>4\xca\xfe-\xf7m\xa3\xbd\xb0D\xf6K\xfa\
+\xf1\xdf\xd1>K_\xc9\x00\x16\x10\x17|\xb5Z\x9bP\
+\x9a?\xceV\x9cU/m\x92\x0b\x1a\x96>\x81\xff\x08\
+!\xc8\xb9$\xbb\x0b\x5c\x22<\xd1\xf9S\xf2VL9\
+\x81\x1f\xaaR\xb2,\x8b\xc9z\x13\xf5d%\xec\xe4v\
+b}\xf2,V</\x8fD\xd6YoXy\x97i\
+\x05`\x81/\x11Ov\xc5h1\x89p\x12.\xb4\xa2\
+men\x92;f\xd3W\x12\xd16(\x9co\xb6c\
+oGs\xda&3\xb9n\xb8\xb7d(\x938\x89 \
+\x87\x9a\xc1q\xf3^S\x8ch\x07\xd2\xec4\x06V;\
+\xba\xe4\xab\xbfK\xc5\xd0\x15\xb3\x93\x05\xe8)*p\xf3\
+z\x9boQ\x98\x9d\xb3\xe8\x14\xc9\xb9\x90\xff\x9f}F\
+\x17/\x0f3\x81a\x9f&\x22G\x1b\x8bv\xef>\xdb\
+R\x17L<\x08\xcb\xe1n\xbdU\xbb\xe7\xad\x8c/H\
+\xdc\xa0\xbe\x0b?\xdb\xfc\x87\xa4\x83F\x9aK\x9a#7\
+J\xe3\xa7\xf6\xca\xe8=\x84\xfc\xbedQ\xbe\x87\xeb\x9e\
+\xe8\x96\xcff\x92/\x94\xb2\xa6\xeb:\xdb\x86:\xcf&\
+\xab\xfb\xdc\x8f\xbbt\xf0\x97\x91KMe>_7\x84\
+c\x83\xa8\xb1\xcb\x04Z\xe502k\x9c\xa9\x8a\x86y\
+Pa\x95P\xdd\x0f\x90iG\xb7\x893\xe4g7\xc5\
+\xd0\xdc\xde\xdc9\xcdI\x19\xae\xa1V[\x01\x9a\x10\x93\
+\xc1\xb9P%9\xe5\xcd\x8b?\xdb\x04wI\x9c\x8f\xf5\
+\xa0\xa0\x81\xdd\x19\xd2\x99%{k\x09\xf0\x13\xee\x00@\
+\xcb\xb2D@\x1f/\xec \xec\x03w=#\xa5\x07\x94\
+nC^x\xfd\x87\x0f]S\x1d\x1f*\xa6\x1e\xed\xf0\
+1Jc\x9b\x95 \x1elt\xca\x99\xe8)\x8e\x00\xfb\
+\xaa\xb8\x99J\xc1\x8e\x98\xfd!v\xc2\xdf\x11H\x87%\
+\xba\xb4j\xc2\x00\x10\xac|\x86f\xf4\x8c\xb0&\xfb\x8f\
+G\x90\x22e\x98b\xbc\xd5|\x8f\xadg\xef\xf1\x83A\
+\xb1\x0a\x0cY\xc8\xdb\xd6%ol\x84\xa4\x14\x06\xc0\xaa\
+ LH\xff>T`,\x17dN\x18\xd4KB\x11\
+\x1dBC\x0f\x09Qc\x8d\xa1)\xa5\xfd\xf5\xebz\xfa\
+\x84\x097j$\x00\xc3\xcb{2\x17j\x89\xb4\xb1M\
+\x172.\xf8\xfd\xfa)\x89o8\xad\xa6\x8eiDj\
+\xaf\xc3|\x9a\xe2F\xb0.\x94H\xd4\xc1\xc0<\xd3~\
+(\x04}\xf3\xaa:\xe1\x5c\x18\xd7\xe4]W\x8f`d\
+rr\xc6\x04\xf7\x22\x1a\x9a\x9ey\xc5>.O\x90\xc0\
+\xdc4&i\xa5\xe3\xeb\xe3}5\xe8^\x0d\xcc\x8f\x86\
+p\xe9GB0\xe5\xb1\x95\xc3d\xbfQ\x9a]\xf6A\
+[\xe1\xf5\xc6dmd\xb1Y\xa9i;Z\x93z\xa5\
+\x83U\xbc\x1c\xc1\xa6s\xab\xef9\x03!\xdd/\x82\xd0\
+b\x16J\x88\xc4l1K(\x0c\x9c\xe9*\xb5\xd9\x06\
+`\xf7^\xf1\xaf\xf4\xcd\xae\xb2\xb1\xab\xbej\xdb\x80\xaf\
+\x0c\x0f~\xb9\xf2|\x90\xe3\xab\x1d\xb0}\xf9\x10\x81\xa4\
+\xd3\xa2\x87\xfc\x0a\x13a\xaa\xd6\xf35\xf5!\xdd\xce\xfa\
+\x80\xcd\xbdU!\xc24\xe5\x92\xd8\x12\xb9\xefD\xf6\xcb\
+\xb7\x1a/\x96\x0a#4\x94\x0cx\x8eiqKj\xbf\
+\xfd\xec\xa5@w\xa3\xc2\x1b\xc5\x9c9\x86h\x11\x0c3\
+'\xca\x10d4\x0f\xda\xc2\xfeX;\xf5\xf6:iC\
+\x90\x11\x03Y9{\x97\xf3\x99\xd3\xae2\x17\x16\xa2\x1e\
+>\xe4\xa1\x19w[\x8d\x87\xa1\xe1A\xbf\xfc\x17h6\
+\x14\xd5\xd9\x1a?\xe1*\x0e\xab\xc4\x1a\x82t]\x7f\xf7\
+\xb4\xbb-.Z'\x00I\xbdVd\x09\x0f\xfa6\x1c\
+\xe0mx\xb0\x98[`\x92\x07\x0c\xd6\xbb\x83A\x17\xe1\
+]^\x02M\x8f\x8e,\xd9\x00\x1c\x0f\x8d\xd3|D\xaf\
+2\xaa\x88\xbe\xcb\x22\xbaZFmE\x9c\xc1\x82\xcdo\
+k\x1c])x3\xa3Y*h\x22\x14\x22\xccv\x8f\
+\x05\xe3\x9e\xf6%\xd5\xd2Z\xe5\xef\xef\x01K}\xd47\
+i\xc9'\xff\xe7\xa3\xc2/\x92\xd4z\xa9\xf7\x9a\xb1\xd3\
+\xf0~<,\x96\x07\xf2\xd1\x91b\xe6\x82/J'\x06\
+U\xbf\xaa\x22\x96*\xa3&\x0e\xfb1i\xcb#\xcdd\
+\xe9jK\xeao&H\xf9\xab\xdb\x87%\xe1\xef5\x9c\
+Sd\x86x\xac\x96\x5c\x92\xa2\xbam\xce\x08\x02lL\
+\xddJ\x99\xcd\xe3\xdc\xabZ\xe3\xc0\xe3;KC\x9b\xc9\
+>\x9e\xf0rp\xe0\xabho\xaf+F\x0a\xc2\xbaA\
+\x13$D\xd6JZf\xd1\xaa\x83+\xec\x95#\x81\xa8\
+\xfd'\xf3\x98dw\x17\xf8\xf8\xe9\xe6n\xec\x1f\xddd\
+Qi\x01\xb5\x98\xa1\x14y\xe3\x05\xac\xd2\xd4\x1c\xafC\
+0\xbc[\xb1&Zh\xe3\x91\xa33\xcd\xf5*\x8d\xe2\
+\xb3?\x16\xc7f&\xabD\xea\xa9-X\x83\xe6\x13\xb0\
+\x03\xd1MJVy\xa6\xd1\x04Z?]\xf3\xe9Rm\
+\x96\xa0\x05z\xe5C\xb9\x08j,\xf2g\xbe\x8bD\xed\
+\x17\x97\xa2%\xd4\xef4-\x9b1\x1e/Z\xd8\x1a\x16\
+\xe8\xb5\x17\x1aX\xbf\x9a \xf6\xd6v\x1a\xc7XB\xea\
+\x00\xe1\xb1Rp\xafLK\x92\xa2+\x02\xc0\x11'j\
+\xf9+\x109k3b\x11<\xad\x16\xc1\x1dIA7\
+\x05\x0a]\xf1\x12P\xbe@\x18b\x82\xc1U\x99\x15X\
+\xa9bC\xb9\xda{\xfc\x8b\xbc\x80\xa5\xd5V\x10\x1c>\
+50\xb5\xfb\xb4\xfd\xeb\x18\xd5\xd1\xc0#\xdf\x9f@=\
+b\x5c\xf0\xd9\xcf\xee\xd3\x0d9\x8c\x04/J\x88{\x9f\
+\xef\x11\x09^T<\xbb\xc0O\xf0\xac\xae\x12C?\x07\
+t\x86\xaf\xa8\x19\x1e\x88\xcd\xbfi\xcd\xe5\xc3{\xab\xde\
+\xd0\xf4kq\xb9\xf6\xe9\x98;\xa7W\x1a\xfd\x90p\x11\
+\xb6\x93\xec\x90\x12&vJ&\xb2\xdf\xeee\xf44m\
+\xd6\xbaIe\xe1\xccah\x07\x8cYQ\x10[\xa9\x90\
+\xcc3\xf6\xfa\xa27\xb5K\xc5w\xa3\xfe#\x7f\xa0\xc3\
+\x0d\xc0`y[\xf6\x03\xca\xfdW\xbc\xe3.\xd2 \x90\
+\x07\x01d\xc8\x93^>\x1d\xeb\xa6\x17\xe5\xfbW\xcd\xb1\
+5\x94\xba\x8a\xab\xf9\xf2\xf3\x94I[\x99\x921A\x02\
+v\xa7\xd7\x94b}\xa5Q+\xf5O\xa3\x1e\x9f/\xd1\
+g0 \xaf%\xe7\xfb\x9e>\x9c-\x95\x08\xaa\xf5\xa0\
+\xf2m\xde\xca\x90\x12`\x09\xc8jk\xc8\x80}\xa2o\
+\xfc\xb7\xa0\xa3\xe7\xb7Q\x10\xef\x8bEE\xed\xc2$\x16\
+\x07{5\xe5\x98\xdc\xee\xd2m\x96<\xe9\xa6Oi\xfb\
+\xa8^\x8f\x86\xf2\xc5\x8a\xe2\x03\xa0\xf7=gB\x1b\xf8\
+\xbfM\x9d\xcd_\xac)\x18\xce\xe5q\x82o6\x9b\xe4\
+i+\xbd\xfe\xc1^\xf8!RP\xb6\xa7\x1e8\xf1\x1d\
+\xcf\xd2 \xf1\xd1P\xae|\xb2/J\x8f\xa37L_\
+\x02v7\x12\xc9=\xafD\xaf R\x8b\x19\x99\x9bh\
+\xd1\xac>\xe7\xcb\x86]\xfd\xe2\xf7%\xc4\xbd<\xce\x14\
+\x05\xdaJ\xb2\x15\xc8$T\xcb\x05H0\xf9\x10\x1aq\
+\xbfF\xeb\x02\xca\x07\x9eH%C\xe7\xc3m\x09\xfe\xe4\
+\xb2\xb5vf\x90jO\xb6:~\xd9d\xce\xcfE4\
+/\xeced\xa3\xac\xab\xf5\x8e\xca\x19vS\xbb#\x14\
+\xdcQp;\xf2Y[\xcbv%PH\xbbA\x0d\xa2\
+\xcd\xb0\xde\xaa\x5c/vp!f\xab\x88\x12p\x0cM\
+R\x17'\xecv\xeb\xbdo~JY\xc5\xcdP\x12\x9e\
+|\xae!`8{+\xf2\x9f\xca\x91\x92\x1a)\xad\x14\
+R\x15\x8d\x9a\x06z\xefarW4a\xe7\x93+\x1e\
+o\xad\xeb\xc7])g\xf7\xd7\x1bO\xfdR\x83F\x14\
+\xa6\xa3ztI^\x84\xab\xa0\x13\xe8\xe1d\xad\xe8\x0d\
+\xed\xf6&)f\xb5'{\x14\xf2\xb7\x8c\xccHz\x08\
+{Hn~\x8eu\x08\x10\x9d\x8a;Q{\xc02F\
+d\xe3$|\x94\x13\xebq\x99D-L\xc3\xe9b#\
+\x99Uo\xa4l\xee\xba\xfd\x19)\xc4\xf8\x83\xf0Y&\
+\xa9\xb1\xe9\xbeb|\x0a\xafk\x00Y\xae\xd2eV\xec\
+\x1e\xdfU$\xa3\xee\xa0\xcd@Y\x00q\x909\xf2\x0f\
+\xaa6\x8e\xe3j\xb0h\xc5\xa5E\x0e\x0b\x8c0nH\
+n\x95\x82\xa5Un\xad\x09\xe0\xddn\xaf\x0cvR\xd5\
+\x91T\xba\xee\x99M\x92\xb4|\xbd\x7f3;\xe472\
+Mui\x96\x16\xd1\xeaA\xba\xa8\xd0J1t\xf8f\
+YG\x89\xd4\xf4=Z\xd9\xcb\x84\x94\xdd\x8ak\x86\xf7\
+?\x5c\xc1\xb83P\x10\xb9\xea@\x95\xe1\xa5z\x8a\x19\
+\xfa=\x98!\x5c\x10\xad\xcb\x80\xc1\xa3\x9d\x5cb\xe4\xd7\
+?\x9bH\xae\xb5\xdc\x97_7}\xab\x17\xc5}\xa3A\
+b\xac\xe3\xb7 \x05\x03b\xa9\x89\xd6\x08U\x16\x94u\
+\x91\xda\xb4\x01\xf9\x0f\xa6\xe0\x88cf\xc4\xe8Y\x9a\x88\
+\x91\x7f\x99^\xa2\xbd\xad\xee\xe6\xb8\xd2,H\xb1\x19m\
+N\x9d\x16<q\xa6\x8f\x9a\x8c\xc2H\x06\xf8L\xe2\x96\
+\x5c@\xefl\x83\xdd\xd25\xa0#P\x16I\xe6\x1b_\
+\xf6\xb8\xd0\x1c\x99\xef\xd17\x07h\xf9e&B\xadx\
+\x83\x07D/;^\x8e\x1a \xf1N\xc2\x88\xcc\xe7I\
+>\x05z\x91PY3\x8e\xfa\x06fC\xb2\xf2\xbc\x8f\
+\xec\x01a\x99\xc6A\x84>\xf2\x00\xa3\x0az\xc5Zo\
+\x00\x09^\xfb\xf8^9Y0\x92\xf4\xbf\xb9$\xe1\x8e\
+Y\xf6\xe8f\x9af\x0a\xd7\x85\xc4\x86\xae\x8f\x85\xbc\x05\
+h\x03\xf2\xc0\xf5:\xd55\x86\x101x\x050T(\
+\x0cJ\xe1\x19M\x1fa\xea\xe7r\xb4\xae\x04p-\x14\
+)\x88\x1b\xd5X\x99n\x00\x9d\xea\xd9t\x95\xf56\xa3\
+\xe4&p \xf1%\xd9o\x8e\x93\xb4\x87\xf5\xa2\x0c\x87\
+L\xa6z\xc1\xe2\x7f\xc8@\xa1\xc8\x9a\xc57Z\x16\x87\
+DK\xe0\xc5\xd8\xc2[\xa4\xa33G0\x0ed\xe8\x01\
+\xe5o\xe6\xf71\x1e<2\x83\xc6\xfb\xb0\x1a\x99a\xe3\
+\x1a\xd2\x10*TB\x0a\xcd\xf9\xa5d\xc7FI\x13\x86\
+$\xc1V;\xd6q\x0d\x19\xe8\x93\x11\xc9oB\x9bb\
+\x0e\xb2*\xd2\xa4\xd9\x1b\xa2F\xde\xf9\x90k\x81\x9e\xeb\
+\x1f\x5cD,c\xf3Hf\xe5\x8d\x070\xe0Y\xa1@\
+\x85\xef\xe6\x1d'G\xe1\xef\xee^C\xde:\xda\x90\x9d\
+\x8fj0I3Y\xc8\x8c\x8e\x0e\xb3\xd66\xcb\xffk\
+\xbb\x92k\x97\xf6C\xad\x91\x1d\xfbe&\x1f\x83\x90\xc9\
+\xec\xcb\x9d\xf7cL\xae\x15\xd9\x97\xa6\xfbt\xa8\xe4t\
+\x09iK\x1e\x938$\xbd\x8a\xf4\xa5\xb4i\xe2\xd1\x1c\
+\xc6\x99\xaf\x99\xfb\x97\xb75\xc8jzX\x08!\xda\xb5\
+\x06\xa32\xf9\xcei\xbd,\xd3\xd1w\xa8\xae\xf2\x930\
+C0\x92\x85\x19Gy\xed7\xed\xbd\xd4\x02\x00P\x96\
+\xbc\xe7\x0cghf\xef\x9a\x90Fsd\x8f\xb0\xa7\xc3\
+\xe2\xf0\xe5 \x13\x0e\x98\xf8.\xa6\x01\x0c/\x94\xe3p\
+3\x8cG\xe6\x94Q\x84\x83\x039\x8e\xdb{\xdb\xe2\xa8\
+\xef\xfe\x87\xecd\xd4\x09qyo\x0c \x1d?\xddq\
+\xb2o\xb35\xcc\xda\xe6t\xf2\x18\xdd\x00\xea\x1a\xdc\x7f\
+!\x0f\xd1\xe9I\xe4fo\x0b\xe3\xabDd\x09\xfb\x09\
+\xd3\xeep\xfe\xe9\x1d\xae\xef\xf0\xf0\xe4\xab&\xa3(\x96\
+\xb8\xde\x96 \xdcR0\x87G'\x9e\xae/|f\xe7\
+A\xf1\xb1rYw\x22\xef|b\xa3\xd3q!\x1b~\
+\xec\xba\xda\xb9\xe6K\xaa\x81F2\xd1 G/\x16b\
+\x87\xac\x86< \x7fL\xbe\x9b\xc4A!5McK\
+\xa7\xe5\x06\x22\x8f\xb3\xa3d|;\xcf\x80l`hW\
+\xb8ZY\xdd\x83\x8b\x1a\xd9\xf3\x83\xc8\xe7\xc94`\x8c\
+X\x1a\xa1\x95\xb0\x81C\xa5\x15V\x9f\xdd\x17\xec\xe3\x98\
+\xaa+\xbc\xfe\x11\xa7B\x225\xb9\xecD\xad\xfev\x00\
+a\x1f\x99\xe0pp\x99\x1a\xe9\xd0\xef\xf5b\x9e\xff\x01\
+\x05Z\xcd\x03\x0d\xd16\x00E\x8a\x08\x10\xed\xaao\xe0\
+7mN{^0S\xbf9\x0c\xd0b\x97\x7ffD\
+\x0c6\x8c\xcf\x0c\xca\xa5\xc2\xfd\xc1D\xa7a\x02\x88\xb1\
+\x89\x12\x0a\x8a\x80\x1f\x9f\x04\xab\xe0q\xb5_d\x0b\x84\
+Q\xea\x97PJD\x87\x0d\xa3\x08\xa1\xb0Rh\x91[\
+T\x1f\xadB\xb1\xde\x80\x5c\xb0\xe3k}\xfa\x11\x94\xb0\
+\xc8\xcf^\x87\x96\xa0\xbb\x076\xb6\x94\x0c\x91\xb3\x96{\
+3\xe4\x7f\xd6[\xc2M[\xcd\xa7Q\x00\xd3\x80[\x14\
+\xa1\xdf\x9b\x88\xd0Em\xf8a\xd3Otu9\xd0\xbe\
+\xbc=\xb9)\xe2Z\x80\xeaT\xae\xe6b\x15\x9d\x8cX\
+Xy\x10\x81q\x11\xf9\xab{S\xac\x19Lrqn\
+N\x8f\xec\x8b\x80\xed\x05~\xed\x85\xffW:\x0c\xe5:\
+\x9e\x0d&\x1d\xa0:j\xe7\xc6\xb9\xe9\xdb\x16\x17r\xd4\
+\x00\xb0\xbd\xe0\xbd\xc1\xe0GU\xb2W\x0c\xceF\x81\xa4\
+\xe0Ri\x03\xb4\x9bN\x89\xe4O\xe72\xa2\xf2\xe5T\
+\xca\xf5\xa5Y\xd1\x95\xe6\xe7\xd4\xa9\xe5\x0a)\xd7\x84v\
+\xfe\x8d\xd4C\x07\x97\x1d\xe5\x1e\x14F\x8e\xd2<\x92\xe5\
+\x07\x1d6\xce@\x86IL\x17\xe8b\xb6IA\xdf\x7f\
+p\xe9\x93q\x99]\xb3\xaf\xbc\xe1]`\x07\xf0\x86\xed\
+6HRXu\xbc\x11\xb6\x95\xf7\xd8\xc7\xf1a,\xdb\
+>\x0bL\x7f\xc5\xc2\x88.\xbd\xb0\xad\xf1 H{\x19\
+/\xc4\xa8\xf7-\x97\xa4\xf6\x039q\xa3\xf8\x9a\x22\xc4\
+\x9a?\xea&\xe0\x01Xy{[\x9c&\x5c\x83l8\
+\x8eop\xfeJ+\x04E\xac:W\xbcD\x1f-8\
+\x92\xb6\xf4\xd7\x16\xd8\xb8K\xd0\x9d\xa0\x90\xd5\xe5\xf9&\
+ro\x05D/\x19\x8bE+vL\x9c\xff\x9c\x97{\
+\xe2!T\xed_wp\xb2Op5\x86\xe4\x8e\x14\xa0\
+\x1b\xcc\xdb\xeb\xa7\x80r\xd3\xab\xefKUO\xf4\x104\
+\xe6\xc1h\xee\xbc\xf6f\x83\xbf\x98\xf0P\xc5}2O\
+\xae\x9f\xfd\xf8\x9e?\xb0\x05\xbe3\x85\xa0\x83+\xca\xaf\
+ca\x06\x11\x82\x96\xb6{\x1f8nj7\xea\xc3\xdd\
+\x9e\xcbh*\x0di \x88\x94\x96\x0d\xb6|\x91\x80\x03\
+\x96\xd7@\xa5DrN\xba\xa0N8\xdc\xe7\xc5\x03\xe1\
+j\xeak\xd3\x9a~\x7f\xf8\xbc\xcc\x17\xc69\xdcK\x9b\
+\x94\x0cI\xd6s\xea\xb9\x13\xe44-&\xc9\x8fz\xb8\
+\x02\x9b;\xed\x038D}\x1de\x15%\xdb\x9c!\x00\
+\x83\xa1\xc1\x018\xd3\xd7\x22JU(\xa4\x0b\x0e\xa1\xb1\
+xX\xa2\xd1S\xd7\xb24\x96\x92G/\x02g\xe7H\
+\x1e\x16\xf9?\xd7AT\xff$[\xc7n@WP\xde\
+G\x90\xa8V\xd1\xa9\x10d\x08:\xd3d\x96\x91E\x81\
+\x07@\xe3^\xcc\xd4\xaa\xb5xM\xde\xb2\xfc\xeb\x91\x5c\
+\xc9\x00\xfd\x00i\xaf?\x90\xab\xf0\x1aAZr\xe4O\
+\xe2veB\x8c/\xa1\xbe\xb4lo\xbd\xfa%\xecA\
+)\x9ec,I\xe8\xe4(l\xd1\x9bL1r\xe7\xf2\
+\xe3\x86\xa8\xcd\xf2\xad\x84\x0a\xbb\x11\x1f\x0c.J/S\
+\xedVI\x12+\x1c'\xd6\x16r\x06\x83\x90\x14\x10W\
+\x15\xd5\x85X\x97\xa1X\xad\x90\xf4\x19j'\xf9\x04%\
+I\xe5\x0c\xbfs\x05/\xd1O5\xf2\xa4\xb6J\xb7\xcf\
+\x1e\xf1f\xff\x0d\x16\xea{\xa0\xfa\xfe\x8e@\x18Q\xf0\
+\x1ah\x89\x19\xe6\xe3\xa4oRV\x12E\xfe\x85J\xc3\
+\xbb\xf3\x88\xbf\xe2\x0c\x02\xb6\xe1S)\xa7T\xea\x14G\
+J1E\x19o\x9d\xce\x5cN}f\x8b\xd8(\x22h\
+\xbb\xff\xb4T\x1f)\xd7Z:F%\x02\xd9\x9dj-\
+\x1c\x1aI\xa1\xe9\x0f\xdd\x0c\xf3x\x5cN\x8d\xab\xdf\x9f\
+#\x22\xfdBD\xc7uw\xcd=\xe2\xff\xe6\xe0E\x7f\
+\xda\x05\xc9\xd2\x8bdX,\xfd\x86\xf9\xf0h\xe9\xfck\
+{<\xd2 V\xea!\xabS\xaa\xecX\xdd'g%\
+\xbe\x95\x1e\x99(\xae{\x82\xf9\xaa\x10\xbbY^\x92\x00\
+\x10\x1c\xb8@yPe\xda\xe3M\x8b\x03\x13\x1eq\xda\
+\xf2\xb6\x8dt}\xc2\xf6:\xae\xab\x00\x0e\x0e\xbe\xd6\xb7\
+\xee\xc2\xddoAK\xbb\x0a\xb7\x9d\xc7J-\x1d\xa0\xcb\
+\xc71\xdd\x17\xfco\x90\xa4\xa4|\xe5\x9b\x96%\x00\xd4\
+\xde\xf9\x18nl\xc1J\xf6P\x1d\xd4\x0e\xc0\xdcd\x94\
+\xad\xec\x9c%\x85\xf4RU_\xd44\x15\xf2#\xa6x\
+\x1e\xf5MJ\x88\xc3t\xb1\xd1+\xf6\xc3\xcf/m\x0e\
+{\xcb\xd5\x0c\xf6\x19:F\x7f\x92W\xa8\x11\x18a$\
+\x86\x92\xc09\xc0\xa2\xf79+\x06t7O\xee\xea\xc7\
+\xa6\x92\xda\xe4\x22\xe0>:5Y\xc9\xc0K\xe9\x99D\
+e\x06,\x1b[=\xcf\x1e\x91Jm,?\xfb\x10\x10\
+Q\xff\x16lF\xc9\xa2\xae\x13\x1a\x14@j\x09EC\
+\x1c\xd8\x82fR\xd3\x8e\xe1\xfdD\xdcCT\x15\x02\x03\
+<\xbfds\xd2X\x92\xcdw\x89\xf0[\x83\x95\xc3\x1a\
+9\x83\xe3\x9f\xf5\x0a\xfa]\x01c\xaa\x8d\xbb?\xf5\x03\
+\x1b\xcb\x07\x17\xcd2\x84\xab\xe0\x922\x94\x09\xa6\xb0\x13\
+\xb8\x166\xe0Zc\x10FjB4\x15\x0f\xe8h\xe5\
+\x83\xbfH\x8bb\xcd\xf3\xa7\x81Ng\xdc\x03\xb1\xca\x05\
+0\x16\xe3\xe4\xc8\x1eK\x0f\x0a\xf9D\x0b'_\xe5F\
+C\xb8\x82,+\xc5r0\x18\x8a\x8bI&O\x0c\x9e\
+\x1f\x8es\x07\xd1\x0c\x93\x1b?\x93\x09\x0d\x90y0~\
+\xce\xb8\x5c\xe9\x96\xe5eZ'\xe3\x87\xfc\xad\xda\x0b\xa0\
+\x82\x8f\xd3\xbek]\xa7B\xa1\xec\x9a5\x15\xd4Z\xc7\
+(\xe2(\xd2\xe4\x05\xf9\xcf\x83\x1a\xbd\xfdi\xf3+6\
+\x07\xe6\xc6ng\xc6\x8e\x7fk\xec\xcf:\xed\xa2O\x8c\
+@Y!a~\xf7\x02e\xb0\x82\x09O\xbc\x0d44\
+\xfcgpR4\x83u!;\x02\x01\xc0^2n\x0e\
+IK^\xb1\xa2\xeb\xad\xc3\x15\xa9\xc8;\xbd~\xf5V\
+\xeb\xed\xa7\xb96\xfbX\xcb\xd5o/;\x0b\x84#$\
+\x1ar~\x5c\xccg\xd4\xaf\xcb\x16\xa5\x0a\xc1+St\
+F\x02\x0fZi\xa3[\xde\x5c\xda\x83\xd7\x08vS\x9b\
+9\xf5 tA\x95c\xd2\x83.\xb1\x94ulp\x90\
+I`}\xac%\x80@\x83\x0f \xdb\x12\x08\xeb\xb1\xa4\
+/\xf9\xfc\xde.y\x19\xc2C\xb3\x7f8\xd7D\xd88\
+Zj@`\x8f\xe0\xb2\xcb\xc2\xda$\xc5\x8bA\x87\x80\
+\x9a\xc6P\x09\x99\xf8\xafHPd\xee\xbb\xbbD4\xc8\
+\xe7\x12\x84|\xc4\xcd\x93}B\xe3\x91&\x8d\x938e\
+:\x22\x91q\xfaX\x8cN2\x94\x9ezH\x8f\x19\xad\
+]\x89\x14m\x0e\x97I\x1e\xdfO^O\x98\xf1JR\
+sHN\xbf\xeb,(z\xdd\xdcp\x98\xe1Qs\x02\
+L8 \xd7\xb71E\x8a,&T~,\x0e\xd8\x1b\
+^\xa38?|\xc9$h\x8a@|$\x049\x11t\
+7\xd7l\x81\x09\x8a\xe2sx\x08r_\xf8\x8f\x86\x02\
+S\xb4\xf4RoE\xf6 \xe9\x1a\xcf\xa5\x85\xb3vd\
+z\x86\x9d\x05,\xe5\x90\x09hAe\xaf\x95\x02\x81&\
+\x01\x01\xf5\x11\xc1\xdf,\xb1V\x80@z\xe8C\xe5q\
+@\xf8L=\xaa<\xed\xdd\xa5k'a$\xf6\xc9c\
+\xbaE\x9c\x09\x89\xac\x11$\xb0h\x5cuTB\x0c\xd4\
+\xb8\x99\xba\x9d\x8d\xb5\xbbh\x0c\xde\x88\x828\x88\xc7\xe0\
+h\xad\xf2\x1f\xae>1A\x5cF\xaa\xb4OY\x10\xf8\
+P;Hb\xb2\xe0\xa7?\xe6A\xc5\xc1\xc4\xc7\xd4I\
+\x12\x87\x8b$\xd4-\x884\xf4\xdb}\xf4\xbbg\xdfn\
+x&\xd2\x15!1n\xa4\xddD\xd7\x03w\x0d\x94\xec\
+>b\x8d%\x146\x83\x84H?\x85\x80\xca=l\xa7\
+\x0c\xaa`\x5c\x18:\x04\xe5\xbb\xce\x89\xd1\x0d\xadc2\
+\xf36\xfc\xfa\x96\x13\xa8\xe1\x82'\xa5\x974\xbaZ\xbb\
+\x84^M\xdd\x09\x17\x90\x87\x8d\x02>\x1c\xe7\xf0\xc0o\
+\x1c\xf8\xa69\xb4\x90\xb5&\xd7\xba@\x1b:\xcb\xfe\xd8\
+\x8beL\x09\x0a[&\xd3^\x10\xe4\xba7\xa1\xaf\xb5\
+\x9b\xef+\xf9\xe90i\x1e-\xdd\xecJ\xa1LN\xc8\
+z\xcb\xd3\x9bX\xf6f>\x82-~~\x0c\x84m\x1d\
+\xf4\x14L\xc9c\xa27\xb2\x85\xc0\xd4\xf4\xcfTH\x06\
+\x8aa\xe3B\xbc\xddS\x1a\x80MR\x09rkV\xf5\
+\xa7\xd1[\xd3\xea\xc5\x0cT\x821\x01\x0c\xf2\xa3\xe3\xdb\
+\xc4B\x13;:\x14\x8ef\xaa\xa48\x16wT\xc9\x82\
+\x81\xa0\x08\xa2:\xc9\x82\xb5\xe6\xfe\xd2W\x82C\x8cF\
+/:\x95\xa7\x0d\xa1\x06\x01*G\x03\xbf\xfc#g\xb2\
+\xbd:\x06\xa1\xb3\xfd\xb6\xd4y!\xb5\xd4\xc9e\xaf<\
+\xd7\xc0\x85\x13gO\xf5\xe0{\xba$\xc3\x5c\xfa\xf6\x1f\
+\xe1\x10\xfb\x1a\x0dl\x0a\xc3!\x0c\xb0\x0c&}h$\
+g\xcf\x8c\x9e[\xae\xa9\xfe\xbf\xbb2\xe9\xe9H[1\
+\xdf\xab\x16\xc7\x11^9\x89\xfcpI\xbf\x92\x9fG\x14\
+\xe0\xaem\xb2\x97\xd1\x8a\xedH\xcbc#\xcc\xab*\xeb\
+%/~\x19F^\xb8\x1f\x92\x9c\xf9W\x1d>E\x8c\
+q\xe4Q&D\x00\xc9\xe7\xcf\x98_\xed\xcd\x90\xd2\xd8\
+C}\x8a\x9b#6^\x1atz4\x11\x03&]\xfc\
+\x00HE\x07\xd1\xdb\x8c}\x93\xe1\xba\xbd\xd7V\xeb\xb6\
+\xb7\xe44\xbe\x17\xa6\x1b\x14\xc2#&\xfc\xd6%\xfev\
+\x9ak\xd4|e*\x8aE\x87\x18\xf4\xf6\xc6\xc9\x90\xea\
+\xe2\xd4\xf4\xfa\x84\xb5\x9b\x09nt[\x9c\xab\x96&\x1a\
+mu\x1b\x10;\x19eg\x87*\xcb8\x97\xec\xd8\xd1\
+e\xf1\x86\x22\x07\x0e\xbd\xdd\xb2\xb6\x03%\xb1P\xe4\x83\
+\x97\x12\xbc\x83\xa4\x8a\xf7b,\xf2\xa0\x86\xb8\x8f\xb7Y\
+\xe61\xf1\xf4Dd\x0c\xe0k\x05K\xb9\x0c\x98\xdd\x15\
+f\xa0\xf4\xa6\xbat\xd1\x1a\xe6\xc6\xa3;\xccb1?\
+\x0d\x1evYMj\xc1\xa85\xeb\xb8\xead\xa6P5\
+\x14\xbaG\xf1 #\xfd\x8fA4\x01R\x96d\x17\x14\
+\xcf\x93\x94\xde\xf2\x88\xde\x99K\x89T\x03\x10\x8a\x87n\
+\x16\xab!\x15\xcf.\xcb\x90\xa6d\x19\xed\xb66\xa1\xf2\
+u\xd8;\x0bA\x985\xe8I\xd0\x90\x10\x96z(\xab\
+\xa6\x8c\x9d\x8e\x8e\xf0\x03\x13\xcek\x92\x99\xac\xc6\x14X\
+\x10\x0c\x17\x5c\xe2\x15\xe5\xd2x\x8bg\xb1\xe24\x0e\xa5\
+\x16\x83\xee`oL$\x81\xf1*\xaet\xe9\xb8 \xd7\
+\x02\x80\x93\x8b\xd8\x84\x00.\x98m\xe3\x11$\x05\x0b\xb3\
+g%M\x94\x88B\x191\x85\xbe\x92q\x85ql\xc8\
+D\x9f\x91\x85.8\xb4\xfa\x1a4\xe1]\xb3$\x0a<\
+\x00\xcb\xea\xc8C\xe3\xa7Y 7B}\xb5\x0c\xc9\xca\
+-|\x94\xe9\x02+x\x93\xd8\xa4\x139\x12`\x03\xec\
+\xcc\xa75PQ\xc0\xad\x0c\x84*\xdf]\xa4\xb1\xdc\xb0\
+\xf2\x8b\x09\xbe\x80\x83\x0f\x97\xe6\x0f+\xc0\xf8AP\xb1\
+\xdamL?\x01T\xd3c>\xc9\x81(\xbb\xbd\xe1\xa7\
+a\x98\xcc\x0a\xf0\xe4\x17\xc1\xb4\xec\x90\x87[\xdd\xd9:\
+ow\x86\x8e\xc2\x84C{k\xc3\x98t\xe0x\xaa\x82\
+i\x99\x06Y\x90?\xb7\x16\x1c\xd1Q\xeeZ\xbf2\xf4\
+\xdf4+\xca\x85\xbb'h\xd6\x95+i\xc9\x8d\x00D\
+\x06n\xbde\xa9\xc1=U$v\xf0\xe0\xcc\xf5\xe4\x05\
+`\xb7\x22M\x98\xdeu\xa7\x89\xa4\x18.#\xe4\xc7:\
+\xfa\x9c0]e\xda\x9c\xdcm\x81\x9f4%a\xcf\x90\
+L\x87\xec\x00s oE\xdd\xcbp/\x92o\xb4\xc5\
+\xeb/X\x0ay\x85\xf8\x89\xd6\xc7J\x98$\x83\x0dU\
+\x12\x8f\x11\x18\xd1\xbd\xc6Ho\x18\x03b\x0a\xc1\xd7/\
+$R\x80o4c\xf9\xca\xaf\xe7{\xeaK\xc6\xf3\xc4\
+\x00\x8c\x1d3\xb2J\xac}G\xe1\x11\x0c\x107\xa8\x0c\
+3\xaa\x82\xee\xc1yK\x10\x9c\xaf\xd8\xdf\xde\xbf\xe0\xa7\
+\x1e\x1f\xa2)l\xea\xef\xeey\x97\x9b0 Y\xba-\
+\x18\xa1\xe4\x91D)\xa6&{\xa2BO\xd1N\xe9o\
+\x8e\x14\xaf\xd8v\xf0Ui\x06\xd42O\x18\xce\x8b\x18\
+V\x86\x08\xc5A\x12\xcfs\xbc\xcc\xc6\xb8\x03\x8cg\x8d\
+\x87\xc7:d`y\x97^P%\xd6\xd6\xba\xb5\xe7\xcf\
+d\x87\x1e\xd0\xa1\xb0\xb7\x07\xda\x87\x9f\x16\xc0\xb4xb\
+y\x22\xdf\x17=\x93\xbb\x8c\x0d\xc4\x1e\xaa\x10CV\xfe\
+\xb3\xf9\xcc\xaf$J>\xa8\xd4\xc3\x96\xfa\x18\x02\x0f\xa7\
+FB\x9f\x9a\xa6\x00\xba\xa9\xd6\xc4(\xa0\xcd\xe6\x22\xf1\
+\xce)y\xb2\xa8R;\xe1RZdj\xd0\x0aC\xa9\
+1\xf0\x10\xd1u\xdb\xc1\x04R\x04\x0dXk\xa0\x12,\
+b\xe1'=\xb2\x057b\x01\x0f\x87\x19be\xd5\xae\
+Q\x10\xb0\xc6\xe6\x8c\xdd\x9d\x94\x8d(u\xc8\xf9\xac\x92\
+E\x00a\xdc\x16A\xa9\xdc\x1d]\xf8\xf5T\xfc-\xa9\
+\xcd.\xb4y\x03\xf5\x1c\xdaP\xf73\x96\x13QiI\
+J\xb1\x98\xaa\xd5R\xac\xb3\xfc\xab?\xba\xf8\xb0e\x96\
+\x85\xc4\xdf/`\xa8\x94\x05\xc8Dx0\xac\x7f\xc2\xdb\
+=\xbeF\xc9\x10.N\x8f\xf8\x81\x05Q/\x90N\x87\
+\xb6\xe7v]\xbc\xa0\x02\xa6e\xbe)\xe7\xb3G\x04,\
+\xf5\xe7\xb7+\xe7\xe4a\x11\xb5D+\xc2\x0f\xd5\xf0\x9d\
+\xddm\xd3\xb3Uk[\xee&G\x92\xb1\x85\x1b{@\
+\xe6}\xf9\xea\xf1!\xc9\x1bg\x9f\xd7Q\x1c;4\x1b\
+\xd0\xacW4(\xe5\xcf\xa5\x9eR\x9f \x89\xa9<\xed\
+P\xaeV\x8c\xd3\xad\x02s\xe6`d\x1d&9`\xe3\
+8\x90\xf9.X\xac '\xb1\xa8_\xdf\xd6gtd\
+z\xf9L\xc0/\xac\x95\x97\xb3\xcc\x11R\xdd\x98\xd4d\
+\xd9\xc8N\xb2H\xed\x93\xea:0\xf1\x07\xb0\xc6P\x13\
+x$\x0d{\xf5\x83\x91\x01\x97\x8f\x15\x10\x1e\xa1v\xa6\
+To\x9aq\xcd\xcc\xba\x89\x19b,\xe0\x06\xf7\xf56\
+\x1bl\xcal\xe2\x8c^`\xb3\xfc9\x7f\xd9\xb0\x92x\
+l\xb0\xcb\x1c\x0a\xf9I\x0a\x5czJ\x91\xb5'\xf4\xd0\
+\x87\xaa\x99\xac\x94\x15\xc5\xc9\x1cw\xe7\xed73U&\
+\xf1\x10ao\x169.&,E\xf0\xad\xe7@ZC\
+H\xe7\xdd\x81:`o\xd1\x00\xef\xab\xdb\x83p+\xf6\
+\x00\x14\x0d\xbd\xea}\x9e\xe9wX\x831\x04\xd7\xd3'\
+_m\x13\x9a1I\xaf\xca5\x9e\xe1\xfa\xaf\x96\xcf\x10\
+\xfc\x95P\xb1 \x9aID\x0c\xc9)\xad\xebk\xba\x8c\
+R\x5c:E\x0a)&\xd5\x99h\x19\xa5Ub\x03_\
+\xccr\x05-\xf8\xff\xf8\x0cWAo{\x96\x8f~\xcf\
+f\x0fF~\xe9\xf9\xa0\xee\xf7\xff\xe9\xcb\xf7_\xd3 \
+%Gxc@K\xfc\xbf\xe5\xaa\xb7\xcc+\xaf\xc6\xa0\
+\x9e\x9e\xbc\x9c\xae\x1d\x94}&\xedHq_<\x04\x8b\
+\xdb:t\x81\xd4\x96\x11\x1f\xccg\x9c\xa1\x0a\xfd\x06\x05\
+\xe8m\xc3\x1bl\xe6\x03\x99\x93\x83C\x14*/\xb9o\
+\xc4\xb4\x8d\xf8\x99\xc3[%^\x18\xacw\x0c^\x12\xf2\
+k\xb2\x94\xf5\x8a\x87\x92\x17\x13\xb7IRg$\xbdb\
+.\x11\x031\xce7\xeau~!`\xd3t\xbc\x95\x1b\
+\x1a\x02\xba2Q0\xa5kT\xaf\x9f\x01Lne\x1e\
+\x85a\x90\xea\x93\xd0\x07\x8d\xfc\x9b!\xb9l9>;\
+x\xe6\x91W,;\xad,\x85\x85\x8d\xae\x89\xa3\x0b\xc0\
+\xea5F={\x99\xf8]\x19)\xf0k\x80b(4\
+\xc8g6\x0d\xeb\x93\xa4\x12\x82I\x8b[\xc6\xae\xeb\xe6\
+2\x9dxMy\x06$\xca\xb49]O\x90\xda\x1eo\
+hI\xb9P\x04y\x16)\xceVHc\x87\xca\xe5\xaf\
+\xb1\xcc\xd8#\x94\xc3\x05\xfff\xd6\xc0_\xf8M\x91\xb7\
+\xbcK~\x90\x11\x01A\xb9[\x1bG\xceZ\x84\xbf\xf2\
+o\xb4\xc0\xcb\x9d\xf5]L\xf5\xad\xee\xfa\xf1\xa3:\xd8\
+9\x92]\xbd+\x8b\xb3\x5c\x19yzv\xfc\x0d\xd9\xed\
+\xe3\x90\x1f\xa9>9\x9er#\xe4(\x06/\x03\xd1\xe2\
+tf{\x8eeMWJ\xbf.\xc9\xc3\xa5\x0cJR\
+\xc5\x04\xa6\x22\x11\xb4U)\x99\xf1e\x86\xd0\x00\xd2s\
+5\xc2C*I\xf2f\xba}\xc2\xab\xcf7%\x81\x9b\
+\x7f\x049>\xc2\xa9\xf0\xe4\xf2c\xe1\xfc\x9a\x0aPI\
+d\x06PJ\xc4\x5c\x83\xc9\x12E\xc9\xbe,\xa2\xddG\
+F\x9c\x03@\x0ch{\xe9\x10\xaf\xdc\x19\xadqBy\
+4N\xc9\xd9\x80g\x04\x98yQ3\xe7\x9d\x92\xd0\x15\
+b\xffT\xe4:\xc7\xe7\x9eS\x8f\xe1\xb5\xcckO\xf5\
+oBN\xc7\x00w\x92\x00\x05\x88*\x89d\xb4\x94\x98\
+\xbf\xa9\xc0\x1a\x22\xbbz?\x09\xe0\xcb\xaa\xf9\x84\x8a\x9d\
+\x833\x5c=\xd1\xed]\xcf\xe0\xbf\xf8\xd7[\x04\x82p\
+R\xd7C\xd9Qp\xe4t;\x82\xfd\x17\xe4%\xbf\xf8\
+[6\xdb\xc0ob:\xc3\xcd\xdfO\xd9Y\x19\x98\xc4\
+\x95\xb9%\xad'YI\xed\x0d![</\xf1\xa3{\
+`\xef\xfe\xd2\x95\xa7\xd4\xe4\xb3r:\xf3d\x9c\xe5d\
+\x84D5E\x99sa\xf6\x9e\xc9]\x17\xbd+\xb4f\
+P\xdf\xc6Ab\xf8\xcd<NE\xb9\x05\xe7,\xa2\x9d\
+\x1e\x00\xa6\x89A\xe3\x12\xf3m\xba\xb3\xbc\xcb\xfa\x18\x14\
+\xac\xbb\x95\xbc\xba\x8e\x5c\xc8\x90a_\xb7F{VZ\
+bv,\xc5\xb6\xa1\x18S\xc1qyJ\x0dY\x90q\
+(\xf4\xccW\xb2\xb4\xeb\xfd\xb0\xf2\xf3\xbe\xacg\xc9\x88\
+?\xca\xc87\x83\xd7v\x87L\xcb^\x10\xecn>0\
+|\xb1\x09\x02\xe5\xbdf\xc2\xbe\xcb\xe5\x0fG\x0ex\xbb\
+\x96\x22\x06\x92\xcfI\x8fR\xf1\xbd\xb8\xc7\x1cs\xc4\xd3\
+b\xfa1\xb4\x14\x85\x98\xb7\x88\x8eSn\xc7\x82\xa2\x02\
+\xc1W!\x93\x0b8\xd0d\xe6\x91\x96\xe9\xb6J\xd3\xf6\
+I\x83\x18\xd1\x81\xf1\x11{\xf8`)\x08\xc3\xf2G\xdd\
+G\x08E\x12\x06\xfa\x02\x86!\xfe\xbcz\xea\xd9\xfaf\
+\xb6\xd6\x8a\x10\xbbo\xb4\xf0\x9d\x15\x1b\xe2 \x94\xd3e\
+>\xe4\x96r\xe1\xaa\x9dJ\xac\xc1r\xefQ\x10\x01`\
+\xaa3u\x9a\x8a\xd2\xf5O\x9b\xd4\x12\xeae\x84O\xd2\
+\xb2\xee\xe2\x93\x84\xa7r\xe8\xfcM\xb2\xc6\xbc\xaa\xd9r\
+c\xc9\xeb\xd7\xfa]\x90\xdf\x0bq\x88Kas\x00\x86\
+k\x9d0w\x22I\x08Y\xae\xd2\xa7\x22\x89F\x07.\
+\xf2*\xa6\xec\x83\x81/\xf4\x0c\xdb\xde7$\xb5\x1f\xc1\
+\x97\xa3m\x90\xb6E\xecY\xc9/\xc3\xba\x10\xbf_\x18\
+%N\x08\xef\x93\xcb\xf7\xe5\xd1\xdb\xee\xaf\x01\xd1\xa9\xdb\
+\xbd\x01\x01\xc5\xff\x9e\x17%\x04>`\x98\x1f\xe7\x17A\
+\xc3\xfb\x5c\x89\xb3\xe0\xf5\xb5\xf5\xe6\x9b\x06C\xc7\xf4\x0f\
+\xba\x88\x0dD\xf5av\x11\xbbC\xef\xc4\xd7|\x7f\x16\
+\xd6\xc8s4\x19\x93\xe8\xdeP\xcd(&bA\x9e\xe2\
+\xe0\x93q'\xa6\xb0,\xb8@\xeeGJ\xdc\xc3}\x85\
+\xce)\xaasTG\x18\x8d)\x0a`9\xcd\xfd\xb5\x8d\
+\xf1\xc2SFl\xac <\x8c\x5c\x1f\x13\x06j\xd4\xfb\
+\x89\xb3\x9c\xaa\xe7\xf9[V\xcaz0\x0a\x991\x91\x84\
+j\x19V\xc0M\xdct\x0fe\xad\xe9cH\xdf\x9b\xec\
+G\xfbt\x87-\x98\xdf\xa0\x01c\x14\x88\x85M\x04O\
+\x22\xae7\x98K+\xc8\xba{';\xd2rQ\xf3\xe7\
+vV\xa3\xacY\x11\xc1\x02\xbc\x00\x05\x8d\xc4eo\xbd\
+\x8f\xfa\xc7>\x83\xad%6\xfe\x10\xa4\xf8K\xdc\xb4A\
+\x1e\xdei\xe0|5K5\x11\x02\xa3\x07\xfcc6Y\
+\x10\xd5\x829\x94^\xa7\x7foR\xc7G\x5c\xe4\x0c\xa8\
+\xc2Sf\xa7\xf9\xaaVV\x14\xf7\x19Y.9@\xce\
+2]\x0aI:\xdf\xc2\xc5\xa5F\x1a\x80\xebf\xf6\x8c\
+\xe4\xae\xf6\x1e\x1f\xb3S\xf2QW\xab\xa3\xb0\xd6\x88g\
+\xacF\x1eT\x85:1\xf3\x9b\x03\xc0\x08\xab$kz\
+\xb6Q\xa1\x01r\xdc\xcd\xfd\xfb\xaf\xd6@\xb9\xfa\x9dF\
+\x03)\x04\xbc\x1b\xafNZ\xa2'\x80\x06o\x5c\xdf\xa3\
+\x9e\xc7A|K\x05EvJ\x8a\xfbI$*m\xab\
+$\xda\xdb\xcc\xd7\xfb\x8bM\x87Uw\x8cJs\x91\x90\
+ ya|\x87\x9c\xc9k\x145\x0d\x9d\x98\xc38\x80\
+\x8fg\xf8P\x88\xdf\xf0\xd0\xb8\x042\xfd\x19\xf8\xee\x0a\
+\xcd\x8d\xfcE\x7f@\xf9W\x0f\xe2\xa8u\xea^\xbaf\
+\xb2\x0a\xf3G>\x1d\x99\x0c\xe2=j+\xfaW[M\
+e\xdf\xfb\xb9h\x84\xc0\xfa\xe2\xb8\x0c\xe4~\x94:\x15\
+\xa8\x1f\x12\xa2u\xff\x18\xffj\x9e\x9a\xefe\x1ce\xc0\
+\x05)\xbb\xc7\xe1L\xc9{y\xd8f/@\x84\xe1\xc1\
+\xa2Y\x87\x81\xb6s\x8f{51_\xd7q\x0dt`\
+]\x16\x22\x221\xc7\xb0\xb6E$\x1a=\xd7nR\xd8\
+\xf9\xe3R\xc9\x943\xfa\xb3o\x95\xa6\xdcjoM\xdc\
+E\x02\x0af\x8aq\xd9\xd6\xbb\xc9\x5c\x9fv\x90\x00\x12\
+\xcfu\xb9\x09A\xa3\xe5q\x83\x86,\xc4R\xcc5\xd1\
+\xa6\xef\xd9\x02\xbf\xd1\xd6(\xbeo~k\x8c\xbf\xc9l\
+\x1e2E\x815=\xadF\xfd\xe7X\x01Y\x891\x1d\
+d^F\x03/\x19\xc9$\x1cY\x95\x0b\x8d\xc6\x13\xa4\
+\x838W.\xecY\x89\xc1\xe0\xa8V{\x07^\xc9\x87\
+V\x9a\x11\xa29\x95H\xc4]F\xeej\xa1\xe2p\x81\
+\x064\x1b\xad\x0c\xb0\x02Q\xa1JXQ\x8c\xcf\x0fX\
+Z\x98\xc9\xf3\xf4\xc5\xb32\xd8\x0a\xce@J4SZ\
+2\x8c\xd7\x0f:\x15\x04\x03\xc6\xa5\xb5P\xb1b\x10\xac\
+\x9fz\xbb\x13\xf6\xee \x86\x80\xfa\x07\x5c\x1c\xad\x15\xfc\
+\x8d\xa8\xa8\xbag0E\xfcD@\xba\x9b\x98\x9c\x93c\
+\xee\x1c\xc6#\x99\x22\xf5\xe3D\xeb\xfa\x1b7\x1b\xd8\xcd\
+\x91\x14\xf6D\x9f\x95\xaa\xeaA~\xdf\xec\xc7\x0fC\x12\
+o\xcc\xebA\xddk[~\x90D`0B\xbd\xfb\x0a\
+t\xb9tQE\x90\xcd\x07\xec%\xf5q\xd5\x95\x16\xef\
+\xb2-4\xc0\xf1 \xdd!\xf3c\xb5\xd3\x05|\x0e=\
+\xbb>98CP\xbe\xed\xfd\xf2\xe3af\xf8\x88\xa8\
+*\x8a\x85G\x18\xc8\xfaKU\xe3B\xd1*a\xa3\xb1\
+\xb4\xe7\x91\xed\xcc\xfcw]\xdcg\xc3\x0e:\xfa\xf2\xa6\
+\xc4\x05\xc5^\xf2j9\xc3k\xa1\x9a\xb6\xfcs\xa83\
+\xafpB\x81\x0e\x90K\x94;*\xc1\x03S\x82\xb3\xc9\
+O\xc6\xa6.\xd3#\xcb\x1b\x09!\xb0\xb62\xa8\xde\x90\
+\x80O\xdf\x11@MC\x16ZX\xb3\x1ef<\x0b\xae\
+&%\x14E^,\xd2\xaa*5\x8d\x96\xa7\xb3\xcb\xd4\
+\x19\x0ar\xe70\xe2\x99\xd4\x05y\xf7J\xab\x00<\xad\
+\xcd\x0a;\x87P\xbb\xc7'C2\x1b\xf9\xaa\x0e0A\
+\xb8gPY1\x03\xc0\x00\x02-\x97v\x9692H\
+\x99K\x9c<\xbc\xd3 \x98zr\xa3Q\x15\xe5\x1eG\
+\xad\xac\xa4\x97 s\x01\x03I\x03\xffe5\xfaq\x8a\
+\x1b\x96\xe1\xe7<X\x98\xa5\xe0)\xbb\xf2\xa2\x96\xa6\x94\
+M\xc6I]\xdfQt\xbb\x0aw' \xf9<_\xa5\
+6z|Z*\xa3L\x98\x9b}B\x06A\x22\x08[\
+<B\x92B\xad\x9a\xb2\x84\xaf\x1d\xf9\xd3\xc0\x0b\xe7\x1b\
+\xb9T\x0c\x88\x5ck\xbb')<\xea$\x14\xf7\xc2\xd4\
+)PT\x11\x80\x05\xefW\x9e&Z\x82\xd8g\x02\xdb\
+\x1cDTU\x10\x9ec\xbfO\x09|&e\x87\xd6M\
+\xbc,L\x80\x19\x09\xb2o\x8eg\xf0@@7\x8f\x06\
+\x88\xbd\xbdzR)\x8dS\xfebq4<\xc4t\xf9\
+\x9f\xd1\xc1\xba\x88\xf9b\x0f\xa9\x9cuS\xde9\xd6*\
+!\x80\x14e\x8d\x0a\xbft\xbb\xees\x83\x8a\x11H\x93\
+\x833}\xd1|\x83\xf4(\x0a\xd6\xe5\xb5\xdd#\x98\xc8\
+\xcf\xc8\x14f\x89@\x18k\xac\xeb\x9d\xa4\x1b\x02\xa6\x08\
+\xbf\x12\xe6\xf1e\x07\x17\xb4&\xf4\xb6f\xb1@E \
+sC1\xad\x8b\xce0\xac\xcdp\xca\x8eZ\xb2`\xb6\
+d\xe4\x97\xdb\x84d\xaf\xf7M)'\x9b\xb1\xc9\xbf[\
+E+\xb0\x13\xab\xc1#\xe1\xeb\xd8\xd6\xb1\x19\x09\xb0,\
+C\xaf\xf2hH\xee\xc4\xafB\xc5\xb2<\x1e\xd5X\x0d\
+\x22\x88\xbf\x86x\xd9V\xe6\xf0\xf2\x12p\xb0\xff\x80\xfc\
+\xec\xbbW(\x0c\xa3\xe8\xc5\xa4 <\xe7\xd3\xa6h\x5c\
+\xe5\xf8\x0e\xab\x06u\xb1\xa0\xdc\xc0NM}F\xe2]\
+G\xdfPQ\xc1Qn\x04\xf0x\x01:A8D\xbd\
+fV\xb7\xae\xf9\xc1iT\x92b\x9d\xd9x\xa5\xa1\xee\
+4\x0a\xf0\xad\xd4\x1c\xbe\xf4\xa3s\xc8u&lB\xf7\
+\xa8\x8d\xba\x83|y\xdf\xce\x02\xdd\xb9X_\xaa\xff\xff\
+\xd8F\x1c\xf1\xa4\x183\xebrJ\xdd\x89\xb7\x0b\xb7\xe0\
+[\x9c\xb2\xffW0'\x0c\xd9\xa0!?\xdd\xda5*\
+\x99vE4\x8b-\xac \xf5Q\xac\x10\xf1Y#\xea\
+\xd1\xbd\xe8\xd2f\xaa\x9bw\x19\x5c\x89\x10\xde\x08UE\
+Ge\x12\xaf\x8aI@:\x8d\xbc\x09\xbe&\xd9x\xb8\
+\xfa\xcak\xcb\x11}*\x8b\x1fCO\xb3\x128\x05\xa9\
+%\xc3\xab\x0d\x22\xc41\x22A\xc18\xa2b\xc4Wc\
+\xe3\xae\x961\xe7f\x22\xb1c:\x92\x8d\xd6\x04_\xba\
+\xb4X%\x02\xc56(\x10m\x88cF\xe9\xe2\xbd\xd1\
+^\x7f\xad\x16\xe0\x1a\xd6\x05\xddN&h+*C\xcf\
+\xceQ\xed?$\xe0\xf2\xb0\xd0\x87\x81\x90\xfe]\xbe\xa9\
+z\xa1\xb3o6\xed1C\xcb\xe2\x03 \x12\xd7U\xc9\
+\xd26<@\x91\xc4\xda\x88\xf8\x09\x11\xa1\xd4\xa9\x89\xc5\
+\x1b\xc3LLXje~\x8aN\x05$w\x0ex\x81\
+\xf9I\xe3\xca\x18\x8a\x80\x10{\xc1\x97\x02\xc6.\x98\x22\
+\xa6j\xd3\xcaO\x98\x054@\x85p\x8c\xaa\xb0E\xc4\
+\xc1\x01-P\xcc\xe8\xa2v\xea\xcc\xff*\x92fY\xa5\
+s\x0c\x8e\xfe\x98!?\x7f\x81=}\xfbX\xcdIX\
+\x0f[Q]X\xad\xd9\xe4\x11^\xda\xc8V\xee\xf0\xbb\
+H\xa4\x13\xdfI\xb5>A\x89\xe9_ge>\xc05\
+h\xf7\x87=\x5c\xc85\x0f\x9a\xbf\x0b\xb5\x96\xea\x98\xcc\
+\xc5\xa4\xc3? \xa7\xb7\xf3\x80\xdb\xf5\xc0\x08t\xa5\xf6\
+}\xce\xd7\x92Hf\xb2\x1e\xde.\xbfV\xe8)\x0b\x13\
+\x06\x05\xd1\xa0\x05_\x10\xed@\xd02\xe6I0\x8e_\
+gW\xe4\x87q\x80\xc23\x1cL\x5cCa\x5c\x80\xba\
+\xe1\x00\xbbh\xdb|\x93B\xc9o\xa8r\x01\x02\xf9\xb4\
+i<q\xdb\xfd\x05\x5c%a\xc4~_Z\x1e\xcb\xb7\
+\xb8\xa9\x22\x0e9k\x97\xc2-\xa6\xd1\x9f\xc8E\xae1\
+\xfd\xf9!<Hl5z\xe81\xd3C\xce\x95aa\
+8\x5c_\x0a\xae\x5c\x822\x94\x90`Cu\xddG\xa2\
+\xac:D\x85\x1e\x10\xe4\xc1\x00%\xc2(q\xa6\x10\xdb\
+Q\xd2bJE\x83j\xdf\xff\xca{\xc9\xd6$\x05~\
+\xe4\x96G\x9a\xca\xff \xa7\x90\x1a\xe6\xa9\xb6\x7fG\x97\
+\x18\xc4[s@!\xd3\xbc\xd6&\x1d\x87`\xf7\x04 \
+[}s\x90\xbc\xc6zQ:\xae5\x1e\xa3\x14k\x8f\
+5!)\xdd\xc8\x879$7\x16f\x04\xa7\xf2\xf7`\
+\xe6\x17\x05v\xab=\xcd\x19x\x93\xf5\xd7\xf0\xb4\x82[\
+\xd1\x18\xd5U\xa1*\xdbl\x14\xbe\xcf\x97\xc9\xb6x\xf9\
+\x8b\xec\x15b\xd6\x19\x5c1:\xde\x1e\xe1\xe0\x0d\x9a\x02\
+>)y8\x8f\xe8x\xd4\x17\xbe\xaeT\x9d\x9a\x06\x0b\
+\x03\x07\x0ft!\xf2vQ\xcb\x1d0\x94C\xde\x97f\
+\x89\x9ew\xc2Z5$\xd9E\x11\xbf\xd4G\x8d\xe9\x86\
+\x8b5i[\x17G\x9e\x82a\xe7\x08m\xbd9\x10/\
+\xb6\xd3\xe4r\xa3\x9b?\x01\x0e\x03\x9e\x0a-\xa2\xe9\xc7\
+\x1f\xdb\x1c\xdf\xaa\xb1\x1b\xbc\xeb\xea\x1dT`\x1bpD\
+\x87\xa2\x5c\xc8\xc3\x89\x9a\x8b\x8c\x13wj\xaf\xbcu\x0a\
+4!)=&\x03\xf2\xf7\x17\x8a\x90\x5c=\xb0w\xf1\
+\xd4\x81\xcb\x9d\x02\xe5H\x12\xce\xc0\x14}S\x18\x8d\xe1\
+\x18\xc0\x9a\x14\xe5\xf8\xd1\x9e\x8fP\xd3\xd3\xf0\xa1\x0b\xb4\
+6\x02e\xe0\xc1w?\xa2\x15\x85#\x1bD\xf5\xf4+\
+=\x8f\x03N\xdf\xa5C\x14\x0a\x00\x9d)[\x1e\xbf=\
+f<\x01\xe3E\x05\xaal\x8c2@-\xaa\xa9\x1f\xf9\
+5 \x1eg\x1b\x01\x80\x1b\xba\x0c\xd0+x\x9dNO\
+\xf9\xd7\x94\x13\x190\xaad\xf8\xf7E\xa8\xc4\x8d@C\
+d\x8b\xe3\xf7\x98\xb52\xfa\xbb\xd1\xe9\xf1\xda\xe0&T\
+$H?\xbbGb\xcc\xc9\x16F\xd0R[\x93\xdf\x8f\
+HY&[\xca\xef\xc7\xa2L\xde\x99\x7f\x22o\x8e\xeb\
+\x08I\x83x^\xc4L\x02\x82F\x92/\xc5\x08\xdd\xab\
+\x10\x1dK\xb5\xc7E\x10\xb7\x1a\x90T\xd4\xaf)?\xa6\
+\xc1\xf3\xe6\x87O\xbeI\xfbJu\xfc\x1b\xd4\xca9q\
+\x22/D\xd7\x12\xdcBDv.4\xf51\xa2j\xeb\
+Q\x1e=\xc5\xc1<1\xcdA\x5c\xde3/a\xb3\xaa\
+\x0a\xf6P\x8af\x1cJ\x8d\x9c\x8e\x04\xd1\x19\xf6\xd6\xba\
+A\xb8SJu\xec\xbfc\xee\x0b\xb1\x91<\xd9\xee\xfd\
+\xec\xdas\x08\x18z$\xfel\x98|\x1e`\xb9M\xd6\
+]a\xbb\xbd\x5cO\x84\x5c\x87;Z]\xf2[_\x96\
+\xcb\xd3\xe4\xbcmV\xb3\x02*\x9c\x22I\xc1\x99N%\
+\xad\x22\x14\x1cv\xba\xe1&Q\xa7|0\x9a\xe2\x1d\xce\
+s2B\xe8\x83\x22\xf3\x03\x09aI\xaf\xee\xaf\x95\x11\
+\xa1\xde}\x91@\xa8\xc3\xc4\x0dFa\xe8\xe4%\x83\xba\
+\x87)S\x08\x84\x01\x01\x8a+\xca\x8e\xc2\xa6 \x83x\
+\xae\xd1X\xc8\xfb\xf3r\x99\xcc\xfc\xde7\xfd*\x85\x15\
+\xac\x81\xec\xf1\x9e\xd0ljX\xa4\x5c\xe6\xc7N\xd2\xb8\
+\x9bs\xe9N\xd4\x17\xa3\xbe>\x05\xf0\x19\x7f\xc35\xc3\
+2\x18\xce\x82\xbck\xb4\xb8\x02[\xf4\x10;\x1f[\xa9\
+;\xa9q\x17$\xe1\x12/D\x82\xf7c\x01L!\x8f\
+\x82>\xc7d &\x87&j@\xbcnS\x0d[\xcf\
+\x07[\x00\x1f\xf1\x1c\xe4\xd6\x0f\xb8;\x9d;\x85\x92\xe3\
+\x86\x9a\xa5D\xfc\xdev\xb4\x99\xd3\xb8\xf1\x01\x1f\xe79\
+2Zh\x839<=\xb20g\xd3\x7f\xae\x82qD\
+1\xe5\xe9\x0e6\x06\xe9\xc7_'\xedzp\xbd\x84\x9d\
+\x180\x84\xd6H\x1fFM\x03\xd3\xbf,a\xce\xe6^\
+\xf4qZ\x14_\xc5\x00\xe3:\xdc\x99\xe2\xa0m\x17\xc9\
+\xf8\x0f\xf2g\x88\x1eB\x19\x9f,\xb2\xfb\xfd\x83b\x1d\
+\xd8\xfaMR\xd6|`\xa3M\x19\x0f\xf9\x90\x91\x94z\
+7\x14\xf8\xceU\xa3\xb6\x03Y(Sb\x18<\xb5\xb4\
+\x98\xf2\xe1N\x19\xc2\xb197\x1a\x18H\x93\xe2\xb2]\
+XJ\x12z\x92>KYR\x03v\x16yO\xc4(\
+\x8a\x96\xf7\x92e\xfcJ\x8aN\xb8\x12H\x94\xe2NC\
+qC\x8fG\xa9\x9fR0%2\xd2\x04U53\xbb\
+\xc6\xa5\x9e\x066\xc6\xf8\x8bP\xea\xd7\xff\xa0\xb2\xd9\x8a\
+t\x0c+fk\x06\x1f\x1c,\xe2\x85\xef\xa2\xa4\x10\xed\
+\xc3\xc8\x1f\xc8\xeeh\xe1\x8f2\x97fmx\x88s9\
+\xb8\xe8\xc8\x0c\xdf\x1c\x99?,Mz\xb8\x9b\xa0\xbd:\
+\x1b\xa9L\xd1\xbe\xa4\x22mc\xa1K\xc4\x1b\xf3T\xb3\
+\xf12\x06GT*\xe0\xf0D\xe8\x02\xa8r\xcb\xee\xe8\
+\xa9\xa2\x1c\xcf\x8a\xd7\xf3\xd3\x160\xbb\xc0\x1b#\xfe\x83\
+g\xd9\x983\x16\x11z\x99\xdaI\xf3\x89O\xa6\xe7q\
+B\xf8\x18\x8f\xfc\xa5\xd9,O|\xa8\xbcd\x16$W\
+\x023~\xee\xd99\x8c :\x18e\xc9>\xd0&j\
+*\x22\x86\xc5\xf3\xa7\xfcLuW\xb7\xd3/\x09\xa50\
+\xda\xe4Q\x0e6\xb2\xe2l\x9ap\x15\xef\xaaq\xe3\xbe\
+\xe4\xb3\xf9S\xea\xd9\x10z\xe9\xd9\xd5\x83\xe1\xb3\x89b\
+\xb7{\xb3\x9dT\xe1,c\x8fS\x1e\x11gy9>\
+\x89v`Y\xcb\xd4\x07\xe0t\xd1K\x00\xb8\x07\xd0\x91\
+\xc83\xe0\xca\xc6\x81\xaa7d.\xc7\xf5\x13\x18&,\
+\xf2\x1d\xa8\xc8\xef\xda%Y\x19\x8a\xbe\xc2\xb4\xecli\
+\x12\xb2\xb4y\xe6.8\x90\xa2\x13\xa1T\x16j\xd3\xc6\
+\x0d\xa8R\x9a\xd2\xac$\xa0ha\xd6\x80K\x06\xcd\xdb\
+/\xaf\x83\x0d#\xe3\xa7\xa5\xbe\xbcU\xb6\x8b\xbb\xd4\xfe\
+\xfc\x8c}\xb5\xed\xef\x9d\xac\xa6\x9bK\xd5|\xc3\xa3\x93\
+\x09\x85\xdeq\x8d(`\xf0\x05m\xa1f\x88\xfaO\x13\
+\xae7\xb6K\x7f\xdc-;\x1eW\x92a\x85D\x80#\
+\x10\xe3\xc9\x98\xd5\xa2\xc5\xc0\xaf\x92B\xe6x\x12%F\
+H\xd0\x1ek\xa6\x8a\x06#\xa19\x80\x0b\xcaZ\x8f\xdd\
+\xa46\x1cZ\xbf\xf0\xed`~\x8e\x94\x85o\x7f]\xa8\
+\x1a\x01(\x00\x92zQk\x16R\x152k\xf5'\xe9\
+\x0d\xc4tZ@\xe0C\x00\xa8\xc5\xf9\xe3\xde\x0d\x83j\
+\xa9F\x1eY\xd7\xf2\x0d+\x0f\xd4\xed\xaf\x11\x22\xe1\xf8\
+\xc2p<\x92J\x5c\x9f\x09\xd3\x87Ah\x1cM\x0cn\
+w\x9bFP\xa9\xf5\x22\xeecP\xffsp\xfd\xbb\x17\
+\x0a\x1a\xf8\x81Zfip!q\x04\x98L\xa85p\
+\x15\xc3#c\xb4\x05`\xbe\xfd\x00\xfcM\xb9\x81\x85\xbc\
+\x00\xbd\xc9\xfe\xee\x8f\x9d$\x11\xa8Q\xeb[\xa7\x15\xed\
+\xc8\xc03\xf4\xbf\xf1\xc1\x1a\xad*\xc2\xdan\xe9>\xff\
+\xe3\xf5\xd8q\x12{\xa7l\x06\xe0\xc2\xd4\x81\x92\xcb\xf9\
+\x06\x9b\x9f\xe9g\xfb\xa8%H\x067~\xeb\x9e\xa9>\
+l\x06\xaes\x00\x85'%C\xaf`\xb2\xee\xb8\xaa\xbb\
+\x90\xc0\xee\xf0\x8c\x01Cz\x09\x18\xe96\x92\x1d\x91\x22\
+9\xee\x83\x09\x5c\x91\xe1lI\xcc\x80\x14\xbeM?|\
+\xca\xc4d\xf9uV\x8e\x8c\xa9\xa6\x9dh\xf5\xd5\x88!\
+\xda5\xf4\xdb\x91\xa6D\xba\x8c\xf7\x22\x82\x98\xb8\xe0\x9b\
+\xc1n\xe1\x140)\xbc\x0a\xa9\xa5\xb6\x9c%\x17\x81\xab\
+\x81\xc18\xe6\x0a\xf0q$\x01\xa2:\xce=\x7fO/\
+\x01\x82I\xabT\xe6\x5c,O7::\xc1Th4\
+\xbf\x12f\xdb>\xb5:\xad\xa1\xa9\xc6\xaa8Z\xb0\xd6\
+\xec\x15\xad\xa3\x1fD\x86_\x9c(\xab|\xcc\x15\xc1j\
+\xffj\x9a\x04\xa5Q\xea\x07!\x89\x17\x1e\x1b;\x18?\
+\xc3\xd8\x05|\x99\x12\x136\xb7LXz\xfb\xfe\xdaE\
+\xc1g\xd3\xd4.\x85\xde\xe3%z\xb8\xdd\xa1\xa1\xea\x1a\
+\x0397 Y`\x1c\xf6\xabH\xa6\x0e\x9dy\xb80\
+\xd2\xf2\x15C\xc4\xa4\x18\x85=\xd4\xa7\xc2Yk\xf5\x8d\
+A:r\xc75\x1d\xde\xc3C\xc4\x98m\xf3\x9e\x10\xfc\
+\xa0I\xac\x0c\xc3k\xb6\xa0\xb8= \xf0\x1buh\x88\
+D\xba\xc8\x88\xda\x18W\x08e\xbe\xc6\x98\xcd#\xb3P\
+9\x0d#\xee\xf9\xbc\xb2C\x1e\x84\x86xy\xe9\x80\x15\
+\xa7|\xc7\x5c\x90\xc7\xc1]]?\xaaf6\x81i\xfc\
+I|\xa3\xfc\xc7\x9b\xeb\xbe\xc3D\xbb\x11\xc8\x19\xed\xe3\
+Y\x07\x1d\x99tZ\x13\xd3<\x92\x8d\xfc\xc1\x82\xf7\xf3\
+\x9268x\xcco\xc2\xd5\xa2\x05(\x0f\x7f\x8b\xe3)\
+t\xf4\xe4}4\x8d\xe1\xd1P\xc2\xa0H\xafn;z\
+\xc8\xcc\xed\x86v\xc2\x17\xda@J>\x04\xa3@\xe6\xaa\
+\xcd\xba=\x82\x22\xa5\xf2\xe2-\x97\xdd\x97\x18\xbf\x93\xcc\
+\x83\xeb\xde\x05\x03HA\xdc\xf6q\xe7\xe1fQ{\xbb\
+m\x1b\x14\xfb\x9c\xa1\xa6\x03;\xdahL\x82\x99^\xed\
+<i\x8b\xe7\x96<b\xa4\xb4\xc00\xdf\x95{~q\
+M\x14b\x16\x01\x14\xd8\xdcM\x15\xd1G\x1aZ\xb9\xff\
+$\x0cA-\x9d\x1a\x94\xec\x1a\x13\xab\xc3\xf7\x15p:\
+\xb9\x8a\x06\x06\xc2\xa5\x22+\x04\x03\xa7\xbf\x5c\xd3sA\
+\xb1;\x08\x03TW\xcet8\x0e\xfe\x83\x90\x18\x8a\x18\
+\xc6\xe9_7\x86m\xf7H\x1f\xbax\xdb\xb2\xea\x15\xde\
+\x0e4\xd3O-+xu\xb6L\xb4\xde\x8b\x18=\x99\
+\xa1@\xb1\xcd\xc3F8\xfa#i\xf5z#\xfd\x13Y\
+\xd7\xd9\xbf\xdf\xceBHK\x09\x0a\xfc\xac4\xb7\x94\x97\
+\x97r\xcc\xf4\xed\x88>\x1e\xe7G\x86\xfd,\x9f\x9a\xff\
+\xb0X\xdf$\xc8\x81\xda\xe2\x8d\xc0`\xe4\x0d\x949\xb0\
+_C:\xf8!\xd5\xe3\xab\xd12r\xc4J\xb3\x9a\xc7\
+\x164\xa3\x08\x85\x11\xcc\xf1c\xe5\x98(\xde\x19ZP\
+\x95\x7fV\xdd\xd0\x13\xa2t'*\xa9v[\x22\x04\xb3\
+\x94\xc0\x03l\xb9,S\x9a\xa0\xeb\x82\x8b\x97\x8c\xdd\xaf\
+5\xc1\x9f\xa1\xc6\xeaq,\x17'\x0d{$\xab\x9b\xda\
+\xb9\x12\x9c\x01\x81\xa1\x93\x02\x96`\xe6\xcf\x0c*\xf2m\
+Q\xae\xcd\x040\x8bV*vi#0p?\x0bK\
+<@\xdc\xce\xd2\xf2\xd5\xac\x02(\x98\x90\xb0\xac$\xfa\
+\x94\xce\x7f,ae\x037\xccc\x01B\x9bi=?\
+\xb94-\x90\x86V'\x90\xd0Y2$H-P\xf1\
+\x03\xed\xf6Cwv\xfd\x19\x8a~\xa1\xb2\x19\x9b\xff^\
+\xe2\x5c\xac\x9e:\x0a\xe7\xffSC\x08\x9c+_\x7f\xa7\
+\xdd\xe2\x0b\x80+\xf0!\xe2\xf9\x0dJ%z\xd8\x18\x15\
+\x91\x8f\x22\x07b\x05(A\xc2!\xccG\xdf\x8d6#\
+\xde\x0aW\x90\x03\xc8Uo\xcf\xd50\xab\xfd\x17\xdf\xfd\
+\x5c\xae\xda}\xfbgk\x0d\xd8\xf1h~\
+\x00\x00)D\
+#\
+ ALL Explainer: \
+every clinical t\
+rial that a topi\
+c names, one [[t\
+rial]] table eac\
+h.\x0a# The app bui\
+lds the \x22Trials \
+on this page (as\
+ of DATE)\x22 box f\
+rom this file, s\
+o a\x0a# trial's st\
+atus and results\
+ change here, in\
+ one place.\x0a#\x0a# \
+Keys: id (lower-\
+case letters, di\
+gits, hyphens), \
+name (how the te\
+xt names it),\x0a# \
+aliases (other w\
+ays the text may\
+ name it), regis\
+try (registry nu\
+mbers),\x0a# ages, \
+status (\x22recruit\
+ing\x22, \x22closed\x22 o\
+r \x22reported\x22), a\
+s_of (TOML date,\
+ no quotes),\x0a# q\
+uestion.family a\
+nd question.clin\
+ic, and, only wh\
+ere results are \
+published,\x0a# res\
+ult.child, resul\
+t.family and res\
+ult.clinic. Then\
+ [[trial.sources\
+]].\x0a#\x0a# Facts co\
+me from the proj\
+ect fact sheet (\
+FACTS.md, includ\
+ing its December\
+ 2026\x0a# update) \
+and the sources \
+listed under eac\
+h trial. Child r\
+esults stay kind\
+ and\x0a# general. \
+Never give a pre\
+diction for one \
+child.\x0a\x0a[[trial]\
+]\x0aid = \x22alltoget\
+her1\x22\x0aname = \x22AL\
+LTogether1\x22\x0aalia\
+ses = [\x22ALLToget\
+her 1\x22]\x0aregistry\
+ = [\x22NCT04307576\
+\x22, \x22EudraCT 2018\
+-001795-38\x22]\x0aage\
+s = \x221 to 29 yea\
+rs in the UK\x22\x0ast\
+atus = \x22recruiti\
+ng\x22\x0aas_of = 2026\
+-12-01\x0aquestion.\
+family = \x22Can so\
+me children safe\
+ly have less tre\
+atment? Does a n\
+ew medicine help\
+ others?\x22\x0aquesti\
+on.clinic = \x22Fro\
+ntline trial for\
+ newly diagnosed\
+ ALL that follow\
+ed UKALL 2011. I\
+t tests treatmen\
+t reduction for \
+some lower-risk \
+patients (for ex\
+ample, no doxoru\
+bicin for standa\
+rd risk) and the\
+ addition of ino\
+tuzumab ozogamic\
+in for others. R\
+ecruiting in the\
+ UK since May 20\
+21; funded by Ca\
+ncer Research UK\
+.\x22\x0a\x0a[[trial.sour\
+ces]]\x0atitle = \x22A\
+LLTogether1 tria\
+l registration\x22\x0a\
+detail = \x22Clinic\
+alTrials.gov NCT\
+04307576; EudraC\
+T 2018-001795-38\
+\x22\x0adate = \x22regist\
+ry record, no da\
+te given\x22\x0a\x0a[[tri\
+al.sources]]\x0atit\
+le = \x22ALLTogethe\
+r1 trial informa\
+tion\x22\x0adetail = \x22\
+UCL Cancer Trial\
+s Centre; funded\
+ by Cancer Resea\
+rch UK; recruiti\
+ng in the UK sin\
+ce May 2021\x22\x0adat\
+e = \x22no date giv\
+en\x22\x0a\x0a[[trial.sou\
+rces]]\x0atitle = \x22\
+ALLTogether1 res\
+earch summary\x22\x0ad\
+etail = \x22Health \
+Research Authori\
+ty (HRA): about \
+400 children and\
+ young people a \
+year in the UK d\
+evelop ALL\x22\x0adate\
+ = \x22no date give\
+n\x22\x0a\x0a[[trial]]\x0aid\
+ = \x22ukall-2011\x22\x0a\
+name = \x22UKALL 20\
+11\x22\x0aaliases = [\x22\
+UKALL2011\x22]\x0aregi\
+stry = [\x22ISRCTN6\
+4515327\x22]\x0aages =\
+ \x221 to 24 years\x22\
+\x0astatus = \x22repor\
+ted\x22\x0aas_of = 202\
+6-12-01\x0aquestion\
+.family = \x22Is a \
+short, strong st\
+eroid course at \
+the start better\
+ than the usual \
+longer one? Are \
+short extra burs\
+ts of medicine (\
+'pulses') in the\
+ long last phase\
+ worth keeping?\x22\
+\x0aquestion.clinic\
+ = \x22UK frontline\
+ trial with rand\
+omised questions\
+ including short\
+ high-dose versu\
+s standard-lengt\
+h dexamethasone \
+in induction, an\
+d maintenance wi\
+th versus withou\
+t vincristine/de\
+xamethasone puls\
+es.\x22\x0aresult.chil\
+d = \x22Doctors lea\
+rned which ways \
+to give the medi\
+cines work best.\
+ This helps chil\
+dren now.\x22\x0aresul\
+t.family = \x22More\
+ than 9 in 10 ch\
+ildren in the tr\
+ial (92 in 100) \
+were alive 5 yea\
+rs later. The sh\
+ort, strong ster\
+oid course did n\
+ot cut steroid s\
+ide effects. The\
+ leukaemia also \
+came back more o\
+ften with it. Th\
+e extra pulses i\
+n the last phase\
+ were worth keep\
+ing.\x22\x0aresult.cli\
+nic = \x222,750 ran\
+domised; 5-year \
+overall survival\
+ 92.2%. Short hi\
+gh-dose dexameth\
+asone did not re\
+duce steroid tox\
+icity and had mo\
+re relapses (15.\
+7% vs 12.6% with\
+ the standard co\
+urse). Vincristi\
+ne/dexamethasone\
+ pulses in maint\
+enance were wort\
+h keeping (5-yea\
+r event-free sur\
+vival 86.7% vs 8\
+2.1%) (J Clin On\
+col 2025;43(15):\
+1810-1823).\x22\x0a\x0a[[\
+trial.sources]]\x0a\
+title = \x22UKALL 2\
+011 trial regist\
+ration\x22\x0adetail =\
+ \x22ISRCTN registr\
+y, ISRCTN6451532\
+7\x22\x0adate = \x22regis\
+try record, no d\
+ate given\x22\x0a\x0a[[tr\
+ial.sources]]\x0ati\
+tle = \x22UKALL 201\
+1 randomised tri\
+al results (jour\
+nal article)\x22\x0ade\
+tail = \x22Journal \
+of Clinical Onco\
+logy 2025;43(15)\
+:1810-1823; PubM\
+ed Central PMC12\
+084015\x22\x0adate = \x22\
+published 2025\x22\x0a\
+\x0a[[trial]]\x0aid = \
+\x22blina-relapse-h\
+r\x22\x0aname = \x22Inter\
+national high-ri\
+sk first relapse\
+ trial\x22\x0aaliases \
+= []\x0aregistry = \
+[\x22NCT02393859\x22]\x0a\
+ages = \x2228 days \
+to under 18 year\
+s\x22\x0astatus = \x22rep\
+orted\x22\x0aas_of = 2\
+026-12-01\x0aquesti\
+on.family = \x22Som\
+e children's ALL\
+ comes back and \
+is high risk. Fo\
+r them, is one c\
+ourse of blinatu\
+momab before a t\
+ransplant better\
+ than more chemo\
+?\x22\x0aquestion.clin\
+ic = \x22High-risk \
+first relapse of\
+ B-ALL: one cycl\
+e of blinatumoma\
+b versus a third\
+ block of consol\
+idation chemothe\
+rapy (HC3) befor\
+e allogeneic ste\
+m cell transplan\
+t.\x22\x0aresult.child\
+ = \x22Doctors lear\
+ned a lot. The h\
+elper with two h\
+ands did a good \
+job.\x22\x0aresult.fam\
+ily = \x22Blinatumo\
+mab did better t\
+han chemo, so th\
+e trial stopped \
+early. With blin\
+atumomab, 31 in \
+100 children had\
+ the leukaemia c\
+ome back or anot\
+her big problem.\
+ With chemo, it \
+was 57 in 100.\x22\x0a\
+result.clinic = \
+\x22108 randomised;\
+ stopped early b\
+ecause blinatumo\
+mab was clearly \
+better. Events 3\
+1% vs 57%; MRD r\
+emission 90% vs \
+54% (Locatelli e\
+t al., JAMA 2021\
+;325(9):843-854)\
+.\x22\x0a\x0a[[trial.sour\
+ces]]\x0atitle = \x22E\
+ffect of Blinatu\
+momab vs Chemoth\
+erapy on Event-F\
+ree Survival Amo\
+ng Children With\
+ High-risk First\
+-Relapse B-Cell \
+Acute Lymphoblas\
+tic Leukemia: A \
+Randomized Clini\
+cal Trial\x22\x0adetai\
+l = \x22Locatelli F\
+ and others. JAM\
+A 2021;325(9):84\
+3-854. ClinicalT\
+rials.gov NCT023\
+93859\x22\x0adate = \x22p\
+ublished 2021\x22\x0a\x0a\
+[[trial]]\x0aid = \x22\
+aall1331\x22\x0aname =\
+ \x22AALL1331\x22\x0aalia\
+ses = []\x0aregistr\
+y = [\x22NCT0210185\
+3\x22]\x0aages = \x221 to\
+ 30 years\x22\x0astatu\
+s = \x22reported\x22\x0aa\
+s_of = 2026-12-0\
+1\x0aquestion.famil\
+y = \x22If ALL has \
+come back, does \
+blinatumomab wor\
+k better than mo\
+re chemo? This i\
+s before a trans\
+plant.\x22\x0aquestion\
+.clinic = \x22Child\
+ren's Oncology G\
+roup trial in hi\
+gh- and intermed\
+iate-risk first \
+relapse of B-ALL\
+: two blocks of \
+blinatumomab ver\
+sus two blocks o\
+f intensive chem\
+otherapy before \
+transplant.\x22\x0ares\
+ult.child = \x22Doc\
+tors learned a l\
+ot. The helper w\
+ith two hands di\
+d a good job, an\
+d it was gentle.\
+\x22\x0aresult.family \
+= \x22Children who \
+had blinatumomab\
+ had fewer serio\
+us infections. M\
+ore of them coul\
+d go on to a tra\
+nsplant (70 in 1\
+00, against 43 i\
+n 100 after chem\
+o). Two years on\
+, 54 in 100 were\
+ alive and free \
+of leukaemia, ag\
+ainst 39 in 100.\
+ The trial stopp\
+ed early, so thi\
+s last gap could\
+ be down to chan\
+ce.\x22\x0aresult.clin\
+ic = \x22208 random\
+ised; 2-year dis\
+ease-free surviv\
+al 54% vs 39% (n\
+ot statistically\
+ significant; st\
+opped early). Fe\
+wer serious infe\
+ctions with blin\
+atumomab, and mo\
+re patients proc\
+eeded to transpl\
+ant (70% vs 43%)\
+ (Brown et al., \
+JAMA 2021;325(9)\
+:833-842).\x22\x0a\x0a[[t\
+rial.sources]]\x0at\
+itle = \x22Effect o\
+f Postreinductio\
+n Therapy Consol\
+idation With Bli\
+natumomab vs Che\
+motherapy on Dis\
+ease-Free Surviv\
+al in Children, \
+Adolescents, and\
+ Young Adults Wi\
+th First Relapse\
+ of B-Cell Acute\
+ Lymphoblastic L\
+eukemia: A Rando\
+mized Clinical T\
+rial\x22\x0adetail = \x22\
+Brown PA and oth\
+ers, Children's \
+Oncology Group. \
+JAMA 2021;325(9)\
+:833-842\x22\x0adate =\
+ \x22published 2021\
+\x22\x0a\x0a[[trial.sourc\
+es]]\x0atitle = \x22AA\
+LL1331 trial reg\
+istration\x22\x0adetai\
+l = \x22ClinicalTri\
+als.gov NCT02101\
+853: ages 1 to 3\
+0 years, first r\
+elapse of B-ALL\x22\
+\x0adate = \x22registr\
+y record, no dat\
+e given\x22\x0a\x0a[[tria\
+l]]\x0aid = \x22aall17\
+31\x22\x0aname = \x22AALL\
+1731\x22\x0aaliases = \
+[]\x0aregistry = [\x22\
+NCT03914625\x22]\x0aag\
+es = \x221 to 9 yea\
+rs at diagnosis \
+(up to 31 for th\
+ose with Down sy\
+ndrome)\x22\x0astatus \
+= \x22reported\x22\x0aas_\
+of = 2026-12-01\x0a\
+question.family \
+= \x22Does adding b\
+linatumomab to t\
+he first chemo h\
+elp? The trial w\
+as for children \
+with standard-ri\
+sk B-cell ALL.\x22\x0a\
+question.clinic \
+= \x22Children's On\
+cology Group fro\
+ntline trial in \
+standard-risk B-\
+ALL: chemotherap\
+y with or withou\
+t two 28-day cyc\
+les of blinatumo\
+mab.\x22\x0aresult.chi\
+ld = \x22Doctors le\
+arned a lot. The\
+ helper with two\
+ hands helped lo\
+ts of kids.\x22\x0ares\
+ult.family = \x22Ad\
+ding blinatumoma\
+b to chemo helpe\
+d. Three years o\
+n, 96 in 100 chi\
+ldren who had it\
+ were alive and \
+free of leukaemi\
+a, against 88 in\
+ 100 with chemo \
+alone. Severe si\
+de effects were \
+not common.\x22\x0ares\
+ult.clinic = \x221,\
+440 children wit\
+h standard-risk \
+B-ALL: adding tw\
+o cycles of blin\
+atumomab raised \
+3-year disease-f\
+ree survival fro\
+m 87.9% to 96.0%\
+; severe adverse\
+ events were unc\
+ommon (Gupta et \
+al., N Engl J Me\
+d 2025;392(9):87\
+5-891).\x22\x0a\x0a[[tria\
+l.sources]]\x0atitl\
+e = \x22Blinatumoma\
+b in Standard-Ri\
+sk B-Cell Acute \
+Lymphoblastic Le\
+ukemia in Childr\
+en\x22\x0adetail = \x22Gu\
+pta S and others\
+, Children's Onc\
+ology Group. N E\
+ngl J Med 2025;3\
+92(9):875-891\x22\x0ad\
+ate = \x22published\
+ 2025\x22\x0a\x0a[[trial.\
+sources]]\x0atitle \
+= \x22AALL1731 tria\
+l registration\x22\x0a\
+detail = \x22Clinic\
+alTrials.gov NCT\
+03914625: standa\
+rd-risk B-ALL, a\
+ges 1 to 9 years\
+ at diagnosis, o\
+r up to 31 with \
+Down syndrome\x22\x0ad\
+ate = \x22registry \
+record, no date \
+given\x22\x0a\x0a[[trial]\
+]\x0aid = \x22aall1621\
+\x22\x0aname = \x22AALL16\
+21\x22\x0aaliases = []\
+\x0aregistry = [\x22NC\
+T02981628\x22]\x0aages\
+ = \x221 to 21 year\
+s\x22\x0astatus = \x22rep\
+orted\x22\x0aas_of = 2\
+026-12-01\x0aquesti\
+on.family = \x22Doe\
+s inotuzumab hel\
+p when B-cell AL\
+L comes back or \
+does not go away\
+?\x22\x0aquestion.clin\
+ic = \x22Children's\
+ Oncology Group \
+single-arm phase\
+ II trial of ino\
+tuzumab ozogamic\
+in in relapsed o\
+r refractory CD2\
+2-positive B-ALL\
+.\x22\x0aresult.child \
+= \x22Doctors learn\
+ed a lot. It hel\
+ped many kids.\x22\x0a\
+result.family = \
+\x22After one cours\
+e, 58 in 100 chi\
+ldren were in re\
+mission. This me\
+ans the usual te\
+sts found hardly\
+ any leukaemia. \
+The main worry w\
+as liver problem\
+s, which teams w\
+atch for closely\
+.\x22\x0aresult.clinic\
+ = \x2248 evaluable\
+ patients; compl\
+ete remission (C\
+R or CRi) 58% af\
+ter one cycle. S\
+inusoidal obstru\
+ction syndrome o\
+f the liver was \
+the main safety \
+concern, especia\
+lly around trans\
+plant (O'Brien e\
+t al., J Clin On\
+col 2022;40(9):9\
+56-967).\x22\x0a\x0a[[tri\
+al.sources]]\x0atit\
+le = \x22Phase II T\
+rial of Inotuzum\
+ab Ozogamicin in\
+ Children and Ad\
+olescents With R\
+elapsed or Refra\
+ctory B-Cell Acu\
+te Lymphoblastic\
+ Leukemia: Child\
+ren's Oncology G\
+roup Protocol AA\
+LL1621\x22\x0adetail =\
+ \x22O'Brien MM and\
+ others. J Clin \
+Oncol 2022;40(9)\
+:956-967. Clinic\
+alTrials.gov NCT\
+02981628\x22\x0adate =\
+ \x22published 2022\
+\x22\x0a\x0a[[trial]]\x0aid \
+= \x22eliana\x22\x0aname \
+= \x22ELIANA\x22\x0aalias\
+es = []\x0aregistry\
+ = [\x22NCT02435849\
+\x22]\x0aages = \x223 yea\
+rs or older at s\
+creening, and 21\
+ or younger at f\
+irst diagnosis\x22\x0a\
+status = \x22report\
+ed\x22\x0aas_of = 2026\
+-12-01\x0aquestion.\
+family = \x22How we\
+ll do CAR T-cell\
+s work when ALL \
+comes back or do\
+es not go away? \
+The trial used t\
+isagenlecleucel.\
+\x22\x0aquestion.clini\
+c = \x22Global sing\
+le-arm phase II \
+trial of tisagen\
+lecleucel in rel\
+apsed or refract\
+ory B-ALL in chi\
+ldren and young \
+adults; the pivo\
+tal trial for it\
+s licence.\x22\x0aresu\
+lt.child = \x22Doct\
+ors learned how \
+super cells work\
+. They learned h\
+ow to help child\
+ren feel well wh\
+ile the cells do\
+ their job.\x22\x0ares\
+ult.family = \x22Ma\
+ny children had \
+a reaction calle\
+d cytokine relea\
+se syndrome (77 \
+in 100). It most\
+ often began aro\
+und day 3. Care \
+teams watch clos\
+ely for it and k\
+now how to treat\
+ it.\x22\x0aresult.cli\
+nic = \x22Cytokine \
+release syndrome\
+ in 77% of infus\
+ed patients, med\
+ian onset day 3 \
+(Kymriah product\
+ label).\x22\x0a\x0a[[tri\
+al.sources]]\x0atit\
+le = \x22Tisagenlec\
+leucel (Kymriah)\
+: product label\x22\
+\x0adetail = \x22US Fo\
+od and Drug Admi\
+nistration (FDA)\
+ label, includin\
+g ELIANA trial d\
+ata\x22\x0adate = \x22no \
+date given\x22\x0a\x0a[[t\
+rial.sources]]\x0at\
+itle = \x22ELIANA t\
+rial registratio\
+n\x22\x0adetail = \x22Cli\
+nicalTrials.gov \
+NCT02435849: 3 y\
+ears or older at\
+ screening and 2\
+1 or younger at \
+diagnosis\x22\x0adate \
+= \x22registry reco\
+rd, no date give\
+n\x22\x0a\
+\x00\x00,\xb0\
 +\
 ++\x0aid = \x22monoclo\
 nal-antibodies\x22\x0a\
@@ -1993,342 +2925,529 @@ title = \x22Monoclo\
 nal antibodies\x22\x0a\
 tab_title = \x22Ant\
 ibodies\x22\x0aorder =\
- 3\x0alast_reviewed\
- = 2026-11-24\x0ane\
-xt_review = 2027\
--11-24\x0adiagram =\
- \x22antibodies\x22\x0a\x0a[\
-[sources]]\x0atitle\
- = \x22Research int\
-o childhood acut\
-e lymphoblastic \
-leukaemia (ALL)\x22\
-\x0adetail = \x22Child\
-ren's cancer cha\
-rity information\
- page\x22\x0adate = \x22l\
-ast reviewed 13 \
-Sep 2018\x22\x0a\x0a[[sou\
-rces]]\x0atitle = \x22\
-Amgen Science\x22\x0ad\
-etail = \x22Educati\
-onal material on\
- antibody struct\
-ure (standard im\
-munology)\x22\x0adate \
-= \x22no date given\
-\x22\x0a\x0a[[sources]]\x0at\
-itle = \x22Review o\
-f monoclonal ant\
-ibody structure \
-and mechanisms o\
-f action\x22\x0adetail\
- = \x22Cancers 2020\
-;12:3041. PubMed\
- Central PMC7603\
-375\x22\x0adate = \x22202\
-0\x22\x0a\x0a[[sources]]\x0a\
-title = \x22Review \
-of CAR structure\
-\x22\x0adetail = \x22Jour\
-nal of Translati\
-onal Medicine\x22\x0ad\
-ate = \x222023\x22\x0a\x0a[[\
+ 3\x0asources_check\
+ed = 2026-12-01\x0a\
+next_review = 20\
+27-11-24\x0adiagram\
+ = \x22antibodies\x22\x0a\
+\x0a[review]\x0astate \
+= \x22pending\x22     \
+   # nobody has \
+clinically revie\
+wed this content\
+ yet: never clai\
+m otherwise\x0a\x0a[[c\
+hanges]]\x0aversion\
+ = \x222026.12\x22\x0anot\
+e = \x22New: inotuz\
+umab, an antibod\
+y that finds CD2\
+2 and carries a \
+strong medicine \
+into the leukaem\
+ia cell (an anti\
+body-drug conjug\
+ate). Also new: \
+a vaccine does n\
+ot contain antib\
+odies, while an \
+antibody medicin\
+e is given ready\
+-made.\x22\x0a\x0a[[sourc\
+es]]\x0atitle = \x22Re\
+search into chil\
+dhood acute lymp\
+hoblastic leukae\
+mia (ALL)\x22\x0adetai\
+l = \x22Children's \
+cancer charity i\
+nformation page\x22\
+\x0adate = \x22last re\
+viewed 13 Sep 20\
+18\x22\x0a\x0a[[sources]]\
+\x0atitle = \x22Amgen \
+Science\x22\x0adetail \
+= \x22Educational m\
+aterial on antib\
+ody structure (s\
+tandard immunolo\
+gy)\x22\x0adate = \x22no \
+date given\x22\x0a\x0a[[s\
+ources]]\x0atitle =\
+ \x22Review of mono\
+clonal antibody \
+structure and me\
+chanisms of acti\
+on\x22\x0adetail = \x22Ca\
+ncers 2020;12:30\
+41. PubMed Centr\
+al PMC7603375\x22\x0ad\
+ate = \x222020\x22\x0a\x0a[[\
 sources]]\x0atitle \
-= \x22Blinatumomab \
-(Blincyto): prod\
-uct information\x22\
-\x0adetail = \x22Europ\
-ean Medicines Ag\
-ency (EMA)\x22\x0adate\
- = \x22no date give\
-n\x22\x0a+++\x0a\x0a=== chil\
-d ===\x0aYour body \
-makes tiny helpe\
-rs called [antib\
-odies](glossary:\
-antibody). They \
-are far too smal\
-l to see.\x0a\x0aEach \
-one is shaped li\
-ke the letter Y.\
- It has two arms\
- at the top and \
-a stem at the bo\
-ttom.\x0a\x0aThe tips \
-of the arms are \
-like a key. They\
- fit just one sh\
-ape, like a key \
-fits one lock. W\
-hen the tips fin\
-d that shape, th\
-ey hold on tight\
-.\x0a\x0aThe stem is l\
-ike a handle. Ot\
-her helpers in y\
-our body know th\
-at handle. When \
-they see it, the\
-y come to help.\x0a\
-\x0aClever people c\
-an make lots of \
-one kind of anti\
-body in a lab. T\
-hey are all the \
-same, like twins\
-. They all look \
-for the same sha\
-pe. Doctors call\
- them [monoclona\
-l antibodies](gl\
-ossary:monoclona\
-l-antibody). You\
- can say it like\
- this: mon-oh-KL\
-OH-nal.\x0a\x0aSome po\
-orly cells have \
-a shape on the o\
-utside that thes\
-e antibodies can\
- find. That help\
-s the body spot \
-the poorly cells\
- so they can be \
-cleared away.\x0a\x0aD\
-o you want to kn\
-ow more? Ask you\
-r grown-ups and \
-your [care team]\
-(glossary:care-t\
-eam). They will \
-be glad you aske\
-d.\x0a\x0a=== family =\
-==\x0a## What it is\
-\x0a\x0aAn [antibody](\
-glossary:antibod\
-y) is a [protein\
-](glossary:prote\
-in) that the bod\
-y makes to help \
-fight germs. It \
-is part of the [\
-immune system](g\
-lossary:immune-s\
-ystem), which is\
- the body's way \
-of keeping itsel\
-f well.\x0a\x0aAntibod\
-ies are shaped l\
-ike a letter Y. \
-Each part of the\
- Y has a job:\x0a\x0a-\
- Each arm ends i\
-n a tip. These t\
-ips are called t\
-he [Fab part](gl\
-ossary:fab). The\
-y fit one exact \
-shape, a bit lik\
-e a key fits one\
- lock. The shape\
- they fit is cal\
-led an [antigen]\
-(glossary:antige\
-n).\x0a- The stem o\
-f the Y is calle\
-d the [Fc part](\
-glossary:fc). Ot\
-her parts of the\
- immune system c\
-an spot the stem\
-. This lets them\
- know that somet\
-hing has been fo\
-und.\x0a\x0a## What \x22m\
-onoclonal\x22 means\
-\x0a\x0aA [monoclonal \
+= \x22Review of CAR\
+ structure\x22\x0adeta\
+il = \x22Journal of\
+ Translational M\
+edicine\x22\x0adate = \
+\x222023\x22\x0a\x0a[[source\
+s]]\x0atitle = \x22Bli\
+natumomab (Blinc\
+yto): product in\
+formation\x22\x0adetai\
+l = \x22European Me\
+dicines Agency (\
+EMA)\x22\x0adate = \x22no\
+ date given\x22\x0a\x0a[[\
+sources]]\x0atitle \
+= \x22Phase II Tria\
+l of Inotuzumab \
+Ozogamicin in Ch\
+ildren and Adole\
+scents With Rela\
+psed or Refracto\
+ry B-Cell Acute \
+Lymphoblastic Le\
+ukemia: Children\
+'s Oncology Grou\
+p Protocol AALL1\
+621\x22\x0adetail = \x22O\
+'Brien MM and ot\
+hers. J Clin Onc\
+ol 2022;40(9):95\
+6-967. Inotuzuma\
+b ozogamicin: an\
+ anti-CD22 antib\
+ody joined to ca\
+licheamicin; 58%\
+ complete remiss\
+ion after one cy\
+cle; sinusoidal \
+obstruction synd\
+rome as the main\
+ safety concern\x22\
+\x0adate = \x22publish\
+ed 2022\x22\x0a\x0a[[sour\
+ces]]\x0atitle = \x22A\
+LLTogether1 tria\
+l registration a\
+nd information\x22\x0a\
+detail = \x22Clinic\
+alTrials.gov NCT\
+04307576; EudraC\
+T 2018-001795-38\
+; UCL Cancer Tri\
+als Centre. Incl\
+udes a question \
+on adding inotuz\
+umab ozogamicin\x22\
+\x0adate = \x22registr\
+y record, no dat\
+e given\x22\x0a\x0a[[sour\
+ces]]\x0atitle = \x22W\
+hy vaccination i\
+s safe and impor\
+tant\x22\x0adetail = \x22\
+NHS website: vac\
+cines teach the \
+immune system to\
+ make its own an\
+tibodies\x22\x0adate =\
+ \x22no date given\x22\
+\x0a+++\x0a\x0a=== child \
+===\x0aYour body ma\
+kes tiny helpers\
+ called [antibod\
+ies](glossary:an\
+tibody). They ar\
+e far too small \
+to see.\x0a\x0aEach on\
+e is shaped like\
+ the letter Y. I\
+t has two arms a\
+t the top and a \
+stem at the bott\
+om.\x0a\x0aThe tips of\
+ the arms are li\
+ke a key. They f\
+it just one shap\
+e, like a key fi\
+ts one lock. Whe\
+n the tips find \
+that shape, they\
+ hold on tight.\x0a\
+\x0aThe stem is lik\
+e a handle. Othe\
+r helpers in you\
+r body know that\
+ handle. When th\
+ey see it, they \
+come to help.\x0a\x0aC\
+lever people can\
+ make lots of on\
+e kind of antibo\
+dy in a lab. The\
+y are all the sa\
+me, like twins. \
+They all look fo\
+r the same shape\
+. Doctors call t\
+hem [monoclonal \
+antibodies](glos\
+sary:monoclonal-\
+antibody). You c\
+an say it like t\
+his: mon-oh-KLOH\
+-nal.\x0a\x0aDoctors c\
+an pick an antib\
+ody that fits a \
+flag on the poor\
+ly cells. Then i\
+t can hold on to\
+ those cells, so\
+ they can be cle\
+ared away.\x0a\x0aSome\
+ antibody medici\
+nes carry a stro\
+ng medicine, lik\
+e a little van. \
+They take it rig\
+ht to the poorly\
+ cells.\x0a\x0aDo you \
+want to know mor\
+e? Ask your grow\
+n-ups and your [\
+care team](gloss\
+ary:care-team). \
+They will be gla\
+d you asked.\x0a\x0a==\
+= family ===\x0a## \
+What it is\x0a\x0aAn [\
 antibody](glossa\
-ry:monoclonal-an\
-tibody) (say \x22mo\
-n-oh-KLOH-nal\x22) \
-is made in a lab\
-. Scientists gro\
-w lots of copies\
- from one single\
- cell. So every \
-copy is the same\
-, and they all l\
-ook for the same\
- target.\x0a\x0aThis i\
-s useful for tre\
-ating cancer. So\
-me cancer cells \
-carry a certain \
-protein on the o\
-utside. A monocl\
-onal antibody ca\
-n be made to loo\
-k for that prote\
-in. It can then \
-find the cancer \
-cells in the bod\
-y.\x0a\x0a## How it is\
- used\x0a\x0a[Blinatum\
-omab](glossary:b\
-linatumomab) (sa\
-y \x22blin-a-TOOM-o\
-h-mab\x22) is a med\
-icine used for s\
-ome children wit\
-h [ALL](glossary\
-:all). Doctors c\
-ount it as a mon\
-oclonal antibody\
-, which is one k\
-ind of [biologic\
-al therapy](glos\
-sary:biological-\
-therapy). It is \
-built from antib\
-ody parts, and i\
-t has two differ\
-ent arms. You ca\
-n read how it wo\
-rks in the Blina\
-tumomab section.\
-\x0a\x0aThe idea of an\
- antibody's arms\
- is also used in\
- [CAR T-cell the\
-rapy](glossary:c\
-ar-t-therapy). T\
-here, the part t\
-hat finds the ca\
-ncer cell is cop\
-ied from an anti\
-body. The sectio\
-n on that treatm\
-ent explains mor\
-e.\x0a\x0a## What it c\
-an feel like\x0a\x0aEa\
-ch medicine has \
-its own [side ef\
-fects](glossary:\
-side-effect). Th\
-ese are the unwa\
-nted things a me\
-dicine can do. T\
-he side effects \
-of blinatumomab \
-are explained in\
- its own section\
-. Your child's t\
-eam can tell you\
- what to look ou\
-t for with any m\
-edicine your chi\
-ld has.\x0a\x0a## Who \
-to ask\x0a\x0aYour chi\
-ld's [consultant\
-](glossary:consu\
-ltant) or [clini\
-cal nurse specia\
-list](glossary:c\
-linical-nurse-sp\
-ecialist) can te\
-ll you if a medi\
-cine like this c\
-ould be part of \
-your child's car\
-e.\x0a\x0aEvery child \
-is different. A \
-medicine that he\
-lps one child ma\
-y not be right f\
-or another. Your\
- child's [care t\
-eam](glossary:ca\
-re-team) is the \
-best place to as\
-k.\x0a\x0a=== clinic =\
-==\x0a## Mechanism\x0a\
-\x0a[Antibodies](gl\
-ossary:antibody)\
- are [proteins](\
-glossary:protein\
-) of the [immune\
+ry:antibody) is \
+a [protein](glos\
+sary:protein) th\
+at the body make\
+s to help fight \
+germs. It is par\
+t of the [immune\
  system](glossar\
 y:immune-system)\
- with a Y shape.\
- Each arm ends i\
-n a [Fab](glossa\
-ry:fab) region, \
-and these bind o\
-ne specific mole\
-cular shape, the\
+, which is the b\
+ody's way of kee\
+ping itself well\
+.\x0a\x0aAntibodies ar\
+e shaped like a \
+letter Y. Each p\
+art of the Y has\
+ a job:\x0a\x0a- Each \
+arm ends in a ti\
+p. These tips ar\
+e called the [Fa\
+b part](glossary\
+:fab). They fit \
+one exact shape,\
+ a bit like a ke\
+y fits one lock.\
+ The shape they \
+fit is called an\
  [antigen](gloss\
-ary:antigen). Th\
-e stem, or [Fc](\
-glossary:fc) reg\
-ion, is what the\
- rest of the imm\
-une system, both\
- cells and prote\
-ins, reads, so b\
-inding is linked\
- to a wider immu\
-ne response (gen\
-eral immunology;\
- see Amgen Scien\
-ce and the Cance\
-rs 2020 review, \
-PMC7603375).\x0a\x0aA \
-[monoclonal anti\
-body](glossary:m\
-onoclonal-antibo\
-dy) is produced \
-in the laborator\
-y from a single \
-cell line, so ev\
-ery copy is iden\
-tical and all re\
-cognise the same\
- target. Because\
- some cancer cel\
-ls display parti\
-cular surface pr\
-oteins, monoclon\
-al antibodies ca\
-n be designed to\
- seek those cell\
-s out (charity p\
-age, 2018).\x0a\x0a## \
-Relevance here\x0a\x0a\
-The charity's re\
-search page clas\
-ses [blinatumoma\
-b](glossary:blin\
-atumomab) as a m\
+ary:antigen).\x0a- \
+The stem of the \
+Y is called the \
+[Fc part](glossa\
+ry:fc). Other pa\
+rts of the immun\
+e system can spo\
+t the stem. This\
+ lets them know \
+that something h\
+as been found.\x0a\x0a\
+## What \x22monoclo\
+nal\x22 means\x0a\x0aA [m\
 onoclonal antibo\
-dy, a form of [b\
-iological therap\
-y](glossary:biol\
-ogical-therapy).\
- Strictly, it is\
- a [bispecific T\
--cell engager (B\
-iTE)](glossary:b\
-ite). This compa\
-ct construct is \
-built from antib\
-ody fragments an\
-d has two differ\
-ent binding arms\
-, one for [CD3](\
-glossary:cd3) an\
-d one for [CD19]\
-(glossary:cd19) \
+dy](glossary:mon\
+oclonal-antibody\
+) (say \x22mon-oh-K\
+LOH-nal\x22) is mad\
+e in a lab. Scie\
+ntists grow lots\
+ of copies from \
+one single cell.\
+ So every copy i\
+s the same, and \
+they all look fo\
+r the same targe\
+t.\x0a\x0aWhy does thi\
+s help with canc\
+er? Cancer cells\
+ often carry the\
+ir own kinds of \
+protein on the o\
+utside. Scientis\
+ts can make an a\
+ntibody that fit\
+s one of them. T\
+he antibody then\
+ sticks to those\
+ cells and marks\
+ them out.\x0a\x0a## N\
+ot the same as a\
+ vaccine\x0a\x0aA vacc\
+ine does not con\
+tain antibodies.\
+ It teaches the \
+body to make its\
+ own. An antibod\
+y medicine is di\
+fferent. The ant\
+ibodies are made\
+ in a lab and gi\
+ven to your chil\
+d ready-made.\x0a\x0a#\
+# How it is used\
+\x0a\x0a[Blinatumomab]\
+(glossary:blinat\
+umomab) (say \x22bl\
+in-a-TOOM-oh-mab\
+\x22) is a medicine\
+ used for some c\
+hildren with [AL\
+L](glossary:all)\
+. It is built fr\
+om antibody part\
+s, and it has tw\
+o different arms\
+. Doctors often \
+group it with th\
+e monoclonal ant\
+ibodies. It is a\
+ kind of [biolog\
+ical therapy](gl\
+ossary:biologica\
+l-therapy). You \
+can read how it \
+works in the Bli\
+natumomab sectio\
+n.\x0a\x0aThe idea of \
+an antibody's ar\
+ms is also used \
+in [CAR T-cell t\
+herapy](glossary\
+:car-t-therapy).\
+ There, the part\
+ that finds the \
+cancer cell is c\
+opied from an an\
+tibody. The sect\
+ion on that trea\
+tment explains m\
+ore.\x0a\x0a## Inotuzu\
+mab: an antibody\
+ that carries a \
+medicine\x0a\x0a[Inotu\
+zumab](glossary:\
+inotuzumab) (say\
+ \x22in-oh-TOOZ-oo-\
+mab\x22) is another\
+ antibody medici\
+ne for [B-cell A\
+LL](glossary:b-c\
+ell-all). It fin\
+ds a marker call\
+ed [CD22](glossa\
+ry:cd22) on [leu\
+kaemia cells](gl\
+ossary:leukaemia\
+-cell). A strong\
+ cancer medicine\
+ is joined on to\
+ it. The leukaem\
+ia cell takes it\
+ in, and the med\
+icine works from\
+ inside the cell\
+. A medicine bui\
+lt like this is \
+called an [antib\
+ody-drug conjuga\
+te](glossary:ant\
+ibody-drug-conju\
+gate).\x0a\x0a- It is \
+used for some ch\
+ildren whose ALL\
+ has come back (\
+[relapse](glossa\
+ry:relapse)), or\
+ has not gone aw\
+ay with treatmen\
+t.\x0a- In a [trial\
+](glossary:clini\
+cal-trial) calle\
+d [AALL1621](tri\
+al:aall1621), 58\
+ in 100 children\
+ were in remissi\
+on after one cou\
+rse. This means \
+the usual tests \
+found hardly any\
+ [leukaemia](glo\
+ssary:leukaemia)\
+.\x0a- It is also b\
+eing tested in [\
+ALLTogether1](tr\
+ial:alltogether1\
+). [ALLTogether1\
+](glossary:allto\
+gether1) is the \
+main UK trial fo\
+r children who a\
+re newly found t\
+o have ALL.\x0a\x0a## \
+What it can feel\
+ like\x0a\x0aEach medi\
+cine has its own\
+ [side effects](\
+glossary:side-ef\
+fect). These are\
+ the unwanted th\
+ings a medicine \
+can do. The side\
+ effects of blin\
+atumomab are exp\
+lained in its ow\
+n section.\x0a\x0aThe \
+main worry with \
+inotuzumab is th\
+e liver. Liver p\
+roblems are most\
+ likely around t\
+he time of a [st\
+em cell transpla\
+nt](glossary:ste\
+m-cell-transplan\
+t), so the team \
+keeps a close ey\
+e on this. Your \
+child's team can\
+ tell you what t\
+o look out for w\
+ith any medicine\
+ your child has.\
+\x0a\x0a## Who to ask\x0a\
+\x0aYour child's [c\
+onsultant](gloss\
+ary:consultant) \
+or [clinical nur\
+se specialist](g\
+lossary:clinical\
+-nurse-specialis\
+t) can tell you \
+if a medicine li\
+ke this could be\
+ part of your ch\
+ild's care.\x0a\x0aEve\
+ry child is diff\
+erent. A medicin\
+e that helps one\
+ child may not b\
+e right for anot\
+her. Your child'\
+s [care team](gl\
+ossary:care-team\
+) is the best pl\
+ace to ask.\x0a\x0a===\
+ clinic ===\x0a## M\
+echanism\x0a\x0a[Antib\
+odies](glossary:\
+antibody) are [p\
+roteins](glossar\
+y:protein) of th\
+e [immune system\
+](glossary:immun\
+e-system) with a\
+ Y shape. Each a\
+rm ends in a [Fa\
+b](glossary:fab)\
+ region, and the\
+se bind one spec\
+ific molecular s\
+hape, the [antig\
+en](glossary:ant\
+igen). The stem,\
+ or [Fc](glossar\
+y:fc) region, is\
+ what the rest o\
+f the immune sys\
+tem, both cells \
+and proteins, re\
+ads, so binding \
+is linked to a w\
+ider immune resp\
+onse (general im\
+munology; see Am\
+gen Science and \
+the Cancers 2020\
+ review, PMC7603\
+375).\x0a\x0aA [monocl\
+onal antibody](g\
+lossary:monoclon\
+al-antibody) is \
+produced in the \
+laboratory from \
+a single cell li\
+ne, so every cop\
+y is identical a\
+nd all recognise\
+ the same target\
+. Therapeutic an\
+tibodies are rai\
+sed against surf\
+ace proteins tha\
+t mark out cance\
+r cells (charity\
+ page, 2018); in\
+ [B-cell ALL](gl\
+ossary:b-cell-al\
+l) the targets d\
+iscussed here ar\
+e [CD19](glossar\
+y:cd19) and [CD2\
+2](glossary:cd22\
+).\x0a\x0aVaccines con\
+tain no antibodi\
+es: they prompt \
+the body to make\
+ its own (NHS). \
+A monoclonal ant\
+ibody medicine i\
+s passive and re\
+ady-made.\x0a\x0a## Re\
+levance here\x0a\x0a[B\
+linatumomab](glo\
+ssary:blinatumom\
+ab) is often fil\
+ed under monoclo\
+nal antibodies (\
+as on the charit\
+y's 2018 page) a\
+nd counts as a [\
+biological thera\
+py](glossary:bio\
+logical-therapy)\
+. Strictly, it i\
+s a [bispecific \
+T-cell engager (\
+BiTE)](glossary:\
+bite). This comp\
+act construct is\
+ built from anti\
+body fragments a\
+nd has two diffe\
+rent binding arm\
+s, one for [CD3]\
+(glossary:cd3) a\
+nd one for CD19 \
 (EMA product inf\
 ormation). See t\
 he Blinatumomab \
@@ -2354,78 +3473,168 @@ n-binding-part))\
 nti-CD19 antibod\
 y (J Transl Med \
 2023 review).\x0a\x0a#\
-# Questions fami\
-lies often ask\x0a\x0a\
-**\x22Is an antibod\
-y medicine the s\
-ame as [chemo](g\
-lossary:chemothe\
-rapy)?\x22** \x22No. A\
-n antibody medic\
-ine is made to f\
-ind one particul\
-ar protein on th\
-e outside of a c\
-ell. Chemo is a \
-different kind o\
-f treatment: a m\
-ix of several dr\
-ugs.\x22\x0a\x0a**\x22What d\
-oes 'monoclonal'\
- mean?\x22** \x22All t\
-he copies come f\
-rom one cell, so\
- they are identi\
-cal and all look\
- for the same ta\
-rget.\x22\x0a\x0a**\x22Why i\
-s it shaped like\
- a Y?\x22** \x22The tw\
-o tips of the ar\
-ms grab the targ\
-et. The stem is \
-what the rest of\
- the immune syst\
-em recognises.\x22\x0a\
-\x0a**\x22Does my chil\
-d need one?\x22** \x22\
-That depends on \
-your child's typ\
-e of [ALL](gloss\
-ary:all) and how\
- treatment is go\
-ing. Your [consu\
-ltant](glossary:\
-consultant) is t\
-he right person \
-to discuss it wi\
-th.\x22\x0a\x0a=== questi\
-ons ===\x0a- Could \
-an [antibody](gl\
-ossary:antibody)\
- medicine be par\
-t of my child's \
-treatment?\x0a- Wha\
-t is it looking \
-for on the [leuk\
-aemia cells](glo\
-ssary:leukaemia-\
-cell)?\x0a- How is \
-it different fro\
-m [chemo](glossa\
+# Antibody-drug \
+conjugates: inot\
+uzumab ozogamici\
+n\x0a\x0a[Inotuzumab o\
+zogamicin](gloss\
+ary:inotuzumab) \
+is an anti-CD22 \
+monoclonal antib\
+ody joined to th\
+e cytotoxic agen\
+t calicheamicin:\
+ an [antibody-dr\
+ug conjugate](gl\
+ossary:antibody-\
+drug-conjugate).\
+ After binding, \
+it is taken into\
+ the [leukaemia \
+cell](glossary:l\
+eukaemia-cell), \
+which it kills f\
+rom inside.\x0a\x0a- U\
+sed in [relapsed\
+](glossary:relap\
+se) or [refracto\
+ry](glossary:ref\
+ractory) B-ALL. \
+In [AALL1621](tr\
+ial:aall1621) ([\
+Children's Oncol\
+ogy Group](gloss\
+ary:childrens-on\
+cology-group), a\
+ges 1-21), 58% o\
+f 48 evaluable p\
+atients reached \
+complete remissi\
+on (CR/CRi) afte\
+r one cycle (O'B\
+rien et al., J C\
+lin Oncol 2022;4\
+0(9):956-967).\x0a-\
+ Being studied i\
+n frontline trea\
+tment in [ALLTog\
+ether1](trial:al\
+ltogether1), the\
+ current UK [tri\
+al](glossary:cli\
+nical-trial) for\
+ newly diagnosed\
+ [ALL](glossary:\
+all) ([ALLTogeth\
+er1](glossary:al\
+ltogether1); NCT\
+04307576).\x0a- Mai\
+n risk: hepatoto\
+xicity, notably \
+sinusoidal obstr\
+uction syndrome,\
+ especially arou\
+nd haematopoieti\
+c [stem cell tra\
+nsplant](glossar\
+y:stem-cell-tran\
+splant).\x0a\x0a## Que\
+stions families \
+often ask\x0a\x0a**\x22Is\
+ an antibody med\
+icine the same a\
+s [chemo](glossa\
 ry:chemotherapy)\
-?\x0a- What [side e\
-ffects](glossary\
-:side-effect) sh\
-ould we watch fo\
-r?\x0a- Is there a \
-[clinical trial]\
-(glossary:clinic\
-al-trial) of thi\
-s kind of medici\
-ne that might su\
-it my child?\x0a\
-\x00\x00\x16\xed\
+?\x22** \x22No. An ant\
+ibody medicine i\
+s made to find o\
+ne particular pr\
+otein on the out\
+side of a cell. \
+Chemo is a diffe\
+rent kind of tre\
+atment: a mix of\
+ several drugs. \
+Inotuzumab is a \
+bit of both: an \
+antibody that ca\
+rries a strong d\
+rug straight to \
+the leukaemia ce\
+ll.\x22\x0a\x0a**\x22Is it l\
+ike a vaccine?\x22*\
+* \x22No. A vaccine\
+ has no antibodi\
+es in it; it tea\
+ches the body to\
+ make its own. A\
+n antibody medic\
+ine is made in a\
+ lab and given r\
+eady-made.\x22\x0a\x0a**\x22\
+What does 'monoc\
+lonal' mean?\x22** \
+\x22All the copies \
+come from one ce\
+ll, so they are \
+identical and al\
+l look for the s\
+ame target.\x22\x0a\x0a**\
+\x22Why is it shape\
+d like a Y?\x22** \x22\
+The two tips of \
+the arms grab th\
+e target. The st\
+em is what the r\
+est of the immun\
+e system recogni\
+ses.\x22\x0a\x0a**\x22Does m\
+y child need one\
+?\x22** \x22That depen\
+ds on your child\
+'s type of ALL a\
+nd how treatment\
+ is going. Your \
+[consultant](glo\
+ssary:consultant\
+) is the right p\
+erson to discuss\
+ it with.\x22\x0a\x0a=== \
+questions ===\x0a- \
+Could an [antibo\
+dy](glossary:ant\
+ibody) medicine \
+be part of my ch\
+ild's treatment?\
+\x0a- What marker i\
+s it looking for\
+ on the [leukaem\
+ia cells](glossa\
+ry:leukaemia-cel\
+l): [CD19](gloss\
+ary:cd19) or [CD\
+22](glossary:cd2\
+2)?\x0a- How is it \
+different from [\
+chemo](glossary:\
+chemotherapy)?\x0a-\
+ What [side effe\
+cts](glossary:si\
+de-effect) shoul\
+d we watch for?\x0a\
+- If my child ha\
+s [inotuzumab](g\
+lossary:inotuzum\
+ab), how will yo\
+u check their li\
+ver?\x0a- Is there \
+a [clinical tria\
+l](glossary:clin\
+ical-trial) of t\
+his kind of medi\
+cine that might \
+suit my child?\x0a\
+\x00\x00$\xf4\
 +\
 ++\x0aid = \x22long-te\
 rm-effects\x22\x0atitl\
@@ -2433,34 +3642,126 @@ e = \x22Long-term e\
 ffects research\x22\
 \x0atab_title = \x22Lo\
 ng-term effects\x22\
-\x0aorder = 7\x0alast_\
-reviewed = 2026-\
-11-24\x0anext_revie\
-w = 2027-11-24\x0a\x0a\
-[[sources]]\x0atitl\
-e = \x22Research in\
-to childhood acu\
-te lymphoblastic\
- leukaemia (ALL)\
-\x22\x0adetail = \x22Chil\
-dren's cancer ch\
-arity informatio\
-n page\x22\x0adate = \x22\
-last reviewed 13\
- Sep 2018\x22\x0a\x0a[[so\
-urces]]\x0atitle = \
-\x22Late Adverse Ef\
-fects after Trea\
-tment for Childh\
-ood Acute Leukem\
-ia\x22\x0adetail = \x22Ro\
-ganovic J and ot\
-hers (PanCare). \
-Acta Medica Acad\
-emica 2024;53(1)\
-:59-80. PubMed C\
-entral PMC112379\
-16\x22\x0adate = \x222024\
+\x0aorder = 7\x0asourc\
+es_checked = 202\
+6-12-01\x0anext_rev\
+iew = 2027-11-24\
+\x0a\x0a[review]\x0astate\
+ = \x22pending\x22    \
+    # nobody has\
+ clinically revi\
+ewed this conten\
+t yet: never cla\
+im otherwise\x0a\x0a[[\
+changes]]\x0aversio\
+n = \x222026.12\x22\x0ano\
+te = \x22Corrected:\
+ the figure of a\
+bout 1 in 5 is f\
+or serious healt\
+h problems, and \
+many survivors h\
+ave at least one\
+ long-term condi\
+tion. Also new: \
+follow-up clinic\
+s, and the large\
+r British surviv\
+or study (diagno\
+sed 1940 to 2006\
+).\x22\x0a\x0a[[sources]]\
+\x0atitle = \x22Resear\
+ch into childhoo\
+d acute lymphobl\
+astic leukaemia \
+(ALL)\x22\x0adetail = \
+\x22Children's canc\
+er charity infor\
+mation page\x22\x0adat\
+e = \x22last review\
+ed 13 Sep 2018\x22\x0a\
+\x0a[[sources]]\x0atit\
+le = \x22Twenty-fiv\
+e-year follow-up\
+ among survivors\
+ of childhood ac\
+ute lymphoblasti\
+c leukemia: a re\
+port from the Ch\
+ildhood Cancer S\
+urvivor Study\x22\x0ad\
+etail = \x22Mody R \
+and others. Bloo\
+d 2008;111(12):5\
+515-5523. US Chi\
+ldhood Cancer Su\
+rvivor Study\x22\x0ada\
+te = \x22published \
+2008\x22\x0a\x0a[[sources\
+]]\x0atitle = \x22Chro\
+nic health condi\
+tions in adult s\
+urvivors of chil\
+dhood cancer\x22\x0ade\
+tail = \x22Oeffinge\
+r KC and others.\
+ N Engl J Med 20\
+06;355(15):1572-\
+1582. US Childho\
+od Cancer Surviv\
+or Study, all ch\
+ildhood cancers\x22\
+\x0adate = \x22publish\
+ed 2006\x22\x0a\x0a[[sour\
+ces]]\x0atitle = \x22C\
+linical ascertai\
+nment of health \
+outcomes among a\
+dults treated fo\
+r childhood canc\
+er\x22\x0adetail = \x22Hu\
+dson MM and othe\
+rs. JAMA 2013;30\
+9(22):2371-2381.\
+ St Jude Lifetim\
+e cohort\x22\x0adate =\
+ \x22published 2013\
+\x22\x0a\x0a[[sources]]\x0at\
+itle = \x22Long ter\
+m cause specific\
+ mortality among\
+ 34 489 five yea\
+r survivors of c\
+hildhood cancer \
+in Great Britain\
+: population bas\
+ed cohort study\x22\
+\x0adetail = \x22Fidle\
+r MM and others,\
+ for the British\
+ Childhood Cance\
+r Survivor Study\
+. BMJ 2016;354:i\
+4351. PubMed Cen\
+tral PMC5008696\x22\
+\x0adate = \x22publish\
+ed 2016\x22\x0a\x0a[[sour\
+ces]]\x0atitle = \x22L\
+ate Adverse Effe\
+cts after Treatm\
+ent for Childhoo\
+d Acute Leukemia\
+\x22\x0adetail = \x22Roga\
+novic J and othe\
+rs (PanCare). Ac\
+ta Medica Academ\
+ica 2024;53(1):5\
+9-80. PubMed Cen\
+tral PMC11237916\
+. Used here for \
+long-term follow\
+-up care\x22\x0adate =\
+ \x22published 2024\
 \x22\x0a+++\x0a\x0a=== child\
  ===\x0aDoctors wan\
 t to know how ch\
@@ -2495,127 +3796,180 @@ ren. So the grow\
 n-ups who share \
 their stories he\
 lp lots of child\
-ren.\x0a\x0aSome child\
-ren help too, by\
- being part of a\
- study. Your gro\
-wn-ups can talk \
-to your doctors \
-about this.\x0a\x0aIf \
-you want to know\
- more, ask your \
-grown-ups and yo\
-ur [care team](g\
-lossary:care-tea\
-m). They like to\
- hear your quest\
-ions.\x0a\x0a=== famil\
-y ===\x0a## What th\
-is research is\x0a\x0a\
-Treatment for [A\
-LL](glossary:all\
-) works well for\
- most children. \
-But strong treat\
-ment can sometim\
-es cause health \
-problems that sh\
-ow up later, som\
-etimes many year\
-s later. These a\
-re called [long-\
-term effects](gl\
-ossary:late-effe\
-cts), or late ef\
-fects.\x0a\x0aResearch\
-ers want to lear\
-n more about the\
-m. To do this, t\
-hey stay in touc\
-h with people wh\
-o had cancer as \
-a child, for the\
- rest of their l\
-ives. This cover\
-s all types of c\
-hildhood cancer,\
- not just ALL.\x0a\x0a\
-## One big study\
- in the UK\x0a\x0aOne \
-big project in t\
-he UK is the [Br\
-itish Childhood \
-Cancer Survivor \
-Study](glossary:\
-survivor-study).\
- It is run by th\
-e [Centre for Ch\
-ildhood Survivor\
- Studies](glossa\
-ry:survivor-stud\
-y). It looks at \
-people who:\x0a\x0a- w\
-ere told they ha\
-d cancer between\
- 1940 and 1991, \
-and\x0a- were still\
- alive at least \
-5 years later.\x0a\x0a\
-This kind of stu\
-dy is slow. Peop\
-le need to be fo\
-llowed as they g\
-row up and grow \
-older. It takes \
-many years befor\
-e the results ar\
-e ready.\x0a\x0a## Wha\
-t we know so far\
-\x0a\x0aA large review\
- of studies look\
-ed at people who\
- had ALL as a ch\
-ild. About 1 in \
-5 of them (20%) \
-had one or more \
-long-term health\
- problems 20 to \
-25 years after t\
-hey were first t\
-old they had ALL\
-. This also mean\
-s that most of t\
-hem did not.\x0a\x0aTh\
-ese people were \
-treated a long t\
-ime ago. Treatme\
-nt has changed s\
-ince then. For e\
-xample, the [UKA\
-LL 2011](glossar\
-y:ukall-2011) [t\
-rial](glossary:c\
-linical-trial) l\
-ooked for ways t\
-o lower the [sid\
-e effects](gloss\
-ary:side-effect)\
- of treatment. T\
-he aim of resear\
-ch like this is \
-to make treatmen\
-t gentler over t\
-ime.\x0a\x0a## What it\
- means for your \
-family\x0a\x0aThese nu\
-mbers are about \
-large groups of \
-people. They can\
-not tell you wha\
-t will happen to\
- your child. You\
-r child's team c\
-an tell you what\
+ren.\x0a\x0aWhen medic\
+ine is done, doc\
+tors keep checki\
+ng on children a\
+s they grow up. \
+This helps them \
+stay well. Your \
+doctors will tel\
+l you about your\
+ check-ups.\x0a\x0aSom\
+e children help \
+too, by being pa\
+rt of a study. Y\
+our grown-ups ca\
+n talk to your d\
+octors about thi\
+s.\x0a\x0aIf you want \
+to know more, as\
+k your grown-ups\
+ and your [care \
+team](glossary:c\
+are-team). They \
+like to hear you\
+r questions.\x0a\x0a==\
+= family ===\x0a## \
+What this resear\
+ch is\x0a\x0aTreatment\
+ for [ALL](gloss\
+ary:all) works w\
+ell for most chi\
+ldren. But stron\
+g treatment can \
+sometimes cause \
+health problems \
+that show up lat\
+er, even many ye\
+ars later. These\
+ are called [lon\
+g-term effects](\
+glossary:late-ef\
+fects), or late \
+effects.\x0a\x0aResear\
+chers want to le\
+arn more about t\
+hem. So they sta\
+y in touch with \
+people who had c\
+ancer as a child\
+, for the rest o\
+f their lives. T\
+his covers every\
+ type of childho\
+od cancer, not j\
+ust ALL.\x0a\x0a## One\
+ big study in th\
+e UK\x0a\x0aOne big pr\
+oject in the UK \
+is the [British \
+Childhood Cancer\
+ Survivor Study]\
+(glossary:surviv\
+or-study). It is\
+ run by the [Cen\
+tre for Childhoo\
+d Survivor Studi\
+es](glossary:sur\
+vivor-study). At\
+ first it looked\
+ at people who:\x0a\
+\x0a- were told the\
+y had cancer bet\
+ween 1940 and 19\
+91, and\x0a- were s\
+till alive at le\
+ast 5 years late\
+r.\x0a\x0aIt has since\
+ grown. It now i\
+ncludes about 34\
+,500 people who \
+were told they h\
+ad cancer as a c\
+hild between 194\
+0 and 2006.\x0a\x0aRes\
+ults come slowly\
+. Late effects c\
+an take decades \
+to show, so rese\
+archers keep in \
+touch with peopl\
+e as they grow o\
+lder.\x0a\x0a## What w\
+e know so far\x0a\x0aM\
+any adults who h\
+ad cancer as a c\
+hild have at lea\
+st one long-term\
+ health problem.\
+ Some problems a\
+re mild, and som\
+e are serious.\x0a\x0a\
+- A large US stu\
+dy looked at peo\
+ple who had any \
+kind of cancer a\
+s a child. About\
+ 30 years after \
+they were told, \
+62 in 100 had at\
+ least one long-\
+term health prob\
+lem. 28 in 100 h\
+ad a serious one\
+.\x0a- Another US s\
+tudy looked at p\
+eople who had AL\
+L as a child. 25\
+ years after the\
+y were told, abo\
+ut 1 in 5 (21 in\
+ 100) had had a \
+serious or life-\
+threatening heal\
+th problem, or h\
+ad died. For tho\
+se who never had\
+ radiotherapy (t\
+reatment with hi\
+gh-energy rays),\
+ it was about 13\
+ in 100.\x0a\x0aThese \
+people were trea\
+ted a long time \
+ago. Treatment h\
+as changed since\
+ then. Newer tre\
+atment aims to l\
+ower these risks\
+. For example, t\
+he [UKALL 2011](\
+trial:ukall-2011\
+) [trial](glossa\
+ry:clinical-tria\
+l) looked for wa\
+ys to reduce [si\
+de effects](glos\
+sary:side-effect\
+). Newer trials \
+build on what [U\
+KALL 2011](gloss\
+ary:ukall-2011) \
+found.\x0a\x0a## Follo\
+w-up clinics\x0a\x0aAf\
+ter treatment en\
+ds, children and\
+ young people ke\
+ep having check-\
+ups at a follow-\
+up clinic. The t\
+eam there looks \
+for any health p\
+roblems early, w\
+hen they are oft\
+en easier to tre\
+at.\x0a\x0a## What it \
+means for your f\
+amily\x0a\x0aThese num\
+bers are about l\
+arge groups of p\
+eople. They cann\
+ot tell you what\
+ will happen to \
+your child. Your\
+ child's team wi\
+ll tell you what\
  to look out for\
 , now and in the\
  future.\x0a\x0a## Who\
@@ -2675,126 +4029,206 @@ udy), run by the\
 ldhood Survivor \
 Studies](glossar\
 y:survivor-study\
-), covers people\
- diagnosed betwe\
-en 1940 and 1991\
- who survived fi\
-ve or more years\
- from diagnosis.\
- The charity pag\
-e (2018) notes t\
-hat its results \
-will take many y\
-ears.\x0a\x0a## Publis\
-hed figures\x0a\x0aA P\
-anCare review re\
-ports that about\
- 20% of [ALL](gl\
-ossary:all) surv\
-ivors have at le\
-ast one chronic \
-health condition\
- by 20 to 25 yea\
-rs after diagnos\
-is (Roganovic et\
- al., Acta Med A\
-cad 2024; PMC112\
-37916). These co\
-horts were treat\
-ed on older regi\
-mens, so the fig\
-ure may not refl\
-ect current prot\
-ocols. [Trials](\
-glossary:clinica\
-l-trial) such as\
- [UKALL 2011](gl\
-ossary:ukall-201\
-1) have included\
- reduction of [s\
-ide effects](glo\
-ssary:side-effec\
-t) among their s\
-tated aims.\x0a\x0a## \
-Questions famili\
-es often ask\x0a\x0a**\
-\x22Will my child h\
-ave long-term pr\
-oblems?\x22** \x22We c\
-an't say for one\
- child. In large\
- studies, about \
-1 in 5 adults tr\
-eated for ALL as\
- children had on\
-e or more lastin\
-g health conditi\
-ons 20 to 25 yea\
-rs on, so most d\
-id not. Your [co\
-nsultant](glossa\
-ry:consultant) c\
-an talk about yo\
-ur child's own t\
-reatment.\x22\x0a\x0a**\x22W\
-hy do these stud\
-ies look at peop\
-le treated so lo\
-ng ago?\x22** \x22Late\
- effects can tak\
-e many years to \
-appear, so the o\
-nly way to see t\
-hem is to follow\
- people for a lo\
-ng time. Treatme\
-nt has changed s\
-ince then.\x22\x0a\x0a**\x22\
-Is research tryi\
-ng to make treat\
-ment gentler?\x22**\
- \x22Yes. Reducing \
-side effects has\
- been one of the\
- aims of UK clin\
-ical trials such\
- as UKALL 2011.\x22\
-\x0a\x0a**\x22Can my chil\
-d help with this\
- kind of researc\
-h?\x22** \x22There may\
- be studies your\
- child could joi\
-n. Ask your cons\
-ultant or [resea\
-rch nurse](gloss\
-ary:research-nur\
-se).\x22\x0a\x0a=== quest\
-ions ===\x0a- What \
-[long-term effec\
-ts](glossary:lat\
-e-effects) could\
- my child's trea\
-tment have?\x0a- Wh\
-at should we loo\
-k out for as my \
-child grows up?\x0a\
-- Who will keep \
-an eye on my chi\
-ld's health afte\
-r treatment ends\
-?\x0a- Is there a s\
-tudy about long-\
-term health that\
- my child could \
-join?\x0a- Where ca\
-n we find out ab\
-out the [British\
- Childhood Cance\
-r Survivor Study\
-](glossary:survi\
-vor-study)?\x0a\
-\x00\x00\x19\xb0\
+), originally co\
+vered five-year \
+survivors diagno\
+sed between 1940\
+ and 1991 (chari\
+ty page, 2018). \
+It now includes \
+34,489 five-year\
+ survivors diagn\
+osed from 1940 t\
+o 2006 (Fidler e\
+t al., BMJ 2016;\
+354:i4351; PMC50\
+08696).\x0a\x0a## Publ\
+ished figures\x0a\x0a-\
+ Childhood [ALL]\
+(glossary:all), \
+US Childhood Can\
+cer Survivor Stu\
+dy: 25 years fro\
+m diagnosis, the\
+ cumulative inci\
+dence of severe \
+or life-threaten\
+ing chronic cond\
+itions, includin\
+g death, was 21.\
+3%; 13.4% in sur\
+vivors never giv\
+en radiotherapy \
+(Mody et al., Bl\
+ood 2008;111:551\
+5).\x0a- All childh\
+ood cancers, sam\
+e cohort: about \
+30 years from di\
+agnosis, 62% of \
+survivors had at\
+ least one chron\
+ic health condit\
+ion and 28% a se\
+vere one (Oeffin\
+ger et al., N En\
+gl J Med 2006;35\
+5:1572).\x0a- With \
+systematic clini\
+cal assessment (\
+St Jude Lifetime\
+ cohort), most s\
+urvivors have at\
+ least one chron\
+ic condition by \
+middle age (Huds\
+on et al., JAMA \
+2013;309:2371).\x0a\
+\x0aSo do not tell \
+families that mo\
+st survivors hav\
+e no late effect\
+s. Many have at \
+least one chroni\
+c condition; sev\
+ere ones affecte\
+d about 1 in 5 A\
+LL survivors in \
+these older coho\
+rts. These patie\
+nts were treated\
+ on older regime\
+ns, so the figur\
+es may not refle\
+ct current proto\
+cols. Newer prot\
+ocols aim to low\
+er this burden, \
+and [trials](glo\
+ssary:clinical-t\
+rial) such as [U\
+KALL 2011](trial\
+:ukall-2011) hav\
+e included reduc\
+tion of [side ef\
+fects](glossary:\
+side-effect) amo\
+ng their stated \
+aims. Long-term \
+follow-up care, \
+with surveillanc\
+e guidelines, ai\
+ms to detect lat\
+e effects early \
+(PanCare review,\
+ Roganovic et al\
+., Acta Med Acad\
+ 2024).\x0a\x0a## Ques\
+tions families o\
+ften ask\x0a\x0a**\x22Wil\
+l my child have \
+long-term proble\
+ms?\x22** \x22We can't\
+ say for one chi\
+ld. Many adults \
+who had cancer a\
+s children have \
+at least one lon\
+g-term health co\
+ndition. Serious\
+ ones affected a\
+bout 1 in 5 peop\
+le treated for A\
+LL decades ago. \
+Treatment has ch\
+anged since then\
+, and follow-up \
+clinics look for\
+ problems early.\
+ Your [consultan\
+t](glossary:cons\
+ultant) can talk\
+ about your chil\
+d's own treatmen\
+t.\x22\x0a\x0a**\x22Why do t\
+hese studies loo\
+k at people trea\
+ted so long ago?\
+\x22** \x22Late effect\
+s can take many \
+years to appear,\
+ so the only way\
+ to see them is \
+to follow people\
+ for a long time\
+. Treatment has \
+changed since th\
+en.\x22\x0a\x0a**\x22Is rese\
+arch trying to m\
+ake treatment ge\
+ntler?\x22** \x22Yes. \
+Reducing side ef\
+fects has been o\
+ne of the aims o\
+f UK clinical tr\
+ials such as [UK\
+ALL 2011](glossa\
+ry:ukall-2011).\x22\
+\x0a\x0a**\x22Who will ke\
+ep an eye on my \
+child's health a\
+fter treatment?\x22\
+** \x22Children are\
+ usually seen in\
+ a follow-up cli\
+nic after treatm\
+ent. The aim is \
+to find any prob\
+lem early. We wi\
+ll tell you how \
+this works at ou\
+r hospital.\x22\x0a\x0a**\
+\x22Can my child he\
+lp with this kin\
+d of research?\x22*\
+* \x22There may be \
+studies your chi\
+ld could join. A\
+sk your consulta\
+nt or [research \
+nurse](glossary:\
+research-nurse).\
+\x22\x0a\x0a=== questions\
+ ===\x0a- What [lon\
+g-term effects](\
+glossary:late-ef\
+fects) could my \
+child's treatmen\
+t have?\x0a- What s\
+hould we look ou\
+t for as my chil\
+d grows up?\x0a- Wh\
+o will keep an e\
+ye on my child's\
+ health after tr\
+eatment ends, an\
+d how often?\x0a- W\
+ill my child hav\
+e a plan for fol\
+low-up care as a\
+n adult?\x0a- Is th\
+ere a study abou\
+t long-term heal\
+th that my child\
+ could join?\x0a- W\
+here can we find\
+ out about the [\
+British Childhoo\
+d Cancer Survivo\
+r Study](glossar\
+y:survivor-study\
+)?\x0a\
+\x00\x00&S\
 +\
 ++\x0aid = \x22clinica\
 l-trials\x22\x0atitle \
@@ -2802,10 +4236,1174 @@ l-trials\x22\x0atitle \
 nical trial\x22\x0atab\
 _title = \x22Joinin\
 g a trial\x22\x0aorder\
- = 8\x0alast_review\
-ed = 2026-11-24\x0a\
-next_review = 20\
-27-11-24\x0a\x0a[[sour\
+ = 8\x0asources_che\
+cked = 2026-12-0\
+1\x0anext_review = \
+2027-11-24\x0a\x0a[rev\
+iew]\x0astate = \x22pe\
+nding\x22        # \
+nobody has clini\
+cally reviewed t\
+his content yet:\
+ never claim oth\
+erwise\x0a\x0a[[change\
+s]]\x0aversion = \x222\
+026.12\x22\x0anote = \x22\
+ALLTogether1 is \
+now named as tod\
+ay's UK trial fo\
+r children newly\
+ found to have A\
+LL, and UKALL 20\
+11's published r\
+esults are given\
+. The nurse line\
+ is now shown as\
+ Cancer Research\
+ UK's, with a re\
+minder to check \
+the number on it\
+s website.\x22\x0a\x0a[[s\
+ources]]\x0atitle =\
+ \x22Research into \
+childhood acute \
+lymphoblastic le\
+ukaemia (ALL)\x22\x0ad\
+etail = \x22Childre\
+n's cancer chari\
+ty information p\
+age (who to ask \
+about trials; th\
+e nurse line num\
+ber as listed in\
+ September 2018)\
+\x22\x0adate = \x22last r\
+eviewed 13 Sep 2\
+018\x22\x0a\x0a[[sources]\
+]\x0atitle = \x22Cance\
+r Research UK: c\
+ontact our nurse\
+s\x22\x0adetail = \x22Fre\
+ephone 0808 800 \
+4040, Monday to \
+Friday, 9am to 5\
+pm, as published\
+ on Cancer Resea\
+rch UK's pages (\
+checked for the \
+app's fact sheet\
+, 2023 to 2025)\x22\
+\x0adate = \x22checked\
+ 2023 to 2025\x22\x0a\x0a\
+[[sources]]\x0atitl\
+e = \x22ALLTogether\
+1 trial registra\
+tion\x22\x0adetail = \x22\
+ClinicalTrials.g\
+ov NCT04307576; \
+EudraCT 2018-001\
+795-38\x22\x0adate = \x22\
+registry record,\
+ no date given\x22\x0a\
+\x0a[[sources]]\x0atit\
+le = \x22ALLTogethe\
+r1 trial informa\
+tion\x22\x0adetail = \x22\
+UCL Cancer Trial\
+s Centre: newly \
+diagnosed ALL, a\
+ges 1 to 29 in t\
+he UK, recruitin\
+g in the UK sinc\
+e May 2021, fund\
+ed by Cancer Res\
+earch UK\x22\x0adate =\
+ \x22no date given\x22\
+\x0a\x0a[[sources]]\x0ati\
+tle = \x22UKALL 201\
+1 randomised tri\
+al results (jour\
+nal article)\x22\x0ade\
+tail = \x22Journal \
+of Clinical Onco\
+logy 2025;43(15)\
+:1810-1823; PubM\
+ed Central PMC12\
+084015. 5-year o\
+verall survival \
+92.2%\x22\x0adate = \x22p\
+ublished 2025\x22\x0a\x0a\
+[[sources]]\x0atitl\
+e = \x22Children's \
+Oncology Group r\
+eport on surviva\
+l in childhood A\
+LL, 1990 to 2005\
+\x22\x0adetail = \x22Hung\
+er SP and others\
+. Journal of Cli\
+nical Oncology 2\
+012;30(14):1663-\
+1669\x22\x0adate = \x22pu\
+blished 2012\x22\x0a\x0a[\
+[sources]]\x0atitle\
+ = \x22Health Liter\
+acy Toolkit\x22\x0adet\
+ail = \x22NHS: teac\
+h-back, or chunk\
+ and check\x22\x0adate\
+ = \x22no date give\
+n\x22\x0a\x0a[[sources]]\x0a\
+title = \x22NHS gui\
+dance on readabl\
+e health informa\
+tion\x22\x0adetail = \x22\
+NHS: reading age\
+ 9 to 11, and ho\
+w many adults fi\
+nd health inform\
+ation hard\x22\x0adate\
+ = \x22no date give\
+n\x22\x0a+++\x0a\x0a=== chil\
+d ===\x0aDoctors an\
+d nurses keep lo\
+oking for new wa\
+ys to help child\
+ren who are poor\
+ly. They test ea\
+ch new idea with\
+ great care. A t\
+est like this is\
+ called a [trial\
+](glossary:clini\
+cal-trial).\x0a\x0aLot\
+s of children wi\
+th [leukaemia](g\
+lossary:leukaemi\
+a) take part in \
+a trial. Their d\
+octors follow a \
+careful plan, an\
+d everyone learn\
+s from it.\x0a\x0aEach\
+ trial helps doc\
+tors learn. They\
+ use what they l\
+earn to help mor\
+e children. That\
+ is how medicine\
+s get better and\
+ better.\x0a\x0aYour g\
+rown-ups and you\
+r doctors will t\
+alk about what i\
+s right for you.\
+ You can ask the\
+m questions too.\
+ There are no si\
+lly questions.\x0a\x0a\
+Here are some yo\
+u might like to \
+ask:\x0a\x0a- What is \
+a trial?\x0a- Will \
+I still see my o\
+wn nurses?\x0a- Can\
+ I ask more ques\
+tions later?\x0a\x0aTa\
+lk to your grown\
+-ups and your [c\
+are team](glossa\
+ry:care-team) an\
+y time. They are\
+ there to help y\
+ou.\x0a\x0a=== family \
+===\x0a## What it i\
+s\x0a\x0aA [clinical t\
+rial](glossary:c\
+linical-trial) i\
+s a careful stud\
+y that tests a n\
+ew way to treat \
+an illness. It m\
+ight test a new \
+medicine. Or it \
+might test a cha\
+nge to the usual\
+ treatment, to s\
+ee if it works b\
+etter or has few\
+er [side effects\
+](glossary:side-\
+effect).\x0a\x0a## The\
+ UK trial today\x0a\
+\x0a[ALLTogether1](\
+trial:alltogethe\
+r1) is the main \
+UK trial for chi\
+ldren and young \
+people who are n\
+ewly found to ha\
+ve ALL. [ALLToge\
+ther1](glossary:\
+alltogether1) is\
+ open to ages 1 \
+to 29 in the UK,\
+ and has been si\
+nce May 2021. Ca\
+ncer Research UK\
+ pays for it.\x0a\x0aI\
+t came after [UK\
+ALL 2011](trial:\
+ukall-2011). Res\
+ults can take ye\
+ars: [UKALL 2011\
+](glossary:ukall\
+-2011) published\
+ its results in \
+2025. ALLTogethe\
+r1 builds on wha\
+t earlier trials\
+ found.\x0a\x0a## Why \
+trials matter\x0a\x0aT\
+reatment for chi\
+ldren with [ALL]\
+(glossary:all) i\
+s much better th\
+an it used to be\
+, and trials are\
+ a big reason wh\
+y. In one large \
+group of childre\
+n, the number al\
+ive 5 years late\
+r rose from abou\
+t 84 in 100 (ear\
+ly 1990s) to abo\
+ut 90 in 100 (ea\
+rly 2000s). In t\
+he UK trial UKAL\
+L 2011, it was 9\
+2 in 100. Today,\
+ [survival](glos\
+sary:survival-ra\
+te) for children\
+ with ALL is abo\
+ut 9 in 10 (90%)\
+ or a little mor\
+e.\x0a\x0aThese number\
+s are about larg\
+e groups of chil\
+dren. They canno\
+t tell you what \
+will happen to o\
+ne child.\x0a\x0aIn th\
+e UK, being in a\
+ trial is a norm\
+al part of care \
+for lots of chil\
+dren with [leuka\
+emia](glossary:l\
+eukaemia).\x0a\x0a## W\
+ho to ask, step \
+by step\x0a\x0a1. Ask \
+your child's [ho\
+spital consultan\
+t](glossary:cons\
+ultant) first. T\
+hey lead your ch\
+ild's care, so t\
+hey can say whet\
+her a trial coul\
+d fit.\x0a2. Resear\
+ch nurses work o\
+n trials in chil\
+dren's cancer ce\
+ntres. If your c\
+hild's centre ha\
+s a [research nu\
+rse](glossary:re\
+search-nurse), y\
+ou can talk to t\
+hem too.\x0a3. Your\
+ child's [clinic\
+al nurse special\
+ist](glossary:cl\
+inical-nurse-spe\
+cialist) knows y\
+our child's trea\
+tment well. They\
+ are a good pers\
+on to talk your \
+choices through \
+with.\x0a\x0a## A phon\
+e line you can c\
+all\x0a\x0aCancer Rese\
+arch UK's nurses\
+ can also talk t\
+o you about clin\
+ical trials. The\
+ir freephone num\
+ber is 0808 800 \
+4040, so the cal\
+l is free. The l\
+ine is open Mond\
+ay to Friday, 9a\
+m to 5pm.\x0a\x0aThe s\
+ame number was l\
+isted in 2018 on\
+ the charity pag\
+e this app is ba\
+sed on, and on C\
+ancer Research U\
+K's own pages fr\
+om 2023 to 2025.\
+ Numbers and ope\
+ning times can c\
+hange, so check \
+the number on th\
+eir website befo\
+re you call.\x0a\x0a##\
+ Tips for talkin\
+g to the team\x0a\x0a-\
+ Write your ques\
+tions down befor\
+e you go. You ca\
+n use the questi\
+ons list in this\
+ app.\x0a- Ask the \
+team to explain \
+things again if \
+you need to.\x0a- T\
+ry saying back w\
+hat you heard in\
+ your own words.\
+ This helps you \
+check you have u\
+nderstood.\x0a\x0a## F\
+inally\x0a\x0aEvery ch\
+ild is different\
+, and a trial th\
+at suits one chi\
+ld may not suit \
+another. Your ch\
+ild's [care team\
+](glossary:care-\
+team) is always \
+the place to ask\
+.\x0a\x0a=== clinic ==\
+=\x0a## Who familie\
+s should be dire\
+cted to\x0a\x0aThe chi\
+ld's [hospital c\
+onsultant](gloss\
+ary:consultant) \
+is the first con\
+tact about joini\
+ng a [trial](glo\
+ssary:clinical-t\
+rial) (charity p\
+age, 2018). The \
+[research nurse]\
+(glossary:resear\
+ch-nurse) at the\
+ principal treat\
+ment centre and \
+the [clinical nu\
+rse specialist](\
+glossary:clinica\
+l-nurse-speciali\
+st) are further \
+routes for the f\
+amily and the ch\
+ild.\x0a\x0a## Context\
+ for the convers\
+ation\x0a\x0aTrials ar\
+e credited with \
+much of the impr\
+ovement in [ALL]\
+(glossary:all) o\
+utcomes. In [Chi\
+ldren's Oncology\
+ Group](glossary\
+:childrens-oncol\
+ogy-group) data,\
+ 5-year overall \
+[survival](gloss\
+ary:survival-rat\
+e) rose from 83.\
+7% (1990-1994) t\
+o 90.4% (2000-20\
+05) (Hunger et a\
+l., J Clin Oncol\
+ 2012;30(14):166\
+3-1669); in [UKA\
+LL 2011](trial:u\
+kall-2011) it wa\
+s 92.2% (J Clin \
+Oncol 2025;43(15\
+):1810-1823). Tr\
+ial-based care i\
+s common in UK c\
+hildhood [leukae\
+mia](glossary:le\
+ukaemia) (charit\
+y page, 2018). Q\
+uote these as po\
+pulation figures\
+, never as an in\
+dividual prognos\
+is.\x0a\x0a## UK trial\
+s now\x0a\x0a- [ALLTog\
+ether1](trial:al\
+ltogether1): the\
+ UK frontline tr\
+ial for newly di\
+agnosed ALL. [AL\
+LTogether1](glos\
+sary:alltogether\
+1) recruits ages\
+ 1 to 29 in the \
+UK, has recruite\
+d in the UK sinc\
+e May 2021, and \
+is funded by Can\
+cer Research UK \
+(NCT04307576; Eu\
+draCT 2018-00179\
+5-38; UCL Cancer\
+ Trials Centre).\
+ Its questions i\
+nclude treatment\
+ reduction for s\
+ome patients and\
+ adding [inotuzu\
+mab ozogamicin](\
+glossary:inotuzu\
+mab) for others.\
+\x0a- [UKALL 2011](\
+glossary:ukall-2\
+011): the trial \
+it followed, now\
+ reported. Short\
+ high-dose induc\
+tion [dexamethas\
+one](glossary:de\
+xamethasone) did\
+ not reduce [ste\
+roid](glossary:s\
+teroid) toxicity\
+ and had more [r\
+elapses](glossar\
+y:relapse) (15.7\
+% vs 12.6%); mai\
+ntenance vincris\
+tine/dexamethaso\
+ne pulses were w\
+orth keeping (5-\
+year event-free \
+survival 86.7% v\
+s 82.1%). See th\
+e [Chemotherapy]\
+(glossary:chemot\
+herapy) section.\
+\x0a\x0a## Nurse line\x0a\
+\x0aCancer Research\
+ UK's nurses: fr\
+eephone 0808 800\
+ 4040, Monday to\
+ Friday, 9am to \
+5pm, as publishe\
+d on Cancer Rese\
+arch UK's pages \
+(checked 2023-25\
+); the same numb\
+er appeared on t\
+he charity page \
+in September 201\
+8. Ask families \
+to check the num\
+ber on the Cance\
+r Research UK we\
+bsite before cal\
+ling.\x0a\x0a## Explai\
+ning it well\x0a\x0aNH\
+S guidance sugge\
+sts writing for \
+readers aged 9 t\
+o 11. Roughly 4 \
+in 10 adults fin\
+d everyday healt\
+h information ha\
+rd to use, risin\
+g to about 6 in \
+10 once numbers \
+are involved. Us\
+e teach-back (\x22c\
+hunk and check\x22,\
+ NHS Health Lite\
+racy Toolkit): e\
+xplain one chunk\
+, then ask the p\
+arent to put it \
+in their own wor\
+ds before moving\
+ on. Give number\
+s both as \x229 in \
+10\x22 and as a per\
+centage.\x0a\x0a## Que\
+stions families \
+often ask\x0a\x0a**\x22Ho\
+w do we find out\
+ if there is a t\
+rial for our chi\
+ld?\x22** \x22Your con\
+sultant is the b\
+est person to as\
+k. The research \
+nurse and I can \
+help you think i\
+t through as wel\
+l.\x22\x0a\x0a**\x22Is ALLTo\
+gether1 open to \
+my child?\x22** \x22It\
+ is the main UK \
+trial for childr\
+en newly found t\
+o have ALL. Whet\
+her it fits your\
+ child is for yo\
+ur consultant to\
+ talk through wi\
+th you.\x22\x0a\x0a**\x22Wha\
+t happens after \
+a trial stops ta\
+king new childre\
+n?\x22** \x22The child\
+ren in it are fo\
+llowed for years\
+ before the resu\
+lts are ready. U\
+KALL 2011, for e\
+xample, publishe\
+d its main resul\
+ts in 2025.\x22\x0a\x0a**\
+\x22Why are so many\
+ children treate\
+d in trials?\x22** \
+\x22Trials are a bi\
+g part of why tr\
+eatment for ALL \
+has improved so \
+much. In one lar\
+ge group, 5-year\
+ survival went f\
+rom about 84 in \
+100 to about 90 \
+in 100 in just o\
+ver ten years.\x22\x0a\
+\x0a**\x22Is there any\
+one else we can \
+ring?\x22** \x22Cancer\
+ Research UK's n\
+urses, on freeph\
+one 0808 800 404\
+0, Monday to Fri\
+day, 9am to 5pm.\
+ Please check th\
+e number on thei\
+r website first,\
+ as numbers can \
+change.\x22\x0a\x0a=== qu\
+estions ===\x0a- Is\
+ there a [clinic\
+al trial](glossa\
+ry:clinical-tria\
+l) that might su\
+it my child?\x0a- I\
+s [ALLTogether1]\
+(glossary:alltog\
+ether1) open to \
+my child?\x0a- What\
+ would joining t\
+he trial mean fo\
+r my child, day \
+to day?\x0a- Do we \
+have to join a t\
+rial, and can we\
+ change our mind\
+s later?\x0a- How i\
+s the trial trea\
+tment different \
+from the usual t\
+reatment?\x0a- Is t\
+here a [research\
+ nurse](glossary\
+:research-nurse)\
+ we can talk to?\
+\x0a- When might th\
+e results of the\
+ trial be shared\
+?\x0a\
+\x00\x00 \xed\
++\
+++\x0aid = \x22about-a\
+ll\x22\x0atitle = \x22Abo\
+ut ALL\x22\x0aorder = \
+1\x0asources_checke\
+d = 2026-12-01\x0an\
+ext_review = 202\
+7-11-24\x0a\x0a[review\
+]\x0astate = \x22pendi\
+ng\x22        # nob\
+ody has clinical\
+ly reviewed this\
+ content yet: ne\
+ver claim otherw\
+ise\x0a\x0a[[changes]]\
+\x0aversion = \x222026\
+.12\x22\x0anote = \x22Sur\
+vival figures br\
+ought up to date\
+: more than 9 in\
+ 10 children wit\
+h ALL now surviv\
+e 5 years, with \
+UKALL 2011's pub\
+lished result. N\
+ew: ALL is the m\
+ost common cance\
+r in children.\x22\x0a\
+\x0a[[sources]]\x0atit\
+le = \x22Research i\
+nto childhood ac\
+ute lymphoblasti\
+c leukaemia (ALL\
+)\x22\x0adetail = \x22Chi\
+ldren's cancer c\
+harity informati\
+on page\x22\x0adate = \
+\x22last reviewed 1\
+3 Sep 2018\x22\x0a\x0a[[s\
+ources]]\x0atitle =\
+ \x22Children's Onc\
+ology Group repo\
+rt on survival i\
+n childhood ALL,\
+ 1990 to 2005\x22\x0ad\
+etail = \x22Hunger \
+SP and others. J\
+ournal of Clinic\
+al Oncology 2012\
+;30(14):1663-166\
+9\x22\x0adate = \x22publi\
+shed 2012\x22\x0a\x0a[[so\
+urces]]\x0atitle = \
+\x22UKALL 2011 rand\
+omised trial res\
+ults (journal ar\
+ticle)\x22\x0adetail =\
+ \x22Journal of Cli\
+nical Oncology 2\
+025;43(15):1810-\
+1823; PubMed Cen\
+tral PMC12084015\
+. 5-year overall\
+ survival 92.2%\x22\
+\x0adate = \x22publish\
+ed 2025\x22\x0a\x0a[[sour\
+ces]]\x0atitle = \x22C\
+ancer Research U\
+K: survival for \
+acute lymphoblas\
+tic leukaemia\x22\x0ad\
+etail = \x22Cancer \
+Research UK stat\
+istics: over 90%\
+ of children age\
+d 14 and under s\
+urvive their leu\
+kaemia for 5 yea\
+rs or more\x22\x0adate\
+ = \x22no date give\
+n\x22\x0a\x0a[[sources]]\x0a\
+title = \x22ALLToge\
+ther1 research s\
+ummary\x22\x0adetail =\
+ \x22Health Researc\
+h Authority (HRA\
+): ALL is the mo\
+st common cancer\
+ in children, wi\
+th about 400 chi\
+ldren and young \
+people a year in\
+ the UK\x22\x0adate = \
+\x22no date given\x22\x0a\
++++\x0a\x0a=== child =\
+==\x0aYour body is \
+full of tiny [bl\
+ood cells](gloss\
+ary:blood-cells)\
+. You can't see \
+them, because th\
+ey are much too \
+small.\x0a\x0aBlood ce\
+lls are made dee\
+p inside your bo\
+nes, in a soft p\
+art called the [\
+bone marrow](glo\
+ssary:bone-marro\
+w). Think of it \
+as a busy factor\
+y that makes new\
+ cells all day a\
+nd all night.\x0a\x0aS\
+ome of the cells\
+ it makes are [w\
+hite blood cells\
+](glossary:white\
+-blood-cell). Th\
+ey are like guar\
+ds. They help yo\
+ur body fight of\
+f germs.\x0a\x0aSometi\
+mes the factory \
+makes some white\
+ cells that do n\
+ot grow up the r\
+ight way. We can\
+ call them poorl\
+y cells. They do\
+ not do their jo\
+b well. This ill\
+ness is called [\
+leukaemia](gloss\
+ary:leukaemia). \
+You say it like \
+this: loo-KEE-me\
+e-ah. There are \
+a few kinds. The\
+ kind we talk ab\
+out here is call\
+ed [ALL](glossar\
+y:all).\x0a\x0aDoctors\
+ know a lot abou\
+t ALL. They have\
+ strong medicine\
+s that help to c\
+lear the poorly \
+cells away. Lots\
+ of kind, clever\
+ people work har\
+d to make these \
+medicines better\
+ and better, yea\
+r after year.\x0a\x0aY\
+ou might have lo\
+ts of questions.\
+ That is fine! A\
+sk your grown-up\
+s and your [care\
+ team](glossary:\
+care-team). Your\
+ doctors and nur\
+ses are there to\
+ help you.\x0a\x0a=== \
+family ===\x0a## Wh\
+at this illness \
+is\x0a\x0a[ALL](glossa\
+ry:all) is short\
+ for [acute lymp\
+hoblastic leukae\
+mia](glossary:al\
+l). [Leukaemia](\
+glossary:leukaem\
+ia) is a cancer \
+of the blood. Th\
+ere are a few ki\
+nds, and this ap\
+p is about ALL i\
+n children. ALL \
+is the most comm\
+on cancer in chi\
+ldren. In the UK\
+, about 400 chil\
+dren and young p\
+eople find out t\
+hey have it each\
+ year. Below we \
+explain what goe\
+s wrong, and how\
+ treatment has c\
+hanged over time\
+.\x0a\x0a## Where bloo\
+d comes from\x0a\x0aYo\
+ur body makes [b\
+lood cells](glos\
+sary:blood-cells\
+) in the [bone m\
+arrow](glossary:\
+bone-marrow). Th\
+is is the soft p\
+art inside the b\
+ones. There are \
+different kinds \
+of blood cell. [\
+White blood cell\
+s](glossary:whit\
+e-blood-cell) he\
+lp the body figh\
+t germs and illn\
+ess.\x0a\x0aOne kind o\
+f white blood ce\
+ll is called a [\
+lymphocyte](glos\
+sary:lymphocyte)\
+ (say \x22LIM-foe-s\
+ite\x22). There are\
+ different types\
+. Two of them ar\
+e [B cells](glos\
+sary:b-cell) and\
+ [T cells](gloss\
+ary:t-cell).\x0a\x0a##\
+ What goes wrong\
+\x0a\x0aIn ALL, some l\
+ymphocytes in th\
+e bone marrow go\
+ wrong. They tur\
+n into [leukaemi\
+a cells](glossar\
+y:leukaemia-cell\
+). These cells d\
+o not do the job\
+ that healthy ly\
+mphocytes do.\x0a\x0aM\
+ost children wit\
+h ALL have [B-ce\
+ll ALL](glossary\
+:b-cell-all). Th\
+is means the leu\
+kaemia started i\
+n B cells. Some \
+children have [T\
+-cell ALL](gloss\
+ary:t-cell-all),\
+ which started i\
+n T cells. Your \
+child's team wil\
+l tell you which\
+ type your child\
+ has. This matte\
+rs, because the \
+newer treatments\
+ described in th\
+is app are for B\
+-cell ALL.\x0a\x0a## H\
+ow treatment has\
+ got better\x0a\x0aDoc\
+tors often count\
+ how many childr\
+en are still ali\
+ve 5 years after\
+ they were first\
+ told they had A\
+LL. This is call\
+ed 5-year [survi\
+val](glossary:su\
+rvival-rate). It\
+ has gone up a l\
+ot, and careful \
+studies called [\
+clinical trials]\
+(glossary:clinic\
+al-trial) are a \
+big part of the \
+reason.\x0a\x0aA large\
+ group of childr\
+en's cancer doct\
+ors, the [Childr\
+en's Oncology Gr\
+oup](glossary:ch\
+ildrens-oncology\
+-group), looked \
+at more than 21,\
+000 children:\x0a\x0a-\
+ For children fi\
+rst treated in 1\
+990 to 1994, abo\
+ut 84 in 100 (84\
+%) were alive 5 \
+years later.\x0a- F\
+or children firs\
+t treated in 200\
+0 to 2005, about\
+ 90 in 100 (90%)\
+ were alive 5 ye\
+ars later.\x0a\x0aIn t\
+he large UK tria\
+l [UKALL 2011](t\
+rial:ukall-2011)\
+, about 92 in 10\
+0 were alive 5 y\
+ears later. You \
+can read more ab\
+out [UKALL 2011]\
+(glossary:ukall-\
+2011) in the [Ch\
+emotherapy](glos\
+sary:chemotherap\
+y) section. So t\
+oday, more than \
+9 in 10 children\
+ with ALL surviv\
+e.\x0a\x0aThese number\
+s are about larg\
+e groups of chil\
+dren. They canno\
+t tell you what \
+will happen to o\
+ne child. Your c\
+hild's doctor is\
+ the best person\
+ to talk to abou\
+t your child.\x0a\x0a#\
+# Who to ask\x0a\x0aYo\
+ur child's [cons\
+ultant](glossary\
+:consultant) and\
+ [clinical nurse\
+ specialist](glo\
+ssary:clinical-n\
+urse-specialist)\
+ can explain you\
+r child's type o\
+f ALL. They can \
+also explain the\
+ plan for treatm\
+ent. It can help\
+ to write your q\
+uestions down be\
+fore you see the\
+m.\x0a\x0aEvery child \
+is different. Th\
+e way ALL affect\
+s one child may \
+not be the same \
+for another. You\
+r child's [care \
+team](glossary:c\
+are-team) knows \
+your child best,\
+ so they are alw\
+ays the right pe\
+ople to ask.\x0a\x0a==\
+= clinic ===\x0a## \
+Background\x0a\x0a[Acu\
+te lymphoblastic\
+ leukaemia (ALL)\
+](glossary:all) \
+is a malignancy \
+of [lymphocytes]\
+(glossary:lympho\
+cyte), the [whit\
+e blood cells](g\
+lossary:white-bl\
+ood-cell) that i\
+nclude [B cells]\
+(glossary:b-cell\
+) and [T cells](\
+glossary:t-cell)\
+. It arises in t\
+he [bone marrow]\
+(glossary:bone-m\
+arrow), the site\
+ where [blood ce\
+lls](glossary:bl\
+ood-cells) are p\
+roduced. The maj\
+ority of childho\
+od cases are [B-\
+cell ALL](glossa\
+ry:b-cell-all); \
+a minority are [\
+T-cell ALL](glos\
+sary:t-cell-all)\
+. The distinctio\
+n matters for th\
+e newer [immunot\
+herapies](glossa\
+ry:immunotherapy\
+) in this app. B\
+oth [CAR T-cells\
+](glossary:car-t\
+-cell) and [blin\
+atumomab](glossa\
+ry:blinatumomab)\
+ act on [CD19](g\
+lossary:cd19), s\
+o the versions d\
+iscussed here ar\
+e used in B-cell\
+ ALL.\x0a\x0a## Outcom\
+es over time\x0a\x0aAL\
+L is the commone\
+st childhood can\
+cer, with about \
+400 children and\
+ young people di\
+agnosed each yea\
+r in the UK (Hea\
+lth Research Aut\
+hority research \
+summary).\x0a\x0aThe [\
+Children's Oncol\
+ogy Group](gloss\
+ary:childrens-on\
+cology-group) po\
+oled data on 21,\
+626 patients tre\
+ated between 199\
+0 and 2005. Five\
+-year overall [s\
+urvival](glossar\
+y:survival-rate)\
+ increased from \
+83.7% in the 199\
+0-1994 cohort to\
+ 90.4% in the 20\
+00-2005 cohort (\
+Hunger et al., J\
+ Clin Oncol 2012\
+;30(14):1663-166\
+9). Today over 9\
+0% of children s\
+urvive 5 years: \
+92.2% in [UKALL \
+2011](trial:ukal\
+l-2011) (J Clin \
+Oncol 2025;43(15\
+):1810-1823), an\
+d over 90% of ch\
+ildren aged 14 a\
+nd under in Canc\
+er Research UK f\
+igures. Much of \
+this gain is cre\
+dited to [clinic\
+al trials](gloss\
+ary:clinical-tri\
+al) such as [UKA\
+LL 2011](glossar\
+y:ukall-2011). T\
+hese are populat\
+ion figures and \
+should not be pr\
+esented as an in\
+dividual prognos\
+is.\x0a\x0a## Question\
+s families often\
+ ask\x0a\x0a**\x22What ar\
+e my child's cha\
+nces?\x22** \x22The fi\
+gures we have de\
+scribe large gro\
+ups of children,\
+ and more than 9\
+ in 10 of them n\
+ow survive. They\
+ can't tell us a\
+bout one child. \
+Your [consultant\
+](glossary:consu\
+ltant) can talk \
+about your child\
+'s own situation\
+.\x22\x0a\x0a**\x22Why does \
+it matter whethe\
+r it is B-cell o\
+r T-cell ALL?\x22**\
+ \x22It tells us wh\
+ich cells the [l\
+eukaemia](glossa\
+ry:leukaemia) st\
+arted in. Some n\
+ewer treatments \
+look for a marke\
+r that sits on B\
+ cells, so they \
+are used for B-c\
+ell ALL.\x22\x0a\x0a**\x22Wh\
+y has treatment \
+improved so much\
+?\x22** \x22Largely th\
+rough clinical t\
+rials, which tes\
+t careful change\
+s to treatment o\
+ne step at a tim\
+e.\x22\x0a\x0a**\x22Where do\
+es ALL start?\x22**\
+ \x22In the bone ma\
+rrow, the soft c\
+entre of the bon\
+es where blood c\
+ells are made.\x22\x0a\
+\x0a=== questions =\
+==\x0a- Does my chi\
+ld have [B-cell \
+ALL](glossary:b-\
+cell-all) or [T-\
+cell ALL](glossa\
+ry:t-cell-all)?\x0a\
+- What does that\
+ type mean for m\
+y child's treatm\
+ent?\x0a- Is there \
+a [clinical tria\
+l](glossary:clin\
+ical-trial) that\
+ might suit my c\
+hild?\x0a- Who shou\
+ld we call if we\
+ are worried at \
+home?\x0a- Where ca\
+n we read more a\
+bout [ALL](gloss\
+ary:all) that we\
+ can trust?\x0a\
+\x00\x00\x22y\
++\
+++\x0aid = \x22cd19\x22\x0at\
+itle = \x22Targetin\
+g CD19\x22\x0aorder = \
+6\x0asources_checke\
+d = 2026-12-01\x0an\
+ext_review = 202\
+7-11-24\x0adiagram \
+= \x22cd19\x22\x0a\x0a[revie\
+w]\x0astate = \x22pend\
+ing\x22        # no\
+body has clinica\
+lly reviewed thi\
+s content yet: n\
+ever claim other\
+wise\x0a\x0a[[changes]\
+]\x0aversion = \x22202\
+6.12\x22\x0anote = \x22Th\
+e child text now\
+ says from the s\
+tart that some h\
+ealthy cells car\
+ry the CD19 flag\
+ too. New: leuka\
+emia can come ba\
+ck without CD19,\
+ and then treatm\
+ents that look f\
+or CD19 cannot f\
+ind it.\x22\x0a\x0a[[sour\
 ces]]\x0atitle = \x22R\
 esearch into chi\
 ldhood acute lym\
@@ -2814,649 +5412,1127 @@ emia (ALL)\x22\x0adeta\
 il = \x22Children's\
  cancer charity \
 information page\
- (source of the \
-nurse line numbe\
-r, as listed in \
-September 2018)\x22\
-\x0adate = \x22last re\
-viewed 13 Sep 20\
-18\x22\x0a\x0a[[sources]]\
-\x0atitle = \x22Health\
- Literacy Toolki\
-t\x22\x0adetail = \x22NHS\
-: teach-back, or\
- chunk and check\
+\x22\x0adate = \x22last r\
+eviewed 13 Sep 2\
+018\x22\x0a\x0a[[sources]\
+]\x0atitle = \x22NCI D\
+rug Dictionary\x22\x0a\
+detail = \x22US Nat\
+ional Cancer Ins\
+titute: entries \
+on CD19-directed\
+ treatments\x22\x0adat\
+e = \x22no date giv\
+en\x22\x0a\x0a[[sources]]\
+\x0atitle = \x22Blinat\
+umomab (Blincyto\
+): product infor\
+mation\x22\x0adetail =\
+ \x22European Medic\
+ines Agency (EMA\
+)\x22\x0adate = \x22no da\
+te given\x22\x0a\x0a[[sou\
+rces]]\x0atitle = \x22\
+NCI Thesaurus: b\
+linatumomab\x22\x0adet\
+ail = \x22US Nation\
+al Cancer Instit\
+ute, concept cod\
+e C62528\x22\x0adate =\
+ \x22no date given\x22\
+\x0a\x0a[[sources]]\x0ati\
+tle = \x22Kymriah (\
+tisagenlecleucel\
+): product label\
+\x22\x0adetail = \x22US F\
+ood and Drug Adm\
+inistration (FDA\
+) label\x22\x0adate = \
+\x22no date given\x22\x0a\
+\x0a[[sources]]\x0atit\
+le = \x22Review of \
+CAR structure\x22\x0ad\
+etail = \x22Journal\
+ of Translationa\
+l Medicine\x22\x0adate\
+ = \x222023\x22\x0a\x0a[[sou\
+rces]]\x0atitle = \x22\
+Preinfusion fact\
+ors impacting re\
+lapse immunophen\
+otype following \
+CD19 CAR T cells\
+\x22\x0adetail = \x22Bloo\
+d Advances 2023;\
+7(4):575. Multic\
+entre review of \
+children and you\
+ng adults: descr\
+ibes relapse wit\
+h leukaemia that\
+ no longer carri\
+es CD19\x22\x0adate = \
+\x22published 2023\x22\
+\x0a+++\x0a\x0a=== child \
+===\x0aCells are so\
+ small that you \
+need a special t\
+ool to see them.\
+ Each cell has a\
+n outside, a bit\
+ like a coat.\x0a\x0aI\
+n lots of childr\
+en with [leukaem\
+ia](glossary:leu\
+kaemia), the poo\
+rly cells have a\
+ little flag on \
+their coat. The \
+flag has a name.\
+ It is called [C\
+D19](glossary:cd\
+19). You say it \
+like this: see-d\
+ee-nine-teen.\x0a\x0aS\
+ome healthy cell\
+s have this flag\
+ too. You will m\
+eet them soon.\x0a\x0a\
+The flag helps d\
+octors find the \
+poorly cells. Th\
+ere are two ways\
+ they do it.\x0a\x0aTh\
+e first way uses\
+ [super cells](g\
+lossary:car-t-ce\
+ll). These are g\
+uard cells from \
+your own body wi\
+th a new part ad\
+ded. The new par\
+t fits the CD19 \
+flag. When a sup\
+er cell finds a \
+cell with the fl\
+ag, it clears th\
+at cell away.\x0a\x0aT\
+he second way us\
+es a medicine wi\
+th two hands. On\
+e hand holds a g\
+uard cell. The o\
+ther hand holds \
+a cell with the \
+CD19 flag. The m\
+edicine brings t\
+hem close, so th\
+e guard can clea\
+r the poorly cel\
+l away.\x0a\x0aNow, ba\
+ck to the health\
+y cells with the\
+ same flag. They\
+ are called [B c\
+ells](glossary:b\
+-cell), and they\
+ help fight germ\
+s. The super cel\
+ls and the medic\
+ine clear some o\
+f them away too.\
+ While they are \
+gone, your docto\
+rs can help. The\
+y may give you e\
+xtra germ-fighte\
+rs to help keep \
+you well.\x0a\x0aIf yo\
+u have a questio\
+n, ask your grow\
+n-ups and your [\
+care team](gloss\
+ary:care-team). \
+They are happy t\
+o help.\x0a\x0a=== fam\
+ily ===\x0a## What \
+the flag is\x0a\x0a[CD\
+19](glossary:cd1\
+9) is a [protein\
+](glossary:prote\
+in) that sits on\
+ the outside of \
+some cells. You \
+can think of it \
+as a flag or a n\
+ame badge. It is\
+ found on [B cel\
+ls](glossary:b-c\
+ell), which are \
+one type of [whi\
+te blood cell](g\
+lossary:white-bl\
+ood-cell).\x0a\x0aMost\
+ children with [\
+ALL](glossary:al\
+l) have [B-cell \
+ALL](glossary:b-\
+cell-all). In B-\
+cell ALL, most o\
+f the [leukaemia\
+ cells](glossary\
+:leukaemia-cell)\
+ carry CD19 too.\
+ This gives doct\
+ors a way to fin\
+d them.\x0a\x0a## Way \
+1: a new finder \
+on the cell\x0a\x0a[CA\
+R T-cells](gloss\
+ary:car-t-cell) \
+are made from yo\
+ur child's own [\
+T cells](glossar\
+y:t-cell). Each \
+one carries an e\
+xtra [receptor](\
+glossary:recepto\
+r), added in a l\
+ab, called a [CA\
+R](glossary:car)\
+. The tip of the\
+ CAR is shaped t\
+o fit CD19. When\
+ a CAR T-cell me\
+ets a cell with \
+CD19, it grabs h\
+old and destroys\
+ it.\x0a\x0a## Way 2: \
+a medicine with \
+two arms\x0a\x0a[Blina\
+tumomab](glossar\
+y:blinatumomab) \
+(say \x22blin-a-TOO\
+M-oh-mab\x22) is a \
+medicine with tw\
+o arms. One arm \
+holds on to [CD3\
+](glossary:cd3),\
+ which is found \
+on T cells. The \
+other arm holds \
+on to CD19. So i\
+t joins CD3 on a\
+ T cell to CD19 \
+on a leukaemia c\
+ell. This pulls \
+the two cells cl\
+ose, and the T c\
+ell can then des\
+troy the leukaem\
+ia cell.\x0a\x0a## Hea\
+lthy B cells are\
+ affected too\x0a\x0aH\
+ealthy B cells c\
+arry CD19 as wel\
+l. So both treat\
+ments can remove\
+ healthy B cells\
+ along with the \
+leukaemia cells.\
+ After [CAR T-ce\
+ll therapy](glos\
+sary:car-t-thera\
+py), doctors cal\
+l this [B-cell a\
+plasia](glossary\
+:b-cell-aplasia)\
+.\x0a\x0aB cells make \
+[antibodies](glo\
+ssary:antibody),\
+ which help figh\
+t germs. With fe\
+wer B cells, you\
+r child may make\
+ fewer antibodie\
+s. After CAR T-c\
+ell therapy, man\
+y children need \
+[immunoglobulin]\
+(glossary:immuno\
+globulin). This \
+gives the body r\
+eady-made antibo\
+dies, through a \
+[drip](glossary:\
+infusion). Your \
+child's team wil\
+l check whether \
+your child needs\
+ it.\x0a\x0a## When CD\
+19 is missing\x0a\x0aS\
+ometimes, after \
+a treatment that\
+ looks for CD19,\
+ B-cell ALL come\
+s back in a form\
+ whose cells no \
+longer carry CD1\
+9. Then treatmen\
+ts that look for\
+ CD19 cannot fin\
+d it. If this ha\
+ppens, your chil\
+d's team will ta\
+lk with you abou\
+t other treatmen\
+ts.\x0a\x0a## Why this\
+ is for B-cell A\
+LL\x0a\x0aThese treatm\
+ents look for CD\
+19, so they are \
+used for B-cell \
+ALL. Some childr\
+en have [T-cell \
+ALL](glossary:t-\
+cell-all). Those\
+ leukaemia cells\
+ start from T ce\
+lls, so these tw\
+o treatments, as\
+ described here,\
+ are not used fo\
+r them.\x0a\x0a## Who \
+to ask\x0a\x0aYour chi\
+ld's [consultant\
+](glossary:consu\
+ltant) or [clini\
+cal nurse specia\
+list](glossary:c\
+linical-nurse-sp\
+ecialist) can ex\
+plain which type\
+ of ALL your chi\
+ld has, and what\
+ that means for \
+treatment.\x0a\x0aEver\
+y child is diffe\
+rent. Your child\
+'s [care team](g\
+lossary:care-tea\
+m) is always the\
+ best place to a\
+sk about your ch\
+ild.\x0a\x0a=== clinic\
+ ===\x0a## Mechanis\
+m\x0a\x0a[CD19](glossa\
+ry:cd19) is a su\
+rface [protein](\
+glossary:protein\
+) of the [B-cell\
+](glossary:b-cel\
+l) lineage. It i\
+s present on mos\
+t [B-cell ALL](g\
+lossary:b-cell-a\
+ll) [leukaemia c\
+ells](glossary:l\
+eukaemia-cell) a\
+nd also on norma\
+l B cells (chari\
+ty page, 2018; N\
+CI Drug Dictiona\
+ry). Two [immuno\
+therapies](gloss\
+ary:immunotherap\
+y) in this app u\
+se it as their t\
+arget.\x0a\x0a- [CAR T\
+-cells](glossary\
+:car-t-cell): th\
+e [antigen-bindi\
+ng part](glossar\
+y:antigen-bindin\
+g-part) of the [\
+chimeric antigen\
+ receptor](gloss\
+ary:car) is an [\
+scFv](glossary:a\
+ntigen-binding-p\
+art) against CD1\
+9 (FMC63 in [tis\
+agenlecleucel](g\
+lossary:tisagenl\
+ecleucel); J Tra\
+nsl Med 2023 rev\
+iew). Engagement\
+ activates the m\
+odified [T cell]\
+(glossary:t-cell\
+) directly.\x0a- [B\
+linatumomab](glo\
+ssary:blinatumom\
+ab): a [bispecif\
+ic T-cell engage\
+r (BiTE)](glossa\
+ry:bite), whose \
+anti-CD19 arm bi\
+nds the target c\
+ell while its an\
+ti-[CD3](glossar\
+y:cd3) arm engag\
+es the patient's\
+ unmodified T ce\
+lls (EMA product\
+ information; NC\
+I Thesaurus C625\
+28).\x0a\x0aIn both ca\
+ses target recog\
+nition does not \
+depend on the na\
+tive [T-cell rec\
+eptor](glossary:\
+t-cell-receptor)\
+ and its usual [\
+antigen](glossar\
+y:antigen) recog\
+nition.\x0a\x0a## Cons\
+equences of the \
+target\x0a\x0aBecause \
+normal B cells e\
+xpress CD19, bot\
+h approaches dep\
+lete them as wel\
+l as the [leukae\
+mia](glossary:le\
+ukaemia). After \
+[CAR T-cell ther\
+apy](glossary:ca\
+r-t-therapy) thi\
+s [B-cell aplasi\
+a](glossary:b-ce\
+ll-aplasia) lead\
+s to low [antibo\
+dy](glossary:ant\
+ibody) levels, w\
+hich are managed\
+ with [immunoglo\
+bulin](glossary:\
+immunoglobulin) \
+replacement (Kym\
+riah product lab\
+el). Some [relap\
+ses](glossary:re\
+lapse) after CD1\
+9-directed CAR T\
+-cells are CD19-\
+negative ([antig\
+en](glossary:ant\
+igen) escape), s\
+o CD19-directed \
+therapy can no l\
+onger find the l\
+eukaemia (Blood \
+Adv 2023;7(4):57\
+5); give familie\
+s no figure for \
+this. Neither ap\
+proach, as descr\
+ibed here, appli\
+es to [T-cell AL\
+L](glossary:t-ce\
+ll-all).\x0a\x0a## Que\
+stions families \
+often ask\x0a\x0a**\x22Wh\
+at is CD19?\x22** \x22\
+It's a protein o\
+n the surface of\
+ B cells, like a\
+ name badge. Mos\
+t B-cell leukaem\
+ia cells wear it\
+ too, so treatme\
+nts can be desig\
+ned to look for \
+it.\x22\x0a\x0a**\x22Will th\
+e treatment harm\
+ healthy cells?\x22\
+** \x22It also remo\
+ves healthy B ce\
+lls, because the\
+y carry the same\
+ badge. That low\
+ers the antibodi\
+es your child ma\
+kes, and some ch\
+ildren need immu\
+noglobulin to ma\
+ke up for it.\x22\x0a\x0a\
+**\x22Does my child\
+'s leukaemia hav\
+e CD19?\x22** \x22Most\
+ B-cell leukaemi\
+a cells do, but \
+your [consultant\
+](glossary:consu\
+ltant) can tell \
+you about your c\
+hild's own leuka\
+emia cells.\x22\x0a\x0a**\
+\x22What if the leu\
+kaemia comes bac\
+k without CD19?\x22\
+** \x22Then treatme\
+nts that look fo\
+r CD19 can't fin\
+d it. We would t\
+alk with you abo\
+ut other options\
+.\x22\x0a\x0a**\x22Why can't\
+ these treatment\
+s be used for T-\
+cell ALL?\x22** \x22Th\
+ey look for CD19\
+, which is a B-c\
+ell marker. T-ce\
+ll ALL grows fro\
+m a different ki\
+nd of cell.\x22\x0a\x0a==\
+= questions ===\x0a\
+- Do my child's \
+[leukaemia cells\
+](glossary:leuka\
+emia-cell) carry\
+ [CD19](glossary\
+:cd19)?\x0a- Could \
+a treatment that\
+ targets CD19 he\
+lp my child?\x0a- W\
+hat happens to m\
+y child's health\
+y [B cells](glos\
+sary:b-cell)?\x0a- \
+Will my child ne\
+ed [immunoglobul\
+in](glossary:imm\
+unoglobulin), an\
+d how is it give\
+n?\x0a- How will we\
+ know if my chil\
+d is getting mor\
+e infections?\x0a- \
+What would happe\
+n if my child's \
+[leukaemia](glos\
+sary:leukaemia) \
+came back withou\
+t CD19?\x0a\
+\x00\x00<\xae\
++\
+++\x0aid = \x22car-t\x22\x0a\
+title = \x22CAR T-c\
+ell therapy\x22\x0atab\
+_title = \x22CAR T-\
+cells\x22\x0aorder = 5\
+\x0asources_checked\
+ = 2026-12-01\x0ane\
+xt_review = 2027\
+-11-24\x0adiagram =\
+ \x22car_t\x22\x0a\x0a[revie\
+w]\x0astate = \x22pend\
+ing\x22        # no\
+body has clinica\
+lly reviewed thi\
+s content yet: n\
+ever claim other\
+wise\x0a\x0a[[changes]\
+]\x0aversion = \x22202\
+6.12\x22\x0anote = \x22Wh\
+o can have tisag\
+enlecleucel now \
+includes leukaem\
+ia that comes ba\
+ck after a stem \
+cell transplant.\
+ New: staying cl\
+ose to the hospi\
+tal, immunoglobu\
+lin, check-ups f\
+or life, the 202\
+4 safety warning\
+, leukaemia with\
+out CD19, and UK\
+ results.\x22\x0a\x0a[[so\
+urces]]\x0atitle = \
+\x22Research into c\
+hildhood acute l\
+ymphoblastic leu\
+kaemia (ALL)\x22\x0ade\
+tail = \x22Children\
+'s cancer charit\
+y information pa\
+ge\x22\x0adate = \x22last\
+ reviewed 13 Sep\
+ 2018\x22\x0a\x0a[[source\
+s]]\x0atitle = \x22CAR\
+ T-cell therapy \
+infographic\x22\x0adet\
+ail = \x22US Nation\
+al Cancer Instit\
+ute (NCI)\x22\x0adate \
+= \x22no date given\
+\x22\x0a\x0a[[sources]]\x0at\
+itle = \x22Hospital\
+ information pag\
+es for families \
+on CAR T-cell th\
+erapy, including\
+ CHOP's cartoon \
+for children\x22\x0ade\
+tail = \x22As summa\
+rised in the app\
+'s fact sheet\x22\x0ad\
+ate = \x22no date g\
+iven\x22\x0a\x0a[[sources\
+]]\x0atitle = \x22Revi\
+ew of CAR struct\
+ure\x22\x0adetail = \x22J\
+ournal of Transl\
+ational Medicine\
+\x22\x0adate = \x222023\x22\x0a\
+\x0a[[sources]]\x0atit\
+le = \x22Tisagenlec\
+leucel for treat\
+ing relapsed or \
+refractory B-cel\
+l acute lymphobl\
+astic leukaemia \
+in people aged u\
+p to 25 years (T\
+A554)\x22\x0adetail = \
+\x22NICE technology\
+ appraisal guida\
+nce: use within \
+the Cancer Drugs\
+ Fund from Decem\
+ber 2018\x22\x0adate =\
+ \x22published 2018\
+\x22\x0a\x0a[[sources]]\x0at\
+itle = \x22Tisagenl\
+ecleucel for tre\
+ating relapsed o\
+r refractory B-c\
+ell acute lympho\
+blastic leukaemi\
+a in people 25 y\
+ears and under (\
+TA975), with its\
+ resource impact\
+ statement\x22\x0adeta\
+il = \x22NICE techn\
+ology appraisal \
+guidance: routin\
+e NHS use. Secti\
+on 2.1 gives the\
+ licensed use; t\
+he resource impa\
+ct statement exp\
+ects about 85% o\
+f people treated\
+ to need immunog\
+lobulin at some \
+point\x22\x0adate = \x22p\
+ublished 2024\x22\x0a\x0a\
+[[sources]]\x0atitl\
+e = \x22Kymriah (ti\
+sagenlecleucel):\
+ Summary of Prod\
+uct Characterist\
+ics (SmPC)\x22\x0adeta\
+il = \x22Licensed u\
+se, and the advi\
+ce to stay withi\
+n 2 hours' trave\
+l of the treatin\
+g centre for at \
+least 4 weeks af\
+ter the infusion\
 \x22\x0adate = \x22no dat\
 e given\x22\x0a\x0a[[sour\
-ces]]\x0atitle = \x22N\
-HS guidance on r\
-eadable health i\
-nformation\x22\x0adeta\
-il = \x22NHS: readi\
-ng age 9 to 11, \
-and how many adu\
-lts find health \
-information hard\
-\x22\x0adate = \x22no dat\
-e given\x22\x0a+++\x0a\x0a==\
-= child ===\x0aDoct\
-ors and nurses k\
-eep looking for \
-new ways to help\
- children who ar\
-e poorly. They t\
-est each new ide\
-a with great car\
-e. A test like t\
-his is called a \
-[trial](glossary\
-:clinical-trial)\
-.\x0a\x0aLots of child\
-ren with [leukae\
-mia](glossary:le\
-ukaemia) take pa\
-rt in a trial. I\
-t means their do\
-ctors follow a p\
-lan that helps e\
-veryone learn.\x0a\x0a\
-A trial does not\
- go on for ever.\
- When enough chi\
-ldren have joine\
-d, it stops. The\
- doctors then lo\
-ok at what they \
-found out. That \
-takes time. Then\
- they use it to \
-plan the next tr\
-ial, so things c\
-an keep getting \
-better.\x0a\x0aYour gr\
-own-ups and your\
- doctors will ta\
-lk about what is\
- right for you. \
-You can ask them\
- questions too. \
-There are no sil\
-ly questions.\x0a\x0aH\
-ere are some you\
- might like to a\
-sk:\x0a\x0a- What is a\
- trial?\x0a- Will I\
- still see my ow\
-n nurses?\x0a- Can \
-I ask more quest\
-ions later?\x0a\x0aTal\
-k to your grown-\
-ups and your [ca\
-re team](glossar\
-y:care-team) any\
- time. They are \
-there to help yo\
-u.\x0a\x0a=== family =\
-==\x0a## What it is\
-\x0a\x0aA [clinical tr\
-ial](glossary:cl\
-inical-trial) is\
- a careful study\
- that tests a ne\
-w way to treat a\
-n illness. It mi\
-ght test a new m\
-edicine. Or it m\
-ight test a chan\
-ge to the usual \
-treatment, to se\
-e if it works be\
-tter or has fewe\
-r [side effects]\
-(glossary:side-e\
-ffect).\x0a\x0a## Why \
-trials matter\x0a\x0aO\
-ver the last 30 \
-years, results f\
-or children with\
- [ALL](glossary:\
-all) have got a \
-lot better. Tria\
-ls are a big rea\
-son for this. To\
-day, [survival](\
-glossary:surviva\
-l-rate) for chil\
-dren with ALL is\
- about 9 in 10 (\
-90%).\x0a\x0aMany chil\
-dren with [leuka\
-emia](glossary:l\
-eukaemia) in the\
- UK are treated \
-as part of a tri\
-al. [UKALL 2011]\
-(glossary:ukall-\
-2011) is one exa\
-mple.\x0a\x0aEach tria\
-l has a life of \
-its own:\x0a\x0a1. A t\
-rial opens, and \
-children join it\
-.\x0a2. When enough\
- children have j\
-oined, the trial\
- closes.\x0a3. Ther\
-e is often a wai\
-t before the res\
-ults are ready.\x0a\
-4. New trials ar\
-e then planned, \
-using what was l\
-earned.\x0a\x0a## Who \
-to ask, step by \
-step\x0a\x0a1. Start w\
-ith your child's\
- [hospital consu\
-ltant](glossary:\
-consultant). The\
-y are the best p\
-erson to talk to\
- about joining a\
- trial.\x0a2. Your \
-child's treatmen\
-t centre may hav\
-e a [research nu\
-rse](glossary:re\
-search-nurse). Y\
-ou can talk to t\
-hem too.\x0a3. You \
-can also go thro\
-ugh your choices\
- with your child\
-'s [clinical nur\
-se specialist](g\
-lossary:clinical\
--nurse-specialis\
-t). They can ans\
-wer your questio\
-ns, or find out \
-the answer for y\
-ou.\x0a\x0a## A phone \
-line you can cal\
-l\x0a\x0aThe charity's\
- nurses can also\
- talk to you abo\
-ut clinical tria\
-ls. Their freeph\
-one number is 08\
-08 800 4040, so \
-the call is free\
-. The line is op\
-en Monday to Fri\
-day, 9am to 5pm.\
-\x0a\x0aThis number co\
-mes from the cha\
-rity web page th\
-is app is based \
-on. It was liste\
-d there in Septe\
-mber 2018. Numbe\
-rs and opening t\
-imes can change,\
- so please check\
- it is still cur\
-rent before you \
-call.\x0a\x0a## Tips f\
-or talking to th\
-e team\x0a\x0a- Write \
-your questions d\
-own before you g\
-o. You can use t\
-he questions lis\
-t in this app.\x0a-\
- Ask the team to\
- explain things \
-again if you nee\
-d to.\x0a- Try sayi\
-ng back what you\
- heard in your o\
-wn words. This h\
-elps you check y\
-ou have understo\
-od.\x0a\x0a## Finally\x0a\
-\x0aEvery child is \
-different, and a\
- trial that suit\
-s one child may \
-not suit another\
-. Your child's [\
-care team](gloss\
-ary:care-team) i\
-s always the pla\
-ce to ask.\x0a\x0a=== \
-clinic ===\x0a## Wh\
-o families shoul\
-d be directed to\
-\x0a\x0aThe charity's \
-research page (2\
-018) names the c\
-hild's [hospital\
- consultant](glo\
-ssary:consultant\
-) as the best fi\
-rst contact abou\
-t joining a [tri\
-al](glossary:cli\
-nical-trial). Th\
-e [research nurs\
-e](glossary:rese\
-arch-nurse) at t\
-he principal tre\
-atment centre an\
-d the [clinical \
-nurse specialist\
-](glossary:clini\
-cal-nurse-specia\
-list) are furthe\
-r routes, and th\
-e CNS can answer\
- or find answers\
- to specific que\
-stions from the \
-family or child.\
-\x0a\x0a## Context for\
- the conversatio\
-n\x0a\x0aResearch deli\
-vered through cl\
-inical trials is\
- credited with m\
-uch of the impro\
-vement in [ALL](\
-glossary:all) ou\
-tcomes over 30 y\
-ears, to roughly\
- 9 in 10 childre\
-n surviving, and\
- many children w\
-ith [leukaemia](\
-glossary:leukaem\
-ia) in the UK re\
-ceive treatment \
-within a trial (\
-charity page, 20\
-18). Trials clos\
-e once recruitme\
-nt is complete; \
-results follow a\
-fter a delay, an\
-d successor tria\
-ls are designed \
-on the findings.\
- [UKALL 2011](gl\
-ossary:ukall-201\
-1) is a useful w\
-orked example.\x0a\x0a\
-## Nurse line\x0a\x0aT\
-he charity's nur\
-se line, as list\
-ed on the charit\
-y's research pag\
-e in September 2\
-018: freephone 0\
-808 800 4040, Mo\
-nday to Friday, \
-9am to 5pm. Conf\
-irm it is still \
-current before h\
-anding it on.\x0a\x0a#\
-# Explaining it \
-well\x0a\x0aNHS guidan\
-ce suggests writ\
-ing for readers \
-aged 9 to 11. Ro\
-ughly 4 in 10 ad\
-ults find everyd\
-ay health inform\
-ation hard to us\
-e, rising to abo\
-ut 6 in 10 once \
-numbers are invo\
-lved. Use teach-\
-back (\x22chunk and\
- check\x22, NHS Hea\
-lth Literacy Too\
-lkit): explain o\
-ne chunk, then a\
-sk the parent to\
- put it in their\
- own words befor\
-e moving on. Giv\
-e numbers both a\
-s \x229 in 10\x22 and \
-as a percentage.\
-\x0a\x0a## Questions f\
-amilies often as\
-k\x0a\x0a**\x22How do we \
-find out if ther\
-e is a trial for\
- our child?\x22** \x22\
-Your consultant \
-is the best pers\
-on to ask. The r\
-esearch nurse an\
-d I can help too\
-, and I can find\
- out answers I d\
-on't know.\x22\x0a\x0a**\x22\
-What happens whe\
-n a trial closes\
-?\x22** \x22It stops t\
-aking new patien\
-ts once it has e\
-nough. The resul\
-ts take a while,\
- and then the ne\
-xt trial is buil\
-t on them.\x22\x0a\x0a**\x22\
-Why are so many \
-children treated\
- in trials?\x22** \x22\
-Trials are a big\
- part of why tre\
-atment for ALL h\
-as improved so m\
-uch over the pas\
-t 30 years.\x22\x0a\x0a**\
-\x22Is there anyone\
- else we can rin\
-g?\x22** \x22The chari\
-ty's nurse line \
-was 0808 800 404\
-0, weekdays 9am \
-to 5pm, when the\
- page this app i\
-s based on was l\
-ast reviewed in \
-September 2018. \
-Please check it \
-is still current\
-.\x22\x0a\x0a=== question\
-s ===\x0a- Is there\
- a [clinical tri\
-al](glossary:cli\
-nical-trial) tha\
-t might suit my \
-child?\x0a- What wo\
-uld joining the \
-trial mean for m\
-y child, day to \
-day?\x0a- Do we hav\
-e to join a tria\
-l, and can we ch\
-ange our minds l\
-ater?\x0a- How is t\
-he trial treatme\
-nt different fro\
-m the usual trea\
-tment?\x0a- Is ther\
-e a [research nu\
-rse](glossary:re\
-search-nurse) we\
- can talk to?\x0a- \
-When might the r\
-esults of the tr\
-ial be shared?\x0a\
-\x00\x00\x1bk\
-+\
-++\x0aid = \x22about-a\
-ll\x22\x0atitle = \x22Abo\
-ut ALL\x22\x0aorder = \
-1\x0alast_reviewed \
-= 2026-11-24\x0anex\
-t_review = 2027-\
-11-24\x0a\x0a[[sources\
-]]\x0atitle = \x22Rese\
-arch into childh\
-ood acute lympho\
-blastic leukaemi\
-a (ALL)\x22\x0adetail \
-= \x22Children's ca\
-ncer charity inf\
-ormation page\x22\x0ad\
-ate = \x22last revi\
-ewed 13 Sep 2018\
-\x22\x0a\x0a[[sources]]\x0at\
-itle = \x22Improved\
- Survival for Ch\
-ildren and Adole\
-scents With Acut\
-e Lymphoblastic \
-Leukemia Between\
- 1990 and 2005: \
-A Report From th\
-e Children's Onc\
-ology Group\x22\x0adet\
-ail = \x22Hunger SP\
- and others. Jou\
-rnal of Clinical\
- Oncology 2012;3\
-0(14):1663-1669\x22\
-\x0adate = \x222012\x22\x0a+\
-++\x0a\x0a=== child ==\
-=\x0aYour body is f\
-ull of tiny [blo\
-od cells](glossa\
-ry:blood-cells).\
- You can't see t\
-hem, because the\
-y are much too s\
-mall.\x0a\x0aBlood cel\
-ls are made deep\
- inside your bon\
-es, in a soft pa\
-rt called the [b\
-one marrow](glos\
-sary:bone-marrow\
-). Think of it a\
-s a busy factory\
- that makes new \
-cells all day an\
-d all night.\x0a\x0aSo\
-me of the cells \
-it makes are [wh\
-ite blood cells]\
-(glossary:white-\
-blood-cell). The\
-y are like guard\
-s. They help you\
-r body fight off\
- germs.\x0a\x0aSometim\
-es the factory m\
-akes some white \
-cells that do no\
-t grow up the ri\
-ght way. We can \
-call them poorly\
- cells. They do \
-not do their job\
- well. This illn\
-ess is called [l\
-eukaemia](glossa\
-ry:leukaemia). Y\
-ou say it like t\
-his: loo-KEE-mee\
--ah. There are a\
- few kinds. The \
-kind we talk abo\
-ut here is calle\
-d [ALL](glossary\
-:all).\x0a\x0aDoctors \
-know a lot about\
- ALL. They have \
-strong medicines\
- that help to cl\
-ear the poorly c\
-ells away. Lots \
-of kind, clever \
-people work hard\
- to make these m\
-edicines better \
-and better, year\
- after year.\x0a\x0aYo\
-u might have lot\
-s of questions. \
-That is fine! As\
-k your grown-ups\
- and your [care \
-team](glossary:c\
-are-team). Your \
-doctors and nurs\
-es are there to \
-help you.\x0a\x0a=== f\
-amily ===\x0a## Wha\
-t this illness i\
-s\x0a\x0a[ALL](glossar\
-y:all) is short \
-for [acute lymph\
-oblastic leukaem\
-ia](glossary:all\
-). [Leukaemia](g\
-lossary:leukaemi\
-a) is a cancer o\
-f the blood. The\
-re are a few kin\
-ds, and this app\
- is about ALL in\
- children. Below\
- we explain what\
- goes wrong, and\
- how treatment h\
-as changed over \
-time.\x0a\x0a## Where \
-blood comes from\
-\x0a\x0aYour body make\
-s [blood cells](\
-glossary:blood-c\
-ells) in the [bo\
-ne marrow](gloss\
-ary:bone-marrow)\
-. This is the so\
-ft part inside t\
-he bones. There \
-are different ki\
-nds of blood cel\
-l. [White blood \
-cells](glossary:\
-white-blood-cell\
-) help the body \
-fight germs and \
-illness.\x0a\x0aOne ki\
-nd of white bloo\
-d cell is called\
- a [lymphocyte](\
-glossary:lymphoc\
-yte) (say \x22LIM-f\
-oe-site\x22). There\
- are different t\
-ypes. Two of the\
-m are [B cells](\
-glossary:b-cell)\
- and [T cells](g\
-lossary:t-cell).\
-\x0a\x0a## What goes w\
-rong\x0a\x0aIn ALL, so\
-me lymphocytes i\
-n the bone marro\
-w go wrong. They\
- turn into [leuk\
-aemia cells](glo\
-ssary:leukaemia-\
-cell). These cel\
-ls do not do the\
- job that health\
-y lymphocytes do\
-.\x0a\x0aMost children\
- with ALL have [\
-B-cell ALL](glos\
-sary:b-cell-all)\
-. This means the\
- leukaemia start\
-ed in B cells. S\
-ome children hav\
-e [T-cell ALL](g\
-lossary:t-cell-a\
-ll), which start\
-ed in T cells. Y\
-our child's team\
- will tell you w\
-hich type your c\
-hild has. This m\
-atters, because \
-the newer treatm\
-ents described i\
-n this app are f\
-or B-cell ALL.\x0a\x0a\
-## How treatment\
- has got better\x0a\
-\x0aOver the last 3\
-0 years, results\
- for children wi\
-th ALL have impr\
-oved a great dea\
-l. A big reason \
-is [clinical tri\
-als](glossary:cl\
-inical-trial). T\
-hese are careful\
- studies that te\
-st new ways to t\
-reat children.\x0a\x0a\
-Today, [survival\
-](glossary:survi\
-val-rate) for ch\
-ildren with ALL \
-is about 9 in 10\
- (90%). A large \
-group of childre\
-n's cancer docto\
-rs, the [Childre\
-n's Oncology Gro\
-up](glossary:chi\
-ldrens-oncology-\
-group), looked a\
-t more than 21,0\
-00 children. The\
-y checked how ma\
-ny were still al\
-ive 5 years afte\
-r they were firs\
-t told they had \
-ALL. This is cal\
-led 5-year survi\
-val.\x0a\x0a- For chil\
-dren first treat\
-ed in 1990 to 19\
-94, about 84 in \
-100 (84%) were a\
-live 5 years lat\
-er.\x0a- For childr\
-en first treated\
- in 2000 to 2005\
-, about 90 in 10\
-0 (90%) were ali\
-ve 5 years later\
-.\x0a\x0aThese numbers\
- are about large\
- groups of child\
-ren. They cannot\
- tell you what w\
-ill happen to on\
-e child. Your ch\
-ild's doctor is \
-the best person \
-to talk to about\
- your child.\x0a\x0a##\
+ces]]\x0atitle = \x22K\
+ymriah (tisagenl\
+ecleucel): produ\
+ct label\x22\x0adetail\
+ = \x22US Food and \
+Drug Administrat\
+ion (FDA) label,\
+ including ELIAN\
+A trial data\x22\x0ada\
+te = \x22no date gi\
+ven\x22\x0a\x0a[[sources]\
+]\x0atitle = \x22FDA R\
+equires Boxed Wa\
+rning for T cell\
+ Malignancies Fo\
+llowing Treatmen\
+t with BCMA-Dire\
+cted or CD19-Dir\
+ected Autologous\
+ Chimeric Antige\
+n Receptor (CAR)\
+ T cell Immunoth\
+erapies\x22\x0adetail \
+= \x22US Food and D\
+rug Administrati\
+on (FDA) safety \
+communication; a\
+dvises lifelong \
+monitoring for n\
+ew cancers\x22\x0adate\
+ = \x22published Ap\
+ril 2024\x22\x0a\x0a[[sou\
+rces]]\x0atitle = \x22\
+Long-term follow\
+-up study of peo\
+ple treated with\
+ tisagenlecleuce\
+l\x22\x0adetail = \x22The\
+ maker's (Novart\
+is) 15-year foll\
+ow-up study, reg\
+istered on Clini\
+calTrials.gov\x22\x0ad\
+ate = \x22no date g\
+iven\x22\x0a\x0a[[sources\
+]]\x0atitle = \x22Prei\
+nfusion factors \
+impacting relaps\
+e immunophenotyp\
+e following CD19\
+ CAR T cells\x22\x0ade\
+tail = \x22Blood Ad\
+vances 2023;7(4)\
+:575. Multicentr\
+e review of chil\
+dren and young a\
+dults: describes\
+ relapse with le\
+ukaemia that no \
+longer carries C\
+D19\x22\x0adate = \x22pub\
+lished 2023\x22\x0a\x0a[[\
+sources]]\x0atitle \
+= \x22Intention-to-\
+treat outcomes u\
+tilising a strin\
+gent event defin\
+ition in childre\
+n and young peop\
+le treated with \
+tisagenlecleucel\
+ for r/r ALL thr\
+ough a national \
+access scheme\x22\x0ad\
+etail = \x22Oporto \
+Espuelas M and o\
+thers. Blood Can\
+cer Journal 2024\
+;14:66. UK outco\
+mes\x22\x0adate = \x22pub\
+lished 2024\x22\x0a+++\
+\x0a\x0a=== child ===\x0a\
+Your body has gu\
+ard cells called\
+ [T cells](gloss\
+ary:t-cell). The\
+y go all round y\
+our body. They l\
+ook for germs an\
+d for cells that\
+ are not working\
+ well.\x0a\x0aBut [leu\
+kaemia](glossary\
+:leukaemia) cell\
+s look a lot lik\
+e your own healt\
+hy cells. So the\
+ guards can miss\
+ them.\x0a\x0aSo docto\
+rs can turn some\
+ of your own T c\
+ells into [super\
+ cells](glossary\
+:car-t-cell). He\
+re is how.\x0a\x0a1. A\
+ machine takes s\
+ome T cells out \
+of your blood. T\
+his takes a few \
+hours. You can r\
+est or watch a f\
+ilm while it wor\
+ks.\x0a2. Your T ce\
+lls go to a lab.\
+ There, each one\
+ is given a flag\
+-finder. It is l\
+ike a special pa\
+ir of glasses. I\
+t helps the cell\
+ spot a flag cal\
+led [CD19](gloss\
+ary:cd19).\x0a3. Th\
+e lab grows lots\
+ and lots of sup\
+er cells. This t\
+akes a few weeks\
+.\x0a4. You have so\
+me [chemo](gloss\
+ary:chemotherapy\
+) medicine to ma\
+ke room for them\
+.\x0a5. The super c\
+ells go back int\
+o your blood thr\
+ough a thin tube\
+. You only need \
+this once.\x0a6. Th\
+e super cells lo\
+ok for the flag.\
+ When they find \
+a poorly cell, t\
+hey clear it awa\
+y. They can make\
+ more of themsel\
+ves, and they ca\
+n stay in your b\
+ody for a long t\
+ime.\x0a\x0aSome healt\
+hy cells have th\
+e flag too. The \
+super cells may \
+clear them away \
+as well. These c\
+ells help fight \
+germs. So your d\
+octors may give \
+you extra germ-f\
+ighters while th\
+ey are gone.\x0a\x0aSo\
+metimes you can \
+get hot and feel\
+ poorly for a wh\
+ile after the su\
+per cells go in.\
+ Your nurses wil\
+l keep a close e\
+ye on you. You a\
+nd your grown-up\
+s stay near the \
+hospital for a f\
+ew weeks.\x0a\x0aYour \
+doctors keep che\
+cking on childre\
+n who had super \
+cells, as they g\
+row up. This hel\
+ps them stay wel\
+l.\x0a\x0aAsk your gro\
+wn-ups and your \
+[care team](glos\
+sary:care-team) \
+anything you wan\
+t to know.\x0a\x0a=== \
+family ===\x0a## Wh\
+at it is\x0a\x0a[CAR T\
+-cell therapy](g\
+lossary:car-t-th\
+erapy) is a trea\
+tment for some c\
+hildren and youn\
+g people with [B\
+-cell ALL](gloss\
+ary:b-cell-all).\
+ It uses your ch\
+ild's own [T cel\
+ls](glossary:t-c\
+ell). T cells ar\
+e a kind of [whi\
+te blood cell](g\
+lossary:white-bl\
+ood-cell). Part \
+of their job is \
+to spot germs an\
+d damaged cells \
+and get rid of t\
+hem. But [leukae\
+mia cells](gloss\
+ary:leukaemia-ce\
+ll) can look so \
+like normal cell\
+s that T cells l\
+et them pass.\x0a\x0aA\
+ CAR T-cell is o\
+ne of your child\
+'s own T cells w\
+ith an extra par\
+t. The extra par\
+t is a new [rece\
+ptor](glossary:r\
+eceptor). A rece\
+ptor sits on the\
+ outside of a ce\
+ll and can grab \
+onto something. \
+This one is call\
+ed a [CAR](gloss\
+ary:car) ([chime\
+ric antigen rece\
+ptor](glossary:c\
+ar), say \x22ky-MEE\
+R-ik\x22). Its tip \
+fits [CD19](glos\
+sary:cd19). CD19\
+ is a marker on \
+most [B-cell](gl\
+ossary:b-cell) l\
+eukaemia cells. \
+The changed cell\
+s are called [CA\
+R T-cells](gloss\
+ary:car-t-cell).\
+\x0a\x0a## Who can hav\
+e it\x0a\x0aIn England\
+, the CAR T-cell\
+ medicine for pe\
+ople up to 25 wi\
+th [ALL](glossar\
+y:all) is [tisag\
+enlecleucel](glo\
+ssary:tisagenlec\
+leucel) (say \x22ti\
+s-a-jen-LEK-loo-\
+sel\x22). Its brand\
+ name is Kymriah\
+. It may be used\
+ when B-cell ALL\
+:\x0a\x0a- has not got\
+ better with oth\
+er treatment, or\
+\x0a- has come back\
+ after a [stem c\
+ell transplant](\
+glossary:stem-ce\
+ll-transplant), \
+or\x0a- has come ba\
+ck two or more t\
+imes.\x0a\x0a[NICE](gl\
+ossary:nice) fir\
+st agreed it cou\
+ld be used in 20\
+18, through the \
+[Cancer Drugs Fu\
+nd](glossary:can\
+cer-drugs-fund).\
+ Since 2024 it h\
+as been a routin\
+e NHS treatment.\
+\x0a\x0a## What happen\
+s, step by step\x0a\
+\x0a1. A machine co\
+llects T cells f\
+rom your child's\
+ blood. This is \
+called [leukaphe\
+resis](glossary:\
+leukapheresis) (\
+say \x22loo-ka-fer-\
+EE-sis\x22). It tak\
+es a few hours.\x0a\
+2. At the lab, a\
+ [disarmed virus\
+](glossary:viral\
+-vector) carries\
+ a new [gene](gl\
+ossary:gene) int\
+o the T cells. T\
+he gene tells ea\
+ch cell how to b\
+uild the CAR.\x0a3.\
+ The cells are g\
+rown until there\
+ are many millio\
+ns. This takes s\
+everal weeks. Yo\
+ur child may hav\
+e other treatmen\
+t while they wai\
+t. This is calle\
+d [bridging trea\
+tment](glossary:\
+bridging-therapy\
+).\x0a4. Your child\
+ has a short cou\
+rse of [chemo](g\
+lossary:chemothe\
+rapy) to make ro\
+om for the new c\
+ells. This is ca\
+lled [lymphodepl\
+etion](glossary:\
+lymphodepletion)\
+.\x0a5. Your child \
+gets the CAR T-c\
+ells back just o\
+nce, through a [\
+drip](glossary:i\
+nfusion).\x0a6. The\
+ CAR T-cells fin\
+d cells with CD1\
+9 and destroy th\
+em. They can mul\
+tiply and may st\
+ay in the body f\
+or a long time.\x0a\
+\x0a## Staying near\
+ the hospital\x0a\x0aA\
+fter the drip, f\
+amilies need to \
+stay close to th\
+e treatment cent\
+re. The usual ru\
+le is to be with\
+in 2 hours of it\
+ for at least 4 \
+weeks. Each cent\
+re also has its \
+own rules, for e\
+xample about dri\
+ving. Your team \
+will tell you th\
+e exact rules fo\
+r your family.\x0a\x0a\
+## What it can f\
+eel like\x0a\x0a- [Cyt\
+okine release sy\
+ndrome](glossary\
+:crs) (CRS) is c\
+ommon. It can ca\
+use a high tempe\
+rature and make \
+your child feel \
+very unwell. In \
+the [ELIANA](tri\
+al:eliana) [tria\
+l](glossary:clin\
+ical-trial), abo\
+ut 3 in 4 childr\
+en and young peo\
+ple (77%) had it\
+. It often start\
+ed around 3 days\
+ after the drip.\
+\x0a- Some children\
+ have effects on\
+ how the brain a\
+nd nerves work. \
+This is called [\
+ICANS](glossary:\
+icans).\x0a- Health\
+y [B cells](glos\
+sary:b-cell) als\
+o carry CD19, so\
+ the CAR T-cells\
+ remove them too\
+. This is called\
+ [B-cell aplasia\
+](glossary:b-cel\
+l-aplasia). B ce\
+lls make [antibo\
+dies](glossary:a\
+ntibody) that fi\
+ght germs. So mo\
+st children are \
+expected to need\
+ [immunoglobulin\
+](glossary:immun\
+oglobulin) at so\
+me point. This g\
+ives ready-made \
+antibodies throu\
+gh a drip. NICE \
+expects about 85\
+ in 100 people w\
+ho have this tre\
+atment to need i\
+t.\x0a\x0aTell the tea\
+m straight away \
+about a fever or\
+ any change in h\
+ow your child is\
+ acting.\x0a\x0a## How\
+ well it works\x0a\x0a\
+In the UK, 142 c\
+hildren and youn\
+g people were ap\
+proved for this \
+treatment. 125 o\
+f them had the C\
+AR T-cells. Of t\
+hose 125, about \
+9 in 10 (92%) we\
+nt into remissio\
+n. This means no\
+ [leukaemia](glo\
+ssary:leukaemia)\
+ could be found \
+in tests after t\
+he treatment. Th\
+e team keeps che\
+cking after that\
+, because leukae\
+mia can come bac\
+k.\x0a\x0aSometimes it\
+ comes back with\
+out CD19 on its \
+cells. Then the \
+CAR T-cells cann\
+ot find it, and \
+the team will ta\
+lk with you abou\
+t other treatmen\
+ts.\x0a\x0aThese numbe\
+rs are about a l\
+arge group. They\
+ cannot tell you\
+ what will happe\
+n for your child\
+.\x0a\x0a## Check-ups \
+for life\x0a\x0aChildr\
+en who have CAR \
+T-cells have che\
+ck-ups for the r\
+est of their liv\
+es. In 2024 the \
+US medicines reg\
+ulator (the FDA)\
+ added a warning\
+ to these medici\
+nes. Very rarely\
+, people have ha\
+d a new cancer o\
+f T cells after \
+this kind of tre\
+atment. The FDA \
+advises checking\
+ for new cancers\
+ for life. The m\
+aker also runs a\
+ 15-year follow-\
+up study. Your t\
+eam will explain\
+ what the check-\
+ups involve.\x0a\x0a##\
  Who to ask\x0a\x0aYou\
 r child's [consu\
 ltant](glossary:\
@@ -3465,1273 +6541,402 @@ consultant) and \
 specialist](glos\
 sary:clinical-nu\
 rse-specialist) \
-can explain your\
- child's type of\
- ALL. They can a\
-lso explain the \
-plan for treatme\
-nt. It can help \
-to write your qu\
-estions down bef\
-ore you see them\
-.\x0a\x0aEvery child i\
-s different. The\
- way ALL affects\
- one child may n\
-ot be the same f\
-or another. Your\
- child's [care t\
-eam](glossary:ca\
-re-team) knows y\
-our child best, \
-so they are alwa\
-ys the right peo\
-ple to ask.\x0a\x0a===\
- clinic ===\x0a## B\
-ackground\x0a\x0a[Acut\
-e lymphoblastic \
-leukaemia (ALL)]\
-(glossary:all) i\
-s a malignancy o\
-f [lymphocytes](\
-glossary:lymphoc\
-yte), the [white\
- blood cells](gl\
-ossary:white-blo\
-od-cell) that in\
-clude [B cells](\
-glossary:b-cell)\
- and [T cells](g\
-lossary:t-cell).\
- It arises in th\
-e [bone marrow](\
-glossary:bone-ma\
-rrow), the site \
-where [blood cel\
-ls](glossary:blo\
-od-cells) are pr\
-oduced. The majo\
-rity of childhoo\
-d cases are [B-c\
-ell ALL](glossar\
-y:b-cell-all); a\
- minority are [T\
--cell ALL](gloss\
-ary:t-cell-all).\
- The distinction\
- matters for the\
- newer [immunoth\
-erapies](glossar\
-y:immunotherapy)\
- in this app. Bo\
-th [CAR T-cells]\
-(glossary:car-t-\
-cell) and [blina\
-tumomab](glossar\
-y:blinatumomab) \
-act on [CD19](gl\
-ossary:cd19), so\
- the versions di\
-scussed here are\
- used in B-cell \
-ALL.\x0a\x0a## Outcome\
-s over time\x0a\x0aThe\
- charity's resea\
-rch page (last r\
-eviewed Septembe\
-r 2018) gives cu\
-rrent [survival]\
-(glossary:surviv\
-al-rate) as roug\
-hly 9 in 10 chil\
-dren, and credit\
-s a large part o\
-f three decades \
-of progress to r\
-esearch delivere\
-d through [clini\
-cal trials](glos\
-sary:clinical-tr\
-ial).\x0a\x0aThe [Chil\
-dren's Oncology \
-Group](glossary:\
-childrens-oncolo\
-gy-group) pooled\
- data on 21,626 \
-patients treated\
- between 1990 an\
-d 2005. Five-yea\
-r overall surviv\
-al increased fro\
-m 83.7% in the 1\
-990-1994 cohort \
-to 90.4% in the \
-2000-2005 cohort\
- (Hunger et al.,\
- J Clin Oncol 20\
-12;30(14):1663-1\
-669). These are \
-population figur\
-es and should no\
-t be presented a\
-s an individual \
-prognosis.\x0a\x0a## Q\
-uestions familie\
-s often ask\x0a\x0a**\x22\
-What are my chil\
-d's chances?\x22** \
-\x22The figures we \
-have describe la\
-rge groups of ch\
-ildren, and roug\
-hly 9 in 10 of t\
-hem now survive.\
- They can't tell\
- us about one ch\
-ild. Your [consu\
-ltant](glossary:\
-consultant) can \
-talk about your \
-child's own situ\
-ation.\x22\x0a\x0a**\x22Why \
-does it matter w\
-hether it is B-c\
-ell or T-cell AL\
-L?\x22** \x22It tells \
-us which cells t\
-he [leukaemia](g\
+can tell you if \
+this treatment m\
+ight be an optio\
+n.\x0a\x0aEvery child \
+is different. Yo\
+ur child's [care\
+ team](glossary:\
+care-team) knows\
+ your child best\
+, so they are al\
+ways the place t\
+o ask.\x0a\x0a=== clin\
+ic ===\x0a## Mechan\
+ism\x0a\x0a[CAR T-cell\
+ therapy](glossa\
+ry:car-t-therapy\
+) redirects the \
+patient's own [T\
+ cells](glossary\
+:t-cell) to [CD1\
+9](glossary:cd19\
+), carried by mo\
+st B-lineage [le\
+ukaemia cells](g\
 lossary:leukaemi\
-a) started in. S\
-ome newer treatm\
-ents look for a \
-marker that sits\
- on B cells, so \
-they are used fo\
-r B-cell ALL.\x22\x0a\x0a\
-**\x22Why has treat\
-ment improved so\
- much?\x22** \x22Mostl\
-y through clinic\
-al trials. Each \
-trial builds on \
-what earlier one\
-s found, and man\
-y children today\
- are on a trial.\
-\x22\x0a\x0a**\x22Where does\
- ALL start?\x22** \x22\
-In the bone marr\
-ow, the soft cen\
-tre of the bones\
- where blood cel\
-ls are made.\x22\x0a\x0a=\
-== questions ===\
-\x0a- Does my child\
- have [B-cell AL\
-L](glossary:b-ce\
-ll-all) or [T-ce\
-ll ALL](glossary\
-:t-cell-all)?\x0a- \
-What does that t\
-ype mean for my \
-child's treatmen\
-t?\x0a- Is there a \
-[clinical trial]\
-(glossary:clinic\
-al-trial) that m\
-ight suit my chi\
-ld?\x0a- Who should\
- we call if we a\
-re worried at ho\
-me?\x0a- Where can \
-we read more abo\
-ut [ALL](glossar\
-y:all) that we c\
-an trust?\x0a\
-\x00\x00\x1cn\
-+\
-++\x0aid = \x22cd19\x22\x0at\
-itle = \x22Targetin\
-g CD19\x22\x0aorder = \
-6\x0alast_reviewed \
-= 2026-11-24\x0anex\
-t_review = 2027-\
-11-24\x0adiagram = \
-\x22cd19\x22\x0a\x0a[[source\
-s]]\x0atitle = \x22Res\
-earch into child\
-hood acute lymph\
-oblastic leukaem\
-ia (ALL)\x22\x0adetail\
- = \x22Children's c\
-ancer charity in\
-formation page\x22\x0a\
-date = \x22last rev\
-iewed 13 Sep 201\
-8\x22\x0a\x0a[[sources]]\x0a\
-title = \x22NCI Dru\
-g Dictionary\x22\x0ade\
-tail = \x22US Natio\
-nal Cancer Insti\
-tute: entries on\
- CD19-directed t\
-reatments\x22\x0adate \
-= \x22no date given\
-\x22\x0a\x0a[[sources]]\x0at\
-itle = \x22Blinatum\
-omab (Blincyto):\
- product informa\
-tion\x22\x0adetail = \x22\
-European Medicin\
-es Agency (EMA)\x22\
-\x0adate = \x22no date\
- given\x22\x0a\x0a[[sourc\
-es]]\x0atitle = \x22NC\
-I Thesaurus: bli\
-natumomab\x22\x0adetai\
-l = \x22US National\
- Cancer Institut\
-e, concept code \
-C62528\x22\x0adate = \x22\
-no date given\x22\x0a\x0a\
-[[sources]]\x0atitl\
-e = \x22Kymriah (ti\
-sagenlecleucel):\
- product label\x22\x0a\
-detail = \x22US Foo\
-d and Drug Admin\
-istration (FDA) \
-label\x22\x0adate = \x22n\
-o date given\x22\x0a\x0a[\
-[sources]]\x0atitle\
- = \x22Review of CA\
-R structure\x22\x0adet\
-ail = \x22Journal o\
-f Translational \
-Medicine\x22\x0adate =\
- \x222023\x22\x0a+++\x0a\x0a===\
- child ===\x0aCells\
- are so small th\
-at you need a sp\
-ecial tool to se\
-e them. Each cel\
-l has an outside\
-, a bit like a c\
-oat.\x0a\x0aIn lots of\
- children with [\
-leukaemia](gloss\
-ary:leukaemia), \
-the poorly cells\
- have a little f\
-lag on their coa\
-t. The flag has \
-a name. It is ca\
-lled [CD19](glos\
-sary:cd19). You \
-say it like this\
-: see-dee-nine-t\
-een.\x0a\x0aThe flag h\
-elps doctors fin\
-d the poorly cel\
-ls. There are tw\
-o ways they do i\
-t.\x0a\x0aThe first wa\
-y uses [super ce\
-lls](glossary:ca\
-r-t-cell). These\
- are guard cells\
- from your own b\
-ody. At a lab, t\
-hey get a new pa\
-rt that can spot\
- the CD19 flag. \
-When a super cel\
-l finds a cell w\
-ith the flag, it\
- clears that cel\
-l away.\x0a\x0aThe sec\
-ond way uses a m\
-edicine with two\
- hands. One hand\
- holds a guard c\
-ell. The other h\
-and holds a cell\
- with the CD19 f\
-lag. The medicin\
-e brings them cl\
-ose, so the guar\
-d can clear the \
-poorly cell away\
-.\x0a\x0aSome healthy \
-cells wear the s\
-ame flag. They h\
-elp fight germs.\
- The super cells\
- and the medicin\
-e clear these aw\
-ay too. So your \
-doctors may give\
- you extra germ-\
-fighters to help\
- keep you well.\x0a\
-\x0aIf you have a q\
-uestion, ask you\
-r grown-ups and \
-your [care team]\
-(glossary:care-t\
-eam). They are h\
-appy to help.\x0a\x0a=\
-== family ===\x0a##\
- What the flag i\
-s\x0a\x0a[CD19](glossa\
-ry:cd19) is a [p\
-rotein](glossary\
-:protein) that s\
-its on the outsi\
-de of some cells\
-. You can think \
-of it as a flag \
-or a name badge.\
- It is found on \
-[B cells](glossa\
-ry:b-cell), whic\
-h are one type o\
-f [white blood c\
-ell](glossary:wh\
-ite-blood-cell).\
-\x0a\x0aMost children \
-with [ALL](gloss\
-ary:all) have [B\
--cell ALL](gloss\
-ary:b-cell-all).\
- In B-cell ALL, \
-most of the [leu\
-kaemia cells](gl\
-ossary:leukaemia\
--cell) carry CD1\
-9 too. This give\
-s doctors a way \
-to find them.\x0a\x0a#\
-# Way 1: a new f\
-inder on the cel\
-l\x0a\x0a[CAR T-cells]\
-(glossary:car-t-\
-cell) are made f\
-rom your child's\
- own [T cells](g\
-lossary:t-cell).\
- In a lab, each \
-T cell is given \
-a new [receptor]\
-(glossary:recept\
-or) called a [CA\
-R](glossary:car)\
-. Its tip is sha\
-ped to fit CD19.\
- When a CAR T-ce\
-ll meets a cell \
-with CD19, it gr\
-abs hold and des\
-troys it.\x0a\x0a## Wa\
-y 2: a medicine \
-with two arms\x0a\x0a[\
-Blinatumomab](gl\
-ossary:blinatumo\
-mab) (say \x22blin-\
-a-TOOM-oh-mab\x22) \
-is a medicine wi\
-th two arms. One\
- arm holds on to\
- [CD3](glossary:\
-cd3), which is f\
-ound on T cells.\
- The other arm h\
-olds on to CD19.\
- So it joins CD3\
- on a T cell to \
-CD19 on a leukae\
-mia cell. This p\
-ulls the two cel\
-ls close, and th\
-e T cell can the\
-n destroy the le\
-ukaemia cell.\x0a\x0a#\
-# Healthy B cell\
-s are affected t\
-oo\x0a\x0aHealthy B ce\
-lls carry CD19 a\
-s well. So both \
-treatments can r\
-emove healthy B \
-cells along with\
- the leukaemia c\
-ells. After [CAR\
- T-cell therapy]\
-(glossary:car-t-\
-therapy), doctor\
-s call this [B-c\
-ell aplasia](glo\
-ssary:b-cell-apl\
-asia).\x0a\x0aB cells \
-make [antibodies\
-](glossary:antib\
-ody), which help\
- fight germs. Wi\
-th fewer B cells\
-, your child may\
- make fewer anti\
-bodies. After CA\
-R T-cell therapy\
-, some children \
-need [immunoglob\
-ulin](glossary:i\
-mmunoglobulin). \
-This gives the b\
-ody ready-made a\
-ntibodies, throu\
-gh a [drip](glos\
-sary:infusion). \
-Your child's tea\
-m will check whe\
-ther your child \
-needs it.\x0a\x0a## Wh\
-y this is for B-\
-cell ALL\x0a\x0aThese \
-treatments look \
-for CD19, so the\
-y are used for B\
--cell ALL. Some \
-children have [T\
--cell ALL](gloss\
-ary:t-cell-all).\
- Those leukaemia\
- cells start fro\
-m T cells, so th\
-ese two treatmen\
-ts, as described\
- here, are not u\
-sed for them.\x0a\x0a#\
-# Who to ask\x0a\x0aYo\
-ur child's [cons\
-ultant](glossary\
-:consultant) or \
-[clinical nurse \
-specialist](glos\
-sary:clinical-nu\
-rse-specialist) \
-can explain whic\
-h type of ALL yo\
-ur child has, an\
-d what that mean\
-s for treatment.\
-\x0a\x0aEvery child is\
- different. Your\
- child's [care t\
-eam](glossary:ca\
-re-team) is alwa\
-ys the best plac\
-e to ask about y\
-our child.\x0a\x0a=== \
-clinic ===\x0a## Me\
-chanism\x0a\x0a[CD19](\
-glossary:cd19) i\
-s a surface [pro\
-tein](glossary:p\
-rotein) of the [\
-B-cell](glossary\
-:b-cell) lineage\
-. It is present \
-on most [B-cell \
-ALL](glossary:b-\
-cell-all) [leuka\
-emia cells](glos\
-sary:leukaemia-c\
-ell) and also on\
- normal B cells \
-(charity page, 2\
-018; NCI Drug Di\
-ctionary). Two [\
-immunotherapies]\
-(glossary:immuno\
-therapy) in this\
- app use it as t\
-heir target.\x0a\x0a- \
-[CAR T-cells](gl\
-ossary:car-t-cel\
-l): the [antigen\
--binding part](g\
-lossary:antigen-\
-binding-part) of\
- the [chimeric a\
-ntigen receptor]\
-(glossary:car) i\
-s an [scFv](glos\
-sary:antigen-bin\
-ding-part) again\
-st CD19 (FMC63 i\
-n [tisagenlecleu\
+a-cell) (charity\
+ page, 2018). Th\
+e [chimeric anti\
+gen receptor (CA\
+R)](glossary:car\
+) [gene](glossar\
+y:gene) is inser\
+ted with a [vira\
+l vector](glossa\
+ry:viral-vector)\
+; [tisagenlecleu\
 cel](glossary:ti\
-sagenlecleucel);\
- J Transl Med 20\
-23 review). Enga\
-gement activates\
- the modified [T\
- cell](glossary:\
-t-cell) directly\
-.\x0a- [Blinatumoma\
-b](glossary:blin\
-atumomab): a [bi\
-specific T-cell \
-engager (BiTE)](\
-glossary:bite), \
-whose anti-CD19 \
-arm binds the ta\
-rget cell while \
-its anti-[CD3](g\
-lossary:cd3) arm\
- engages the pat\
-ient's unmodifie\
-d T cells (EMA p\
-roduct informati\
-on; NCI Thesauru\
-s C62528).\x0a\x0aIn b\
-oth cases target\
- recognition doe\
-s not depend on \
-the native [T-ce\
-ll receptor](glo\
-ssary:t-cell-rec\
-eptor) and its u\
-sual [antigen](g\
-lossary:antigen)\
- recognition.\x0a\x0a#\
-# Consequences o\
-f the target\x0a\x0aBe\
-cause normal B c\
-ells express CD1\
-9, both approach\
-es deplete them \
-as well as the [\
-leukaemia](gloss\
-ary:leukaemia). \
-After [CAR T-cel\
-l therapy](gloss\
-ary:car-t-therap\
-y) this [B-cell \
-aplasia](glossar\
-y:b-cell-aplasia\
-) leads to low [\
-antibody](glossa\
-ry:antibody) lev\
-els, which are m\
-anaged with [imm\
-unoglobulin](glo\
-ssary:immunoglob\
-ulin) replacemen\
-t (Kymriah produ\
-ct label). Neith\
-er approach, as \
-described here, \
-applies to [T-ce\
-ll ALL](glossary\
-:t-cell-all).\x0a\x0a#\
-# Questions fami\
-lies often ask\x0a\x0a\
-**\x22What is CD19?\
-\x22** \x22It's a prot\
-ein on the surfa\
-ce of B cells, l\
-ike a name badge\
-. Most B-cell le\
-ukaemia cells we\
-ar it too, so tr\
-eatments can be \
-designed to look\
- for it.\x22\x0a\x0a**\x22Wi\
-ll the treatment\
- harm healthy ce\
-lls?\x22** \x22It also\
- removes healthy\
- B cells, becaus\
-e they carry the\
- same badge. Tha\
-t lowers the ant\
-ibodies your chi\
-ld makes, and so\
-me children need\
- immunoglobulin \
-to make up for i\
-t.\x22\x0a\x0a**\x22Does my \
-child's leukaemi\
-a have CD19?\x22** \
-\x22Most B-cell leu\
-kaemia cells do,\
- but your [consu\
-ltant](glossary:\
-consultant) can \
-tell you about y\
-our child's own \
-leukaemia cells.\
-\x22\x0a\x0a**\x22Why can't \
-these treatments\
- be used for T-c\
-ell ALL?\x22** \x22The\
-y look for CD19,\
- which is a B-ce\
-ll marker. T-cel\
-l ALL grows from\
- a different kin\
-d of cell.\x22\x0a\x0a===\
- questions ===\x0a-\
- Do my child's [\
-leukaemia cells]\
-(glossary:leukae\
-mia-cell) carry \
-[CD19](glossary:\
-cd19)?\x0a- Could a\
- treatment that \
-targets CD19 hel\
-p my child?\x0a- Wh\
-at happens to my\
- child's healthy\
- [B cells](gloss\
-ary:b-cell)?\x0a- W\
-ill my child nee\
-d [immunoglobuli\
-n](glossary:immu\
-noglobulin), and\
- how is it given\
-?\x0a- How will we \
-know if my child\
- is getting more\
- infections?\x0a\
-\x00\x00&X\
-+\
-++\x0aid = \x22car-t\x22\x0a\
-title = \x22CAR T-c\
-ell therapy\x22\x0atab\
-_title = \x22CAR T-\
-cells\x22\x0aorder = 5\
-\x0alast_reviewed =\
- 2026-11-24\x0anext\
-_review = 2027-1\
-1-24\x0adiagram = \x22\
-car_t\x22\x0a\x0a[[source\
-s]]\x0atitle = \x22Res\
-earch into child\
-hood acute lymph\
-oblastic leukaem\
-ia (ALL)\x22\x0adetail\
- = \x22Children's c\
-ancer charity in\
-formation page\x22\x0a\
-date = \x22last rev\
-iewed 13 Sep 201\
-8\x22\x0a\x0a[[sources]]\x0a\
-title = \x22CAR T-c\
-ell therapy info\
-graphic\x22\x0adetail \
-= \x22US National C\
-ancer Institute \
-(NCI)\x22\x0adate = \x22n\
-o date given\x22\x0a\x0a[\
-[sources]]\x0atitle\
- = \x22Hospital inf\
-ormation pages f\
-or families on C\
-AR T-cell therap\
-y, including CHO\
-P's cartoon for \
-children\x22\x0adetail\
- = \x22As summarise\
-d in the app's f\
-act sheet\x22\x0adate \
-= \x22no date given\
-\x22\x0a\x0a[[sources]]\x0at\
-itle = \x22Review o\
-f CAR structure\x22\
-\x0adetail = \x22Journ\
-al of Translatio\
-nal Medicine\x22\x0ada\
-te = \x222023\x22\x0a\x0a[[s\
-ources]]\x0atitle =\
- \x22Tisagenlecleuc\
-el for treating \
-relapsed or refr\
-actory B-cell ac\
-ute lymphoblasti\
-c leukaemia in p\
-eople aged up to\
- 25 years (TA554\
-)\x22\x0adetail = \x22NIC\
-E technology app\
-raisal guidance,\
- within the Canc\
-er Drugs Fund\x22\x0ad\
-ate = \x222018\x22\x0a\x0a[[\
-sources]]\x0atitle \
-= \x22Tisagenlecleu\
-cel for treating\
- relapsed or ref\
-ractory B-cell a\
-cute lymphoblast\
-ic leukaemia in \
-people aged up t\
-o 25 years (TA97\
-5), with its res\
-ource impact rep\
-ort\x22\x0adetail = \x22N\
-ICE technology a\
-ppraisal guidanc\
-e: routine NHS u\
-se\x22\x0adate = \x222024\
-\x22\x0a\x0a[[sources]]\x0at\
-itle = \x22Kymriah \
-(tisagenlecleuce\
-l): product labe\
-l\x22\x0adetail = \x22US \
-Food and Drug Ad\
-ministration (FD\
-A) label, includ\
-ing ELIANA trial\
- data\x22\x0adate = \x22n\
-o date given\x22\x0a++\
-+\x0a\x0a=== child ===\
-\x0aYour body has g\
-uard cells calle\
-d [T cells](glos\
-sary:t-cell). Th\
-ey go all round \
-your body. They \
-look for germs a\
-nd cells that ar\
-e not working we\
-ll.\x0a\x0aBut the poo\
-rly cells in [le\
-ukaemia](glossar\
-y:leukaemia) are\
- good at hiding.\
- The guards can \
-miss them.\x0a\x0aSo d\
-octors can turn \
-some of your own\
- T cells into [s\
-uper cells](glos\
-sary:car-t-cell)\
-. Here is how.\x0a\x0a\
-1. A machine tak\
-es some T cells \
-out of your bloo\
-d. This takes a \
-few hours. You c\
-an rest or watch\
- a film while it\
- works.\x0a2. At a \
-lab, each T cell\
- gets a new part\
- called a flag-f\
-inder. It is lik\
-e a special pair\
- of glasses. It \
-helps the cell s\
-pot a flag that \
-the poorly cells\
- have.\x0a3. The la\
-b grows lots and\
- lots of super c\
-ells. This takes\
- a few weeks.\x0a4.\
- You have some [\
-chemo](glossary:\
-chemotherapy) me\
-dicine to make r\
-oom for them.\x0a5.\
- The super cells\
- go back into yo\
-ur blood through\
- a thin tube. Yo\
-u only need this\
- once.\x0a6. The su\
-per cells look f\
-or the flag. Whe\
-n they find a po\
-orly cell, they \
-clear it away. T\
-hey can make mor\
-e of themselves,\
- and they can st\
-ay in your body \
-for a long time.\
-\x0a\x0aSometimes you \
-can get hot and \
-feel poorly for \
-a while after th\
-e super cells go\
- in. Your nurses\
- will keep a clo\
-se eye on you.\x0a\x0a\
-Ask your grown-u\
-ps and your [car\
-e team](glossary\
-:care-team) anyt\
-hing you want to\
- know.\x0a\x0a=== fami\
-ly ===\x0a## What i\
-t is\x0a\x0a[CAR T-cel\
-l therapy](gloss\
-ary:car-t-therap\
-y) is a treatmen\
-t for some child\
-ren and young pe\
-ople with [B-cel\
-l ALL](glossary:\
-b-cell-all). It \
-uses your child'\
-s own [T cells](\
-glossary:t-cell)\
-. These are [whi\
-te blood cells](\
-glossary:white-b\
-lood-cell) that \
-find and destroy\
- faulty cells. B\
-ut [leukaemia ce\
-lls](glossary:le\
-ukaemia-cell) ar\
-e good at hiding\
- from them.\x0a\x0aIn \
-a lab, the T cel\
-ls are given a n\
-ew [receptor](gl\
-ossary:receptor)\
-. This is a part\
- on the outside \
-of the cell that\
- can grab onto s\
-omething. The ne\
-w one is called \
-a [CAR](glossary\
-:car) ([chimeric\
- antigen recepto\
-r](glossary:car)\
-, say \x22ky-MEER-i\
-k\x22). It lets the\
- T cell find [CD\
-19](glossary:cd1\
-9), a marker on \
-most [B-cell](gl\
-ossary:b-cell) l\
-eukaemia cells. \
-The changed cell\
-s are called [CA\
-R T-cells](gloss\
-ary:car-t-cell).\
- So CAR T-cells \
-are made from yo\
-ur child's own T\
- cells.\x0a\x0aThe CAR\
- T-cell medicine\
- used for [ALL](\
-glossary:all) in\
- England is [tis\
-agenlecleucel](g\
-lossary:tisagenl\
-ecleucel) (say \x22\
-tis-a-jen-LEK-lo\
-o-sel\x22). Its bra\
-nd name is Kymri\
-ah. It is for pe\
-ople aged up to \
-25 whose ALL has\
- not got better \
-with other treat\
-ment, or has com\
-e back two or mo\
-re times. [NICE]\
-(glossary:nice) \
-agreed it could \
-be used in 2018,\
- through the [Ca\
-ncer Drugs Fund]\
-(glossary:cancer\
--drugs-fund). Si\
-nce 2024 it has \
-been a routine N\
-HS treatment.\x0a\x0a#\
-# What happens, \
-step by step\x0a\x0a1.\
- A machine colle\
-cts T cells from\
- your child's bl\
-ood. This is cal\
-led [leukapheres\
-is](glossary:leu\
-kapheresis) (say\
- \x22loo-ka-fer-EE-\
-sis\x22). It takes \
-a few hours.\x0a2. \
-At the lab, scie\
-ntists use a [di\
-sarmed virus](gl\
-ossary:viral-vec\
-tor) to put a ne\
-w [gene](glossar\
-y:gene) into the\
- T cells. The ge\
-ne tells the cel\
-l how to make th\
-e CAR.\x0a3. The ce\
-lls are grown un\
-til there are ma\
-ny millions. Thi\
-s takes several \
-weeks. Your chil\
-d may have other\
- treatment while\
- they wait, call\
-ed [bridging tre\
-atment](glossary\
-:bridging-therap\
-y).\x0a4. Your chil\
-d has a short co\
-urse of [chemo](\
-glossary:chemoth\
-erapy) to make r\
-oom for the new \
-cells. This is c\
-alled [lymphodep\
-letion](glossary\
-:lymphodepletion\
-).\x0a5. Your child\
- gets the CAR T-\
-cells back just \
-once, through a \
-[drip](glossary:\
-infusion).\x0a6. Th\
-e CAR T-cells fi\
-nd cells with CD\
-19 and destroy t\
-hem. They can mu\
-ltiply and may s\
-tay in the body \
-for a long time.\
-\x0a\x0aAfter the drip\
-, families usual\
-ly need to live \
-close to the hos\
-pital for about \
-4 weeks.\x0a\x0a## Wha\
-t it can feel li\
-ke\x0a\x0a- [Cytokine \
-release syndrome\
-](glossary:crs) \
-(CRS) is common.\
- It can cause a \
-high temperature\
- and make your c\
-hild feel very u\
-nwell. In one [t\
-rial](glossary:c\
-linical-trial), \
-about 3 in 4 chi\
-ldren and young \
-people (77%) had\
- it. It often st\
-arted around 3 d\
-ays after the dr\
-ip.\x0a- Some child\
-ren have effects\
- on how the brai\
-n and nerves wor\
-k. This is calle\
-d [ICANS](glossa\
-ry:icans).\x0a- Hea\
-lthy [B cells](g\
-lossary:b-cell) \
-also carry CD19,\
- so the CAR T-ce\
-lls remove them \
-too. This is cal\
-led [B-cell apla\
-sia](glossary:b-\
-cell-aplasia). B\
- cells make [ant\
-ibodies](glossar\
-y:antibody) that\
- fight germs, so\
- your child may \
-need [immunoglob\
-ulin](glossary:i\
-mmunoglobulin) (\
-antibodies given\
- through a drip)\
-.\x0a\x0aTell the team\
- straight away a\
-bout a fever or \
-any change in ho\
-w your child is \
-acting.\x0a\x0a## Who \
-to ask\x0a\x0aYour chi\
-ld's [consultant\
-](glossary:consu\
-ltant) and [clin\
-ical nurse speci\
-alist](glossary:\
-clinical-nurse-s\
-pecialist) can t\
-ell you if this \
-treatment might \
-be an option.\x0a\x0aE\
-very child is di\
-fferent. Your ch\
-ild's [care team\
-](glossary:care-\
-team) knows your\
- child best, so \
-they are always \
-the place to ask\
-.\x0a\x0a=== clinic ==\
-=\x0a## Mechanism\x0a\x0a\
-[CAR T-cell ther\
-apy](glossary:ca\
-r-t-therapy) red\
-irects the patie\
-nt's own [T cell\
-s](glossary:t-ce\
-ll) to [CD19](gl\
-ossary:cd19), ca\
-rried by most B-\
-lineage [leukaem\
-ia cells](glossa\
-ry:leukaemia-cel\
-l) (charity page\
-, 2018). The [ch\
-imeric antigen r\
-eceptor (CAR)](g\
-lossary:car) [ge\
-ne](glossary:gen\
-e) is inserted w\
-ith a [viral vec\
-tor](glossary:vi\
-ral-vector); [ti\
-sagenlecleucel](\
+sagenlecleucel) \
+uses a [lentivir\
+us](glossary:vir\
+al-vector). Read\
+ing from the cel\
+l surface inward\
+s, the CAR has f\
+ive parts (J Tra\
+nsl Med 2023 rev\
+iew):\x0a\x0a- an [ant\
+igen-binding par\
+t](glossary:anti\
+gen-binding-part\
+), an [scFv](glo\
+ssary:antigen-bi\
+nding-part) deri\
+ved from an anti\
+-CD19 [antibody]\
+(glossary:antibo\
+dy) (FMC63 for t\
+isagenlecleucel)\
+\x0a- a [hinge](glo\
+ssary:hinge)\x0a- a\
+ [transmembrane \
+part](glossary:t\
+ransmembrane-par\
+t) anchoring it \
+in the membrane\x0a\
+- a [costimulato\
+ry domain](gloss\
+ary:costimulator\
+y-domain): [4-1B\
+B](glossary:cost\
+imulatory-domain\
+) for tisagenlec\
+leucel, whereas \
+some other produ\
+cts use [CD28](g\
+lossary:costimul\
+atory-domain)\x0a- \
+a [CD3-zeta](glo\
+ssary:cd3-zeta) \
+domain that carr\
+ies the activati\
+on signal\x0a\x0aTarge\
+t recognition th\
+erefore bypasses\
+ the native [T-c\
+ell receptor](gl\
+ossary:t-cell-re\
+ceptor).\x0a\x0a## Pat\
+hway\x0a\x0aT cells ar\
+e collected by [\
+leukapheresis](g\
+lossary:leukaphe\
+resis) over a fe\
+w hours. Manufac\
+ture takes sever\
+al weeks, and [b\
+ridging therapy]\
+(glossary:bridgi\
+ng-therapy) may \
+be needed meanwh\
+ile. [Lymphodepl\
+etion](glossary:\
+lymphodepletion)\
+, usually [fluda\
+rabine](glossary\
+:fludarabine) wi\
+th [cyclophospha\
+mide](glossary:c\
+yclophosphamide)\
+, precedes a sin\
+gle [infusion](g\
+lossary:infusion\
+). The [CAR T-ce\
+lls](glossary:ca\
+r-t-cell) then e\
+xpand, eliminate\
+ CD19-positive c\
+ells and can per\
+sist (NCI infogr\
+aphic; hospital \
+family informati\
+on).\x0a\x0aAfter infu\
+sion, the SmPC a\
+sks patients to \
+stay within 2 ho\
+urs' travel of t\
+he treating cent\
+re for at least \
+4 weeks. Centres\
+ add their own r\
+ules (for exampl\
+e on driving); g\
+ive families the\
+ local rules in \
+writing.\x0a\x0a## Ind\
+ication and acce\
+ss\x0a\x0aTisagenlecle\
+ucel ([Kymriah](\
 glossary:tisagen\
-lecleucel) uses \
-a [lentivirus](g\
-lossary:viral-ve\
-ctor). Reading f\
-rom the cell sur\
-face inwards, th\
-e CAR has five p\
-arts (J Transl M\
-ed 2023 review):\
-\x0a\x0a- an [antigen-\
-binding part](gl\
-ossary:antigen-b\
-inding-part), an\
- [scFv](glossary\
-:antigen-binding\
--part) derived f\
-rom an anti-CD19\
- [antibody](glos\
-sary:antibody) (\
-FMC63 for tisage\
-nlecleucel)\x0a- a \
-[hinge](glossary\
-:hinge)\x0a- a [tra\
-nsmembrane part]\
-(glossary:transm\
-embrane-part) an\
-choring it in th\
-e membrane\x0a- a [\
-costimulatory do\
-main](glossary:c\
-ostimulatory-dom\
-ain): [4-1BB](gl\
-ossary:costimula\
-tory-domain) for\
- tisagenlecleuce\
-l, whereas some \
-other products u\
-se [CD28](glossa\
-ry:costimulatory\
--domain)\x0a- a [CD\
-3-zeta](glossary\
-:cd3-zeta) domai\
-n that carries t\
-he activation si\
-gnal\x0a\x0aTarget rec\
-ognition therefo\
-re bypasses the \
-native [T-cell r\
-eceptor](glossar\
-y:t-cell-recepto\
-r).\x0a\x0a## Pathway\x0a\
-\x0aT cells are col\
-lected by [leuka\
-pheresis](glossa\
-ry:leukapheresis\
-) over a few hou\
-rs. Manufacture \
-takes several we\
-eks, and [bridgi\
-ng therapy](glos\
-sary:bridging-th\
-erapy) may be ne\
-eded meanwhile. \
-[Lymphodepletion\
-](glossary:lymph\
-odepletion), usu\
-ally [fludarabin\
-e](glossary:flud\
-arabine) with [c\
-yclophosphamide]\
-(glossary:cyclop\
-hosphamide), pre\
-cedes a single [\
-infusion](glossa\
-ry:infusion). Th\
-e [CAR T-cells](\
-glossary:car-t-c\
-ell) then expand\
-, eliminate CD19\
--positive cells \
-and can persist \
-(NCI infographic\
-; hospital famil\
-y information).\x0a\
-\x0a## Indication a\
-nd access\x0a\x0aTisag\
-enlecleucel ([Ky\
-mriah](glossary:\
-tisagenlecleucel\
-)) is indicated \
-for patients age\
-d up to 25 whose\
- [B-cell ALL](gl\
-ossary:b-cell-al\
-l) is [refractor\
-y](glossary:refr\
-actory), or has \
-reached a second\
- or later [relap\
-se](glossary:rel\
-apse). In Englan\
-d, [NICE](glossa\
-ry:nice) recomme\
-nded it in 2018 \
-within the [Canc\
-er Drugs Fund](g\
-lossary:cancer-d\
-rugs-fund) (TA55\
-4) and for routi\
-ne NHS use in 20\
-24 (TA975).\x0a\x0a## \
-Toxicity\x0a\x0a[Cytok\
-ine release synd\
-rome](glossary:c\
-rs) is common: 7\
-7% in the ELIANA\
- [trial](glossar\
-y:clinical-trial\
-), with median o\
-nset on day 3 (F\
-DA product label\
-). [ICANS](gloss\
-ary:icans) can o\
-ccur. On-target \
-loss of normal [\
-B cells](glossar\
-y:b-cell) ([B-ce\
-ll aplasia](glos\
-sary:b-cell-apla\
-sia)) causes hyp\
-ogammaglobulinae\
-mia, managed wit\
-h [IVIg](glossar\
-y:immunoglobulin\
-). Plan for fami\
-lies to remain c\
-lose to the trea\
-ting centre for \
-roughly 4 weeks \
-after infusion (\
-NICE TA975 resou\
-rce impact).\x0a\x0a##\
- Questions famil\
-ies often ask\x0a\x0a*\
-*\x22Are the cells \
-from a donor?\x22**\
- \x22No. They are m\
-ade from your ch\
-ild's own T cell\
-s, collected fro\
-m their blood.\x22\x0a\
-\x0a**\x22How long wil\
-l we be waiting?\
-\x22** \x22Making the \
-cells takes seve\
-ral weeks. Your \
-child may have b\
-ridging treatmen\
-t during that ti\
-me.\x22\x0a\x0a**\x22What's \
-the fever about?\
-\x22** \x22It's often \
-cytokine release\
- syndrome, which\
- is common after\
- CAR T-cells. It\
- can become seri\
-ous, so call us \
-straight away, d\
-ay or night.\x22\x0a\x0a*\
-*\x22Why does my ch\
-ild need immunog\
-lobulin?\x22** \x22The\
- CAR T-cells als\
-o remove the hea\
-lthy B cells tha\
-t make [antibodi\
-es](glossary:ant\
-ibody). Immunogl\
-obulin gives bac\
-k some of that p\
-rotection.\x22\x0a\x0a===\
- questions ===\x0a-\
- Could [CAR T-ce\
-ll therapy](glos\
-sary:car-t-thera\
-py) be an option\
- for my child?\x0a-\
- How long will i\
-t take to make m\
-y child's [CAR T\
--cells](glossary\
-:car-t-cell)?\x0a- \
-How long will we\
- need to stay ne\
-ar the hospital?\
-\x0a- What signs me\
-an we should cal\
-l you straight a\
-way?\x0a- Will my c\
-hild need [immun\
-oglobulin](gloss\
-ary:immunoglobul\
-in), and for how\
- long?\x0a\
-\x00\x00!l\
+lecleucel)) is l\
+icensed for pati\
+ents up to and i\
+ncluding 25 year\
+s of age with [B\
+-cell ALL](gloss\
+ary:b-cell-all) \
+that is [refract\
+ory](glossary:re\
+fractory), in [r\
+elapse](glossary\
+:relapse) after \
+a [stem cell tra\
+nsplant](glossar\
+y:stem-cell-tran\
+splant), or in s\
+econd or later r\
+elapse ([NICE](g\
+lossary:nice) TA\
+975 section 2.1;\
+ SmPC). In Engla\
+nd it has been a\
+vailable through\
+ the [Cancer Dru\
+gs Fund](glossar\
+y:cancer-drugs-f\
+und) since Decem\
+ber 2018 (NICE T\
+A554), and NICE \
+recommended it f\
+or routine NHS u\
+se in 2024 (TA97\
+5). It is the CA\
+R T-cell product\
+ for children an\
+d young people i\
+n this age range\
+.\x0a\x0a## Outcomes\x0a\x0a\
+UK national acce\
+ss scheme: of 14\
+2 children and y\
+oung people appr\
+oved, 125 were i\
+nfused, and 92% \
+of those infused\
+ achieved comple\
+te remission, CR\
+ or CRi (Oporto \
+Espuelas et al.,\
+ Blood Cancer J \
+2024;14:66). Som\
+e relapses after\
+ CD19-directed C\
+AR T-cells are C\
+D19-negative ([a\
+ntigen](glossary\
+:antigen) escape\
+), so the CAR T-\
+cells can no lon\
+ger recognise th\
+e [leukaemia](gl\
+ossary:leukaemia\
+) (Blood Adv 202\
+3;7(4):575). Giv\
+e families no fi\
+gure for this.\x0a\x0a\
+## Toxicity\x0a\x0a[Cy\
+tokine release s\
+yndrome](glossar\
+y:crs) is common\
+: 77% in the [EL\
+IANA](trial:elia\
+na) [trial](glos\
+sary:clinical-tr\
+ial), with media\
+n onset on day 3\
+ (FDA product la\
+bel). [ICANS](gl\
+ossary:icans) ca\
+n occur. On-targ\
+et loss of norma\
+l [B cells](glos\
+sary:b-cell) ([B\
+-cell aplasia](g\
+lossary:b-cell-a\
+plasia)) causes \
+hypogammaglobuli\
+naemia, managed \
+with [IVIg](glos\
+sary:immunoglobu\
+lin); about 85% \
+of patients are \
+expected to need\
+ immunoglobulin \
+at some point (N\
+ICE TA975 resour\
+ce impact statem\
+ent).\x0a\x0a## Long-t\
+erm safety\x0a\x0aIn 2\
+024 the FDA adde\
+d a boxed warnin\
+g on T-cell mali\
+gnancies, includ\
+ing CAR-positive\
+ tumours, after \
+BCMA- and CD19-d\
+irected autologo\
+us CAR T-cell pr\
+oducts, Kymriah \
+included; it adv\
+ises lifelong mo\
+nitoring for new\
+ malignancies. T\
+he maker runs a \
+15-year follow-u\
+p study of treat\
+ed patients. Pat\
+ients need lifel\
+ong follow-up.\x0a\x0a\
+## Questions fam\
+ilies often ask\x0a\
+\x0a**\x22Are the cell\
+s from a donor?\x22\
+** \x22No. They are\
+ made from your \
+child's own T ce\
+lls, collected f\
+rom their blood.\
+\x22\x0a\x0a**\x22How long w\
+ill we be waitin\
+g?\x22** \x22Making th\
+e cells takes se\
+veral weeks. You\
+r child may have\
+ bridging treatm\
+ent during that \
+time.\x22\x0a\x0a**\x22How l\
+ong do we have t\
+o stay near the \
+hospital?\x22** \x22Us\
+ually within 2 h\
+ours of the cent\
+re for at least \
+4 weeks after th\
+e drip. We will \
+give you our own\
+ rules too.\x22\x0a\x0a**\
+\x22What's the feve\
+r about?\x22** \x22It'\
+s often cytokine\
+ release syndrom\
+e, which is comm\
+on after CAR T-c\
+ells. It can bec\
+ome serious, so \
+call us straight\
+ away, day or ni\
+ght.\x22\x0a\x0a**\x22Why do\
+es my child need\
+ immunoglobulin?\
+\x22** \x22The CAR T-c\
+ells also remove\
+ the healthy B c\
+ells that make [\
+antibodies](glos\
+sary:antibody). \
+Immunoglobulin g\
+ives back some o\
+f that protectio\
+n. Most children\
+ are expected to\
+ need it at some\
+ point.\x22\x0a\x0a**\x22Why\
+ are check-ups n\
+eeded for life?\x22\
+** \x22Very rarely,\
+ a new cancer of\
+ T cells has bee\
+n seen after thi\
+s kind of treatm\
+ent, so regulato\
+rs advise check-\
+ups for life. Re\
+gular check-ups \
+also mean we can\
+ spot any other \
+problem early.\x22\x0a\
+\x0a=== questions =\
+==\x0a- Could [CAR \
+T-cell therapy](\
+glossary:car-t-t\
+herapy) be an op\
+tion for my chil\
+d?\x0a- How long wi\
+ll it take to ma\
+ke my child's [C\
+AR T-cells](glos\
+sary:car-t-cell)\
+?\x0a- What are you\
+r rules about st\
+aying near the h\
+ospital, and for\
+ how long?\x0a- Wha\
+t signs mean we \
+should call you \
+straight away?\x0a-\
+ Will my child n\
+eed [immunoglobu\
+lin](glossary:im\
+munoglobulin), a\
+nd for how long?\
+\x0a- What happens \
+if the [leukaemi\
+a](glossary:leuk\
+aemia) comes bac\
+k after CAR T-ce\
+lls?\x0a- What chec\
+k-ups will my ch\
+ild need in the \
+years ahead?\x0a\
+\x00\x007\x0e\
 +\
 ++\x0aid = \x22blinatu\
 momab\x22\x0atitle = \x22\
 Blinatumomab\x22\x0aor\
-der = 4\x0alast_rev\
-iewed = 2026-11-\
-24\x0anext_review =\
- 2027-11-24\x0adiag\
-ram = \x22blinatumo\
-mab\x22\x0a\x0a[[sources]\
+der = 4\x0asources_\
+checked = 2026-1\
+2-01\x0anext_review\
+ = 2027-11-24\x0adi\
+agram = \x22blinatu\
+momab\x22\x0a\x0a[review]\
+\x0astate = \x22pendin\
+g\x22        # nobo\
+dy has clinicall\
+y reviewed this \
+content yet: nev\
+er claim otherwi\
+se\x0a\x0a[[changes]]\x0a\
+version = \x222026.\
+12\x22\x0anote = \x22The \
+relapse trials r\
+eported in 2021,\
+ so blinatumomab\
+ is now part of \
+usual treatment \
+when B-cell ALL \
+comes back, and \
+since AALL1731 i\
+t is added to fi\
+rst treatment fo\
+r many children.\
+ New: how a cour\
+se starts in hos\
+pital, and looki\
+ng after the pum\
+p and line at ho\
+me.\x22\x0a\x0a[[sources]\
 ]\x0atitle = \x22Resea\
 rch into childho\
 od acute lymphob\
@@ -4748,517 +6953,837 @@ mab (Blincyto): \
 product informat\
 ion\x22\x0adetail = \x22E\
 uropean Medicine\
-s Agency (EMA) p\
-roduct informati\
-on, and the US p\
-rescribing infor\
-mation with its \
-boxed warning on\
- serious side ef\
-fects\x22\x0adate = \x22n\
+s Agency (EMA) s\
+ummary of produc\
+t characteristic\
+s (EU SmPC), and\
+ the US prescrib\
+ing information \
+with its boxed w\
+arning on seriou\
+s side effects\x22\x0a\
+date = \x22no date \
+given\x22\x0a\x0a[[source\
+s]]\x0atitle = \x22NCI\
+ Thesaurus: blin\
+atumomab\x22\x0adetail\
+ = \x22US National \
+Cancer Institute\
+, concept code C\
+62528\x22\x0adate = \x22n\
 o date given\x22\x0a\x0a[\
 [sources]]\x0atitle\
- = \x22NCI Thesauru\
-s: blinatumomab\x22\
-\x0adetail = \x22US Na\
-tional Cancer In\
-stitute, concept\
- code C62528\x22\x0ada\
-te = \x22no date gi\
-ven\x22\x0a\x0a[[sources]\
-]\x0atitle = \x22Hospi\
-tal information \
-leaflets for fam\
-ilies on blinatu\
-momab\x22\x0adetail = \
-\x22Practical advic\
-e on the portabl\
-e pump, as summa\
-rised in the app\
-'s fact sheet\x22\x0ad\
-ate = \x22no date g\
-iven\x22\x0a+++\x0a\x0a=== c\
-hild ===\x0aSome ch\
-ildren have a me\
-dicine with a ve\
-ry long name. It\
- is called [blin\
-atumomab](glossa\
-ry:blinatumomab)\
-. You say it lik\
-e this: blin-a-T\
-OOM-oh-mab.\x0a\x0aYou\
-r body has guard\
- cells called [T\
- cells](glossary\
-:t-cell). They l\
-ook out for thin\
-gs that should n\
-ot be there. But\
- the poorly cell\
-s are good at hi\
-ding.\x0a\x0aThis medi\
-cine is like a t\
-iny helper with \
-two hands. One h\
-and holds on to \
-a guard cell. Th\
-e other hand hol\
-ds on to a poorl\
-y cell. It pulls\
- them close, so \
-the guard can fi\
-nd the poorly ce\
-ll and clear it \
-away.\x0a\x0aThis medi\
-cine goes away f\
-rom your body fa\
-st. So it goes i\
-n bit by bit, al\
-l day and all ni\
-ght. It comes th\
-rough a thin tub\
-e from a small [\
-pump](glossary:p\
-ump). The pump i\
-s small, so it c\
-an come with you\
-.\x0a\x0aThe buttons o\
-n the pump are j\
-ust for your nur\
-ses. If the pump\
- seems wrong, te\
-ll a grown-up.\x0a\x0a\
-Sometimes it can\
- make you feel h\
-ot or odd. If it\
- does, tell a gr\
-own-up straight \
-away. Then they \
-can get your nur\
-ses to help.\x0a\x0aYo\
-u can ask your g\
-rown-ups and you\
-r [care team](gl\
-ossary:care-team\
-) about it any t\
-ime.\x0a\x0a=== family\
- ===\x0a## What it \
-is\x0a\x0a[Blinatumoma\
-b](glossary:blin\
-atumomab) (say \x22\
-blin-a-TOOM-oh-m\
-ab\x22) is a medici\
-ne for some chil\
-dren with [B-cel\
-l ALL](glossary:\
-b-cell-all). It \
-is a kind of [bi\
-ological therapy\
-](glossary:biolo\
-gical-therapy). \
-Doctors class it\
- as a [monoclona\
-l antibody](glos\
-sary:monoclonal-\
-antibody). It is\
- built from part\
-s of [antibodies\
-](glossary:antib\
-ody). Its brand \
-name is Blincyto\
-.\x0a\x0aIt has two ar\
-ms, and each arm\
- grabs a differe\
-nt thing. That i\
-s why it is call\
-ed a [bispecific\
- T-cell engager]\
-(glossary:bite),\
- or BiTE for sho\
-rt.\x0a\x0a## How it w\
-orks\x0a\x0a[T cells](\
-glossary:t-cell)\
- are [white bloo\
-d cells](glossar\
-y:white-blood-ce\
-ll) that help fi\
-ght illness. [Le\
-ukaemia cells](g\
-lossary:leukaemi\
-a-cell) are good\
- at hiding from \
-T cells. Blinatu\
-momab helps T ce\
-lls find them.\x0a\x0a\
-- One arm grabs \
-[CD3](glossary:c\
-d3). This is a m\
-arker on T cells\
-.\x0a- The other ar\
-m grabs [CD19](g\
-lossary:cd19). T\
-his is a marker \
-on [B cells](glo\
-ssary:b-cell), a\
-nd on most B-cel\
-l leukaemia cell\
-s.\x0a\x0aSo blinatumo\
-mab joins CD3 on\
- a T cell to CD1\
-9 on a leukaemia\
- cell. It holds \
-the two cells cl\
-ose. Then the T \
-cell can destroy\
- the leukaemia c\
-ell.\x0a\x0aHealthy B \
-cells also carry\
- CD19, so they a\
-re cleared away \
-too. B cells mak\
-e antibodies tha\
-t fight germs. A\
-sk your child's \
-team whether you\
-r child might ne\
-ed extra antibod\
-ies, given as [i\
-mmunoglobulin](g\
-lossary:immunogl\
-obulin).\x0a\x0a## How\
- it is given\x0a\x0a- \
-Blinatumomab lea\
-ves the body qui\
-ckly. Its [half-\
-life](glossary:h\
-alf-life) is abo\
-ut 2 hours. This\
- means half of i\
-t is gone in abo\
-ut 2 hours.\x0a- So\
- it has to keep \
-going in all the\
- time. It is giv\
-en as a slow, co\
-ntinuous [drip](\
-glossary:infusio\
-n) into a vein. \
-The drip runs da\
-y and night.\x0a- T\
-he drip is run b\
-y a small [porta\
-ble pump](glossa\
-ry:pump). Your c\
-hild can carry i\
-t around.\x0a- A co\
-mmon plan is 4 w\
-eeks with the pu\
-mp, then 2 weeks\
- off. Your child\
-'s team will exp\
-lain your child'\
-s own plan.\x0a\x0aNev\
-er change the pu\
-mp settings your\
-self. If the pum\
-p alarms, stops,\
- or you are not \
-sure it is worki\
-ng, call your ch\
-ild's team strai\
-ght away.\x0a\x0a## Wh\
-at it can feel l\
-ike\x0a\x0aBlinatumoma\
-b can have serio\
-us [side effects\
-](glossary:side-\
-effect). Tell yo\
-ur child's team \
-straight away if\
- you notice any \
-of these:\x0a\x0a- a f\
-ever, or your ch\
-ild seems faint \
-(a sign of low b\
-lood pressure). \
-These can be sig\
-ns of a reaction\
- called [cytokin\
-e release syndro\
-me](glossary:crs\
-).\x0a- confusion, \
-shaking, or a fi\
-t (seizure). The\
-se can happen if\
- the brain and n\
-erves are affect\
-ed.\x0a\x0a## What res\
-earch is asking\x0a\
-\x0aBlinatumomab ca\
-n work in B-cell\
- ALL that has no\
-t got better wit\
-h [chemo](glossa\
-ry:chemotherapy)\
-. This is called\
- [refractory](gl\
-ossary:refractor\
-y) [ALL](glossar\
-y:all). A [clini\
-cal trial](gloss\
-ary:clinical-tri\
-al) is looking a\
-t whether it may\
- work better tha\
-n the usual chem\
-o when ALL retur\
-ns after treatme\
-nt (a [relapse](\
-glossary:relapse\
-)). It is also l\
-ooking at side e\
-ffects, safety, \
-and how safe it \
-is before a [ste\
-m cell transplan\
-t](glossary:stem\
--cell-transplant\
-).\x0a\x0a## Who to as\
-k\x0a\x0aYour child's \
-[consultant](glo\
-ssary:consultant\
-) and [clinical \
-nurse specialist\
-](glossary:clini\
-cal-nurse-specia\
-list) can explai\
-n whether this m\
-edicine is right\
- for your child.\
-\x0a\x0aEvery child is\
- different, and \
-each child's tre\
-atment is planne\
-d just for them.\
- Your child's [c\
-are team](glossa\
-ry:care-team) is\
- always the plac\
-e to ask.\x0a\x0a=== c\
-linic ===\x0a## Mec\
-hanism\x0a\x0a[Blinatu\
-momab](glossary:\
-blinatumomab) ([\
-Blincyto](glossa\
-ry:blinatumomab)\
-) is a [biologic\
+ = \x22Blinatumomab\
+: information fo\
+r families\x22\x0adeta\
+il = \x22Cambridge \
+University Hospi\
+tals family leaf\
+let, and other h\
+ospital family l\
+eaflets, on the \
+portable pump, t\
+he line and the \
+bags, as summari\
+sed in the app's\
+ fact sheet\x22\x0adat\
+e = \x22no date giv\
+en\x22\x0a\x0a[[sources]]\
+\x0atitle = \x22Effect\
+ of Blinatumomab\
+ vs Chemotherapy\
+ on Event-Free S\
+urvival Among Ch\
+ildren With High\
+-risk First-Rela\
+pse B-Cell Acute\
+ Lymphoblastic L\
+eukemia: A Rando\
+mized Clinical T\
+rial\x22\x0adetail = \x22\
+Locatelli F and \
+others. JAMA 202\
+1;325(9):843-854\
+. ClinicalTrials\
+.gov NCT02393859\
+\x22\x0adate = \x22publis\
+hed 2021\x22\x0a\x0a[[sou\
+rces]]\x0atitle = \x22\
+Effect of Postre\
+induction Therap\
+y Consolidation \
+With Blinatumoma\
+b vs Chemotherap\
+y on Disease-Fre\
+e Survival in Ch\
+ildren, Adolesce\
+nts, and Young A\
+dults With First\
+ Relapse of B-Ce\
+ll Acute Lymphob\
+lastic Leukemia:\
+ A Randomized Cl\
+inical Trial\x22\x0ade\
+tail = \x22Brown PA\
+ and others, Chi\
+ldren's Oncology\
+ Group trial AAL\
+L1331. JAMA 2021\
+;325(9):833-842\x22\
+\x0adate = \x22publish\
+ed 2021\x22\x0a\x0a[[sour\
+ces]]\x0atitle = \x22B\
+linatumomab in S\
+tandard-Risk B-C\
+ell Acute Lympho\
+blastic Leukemia\
+ in Children\x22\x0ade\
+tail = \x22Gupta S \
+and others, Chil\
+dren's Oncology \
+Group trial AALL\
+1731. N Engl J M\
+ed 2025;392(9):8\
+75-891\x22\x0adate = \x22\
+published 2025\x22\x0a\
+\x0a[[sources]]\x0atit\
+le = \x22NHS Englan\
+d commissioning \
+criteria for bli\
+natumomab in chi\
+ldren\x22\x0adetail = \
+\x22Blueteq form BL\
+I4: first remiss\
+ion with MRD of \
+0.01% or more af\
+ter first-line i\
+nduction, with c\
+ycle 1 started i\
+n a Principal Tr\
+eatment Centre; \
+form BLI2: relap\
+sed or refractor\
+y ALL. (NICE TA5\
+89 covers adults\
+ only.)\x22\x0adate = \
+\x222025\x22\x0a+++\x0a\x0a=== \
+child ===\x0aSome c\
+hildren have a m\
+edicine with a v\
+ery long name. I\
+t is called [bli\
+natumomab](gloss\
+ary:blinatumomab\
+). You say it li\
+ke this: blin-a-\
+TOOM-oh-mab.\x0a\x0aYo\
+ur body has guar\
+d cells called [\
+T cells](glossar\
+y:t-cell). They \
+help keep you we\
+ll. This medicin\
+e helps the guar\
+ds find the poor\
+ly cells.\x0a\x0aThe m\
+edicine is like \
+a tiny helper wi\
+th two hands. On\
+e hand holds on \
+to a guard cell.\
+ The other hand \
+holds on to a po\
+orly cell. It pu\
+lls them close, \
+so the guard can\
+ clear the poorl\
+y cell away.\x0a\x0aTh\
+is medicine goes\
+ away from your \
+body fast. So it\
+ goes in bit by \
+bit, all day and\
+ all night. It c\
+omes through a t\
+hin tube from a \
+small [pump](glo\
+ssary:pump). The\
+ pump is small, \
+so it can come w\
+ith you.\x0a\x0aAt the\
+ start, you stay\
+ in hospital for\
+ a few days. You\
+r nurses can kee\
+p a close eye on\
+ you. You may ha\
+ve another medic\
+ine first, to he\
+lp your body get\
+ ready. Then you\
+ can often go ho\
+me with your pum\
+p.\x0a\x0aYour nurses \
+change the bag o\
+f medicine. The \
+tube and the but\
+tons are just fo\
+r them. If the p\
+ump beeps or see\
+ms wrong, tell a\
+ grown-up.\x0a\x0aSome\
+times the medici\
+ne can make you \
+feel hot or odd.\
+ If it does, tel\
+l a grown-up str\
+aight away. Then\
+ they can get yo\
+ur nurses to hel\
+p.\x0a\x0aYou can ask \
+your grown-ups a\
+nd your [care te\
+am](glossary:car\
+e-team) about it\
+ any time.\x0a\x0a=== \
+family ===\x0a## Wh\
+at it is\x0a\x0a[Blina\
+tumomab](glossar\
+y:blinatumomab) \
+(say \x22blin-a-TOO\
+M-oh-mab\x22) is a \
+medicine for som\
+e children with \
+[B-cell ALL](glo\
+ssary:b-cell-all\
+). Its brand nam\
+e is Blincyto. I\
+t is a [biologic\
 al therapy](glos\
 sary:biological-\
-therapy) of the \
-[bispecific T-ce\
-ll engager (BiTE\
-)](glossary:bite\
-) class: a small\
-, two-armed cons\
-truct assembled \
-from [antibody](\
-glossary:antibod\
-y) fragments. It\
-s anti-[CD3](glo\
-ssary:cd3) arm e\
-ngages the CD3 c\
-omponent of the \
-[T-cell receptor\
-](glossary:t-cel\
-l-receptor) comp\
-lex, so it attac\
-hes to [T cells]\
-(glossary:t-cell\
-). Its anti-[CD1\
-9](glossary:cd19\
-) arm attaches t\
-o [B cells](glos\
-sary:b-cell), in\
-cluding B-lineag\
-e [leukaemia cel\
-ls](glossary:leu\
-kaemia-cell). On\
-ce the two cells\
- are bridged, th\
-e T cell destroy\
-s the bound cell\
-, independently \
-of its usual [an\
-tigen](glossary:\
-antigen) recogni\
-tion (EMA produc\
-t information; N\
-CI Thesaurus C62\
-528). Normal B c\
-ells are also CD\
-19-positive and \
-are depleted alo\
-ngside the [leuk\
-aemia](glossary:\
-leukaemia).\x0a\x0a## \
-Administration\x0a\x0a\
-With a short [ha\
+therapy). This m\
+eans it is made \
+from things that\
+ living cells ma\
+ke. It is built \
+from parts of [a\
+ntibodies](gloss\
+ary:antibody), s\
+o doctors often \
+group it with th\
+e [monoclonal an\
+tibodies](glossa\
+ry:monoclonal-an\
+tibody).\x0a\x0aIt has\
+ two arms, and e\
+ach arm grabs a \
+different thing.\
+ That is why it \
+is called a [bis\
+pecific T-cell e\
+ngager](glossary\
+:bite), or BiTE \
+for short.\x0a\x0a## H\
+ow it works\x0a\x0a[T \
+cells](glossary:\
+t-cell) are [whi\
+te blood cells](\
+glossary:white-b\
+lood-cell) that \
+help fight illne\
+ss. Blinatumomab\
+ brings T cells \
+right up to [leu\
+kaemia cells](gl\
+ossary:leukaemia\
+-cell).\x0a\x0a- One a\
+rm grabs [CD3](g\
+lossary:cd3). Th\
+is is a marker o\
+n T cells.\x0a- The\
+ other arm grabs\
+ [CD19](glossary\
+:cd19). This is \
+a marker on [B c\
+ells](glossary:b\
+-cell), and on m\
+ost B-cell leuka\
+emia cells.\x0a\x0aSo \
+blinatumomab joi\
+ns CD3 on a T ce\
+ll to CD19 on a \
+leukaemia cell. \
+It holds the two\
+ cells close. Th\
+en the T cell ca\
+n destroy the le\
+ukaemia cell.\x0a\x0aH\
+ealthy B cells a\
+lso carry CD19, \
+so they are clea\
+red away too. B \
+cells make antib\
+odies that fight\
+ germs. Ask your\
+ child's team wh\
+ether your child\
+ might need extr\
+a antibodies, gi\
+ven as [immunogl\
+obulin](glossary\
+:immunoglobulin)\
+.\x0a\x0a## Where it f\
+its in treatment\
+ now\x0a\x0aIn 2021, t\
+wo [clinical tri\
+als](glossary:cl\
+inical-trial) sh\
+ared their resul\
+ts. Both were fo\
+r children whose\
+ B-cell ALL had \
+come back (a [re\
+lapse](glossary:\
+relapse)).\x0a\x0a- In\
+ [an internation\
+al trial](trial:\
+blina-relapse-hr\
+), children at h\
+igh risk had one\
+ course of blina\
+tumomab, or one \
+more block of [c\
+hemo](glossary:c\
+hemotherapy), be\
+fore a [stem cel\
+l transplant](gl\
+ossary:stem-cell\
+-transplant). Bl\
+inatumomab did c\
+learly better, s\
+o the trial stop\
+ped early.\x0a- In \
+[AALL1331](trial\
+:aall1331), a tr\
+ial run by the [\
+Children's Oncol\
+ogy Group](gloss\
+ary:childrens-on\
+cology-group), c\
+hildren who had \
+blinatumomab had\
+ fewer serious i\
+nfections. More \
+of them could go\
+ on to a transpl\
+ant.\x0a\x0aSince then\
+, blinatumomab h\
+as become part o\
+f the usual trea\
+tment when B-cel\
+l ALL comes back\
+.\x0a\x0aIt is now use\
+d earlier too. I\
+n a large trial \
+called [AALL1731\
+](trial:aall1731\
+), some children\
+ with standard-r\
+isk B-cell ALL h\
+ad blinatumomab \
+as well as their\
+ first chemo. Th\
+ree years on, 96\
+ in 100 of them \
+were alive and f\
+ree of [leukaemi\
+a](glossary:leuk\
+aemia). With che\
+mo alone, it was\
+ 88 in 100. Seve\
+re side effects \
+were not common.\
+\x0a\x0aIn England, th\
+e NHS now pays f\
+or blinatumomab \
+for some childre\
+n early in treat\
+ment. It is for \
+children in remi\
+ssion (no leukae\
+mia seen on the \
+usual tests) who\
+se [MRD](glossar\
+y:mrd) result is\
+ 0.01% or more a\
+fter the first p\
+hase. An MRD tes\
+t looks very clo\
+sely for leukaem\
+ia cells left in\
+ the [bone marro\
+w](glossary:bone\
+-marrow). The fi\
+rst course start\
+s at a main chil\
+dren's cancer ce\
+ntre.\x0a\x0aThese res\
+ults are about l\
+arge groups of c\
+hildren. Your ch\
+ild's team will \
+tell you whether\
+ blinatumomab is\
+ part of your ch\
+ild's plan.\x0a\x0a## \
+How it is given\x0a\
+\x0a- Blinatumomab \
+leaves the body \
+quickly. Its [ha\
 lf-life](glossar\
-y:half-life) of \
-roughly 2 hours,\
- it needs contin\
-uous intravenous\
- [infusion](glos\
-sary:infusion) v\
-ia a [portable p\
+y:half-life) is \
+about 2 hours. T\
+his means half o\
+f it is gone in \
+about 2 hours.\x0a-\
+ So it has to ke\
+ep going in all \
+the time. It is \
+given as a slow,\
+ steady [drip](g\
+lossary:infusion\
+) into a vein. T\
+he drip runs day\
+ and night.\x0a- Th\
+e drip is run by\
+ a small [portab\
+le pump](glossar\
+y:pump). Your ch\
+ild can carry it\
+ around.\x0a- Each \
+course lasts 28 \
+days (4 weeks). \
+Then there is a \
+break of 14 days\
+ (2 weeks).\x0a- Th\
+e first few days\
+ of the first an\
+d second courses\
+ are spent in ho\
+spital. This let\
+s the team watch\
+ your child clos\
+ely.\x0a- Before th\
+e first course, \
+your child has a\
+ [steroid](gloss\
+ary:steroid) med\
+icine called [de\
+xamethasone](glo\
+ssary:dexamethas\
+one).\x0a\x0a## Lookin\
+g after the pump\
+ and line at hom\
+e\x0a\x0a- The team ch\
+anges the bag of\
+ medicine every \
+few days. You do\
+ not need to.\x0a- \
+Never change the\
+ pump settings y\
+ourself.\x0a- Never\
+ flush the line.\
+ Flushing could \
+push in too much\
+ medicine at onc\
+e.\x0a- If the pump\
+ alarms or stops\
+, or you are not\
+ sure it is work\
+ing, call your c\
+hild's team stra\
+ight away.\x0a\x0a## W\
+hat it can feel \
+like\x0a\x0aBlinatumom\
+ab can have seri\
+ous [side effect\
+s](glossary:side\
+-effect). Tell y\
+our child's team\
+ straight away i\
+f you notice any\
+ of these:\x0a\x0a- a \
+fever, or your c\
+hild seems faint\
+ (a sign of low \
+blood pressure).\
+ These can be si\
+gns of a reactio\
+n called [cytoki\
+ne release syndr\
+ome](glossary:cr\
+s). It is most l\
+ikely in the fir\
+st days of a cou\
+rse.\x0a- confusion\
+, shaking, or a \
+fit (seizure). T\
+hese can happen \
+if the brain and\
+ nerves are affe\
+cted.\x0a- signs of\
+ an infection. B\
+lood counts can \
+also drop.\x0a\x0a## W\
+ho to ask\x0a\x0aYour \
+child's [consult\
+ant](glossary:co\
+nsultant) and [c\
+linical nurse sp\
+ecialist](glossa\
+ry:clinical-nurs\
+e-specialist) ca\
+n explain whethe\
+r this medicine \
+is part of your \
+child's plan, an\
+d why.\x0a\x0aEvery ch\
+ild is different\
+, and each child\
+'s treatment is \
+planned just for\
+ them. Your chil\
+d's [care team](\
+glossary:care-te\
+am) is always th\
+e place to ask.\x0a\
+\x0a=== clinic ===\x0a\
+## Mechanism\x0a\x0a[B\
+linatumomab](glo\
+ssary:blinatumom\
+ab) ([Blincyto](\
+glossary:blinatu\
+momab)) is a [bi\
+ological therapy\
+](glossary:biolo\
+gical-therapy) o\
+f the [bispecifi\
+c T-cell engager\
+ (BiTE)](glossar\
+y:bite) class: a\
+ small, two-arme\
+d construct asse\
+mbled from [anti\
+body](glossary:a\
+ntibody) fragmen\
+ts. Its anti-[CD\
+3](glossary:cd3)\
+ arm engages the\
+ CD3 component o\
+f the [T-cell re\
+ceptor](glossary\
+:t-cell-receptor\
+) complex, so it\
+ attaches to [T \
+cells](glossary:\
+t-cell). Its ant\
+i-[CD19](glossar\
+y:cd19) arm atta\
+ches to [B cells\
+](glossary:b-cel\
+l), including B-\
+lineage [leukaem\
+ia cells](glossa\
+ry:leukaemia-cel\
+l). Once the two\
+ cells are bridg\
+ed, the T cell d\
+estroys the boun\
+d cell, independ\
+ently of its usu\
+al [antigen](glo\
+ssary:antigen) r\
+ecognition (EMA \
+product informat\
+ion; NCI Thesaur\
+us C62528). Norm\
+al B cells are a\
+lso CD19-positiv\
+e and are deplet\
+ed alongside the\
+ [leukaemia](glo\
+ssary:leukaemia)\
+.\x0a\x0a## Place in t\
+reatment (2026)\x0a\
+\x0a**Relapse.** Tw\
+o randomised [tr\
+ials](glossary:c\
+linical-trial) r\
+eported in 2021,\
+ and blinatumoma\
+b is now part of\
+ usual treatment\
+ for [relapsed](\
+glossary:relapse\
+) [B-cell ALL](g\
+lossary:b-cell-a\
+ll).\x0a\x0a- [The int\
+ernational high-\
+risk first relap\
+se trial](trial:\
+blina-relapse-hr\
+) (children aged\
+ 28 days to unde\
+r 18): one cycle\
+ of blinatumomab\
+ instead of a th\
+ird consolidatio\
+n block (HC3) be\
+fore [stem cell \
+transplant](glos\
+sary:stem-cell-t\
+ransplant). 108 \
+randomised; stop\
+ped early for be\
+nefit. Events 31\
+% vs 57%; [MRD](\
+glossary:mrd) re\
+mission 90% vs 5\
+4% (Locatelli et\
+ al., JAMA 2021;\
+325(9):843-854).\
+\x0a- [AALL1331](tr\
+ial:aall1331) ([\
+Children's Oncol\
+ogy Group](gloss\
+ary:childrens-on\
+cology-group), h\
+igh/intermediate\
+-risk first rela\
+pse, ages 1-30):\
+ 208 randomised.\
+ 2-year disease-\
+free [survival](\
+glossary:surviva\
+l-rate) 54% vs 3\
+9%, not statisti\
+cally significan\
+t (stopped early\
+). Fewer serious\
+ infections with\
+ blinatumomab, a\
+nd more patients\
+ proceeded to tr\
+ansplant (70% vs\
+ 43%) (Brown et \
+al., JAMA 2021;3\
+25(9):833-842).\x0a\
+\x0a**Frontline.** \
+[AALL1731](trial\
+:aall1731): in 1\
+,440 children wi\
+th standard-risk\
+ B-ALL, adding t\
+wo 28-day cycles\
+ of blinatumomab\
+ to [chemotherap\
+y](glossary:chem\
+otherapy) raised\
+ 3-year disease-\
+free survival fr\
+om 87.9% to 96.0\
+%; severe advers\
+e events were un\
+common (Gupta et\
+ al., N Engl J M\
+ed 2025;392(9):8\
+75-891).\x0a\x0a**NHS \
+England.** Funde\
+d for children i\
+n first remissio\
+n whose MRD is 0\
+.01% or more aft\
+er first-line in\
+duction (Blueteq\
+ form BLI4, 2025\
+); cycle 1 start\
+s in a Principal\
+ Treatment Centr\
+e. [Relapsed or \
+refractory](glos\
+sary:refractory)\
+ [ALL](glossary:\
+all) in children\
+: form BLI2. [NI\
+CE](glossary:nic\
+e) TA589 covers \
+adults only.\x0a\x0a##\
+ Administration\x0a\
+\x0aWith a [half-li\
+fe](glossary:hal\
+f-life) of about\
+ 2 hours, it is \
+given by continu\
+ous intravenous \
+[infusion](gloss\
+ary:infusion) fr\
+om a [portable p\
 ump](glossary:pu\
-mp), around the \
-clock, typically\
- in cycles of 4 \
-weeks on and 2 w\
-eeks off (produc\
-t information; h\
-ospital family l\
-eaflets). Famili\
-es must be told \
-not to alter pum\
-p settings and t\
-o call the team \
-for any alarm or\
- interruption. T\
+mp): 28 days on,\
+ then 14 days of\
+f (EU SmPC; US p\
+rescribing infor\
+mation).\x0a\x0a- Inpa\
+tient start for \
+the first days o\
+f cycle 1 and of\
+ cycle 2, when [\
+cytokine release\
+ syndrome](gloss\
+ary:crs) is most\
+ likely.\x0a- [Dexa\
+methasone](gloss\
+ary:dexamethason\
+e) premedication\
+ before the firs\
+t cycle.\x0a- Never\
+ flush the line:\
+ flushing can de\
+liver an overdos\
+e.\x0a- Infusion ba\
+gs are changed e\
+very few days by\
+ the team; famil\
+ies never alter \
+pump settings an\
+d call at once f\
+or any alarm or \
+interruption (Ca\
+mbridge Universi\
+ty Hospitals fam\
+ily leaflet).\x0a\x0aT\
 his app gives no\
  dosing; follow \
 the product info\
 rmation and loca\
 l protocol.\x0a\x0a## \
-Evidence and res\
-earch\x0a\x0aThe chari\
-ty's research pa\
-ge (2018) report\
-s blinatumomab a\
-s effective in [\
-refractory](glos\
-sary:refractory)\
- [B-cell ALL](gl\
-ossary:b-cell-al\
-l), and describe\
-s a [clinical tr\
-ial](glossary:cl\
-inical-trial) co\
-mparing it with \
-standard [chemot\
-herapy](glossary\
-:chemotherapy) i\
-n [relapsed](glo\
-ssary:relapse) [\
-ALL](glossary:al\
-l). That trial s\
-et out to measur\
-e its effectiven\
-ess in children \
-and teenagers, t\
-o describe its [\
-side effects](gl\
-ossary:side-effe\
-ct) and general \
-safety, and to c\
-heck that it is \
-safe to give ahe\
-ad of a [stem ce\
-ll transplant](g\
-lossary:stem-cel\
-l-transplant).\x0a\x0a\
-## Safety\x0a\x0aThe p\
-roduct informati\
-on warns of two \
-serious risks: [\
-cytokine release\
- syndrome](gloss\
-ary:crs) (fever,\
- hypotension) an\
-d neurological t\
-oxicity, includi\
-ng confusion, tr\
-emor and seizure\
-s (EMA product i\
-nformation).\x0a\x0a##\
- Questions famil\
-ies often ask\x0a\x0a*\
-*\x22Why does it ha\
-ve to run all th\
-e time?\x22** \x22It l\
-eaves the body w\
-ithin hours, so \
-a steady drip ke\
-eps the level ev\
-en. That's why t\
-he pump runs day\
- and night.\x22\x0a\x0a**\
-\x22Can we turn the\
- pump down or pa\
-use it if it's b\
-othering my chil\
-d?\x22** \x22Please do\
-n't change any s\
-ettings. If it a\
-larms or somethi\
-ng seems wrong, \
-ring us straight\
- away and we'll \
-sort it.\x22\x0a\x0a**\x22Wh\
-at should we wat\
-ch for at home?\x22\
-** \x22Fever, your \
-child seeming fa\
-int, or any conf\
-usion, shaking o\
-r fits. Call us \
-at once, day or \
-night.\x22\x0a\x0a**\x22Is i\
-t better than ch\
-emo?\x22** \x22For rel\
-apsed ALL, that \
-is the question \
-a trial set out \
-to answer. Your \
-[consultant](glo\
-ssary:consultant\
-) can tell you t\
-he latest findin\
-gs and whether i\
-t fits your chil\
-d's situation.\x22\x0a\
-\x0a=== questions =\
-==\x0a- Why might [\
-blinatumomab](gl\
-ossary:blinatumo\
-mab) be a good c\
-hoice for my chi\
-ld?\x0a- How do we \
-look after the [\
-pump](glossary:p\
-ump) at home, an\
-d who do we call\
- if it alarms?\x0a-\
- Which [side eff\
-ects](glossary:s\
-ide-effect) shou\
-ld make us call \
-you straight awa\
-y?\x0a- What happen\
-s to my child's \
-healthy [B cells\
-](glossary:b-cel\
-l) during this t\
-reatment?\x0a- Is t\
-here a [clinical\
- trial](glossary\
-:clinical-trial)\
- of blinatumomab\
- that might suit\
- my child?\x0a\
-\x00\x00\x1b^\
+Safety\x0a\x0aThe prod\
+uct information \
+warns of cytokin\
+e release syndro\
+me (fever, hypot\
+ension), mostly \
+in the first day\
+s, and of neurol\
+ogical toxicity,\
+ including confu\
+sion, tremor and\
+ seizures (boxed\
+ warning in the \
+US prescribing i\
+nformation). Inf\
+ections and cyto\
+penias also occu\
+r.\x0a\x0a## Questions\
+ families often \
+ask\x0a\x0a**\x22Why does\
+ it have to run \
+all the time?\x22**\
+ \x22It leaves the \
+body within hour\
+s, so a steady d\
+rip keeps the le\
+vel even. That's\
+ why the pump ru\
+ns day and night\
+.\x22\x0a\x0a**\x22Why do we\
+ have to stay in\
+ hospital at the\
+ start?\x22** \x22The \
+first days of th\
+e first two cour\
+ses are when rea\
+ctions like feve\
+r are most likel\
+y. We want to be\
+ right there to \
+spot and treat t\
+hem.\x22\x0a\x0a**\x22Can we\
+ turn the pump d\
+own, or flush th\
+e line, if somet\
+hing seems wrong\
+?\x22** \x22Please nev\
+er change the se\
+ttings or flush \
+the line. Flushi\
+ng could push in\
+ a lot of medici\
+ne at once. Ring\
+ us straight awa\
+y and we'll sort\
+ it. We change t\
+he bags too.\x22\x0a\x0a*\
+*\x22What should we\
+ watch for at ho\
+me?\x22** \x22Fever, y\
+our child seemin\
+g faint, or any \
+confusion, shaki\
+ng or fits. Call\
+ us at once, day\
+ or night.\x22\x0a\x0a**\x22\
+Is it better tha\
+n chemo?\x22** \x22For\
+ children whose \
+B-cell ALL has c\
+ome back, trials\
+ reported in 202\
+1 found it worke\
+d well, so it is\
+ now part of usu\
+al treatment. It\
+ is also added t\
+o first treatmen\
+t for some child\
+ren. Your [consu\
+ltant](glossary:\
+consultant) can \
+explain where it\
+ fits in your ch\
+ild's plan.\x22\x0a\x0a==\
+= questions ===\x0a\
+- Why is [blinat\
+umomab](glossary\
+:blinatumomab) p\
+art of my child'\
+s plan?\x0a- What w\
+as my child's [M\
+RD](glossary:mrd\
+) result, and wh\
+at does it mean?\
+\x0a- How many days\
+ will we stay in\
+ hospital at the\
+ start of each c\
+ourse?\x0a- How do \
+we look after th\
+e [pump](glossar\
+y:pump) at home,\
+ and who do we c\
+all if it alarms\
+?\x0a- Which [side \
+effects](glossar\
+y:side-effect) s\
+hould make us ca\
+ll you straight \
+away?\x0a- What hap\
+pens to my child\
+'s healthy [B ce\
+lls](glossary:b-\
+cell) during thi\
+s treatment?\x0a\
+\x00\x00%)\
 +\
 ++\x0aid = \x22chemoth\
 erapy\x22\x0atitle = \x22\
@@ -5266,160 +7791,205 @@ Chemotherapy and\
  UKALL 2011\x22\x0atab\
 _title = \x22Chemot\
 herapy\x22\x0aorder = \
-2\x0alast_reviewed \
-= 2026-11-24\x0anex\
-t_review = 2027-\
-11-24\x0a\x0a[[sources\
-]]\x0atitle = \x22Rese\
-arch into childh\
-ood acute lympho\
-blastic leukaemi\
-a (ALL)\x22\x0adetail \
-= \x22Children's ca\
-ncer charity inf\
-ormation page\x22\x0ad\
-ate = \x22last revi\
-ewed 13 Sep 2018\
-\x22\x0a\x0a[[sources]]\x0at\
-itle = \x22UKALL 20\
-11 trial registr\
-ation\x22\x0adetail = \
-\x22ISRCTN registry\
-, ISRCTN64515327\
-\x22\x0adate = \x22regist\
-ry record, no da\
-te given\x22\x0a+++\x0a\x0a=\
-== child ===\x0aThe\
- poorly cells in\
- [ALL](glossary:\
-all) need strong\
- medicine to cle\
-ar them away. Th\
-is medicine is c\
-alled [chemo](gl\
-ossary:chemother\
-apy). You can sa\
-y it like this: \
-KEE-mo.\x0a\x0aChemo i\
-s not just one m\
-edicine. It is a\
- few medicines t\
-hat work as a te\
-am. Each one has\
- its own job. Yo\
-ur doctors pick \
-the team, and th\
-ey pick when eac\
-h one is given.\x0a\
-\x0aYour nurses wil\
-l show you how y\
-ou get each one.\
- You can ask the\
-m to tell you wh\
-at is going on.\x0a\
-\x0aStrong medicine\
-s can make you f\
-eel a bit differ\
-ent for a while.\
- Tell your grown\
--ups how you fee\
-l. Then they can\
- tell your docto\
-rs and nurses, a\
-nd they can help\
-.\x0a\x0aDoctors keep \
-looking for ways\
- to make the med\
-icines even bett\
-er and gentler. \
-They do this in \
-big, careful tes\
-ts called [trial\
-s](glossary:clin\
-ical-trial). Lot\
-s of children ha\
-ve helped by bei\
-ng in a trial. O\
-ne big trial had\
- the name [UKALL\
- 2011](glossary:\
-ukall-2011).\x0a\x0aIf\
- you want to kno\
-w more, ask your\
- grown-ups and y\
-our [care team](\
-glossary:care-te\
-am). No question\
- is too small.\x0a\x0a\
-=== family ===\x0a#\
-# What it is\x0a\x0aDo\
-ctors treat [ALL\
-](glossary:all) \
-in children with\
- [chemotherapy](\
-glossary:chemoth\
-erapy), often ca\
-lled [chemo](glo\
-ssary:chemothera\
-py). It uses med\
-icines to destro\
-y [leukaemia cel\
-ls](glossary:leu\
-kaemia-cell). [L\
-eukaemia](glossa\
-ry:leukaemia) is\
- a cancer of the\
- blood. Doctors \
-do not use just \
-one medicine. Th\
-ey use several, \
-mixed in differe\
-nt ways and give\
-n at different t\
-imes.\x0a\x0a## What o\
-ne big study loo\
-ked at\x0a\x0a[UKALL 2\
-011](glossary:uk\
-all-2011) is a [\
-clinical trial](\
-glossary:clinica\
-l-trial). A clin\
-ical trial is a \
-careful study th\
-at tests a new w\
-ay to treat an i\
-llness. In 2018 \
-it was the bigge\
-st trial of ALL \
-treatment in the\
- UK. It was open\
- to children and\
- young people ag\
-ed 1 to 24.\x0a\x0aChe\
-mo can cause [si\
-de effects](glos\
-sary:side-effect\
-). These are unw\
-anted things a m\
-edicine can do t\
-o the body. The \
-trial team wante\
-d to find out tw\
-o things. Could \
-small changes to\
- the usual treat\
-ment mean fewer \
-side effects? An\
-d could they mak\
-e it less likely\
- that the leukae\
-mia comes back? \
-Leukaemia that c\
-omes back is cal\
-led a [relapse](\
-glossary:relapse\
-).\x0a\x0aOne of the t\
-rial's questions\
+2\x0asources_checke\
+d = 2026-12-01\x0an\
+ext_review = 202\
+7-11-24\x0a\x0a[review\
+]\x0astate = \x22pendi\
+ng\x22        # nob\
+ody has clinical\
+ly reviewed this\
+ content yet: ne\
+ver claim otherw\
+ise\x0a\x0a[[changes]]\
+\x0aversion = \x222026\
+.12\x22\x0anote = \x22UKA\
+LL 2011 has publ\
+ished its result\
+s, and they are \
+now shown. ALLTo\
+gether1 is named\
+ as today's UK t\
+rial for childre\
+n newly found to\
+ have ALL.\x22\x0a\x0a[[s\
+ources]]\x0atitle =\
+ \x22Research into \
+childhood acute \
+lymphoblastic le\
+ukaemia (ALL)\x22\x0ad\
+etail = \x22Childre\
+n's cancer chari\
+ty information p\
+age\x22\x0adate = \x22las\
+t reviewed 13 Se\
+p 2018\x22\x0a\x0a[[sourc\
+es]]\x0atitle = \x22UK\
+ALL 2011 trial r\
+egistration\x22\x0adet\
+ail = \x22ISRCTN re\
+gistry, ISRCTN64\
+515327\x22\x0adate = \x22\
+registry record,\
+ no date given\x22\x0a\
+\x0a[[sources]]\x0atit\
+le = \x22UKALL 2011\
+ randomised tria\
+l results (journ\
+al article)\x22\x0adet\
+ail = \x22Journal o\
+f Clinical Oncol\
+ogy 2025;43(15):\
+1810-1823; PubMe\
+d Central PMC120\
+84015. 2,750 ran\
+domised; 5-year \
+overall survival\
+ 92.2%; results \
+of the short dex\
+amethasone and m\
+aintenance pulse\
+ questions\x22\x0adate\
+ = \x22published 20\
+25\x22\x0a\x0a[[sources]]\
+\x0atitle = \x22ALLTog\
+ether1 trial reg\
+istration\x22\x0adetai\
+l = \x22ClinicalTri\
+als.gov NCT04307\
+576; EudraCT 201\
+8-001795-38\x22\x0adat\
+e = \x22registry re\
+cord, no date gi\
+ven\x22\x0a\x0a[[sources]\
+]\x0atitle = \x22ALLTo\
+gether1 trial in\
+formation\x22\x0adetai\
+l = \x22UCL Cancer \
+Trials Centre: n\
+ewly diagnosed A\
+LL, ages 1 to 29\
+ in the UK, recr\
+uiting in the UK\
+ since May 2021,\
+ funded by Cance\
+r Research UK\x22\x0ad\
+ate = \x22no date g\
+iven\x22\x0a+++\x0a\x0a=== c\
+hild ===\x0aThe poo\
+rly cells in [AL\
+L](glossary:all)\
+ need strong med\
+icine to clear t\
+hem away. This m\
+edicine is calle\
+d [chemo](glossa\
+ry:chemotherapy)\
+. You can say it\
+ like this: KEE-\
+mo.\x0a\x0aChemo is no\
+t just one medic\
+ine. It is a few\
+ medicines that \
+work as a team. \
+Each one has its\
+ own job. Your d\
+octors pick the \
+team, and they p\
+ick when each on\
+e is given.\x0a\x0aYou\
+r nurses will sh\
+ow you how you g\
+et each one. You\
+ can ask them to\
+ tell you what i\
+s going on.\x0a\x0aStr\
+ong medicines ca\
+n make you feel \
+a bit different \
+for a while. Tel\
+l your grown-ups\
+ how you feel. T\
+hen they can tel\
+l your doctors a\
+nd nurses, and t\
+hey can help.\x0a\x0aD\
+octors keep look\
+ing for ways to \
+make the medicin\
+es even better a\
+nd gentler. They\
+ do this in big,\
+ careful tests c\
+alled [trials](g\
+lossary:clinical\
+-trial). Lots of\
+ children have h\
+elped by being i\
+n a trial. What \
+doctors learned \
+helps children t\
+oday.\x0a\x0aIf you wa\
+nt to know more,\
+ ask your grown-\
+ups and your [ca\
+re team](glossar\
+y:care-team). No\
+ question is too\
+ small.\x0a\x0a=== fam\
+ily ===\x0a## What \
+it is\x0a\x0aTreatment\
+ for [ALL](gloss\
+ary:all) is buil\
+t around [chemot\
+herapy](glossary\
+:chemotherapy), \
+or [chemo](gloss\
+ary:chemotherapy\
+) for short. The\
+se are medicines\
+ that destroy [l\
+eukaemia cells](\
+glossary:leukaem\
+ia-cell). [Leuka\
+emia](glossary:l\
+eukaemia) is a c\
+ancer of the blo\
+od. Children hav\
+e a mix of chemo\
+ medicines, not \
+just one. They a\
+re given in phas\
+es, one after an\
+other.\x0a\x0a## What \
+UKALL 2011 found\
+\x0a\x0aThe results of\
+ [UKALL 2011](tr\
+ial:ukall-2011) \
+came out in 2025\
+. [UKALL 2011](g\
+lossary:ukall-20\
+11) was a large \
+UK [clinical tri\
+al](glossary:cli\
+nical-trial) for\
+ children and yo\
+ung people aged \
+1 to 24 with ALL\
+. A clinical tri\
+al is a careful \
+study that tests\
+ a way to treat \
+an illness. This\
+ one tested chan\
+ges to parts of \
+the usual chemo.\
+\x0a\x0a- More than 9 \
+in 10 children i\
+n the trial (92 \
+in 100) were ali\
+ve 5 years later\
+.\x0a- One question\
  was about a [st\
 eroid](glossary:\
 steroid) medicin\
@@ -5427,116 +7997,180 @@ e called [dexame\
 thasone](glossar\
 y:dexamethasone)\
  (say \x22dex-a-MET\
-H-a-sone\x22). In t\
-he first part of\
- treatment, some\
+H-a-sone\x22). It i\
+s given in the f\
+irst phase. Some\
  children had a \
-shorter course a\
-t a higher dose.\
- Others had the \
-usual, longer co\
-urse. The team c\
-ompared the two.\
- Results from a \
-trial are shared\
- in medical jour\
-nals. Your child\
-'s doctor can te\
-ll you what has \
-been found.\x0a\x0a## \
-What happens, st\
-ep by step\x0a\x0a1. Y\
-our child's team\
- explains the tr\
-eatment plan. Yo\
-u can ask to hav\
-e it in writing.\
-\x0a2. If a trial i\
-s open that migh\
-t suit your chil\
-d, the team can \
-tell you about i\
-t.\x0a3. Treatment \
-is given in phas\
-es, one after an\
-other.\x0a4. The te\
-am keeps a close\
- eye on your chi\
-ld, to see how t\
-hings are going.\
-\x0a\x0a## What it can\
- feel like\x0a\x0aAll \
-medicines can ha\
-ve side effects.\
- These are diffe\
-rent for each ch\
-ild and each med\
-icine. Your chil\
-d's team can tel\
-l you what to lo\
-ok out for with \
-your child's med\
-icines. Ask them\
- who to call if \
-you are worried,\
- day or night.\x0a\x0a\
-## Why trials ma\
-tter\x0a\x0aLots of ch\
-ildren with leuk\
-aemia get their \
-treatment throug\
-h a trial. A tri\
-al closes when e\
-nough children h\
-ave joined. It c\
-an then take som\
-e time before th\
-e results are re\
-ady. New trials \
-are planned usin\
-g what the last \
-ones found. This\
- is a big part o\
-f why treatment \
-keeps getting be\
-tter.\x0a\x0a## Who to\
- ask\x0a\x0aYour child\
-'s [consultant](\
-glossary:consult\
-ant) is the best\
- person to ask a\
-bout trials and \
-about your child\
-'s plan. Your [c\
-linical nurse sp\
-ecialist](glossa\
-ry:clinical-nurs\
-e-specialist) ca\
-n help too.\x0a\x0aEve\
-ry child is diff\
-erent. What suit\
-s one child may \
-not suit another\
-. Your child's [\
-care team](gloss\
-ary:care-team) k\
-nows your child,\
- and they are th\
-e right people t\
-o ask.\x0a\x0a=== clin\
-ic ===\x0a## Mechan\
-ism and approach\
-\x0a\x0aChildhood [ALL\
-](glossary:all) \
-is treated with \
-multi-agent [che\
-motherapy](gloss\
-ary:chemotherapy\
-): several drugs\
- given in combin\
-ation and in seq\
-uence. Protocols\
- are refined fro\
+short course at \
+a higher dose. O\
+thers had the us\
+ual, longer cour\
+se. The short co\
+urse did not mea\
+n fewer steroid \
+[side effects](g\
+lossary:side-eff\
+ect). The leukae\
+mia also came ba\
+ck ([relapse](gl\
+ossary:relapse))\
+ a bit more ofte\
+n with it: about\
+ 16 in 100, agai\
+nst about 13 in \
+100.\x0a- Another q\
+uestion was abou\
+t short extra bu\
+rsts of medicine\
+, called pulses,\
+ in the long las\
+t phase. The pul\
+ses were worth k\
+eeping. Five yea\
+rs on, about 87 \
+in 100 children \
+who had them wer\
+e free of relaps\
+e and other seri\
+ous problems. Wi\
+thout them, it w\
+as about 82 in 1\
+00.\x0a\x0aThese numbe\
+rs are about lar\
+ge groups of chi\
+ldren. They cann\
+ot tell you what\
+ will happen to \
+one child.\x0a\x0a## T\
+he UK trial toda\
+y\x0a\x0a[ALLTogether1\
+](trial:alltoget\
+her1) is the UK \
+trial that came \
+after UKALL 2011\
+. [ALLTogether1]\
+(glossary:alltog\
+ether1) is for c\
+hildren and youn\
+g people who are\
+ newly found to \
+have ALL. In the\
+ UK it is open t\
+o ages 1 to 29. \
+It has been open\
+ here since May \
+2021, and Cancer\
+ Research UK pay\
+s for it.\x0a\x0aIt as\
+ks, for example,\
+ if some childre\
+n can safely hav\
+e less treatment\
+. It also asks i\
+f adding a newer\
+ medicine called\
+ [inotuzumab](gl\
+ossary:inotuzuma\
+b) helps others.\
+ Your child's te\
+am can tell you \
+if it could suit\
+ your child.\x0a\x0a##\
+ What happens, s\
+tep by step\x0a\x0a1. \
+Your child's tea\
+m explains the t\
+reatment plan. Y\
+ou can ask to ha\
+ve it in writing\
+.\x0a2. If a trial \
+is open that mig\
+ht suit your chi\
+ld, the team can\
+ tell you about \
+it.\x0a3. Treatment\
+ is given in pha\
+ses, one after a\
+nother.\x0a4. The t\
+eam keeps a clos\
+e eye on your ch\
+ild, to see how \
+things are going\
+.\x0a\x0a## What it ca\
+n feel like\x0a\x0aAll\
+ medicines can h\
+ave side effects\
+. These are unwa\
+nted things a me\
+dicine can do to\
+ the body. They \
+are different fo\
+r each child and\
+ each medicine. \
+Your child's tea\
+m can tell you w\
+hat to look out \
+for with your ch\
+ild's medicines.\
+ Ask them who to\
+ call if you are\
+ worried, day or\
+ night.\x0a\x0a## Why \
+trials matter\x0a\x0aE\
+ach new trial bu\
+ilds on what ear\
+lier ones found.\
+ ALLTogether1, f\
+or example, came\
+ after UKALL 201\
+1. In the UK, be\
+ing in a trial i\
+s a normal part \
+of care for lots\
+ of children wit\
+h leukaemia. Thi\
+s careful, step-\
+by-step work is \
+a big part of wh\
+y treatment keep\
+s getting better\
+.\x0a\x0a## Who to ask\
+\x0a\x0aYour child's [\
+consultant](glos\
+sary:consultant)\
+ is the best per\
+son to ask about\
+ trials and abou\
+t your child's p\
+lan. Your [clini\
+cal nurse specia\
+list](glossary:c\
+linical-nurse-sp\
+ecialist) can he\
+lp too.\x0a\x0aEvery c\
+hild is differen\
+t. What suits on\
+e child may not \
+suit another. Yo\
+ur child's [care\
+ team](glossary:\
+care-team) knows\
+ your child, and\
+ they are the ri\
+ght people to as\
+k.\x0a\x0a=== clinic =\
+==\x0a## Approach\x0a\x0a\
+Childhood [ALL](\
+glossary:all) is\
+ treated with mu\
+lti-agent [chemo\
+therapy](glossar\
+y:chemotherapy) \
+delivered in pha\
+ses, from induct\
+ion to maintenan\
+ce. Each protoco\
+l is refined fro\
 m one [clinical \
 trial](glossary:\
 clinical-trial) \
@@ -5547,366 +8181,279 @@ f the [leukaemia\
 emia) against sh\
 ort- and long-te\
 rm toxicity.\x0a\x0a##\
- The trial\x0a\x0a[UKA\
-LL 2011](glossar\
-y:ukall-2011) ([\
-ISRCTN64515327](\
-glossary:trial-r\
-egistration)) wa\
-s described by t\
-he charity's res\
-earch page in 20\
-18 as the bigges\
-t ALL treatment \
-trial in the UK.\
- It enrolled chi\
-ldren and young \
-people aged 1 to\
- 24 (trial regis\
-tration). Its st\
-ated purpose was\
- to test whether\
- modifying stand\
-ard treatment co\
-uld reduce [side\
- effects](glossa\
-ry:side-effect) \
-and also lower t\
-he risk of [rela\
-pse](glossary:re\
-lapse) (charity \
-page, 2018).\x0a\x0aOn\
-e of its questio\
-ns concerned [de\
+ UKALL 2011: pub\
+lished results\x0a\x0a\
+[UKALL 2011](tri\
+al:ukall-2011) r\
+eported in 2025 \
+(J Clin Oncol 20\
+25;43(15):1810-1\
+823; PMC12084015\
+). [UKALL 2011](\
+glossary:ukall-2\
+011) ([ISRCTN645\
+15327](glossary:\
+trial-registrati\
+on)) enrolled ch\
+ildren and young\
+ people aged 1 t\
+o 24; 2,750 were\
+ randomised, and\
+ 5-year overall \
+[survival](gloss\
+ary:survival-rat\
+e) was 92.2%.\x0a\x0a-\
+ **Induction [de\
 xamethasone](glo\
 ssary:dexamethas\
-one), a [steroid\
-](glossary:stero\
-id) used early i\
-n treatment. It \
-compared a short\
-er course at a h\
-igher dose in th\
-e first phase wi\
-th the standard \
-longer course. T\
-his app delibera\
-tely quotes no o\
-utcome figures f\
-or that comparis\
-on; refer famili\
-es to the trial'\
-s own publicatio\
-ns and to the [c\
+one).** A short,\
+ high-dose cours\
+e of this [stero\
+id](glossary:ste\
+roid) did not re\
+duce steroid [si\
+de effects](glos\
+sary:side-effect\
+) compared with \
+the standard lon\
+ger course, and \
+had more [relaps\
+es](glossary:rel\
+apse) (15.7% vs \
+12.6%).\x0a- **Main\
+tenance pulses.*\
+* Vincristine/de\
+xamethasone puls\
+es in maintenanc\
+e were worth kee\
+ping: 5-year eve\
+nt-free survival\
+ 86.7% vs 82.1%.\
+\x0a\x0aThese are tria\
+l-population fig\
+ures and should \
+not be presented\
+ as an individua\
+l prognosis.\x0a\x0a##\
+ Today's UK fron\
+tline trial\x0a\x0a[AL\
+LTogether1](tria\
+l:alltogether1) \
+followed UKALL 2\
+011. [ALLTogethe\
+r1](glossary:all\
+together1) recru\
+its newly diagno\
+sed ALL, ages 1 \
+to 29 in the UK,\
+ and has recruit\
+ed in the UK sin\
+ce May 2021; it \
+is funded by Can\
+cer Research UK \
+(NCT04307576; Eu\
+draCT 2018-00179\
+5-38; UCL Cancer\
+ Trials Centre).\
+ Its questions i\
+nclude whether s\
+ome patients can\
+ safely have les\
+s treatment (for\
+ example, no dox\
+orubicin for sta\
+ndard risk) and \
+whether adding [\
+inotuzumab ozoga\
+micin](glossary:\
+inotuzumab) help\
+s others. Eligib\
+ility and arms a\
+re set by the pr\
+otocol; refer fa\
+milies to the [c\
 onsultant](gloss\
-ary:consultant) \
-for results.\x0a\x0a##\
- Trials in conte\
-xt\x0a\x0aIndividual t\
-rials close once\
- recruitment tar\
-gets are met, th\
-ere is usually a\
- gap before resu\
-lts are availabl\
-e, and successor\
- trials are desi\
-gned on the find\
-ings. In the UK,\
- many children w\
-ith leukaemia re\
-ceive their trea\
-tment inside a t\
-rial (charity pa\
-ge, 2018).\x0a\x0a## Q\
-uestions familie\
-s often ask\x0a\x0a**\x22\
-Why does my chil\
-d need so many d\
-ifferent drugs?\x22\
-** \x22ALL is treat\
-ed with a mix of\
- drugs, not just\
- one. Each trial\
- has tested chan\
-ges to which dru\
-gs are given and\
- when, to find t\
-he best balance.\
-\x22\x0a\x0a**\x22What did U\
-KALL 2011 find?\x22\
-** \x22I don't want\
- to guess at res\
-ults. Trials tak\
-e time to report\
-, and your consu\
-ltant can tell y\
-ou what has been\
- published and w\
-hether it affect\
-s your child's p\
-lan.\x22\x0a\x0a**\x22Why is\
- there a trial q\
-uestion about th\
-e steroid?\x22** \x22D\
-examethasone is \
-given in the fir\
-st phase. The tr\
-ial compared a s\
-horter, higher-d\
-ose course with \
-the usual longer\
- one. The aim wa\
-s to learn wheth\
-er changes like \
-this could mean \
-fewer side effec\
-ts and less chan\
-ce of relapse.\x22\x0a\
-\x0a**\x22Is my child'\
-s treatment part\
- of a trial?\x22** \
-\x22Many children's\
- treatment is. Y\
-our consultant c\
-an tell you whic\
-h trial, if any,\
- your child is i\
-n and what that \
-means day to day\
-.\x22\x0a\x0a=== question\
-s ===\x0a- Is my ch\
-ild's treatment \
-part of a [clini\
-cal trial](gloss\
-ary:clinical-tri\
-al)?\x0a- Which [ch\
-emo](glossary:ch\
-emotherapy) medi\
-cines will my ch\
-ild have, and wh\
-en?\x0a- What [side\
- effects](glossa\
-ry:side-effect) \
-should we look o\
-ut for at home?\x0a\
-- Who do we call\
-, day or night, \
-if we are worrie\
-d?\x0a- Have any re\
-sults from [UKAL\
-L 2011](glossary\
-:ukall-2011) bee\
-n published?\x0a\
-\x00\x00\x0c\xd3\
-#\
- Teach-back ques\
-tions for the \x22T\
-argeting CD19\x22 t\
-opic.\x0a# Explain \
-a chunk, then as\
-k. Every answer \
-has a kind \x22why\x22\
-.\x0a\x0a[[child]]\x0aque\
-stion = \x22What is\
- CD19 like?\x22\x0a\x0a[[\
-child.answers]]\x0a\
-text = \x22A little\
- flag on a cell'\
-s coat\x22\x0acorrect \
-= true\x0awhy = \x22Ye\
-s! CD19 is like \
-a little flag on\
- a cell's coat. \
-Lots of poorly c\
-ells have it.\x22\x0a\x0a\
-[[child.answers]\
-]\x0atext = \x22A kind\
- of food\x22\x0acorrec\
-t = false\x0awhy = \
-\x22Good guess, but\
- no. CD19 is lik\
-e a little flag \
-on the coat of s\
-ome cells.\x22\x0a\x0a[[c\
-hild]]\x0aquestion \
-= \x22Who looks for\
- the CD19 flag?\x22\
-\x0a\x0a[[child.answer\
-s]]\x0atext = \x22Supe\
-r cells, and a m\
-edicine with two\
- hands\x22\x0acorrect \
-= true\x0awhy = \x22Ye\
-s! Super cells l\
-ook for the flag\
-. So does a medi\
-cine with two ha\
-nds.\x22\x0a\x0a[[child.a\
-nswers]]\x0atext = \
-\x22Your red blood \
-cells\x22\x0acorrect =\
- false\x0awhy = \x22Go\
-od try, but no. \
-Super cells look\
- for the flag. S\
-o does a medicin\
-e with two hands\
-.\x22\x0a\x0a[[child]]\x0aqu\
-estion = \x22Do som\
-e healthy cells \
-wear the CD19 fl\
-ag too?\x22\x0a\x0a[[chil\
-d.answers]]\x0atext\
- = \x22Yes\x22\x0acorrect\
- = true\x0awhy = \x22Y\
-es! Some healthy\
- cells wear the \
-flag too. So the\
-y get cleared aw\
-ay as well. Your\
- doctors may giv\
-e you extra germ\
--fighters to hel\
-p.\x22\x0a\x0a[[child.ans\
-wers]]\x0atext = \x22N\
-o\x22\x0acorrect = fal\
-se\x0awhy = \x22Good t\
-ry, but they do!\
- Some healthy ce\
-lls wear the fla\
-g too. So they g\
-et cleared away \
-as well. Your do\
-ctors can help w\
-ith that.\x22\x0a\x0a[[fa\
-mily]]\x0aquestion \
-= \x22What is CD19?\
-\x22\x0a\x0a[[family.answ\
-ers]]\x0atext = \x22A \
-protein on the s\
-urface of B cell\
-s, including mos\
-t B-cell leukaem\
-ia cells\x22\x0acorrec\
-t = true\x0awhy = \x22\
-Yes. CD19 sits o\
-n the outside of\
- B cells. Most B\
--cell leukaemia \
-cells carry it t\
-oo, which makes \
-it a useful targ\
-et.\x22\x0a\x0a[[family.a\
-nswers]]\x0atext = \
-\x22A gene inside T\
- cells\x22\x0acorrect \
-= false\x0awhy = \x22G\
-ood thinking, bu\
-t no. CD19 is a \
-protein on the o\
-utside of B cell\
-s, including mos\
-t B-cell leukaem\
-ia cells.\x22\x0a\x0a[[fa\
-mily.answers]]\x0at\
-ext = \x22A type of\
- chemotherapy\x22\x0ac\
-orrect = false\x0aw\
-hy = \x22Good guess\
-, but CD19 is no\
-t a medicine. It\
- is a protein on\
- B cells that so\
-me treatments ai\
-m at.\x22\x0a\x0a[[family\
-]]\x0aquestion = \x22W\
-hich treatments \
-find leukaemia c\
-ells by looking \
-for CD19?\x22\x0a\x0a[[fa\
-mily.answers]]\x0at\
-ext = \x22CAR T-cel\
-ls and blinatumo\
-mab\x22\x0acorrect = t\
-rue\x0awhy = \x22Yes. \
-Both look for CD\
-19. CAR T-cells \
-carry a receptor\
- that finds it, \
-and one arm of b\
-linatumomab hold\
-s on to it.\x22\x0a\x0a[[\
-family.answers]]\
-\x0atext = \x22Only ch\
-emotherapy\x22\x0acorr\
-ect = false\x0awhy \
-= \x22Good thinking\
-, but chemothera\
-py does not look\
- for CD19. CAR T\
--cells and blina\
-tumomab both do.\
-\x22\x0a\x0a[[family]]\x0aqu\
-estion = \x22Health\
-y B cells carry \
-CD19 too. What d\
-oes this mean?\x22\x0a\
-\x0a[[family.answer\
-s]]\x0atext = \x22Heal\
-thy B cells are \
-removed as well,\
- so the body may\
- make fewer anti\
-bodies\x22\x0acorrect \
-= true\x0awhy = \x22Ye\
-s. This is calle\
-d B-cell aplasia\
-. Antibody level\
-s can drop, and \
-the care team ma\
-y give immunoglo\
-bulin through a \
-drip to help.\x22\x0a\x0a\
-[[family.answers\
-]]\x0atext = \x22The t\
-reatment can alw\
-ays tell healthy\
- B cells apart a\
-nd leaves them a\
-lone\x22\x0acorrect = \
-false\x0awhy = \x22Goo\
-d thinking, but \
-no. The treatmen\
-t cannot tell th\
-em apart, so hea\
-lthy B cells go \
-too. Your care t\
-eam keeps a clos\
-e eye on this.\x22\x0a\
-\x0a[[family]]\x0aques\
-tion = \x22Is CD19 \
-found only on le\
-ukaemia cells?\x22\x0a\
-\x0a[[family.answer\
-s]]\x0atext = \x22No\x22\x0a\
-correct = true\x0aw\
-hy = \x22That's rig\
-ht. CD19 is on h\
-ealthy B cells t\
-oo, not only on \
-leukaemia cells.\
-\x22\x0a\x0a[[family.answ\
-ers]]\x0atext = \x22Ye\
-s\x22\x0acorrect = fal\
-se\x0awhy = \x22Good t\
-hinking, but no.\
- Healthy B cells\
- carry CD19 as w\
-ell, so they can\
- be removed too.\
-\x22\x0a\
-\x00\x00\x0e\x14\
+ary:consultant).\
+\x0a\x0a## Trials in c\
+ontext\x0a\x0aMuch of \
+UK childhood leu\
+kaemia care is d\
+elivered within \
+trials (charity \
+page, 2018). Eac\
+h protocol build\
+s on its predece\
+ssor's findings,\
+ as ALLTogether1\
+ does on UKALL 2\
+011.\x0a\x0a## Questio\
+ns families ofte\
+n ask\x0a\x0a**\x22Why do\
+es my child need\
+ so many differe\
+nt drugs?\x22** \x22AL\
+L is treated wit\
+h a mix of drugs\
+, not just one. \
+Each trial has t\
+ested changes to\
+ which drugs are\
+ given and when,\
+ to find the bes\
+t balance.\x22\x0a\x0a**\x22\
+What did UKALL 2\
+011 find?\x22** \x22It\
+ was published i\
+n 2025. More tha\
+n 9 in 10 childr\
+en in it were al\
+ive 5 years late\
+r. A shorter, st\
+ronger steroid c\
+ourse turned out\
+ no better than \
+the usual one, a\
+nd the extra med\
+icine pulses lat\
+e in treatment w\
+ere worth keepin\
+g. Your consulta\
+nt can say what \
+this means for y\
+our child's plan\
+.\x22\x0a\x0a**\x22Why was t\
+here a trial que\
+stion about the \
+steroid?\x22** \x22Dex\
+amethasone is gi\
+ven in the first\
+ phase. The tria\
+l asked whether \
+a shorter, stron\
+ger course could\
+ mean fewer ster\
+oid side effects\
+. It didn't, and\
+ the usual cours\
+e did better in \
+the trial.\x22\x0a\x0a**\x22\
+Is my child's tr\
+eatment part of \
+a trial?\x22** \x22Man\
+y children's tre\
+atment is. Today\
+'s UK trial for \
+newly diagnosed \
+children is ALLT\
+ogether1. Your c\
+onsultant can te\
+ll you whether y\
+our child is in \
+it, or could be,\
+ and what that m\
+eans day to day.\
+\x22\x0a\x0a=== questions\
+ ===\x0a- Is my chi\
+ld's treatment p\
+art of a [clinic\
+al trial](glossa\
+ry:clinical-tria\
+l), such as [ALL\
+Together1](gloss\
+ary:alltogether1\
+)?\x0a- Which [chem\
+o](glossary:chem\
+otherapy) medici\
+nes will my chil\
+d have, and when\
+?\x0a- What [side e\
+ffects](glossary\
+:side-effect) sh\
+ould we look out\
+ for at home?\x0a- \
+Who do we call, \
+day or night, if\
+ we are worried?\
+\x0a- What did [UKA\
+LL 2011](glossar\
+y:ukall-2011) fi\
+nd, and does it \
+change my child'\
+s plan?\x0a\
+\x00\x00\x04l\
+(\
+\xb5/\xfd`\x0b\x0e\x15#\x0068\x91\x22 q\x9b\
+\x03\xd3\xa8\x85e\x96\xdb\xd1\xc9Z\x93\xb5|mA\xd6\
+\xc3T\xfc\x10\x12\xa0\xd3\xc9\xe2_\x09\x90\x82Bi\x8e\
+\x00\x84\x00\x86\x00\x7fV\x0d\x0dYuNp\xf9M\xcc\
+\xfd\x90\x9b\xfb\xed!\xac\xa0\x9f\x02\xbc\xbcpd\xe4\x96\
+I\xe7\xce8\x1e\x8bg\xfc\x04\x18\xcb\xdbA\xd68\xd9\
+\xae2#\xecF\xeeS\x1e\x07)Q\xe6\xa7^\x5c\x16\
+\x0f\x1b\xd8\x91\x91\xa1\x98.\x06\x03\xc3\xe1P\x1e\xd3\x92\
+\x1eVM%F?\x5cv)\xbd\x86\x9e\x5cN\x18\xac\
+H\x1e\xbaA$-Z\x8c\xd1M\x91A\x1b\x0c\x0ep\
+(\x8cB_?\x0a\x08\x16\x14\xec4\xddt\x1cF\x1e\
+\xce\xb5vo\xfc\xdau_F\x1a\x960\xb8\x0c,\x06\
+3\xe2\x80L\xd3\x047w2\xd8\xb8\xe85\xcd\xbd\x83\
+\x0e&\xa6\x0f6\x8b\xab!su\x09\x88\xe5\xf2\xd7\xcf\
+\xe5.G\x9b\x81\xc7\xa5ct\xbb\x91\x8e>9'\xea\
+x\xc2\xc7\xcf}\x99++\x8c\xa1'\x94\x10\x931\xde\
+t<\xe5\xda<\xf8\xd7\x98\xd2\x17&\xb7l\xb1Jg\
+\x17\xfd\xe2\xe5\x95_a\xe5\xa9\x86\xcb\x97\xd6kUr\
+6eT\xe5ct\x09E\x15\x92\x9f\xf9\x0f%\xd7*\
+o\xdeh1\xe4\xbd\x8c\x1c\xab\xbf\xe11l\xd4\xdf(\
+\xff\xaee\x98\xcb\xf9\x04\x9e\xd4\x97?CTN\xfe\xa4\
+s:l\x98\x8f\x9f\xaeMp\xb8Z<\xb16\xa1\xbe\
+b_n\xee\xc7\xa1\xb3\xfd\xb9/\x94L:\xa3\x95\xb5\
+OX\xf0\xf9\x13-6e\xcb@\xc4\x14\x08\x0a?\xf3\
+\xb4\xa8\xa6\x8d\x1fE\xbfm\xf9,\xa6\xdb}\xb0\xb2o\
+\x13\x84.\xd7\xfe\xc9\xc5@\xd3\xa2\xd3T\xd2tE\x9a\
+:[:\xca\x9aEM\xbe\xc8\xf8R\x82\x8f\x17\xa3K\
+2\xe4_\xafzr\x0e\x19GXQ\xfa6\xfa[}\
+\xa8O\xa2$J\xe6\x81\x04\xef\xfb\xa3\x22\x16\x8e\x87\xf2\
+\xdau\xa1[q\xb9\x8b\x8f~\x9dLK\x97M\xa3\xca\
+o\xfb\xb0 \xc3\xb5b\xd1\xa5\xef\xda7\x88\xc5j\xe4\
+kU\xfa\xcbG\xf7\xbbL\xfb\xd6\xee\xfc\x04\x16W\xe4\
+\x12\xed\x9eX\xf4\xf7\xd0\xee\x9c\xd2\xf9\xce\x18\xa3\x1f\x94\
+)\xb9\xb3o\xd9\xce\xd0ON0\xd9:\x84\xd6\xfaM\
+(1\x5c\x11H\x9d2z9\xd1\xddZ7e\xd1r\
+\xe6\xbcE\xcf\xa3\x0f\xe62\xd0\x9dr\xcbI2O\x08\
+VP\x1f2\x08U2\xa6\x91T\xdd\x86v)e\x13\
+\x80\xd9\xa8q\x9dC\xcc\xd0\x88\x8c\xa4 I!\xcb\x01\
+ DH\x0ccg\x1e2p\x94\x10\x039\x86\x19\x22\
+ \x08\x11\x01!B\x22`F\x08G\x0a\xd2\x82\xa41\
+\xcb:\x03J`\x11\x11\x96\xcc\xc7\xc13\xe4\x18\xe1\xee\
+\x06\x1d@'\x85S]Q\x812\xfctR\xc1\xd9g\
+ \x19Y\xdc\x03\xaa:\xdf \xe9)3\x8c\x09\x03\x8c\
+ZKNEW\x89d\xe0`X\xfeuAc\xf3\x81\
+\xad3\xeeIq4\xa9\xc7+:\x8a\xc4\x85Dz\xf4\
+\xb8.\x0a_\xc8\xfd\x1e*\xa5g\x0e\x10\x18C\xc18\
+^(\x8cf\x84\xaaZ\xf7\xc8\xc4\xe0\xf9\x8a\xbbo\xf0\
+\x90\xf0\xc5@\xcb\xa2\xa3\xac\x04\xd1\x88\xb2\x02\x04\x9a2\
+\xa8?Q\xee-\x1d<_\xe9V\xb8\x02\xf1YyQ\
+\x8fB\x81Mkc\xf1\x0aH\x8b\x8cd\x1d\xcf?\xd3\
+\x08\xacG>\x0e{\x1cu\xc3\x11?\xf27\xd1[\xc7\
+K&1\x16+\xcd[B2a4bY[\xfb\xb7\
+\xdb\xdc\xf1\xc4\x8c\xeb0\xaf\xe0\x03.\xf1\xafZ\x98\xb3\
+\xa5\xf3\xf2pW|n\x91\x16\xdf\x05\x0b\xbdN\xcek\
+\xabf*u\x04\xb1{\xee|\x00\x98\x99\xbb\xe7\xc7\xac\
+I\xe0\xf6\x7f\x82Fs\xd5\xecG\xbb\x1c\x1dZi\xe5\
+\xc2\x09\xd1\x8f\xd4\x9cx\x81l\xb1\xbad\xb1\xcb\xeaO\
+\xd2\xe5\xac\x94'-\xfb\xf3@\x80\x87\x06\xae\xce\x8c$\
+\xf7u\xa0mf\xc4\xc6\xcc\x8b\xa6\x949!\xc4\x9e\xcb\
+\xc4\xd0\xb9N\xceN@7H\x82\xd2\xb2w\xc4\xa0\xb4\
+\xc8\xb3\x12\x18XK\xba:f\x82\x9c\xc8\x9d\xa8x\xf8\
+\x9ae,\xf2\xd3\xf3,7g\xe2<6Wu\x98\xca\
+\x84\xe8F\x80#\x83\xadA\x82\x1a\x1ez\xf2\xb8\x7f\x10\
+\xda\xd5\xe9(d\x7fnJN\xdf\x12\x95:k2g\
+7o\xf7\xc3\x88CG4\xbd\x8d\x1bTMnTp\
+\x1e\xea{3`5\x8c\x01T\x16D\xff[8\x14(\
+X\x8f,\x05'\x0c\xcf\x06=\xe94ff\x0fIy\
+\x87\xd2s\xc6\xbcP\x1e\x1b{PvY\xa3\x89-\xdd\
+J\x05&\x836\x8d\xa3@y\xc3-I\xe8p\xa52\
+9\xc5\xfa\x08\x87\xe3>c\x81\xb2n\xb1\x01 L\xef\
+(\xb4^\xce\xa0\x03j\x22\xe5\xa5\x0a\
+\x00\x00\x0fa\
 #\
  Teach-back ques\
 tions for the \x22C\
@@ -5989,53 +8536,49 @@ They hoped to ma\
 ke it even bette\
 r and gentler.\x22\x0a\
 \x0a[[family]]\x0aques\
-tion = \x22Doctors \
-treat ALL with c\
-hemotherapy. Do \
-they use one dru\
-g, or more than \
-one?\x22\x0a\x0a[[family.\
-answers]]\x0atext =\
- \x22Several drugs,\
- given in differ\
-ent combinations\
-\x22\x0acorrect = true\
-\x0awhy = \x22Yes. Doc\
-tors use a mix o\
-f chemotherapy d\
-rugs. Your care \
-team can explain\
- your own child'\
-s plan.\x22\x0a\x0a[[fami\
-ly.answers]]\x0atex\
-t = \x22One single \
-drug\x22\x0acorrect = \
-false\x0awhy = \x22Goo\
-d thinking, but \
-chemotherapy for\
- ALL uses severa\
-l drugs, not jus\
-t one. Your care\
- team can explai\
-n your child's o\
-wn plan.\x22\x0a\x0a[[fam\
-ily]]\x0aquestion =\
- \x22What was UKALL\
- 2011?\x22\x0a\x0a[[famil\
-y.answers]]\x0atext\
- = \x22A large UK c\
-linical trial of\
- ALL treatment\x22\x0a\
-correct = true\x0aw\
-hy = \x22Yes. At th\
-e time it was th\
-e largest trial \
-of ALL treatment\
- in the UK. It w\
-as open to child\
-ren and young pe\
-ople aged 1 to 2\
-4.\x22\x0a\x0a[[family.an\
+tion = \x22Is chemo\
+ for ALL one med\
+icine, or a mix?\
+\x22\x0a\x0a[[family.answ\
+ers]]\x0atext = \x22A \
+mix of medicines\
+, given in phase\
+s\x22\x0acorrect = tru\
+e\x0awhy = \x22Yes. Ch\
+ildren have a mi\
+x of chemo medic\
+ines, one phase \
+after another. Y\
+our care team ca\
+n explain your o\
+wn child's plan.\
+\x22\x0a\x0a[[family.answ\
+ers]]\x0atext = \x22Ju\
+st one medicine\x22\
+\x0acorrect = false\
+\x0awhy = \x22Good thi\
+nking, but chemo\
+ for ALL is a mi\
+x of medicines, \
+not just one. Yo\
+ur care team can\
+ explain your ow\
+n child's plan.\x22\
+\x0a\x0a[[family]]\x0aque\
+stion = \x22What wa\
+s UKALL 2011?\x22\x0a\x0a\
+[[family.answers\
+]]\x0atext = \x22A lar\
+ge UK clinical t\
+rial of ALL trea\
+tment\x22\x0acorrect =\
+ true\x0awhy = \x22Yes\
+. It was for chi\
+ldren and young \
+people aged 1 to\
+ 24. Its results\
+ came out in 202\
+5.\x22\x0a\x0a[[family.an\
 swers]]\x0atext = \x22\
 A new drug that \
 replaced chemoth\
@@ -6046,413 +8589,300 @@ od thinking, but\
 not a drug. It w\
 as a trial that \
 tested changes t\
-o standard chemo\
-therapy.\x22\x0a\x0a[[fam\
-ily.answers]]\x0ate\
-xt = \x22A blood te\
-st\x22\x0acorrect = fa\
-lse\x0awhy = \x22Good \
-guess, but no. U\
-KALL 2011 was a \
-large UK clinica\
-l trial of treat\
-ment for ALL.\x22\x0a\x0a\
-[[family]]\x0aquest\
-ion = \x22What did \
-UKALL 2011 hope \
-to achieve by ch\
-anging standard \
-treatment?\x22\x0a\x0a[[f\
+o the usual chem\
+o.\x22\x0a\x0a[[family.an\
+swers]]\x0atext = \x22\
+A blood test\x22\x0aco\
+rrect = false\x0awh\
+y = \x22Good guess,\
+ but no. UKALL 2\
+011 was a large \
+UK clinical tria\
+l of treatment f\
+or ALL.\x22\x0a\x0a[[fami\
+ly]]\x0aquestion = \
+\x22One question in\
+ UKALL 2011 was \
+about a steroid \
+called dexametha\
+sone. What did i\
+t compare?\x22\x0a\x0a[[f\
 amily.answers]]\x0a\
-text = \x22Fewer si\
-de effects, and \
-less chance of t\
-he leukaemia com\
-ing back\x22\x0acorrec\
-t = true\x0awhy = \x22\
-Yes. The trial t\
-ested changes to\
- standard treatm\
-ent. It hoped to\
- cut side effect\
-s and the chance\
- of relapse.\x22\x0a\x0a[\
+text = \x22A shorte\
+r course at a hi\
+gher dose with t\
+he usual longer \
+course\x22\x0acorrect \
+= true\x0awhy = \x22Ye\
+s. In the first \
+phase of treatme\
+nt, the trial co\
+mpared a short, \
+stronger course \
+with the usual l\
+onger one. Your \
+care team can te\
+ll you what the \
+results mean for\
+ your child.\x22\x0a\x0a[\
 [family.answers]\
-]\x0atext = \x22To sto\
-p using chemothe\
-rapy altogether\x22\
-\x0acorrect = false\
-\x0awhy = \x22Good thi\
-nking, but no. T\
-he trial kept ch\
-emotherapy. It t\
-ested changes to\
- the standard pl\
-an to reduce sid\
-e effects and th\
-e chance of the \
-leukaemia coming\
- back.\x22\x0a\x0a[[famil\
-y]]\x0aquestion = \x22\
-One question in \
-UKALL 2011 was a\
-bout a steroid c\
-alled dexamethas\
-one. What did it\
- compare?\x22\x0a\x0a[[fa\
-mily.answers]]\x0at\
-ext = \x22A shorter\
- course at a hig\
-her dose with th\
-e usual longer c\
-ourse\x22\x0acorrect =\
- true\x0awhy = \x22Yes\
-. In the first p\
-hase of treatmen\
-t, the trial com\
-pared a short, s\
-tronger course w\
-ith the standard\
- longer one. You\
-r care team can \
-tell you what th\
-e results mean f\
-or your child.\x22\x0a\
-\x0a[[family.answer\
-s]]\x0atext = \x22Taki\
-ng the steroid a\
-s tablets or as \
-a cream\x22\x0acorrect\
- = false\x0awhy = \x22\
-Good guess, but \
-no. The trial co\
-mpared how long \
-the course laste\
-d and how strong\
- it was: a short\
-er, stronger cou\
-rse against the \
-usual longer one\
-.\x22\x0a\
-\x00\x00\x0f\x16\
-#\
- Teach-back ques\
-tions for the \x22A\
-bout ALL\x22 topic.\
-\x0a# Explain a chu\
-nk, then ask. Ev\
-ery answer has a\
- kind \x22why\x22.\x0a\x0a[[\
-child]]\x0aquestion\
- = \x22Where are yo\
-ur blood cells m\
-ade?\x22\x0a\x0a[[child.a\
-nswers]]\x0atext = \
-\x22In the soft mid\
-dle of your bone\
-s\x22\x0acorrect = tru\
-e\x0awhy = \x22Yes! Th\
-e soft part in y\
-our bones is cal\
-led bone marrow.\
- It makes your b\
-lood cells.\x22\x0a\x0a[[\
-child.answers]]\x0a\
-text = \x22In your \
-tummy\x22\x0acorrect =\
+]\x0atext = \x22Taking\
+ the steroid as \
+tablets or as a \
+cream\x22\x0acorrect =\
  false\x0awhy = \x22Go\
 od guess, but no\
-. Your blood cel\
-ls are made in t\
-he soft middle o\
-f your bones.\x22\x0a\x0a\
-[[child.answers]\
-]\x0atext = \x22In you\
-r hair\x22\x0acorrect \
-= false\x0awhy = \x22T\
-hat is a fun ide\
-a! But blood cel\
-ls are made in t\
-he soft middle o\
-f your bones.\x22\x0a\x0a\
-[[child]]\x0aquesti\
-on = \x22Lymphocyte\
-s are white bloo\
-d cells. What do\
- they do?\x22\x0a\x0a[[ch\
-ild.answers]]\x0ate\
-xt = \x22They help \
-fight germs\x22\x0acor\
-rect = true\x0awhy \
-= \x22Yes! Lymphocy\
-tes are like gua\
-rds. They help k\
-eep you well.\x22\x0a\x0a\
-[[child.answers]\
-]\x0atext = \x22They m\
-ake your hair gr\
-ow\x22\x0acorrect = fa\
-lse\x0awhy = \x22Good \
-thinking, but no\
-. Lymphocytes ar\
-e like guards. T\
-hey help fight g\
-erms.\x22\x0a\x0a[[child]\
-]\x0aquestion = \x22In\
- ALL, which cell\
-s are not well?\x22\
-\x0a\x0a[[child.answer\
-s]]\x0atext = \x22Some\
- white blood cel\
-ls\x22\x0acorrect = tr\
-ue\x0awhy = \x22Yes! S\
-ome white cells \
-do not grow up t\
-he right way. We\
- call them poorl\
-y cells. Your do\
-ctors and nurses\
- are here to hel\
-p.\x22\x0a\x0a[[child.ans\
-wers]]\x0atext = \x22Y\
-our teeth\x22\x0acorre\
-ct = false\x0awhy =\
- \x22Good guess, bu\
-t no. In ALL, so\
-me white blood c\
-ells do not grow\
- up the right wa\
-y.\x22\x0a\x0a[[child]]\x0aq\
-uestion = \x22Are d\
-octors still lea\
-rning new ways t\
-o help with ALL?\
-\x22\x0a\x0a[[child.answe\
-rs]]\x0atext = \x22Yes\
-\x22\x0acorrect = true\
-\x0awhy = \x22Yes! Doc\
-tors keep learni\
-ng. That is how \
-they help childr\
-en more and more\
-.\x22\x0a\x0a[[child.answ\
-ers]]\x0atext = \x22No\
-\x22\x0acorrect = fals\
-e\x0awhy = \x22Good tr\
-y, but they are!\
- Doctors keep le\
-arning new ways \
-to help.\x22\x0a\x0a[[fam\
-ily]]\x0aquestion =\
- \x22What kind of i\
-llness is ALL?\x22\x0a\
-\x0a[[family.answer\
-s]]\x0atext = \x22A ca\
-ncer of lymphocy\
-tes, a kind of w\
-hite blood cell,\
- that starts in \
-the bone marrow\x22\
-\x0acorrect = true\x0a\
-why = \x22Yes. ALL \
-starts in the bo\
-ne marrow, the s\
-oft inside of th\
-e bones where bl\
-ood cells are ma\
-de. It affects l\
-ymphocytes.\x22\x0a\x0a[[\
-family.answers]]\
-\x0atext = \x22A cance\
-r of the red blo\
-od cells\x22\x0acorrec\
-t = false\x0awhy = \
-\x22Good thinking, \
-but ALL affects \
-lymphocytes. The\
-se are white blo\
-od cells, not re\
-d ones.\x22\x0a\x0a[[fami\
-ly.answers]]\x0atex\
-t = \x22A problem w\
-ith the bones th\
-emselves\x22\x0acorrec\
-t = false\x0awhy = \
-\x22It is easy to m\
-ix these up. ALL\
- starts in the b\
-one marrow, insi\
-de the bones. Bu\
-t it is a cancer\
- of white blood \
-cells, not of th\
-e bone.\x22\x0a\x0a[[fami\
-ly]]\x0aquestion = \
-\x22Lymphocytes com\
-e in two main ty\
-pes. What are th\
-ey?\x22\x0a\x0a[[family.a\
-nswers]]\x0atext = \
-\x22B cells and T c\
-ells\x22\x0acorrect = \
-true\x0awhy = \x22Yes.\
- B cells and T c\
-ells are both ly\
-mphocytes. In AL\
-L, some lymphocy\
-tes go wrong and\
- turn into leuka\
-emia cells.\x22\x0a\x0a[[\
-family.answers]]\
-\x0atext = \x22Red cel\
-ls and white cel\
-ls\x22\x0acorrect = fa\
-lse\x0awhy = \x22Good \
-thinking, but al\
-l lymphocytes ar\
-e white blood ce\
-lls. The two mai\
-n types are B ce\
-lls and T cells.\
-\x22\x0a\x0a[[family]]\x0aqu\
-estion = \x22Most c\
-hildren with ALL\
- have which type\
-?\x22\x0a\x0a[[family.ans\
-wers]]\x0atext = \x22B\
--cell ALL\x22\x0acorre\
-ct = true\x0awhy = \
-\x22Yes. Most child\
-hood ALL is B-ce\
-ll ALL. This mat\
-ters because CAR\
- T-cells and bli\
-natumomab are us\
-ed for this type\
-.\x22\x0a\x0a[[family.ans\
-wers]]\x0atext = \x22T\
--cell ALL\x22\x0acorre\
+. The trial comp\
+ared how long th\
+e course lasted \
+and how strong i\
+t was: a shorter\
+, stronger cours\
+e against the us\
+ual longer one.\x22\
+\x0a\x0a[[family]]\x0aque\
+stion = \x22What di\
+d UKALL 2011 fin\
+d about the shor\
+t, strong steroi\
+d course?\x22\x0a\x0a[[fa\
+mily.answers]]\x0at\
+ext = \x22It did no\
+t mean fewer sid\
+e effects, and t\
+he usual course \
+did better\x22\x0acorr\
+ect = true\x0awhy =\
+ \x22Yes. The short\
+ course did not \
+cut steroid side\
+ effects. The le\
+ukaemia also cam\
+e back a bit mor\
+e often with it.\
+\x22\x0a\x0a[[family.answ\
+ers]]\x0atext = \x22It\
+ worked much bet\
+ter than the usu\
+al course\x22\x0acorre\
 ct = false\x0awhy =\
  \x22Good thinking,\
- but T-cell ALL \
-is the less comm\
-on type. Most ch\
-ildhood ALL is B\
--cell ALL. Your \
-care team can te\
-ll you which typ\
-e your child has\
+ but no. The sho\
+rt course did no\
+t cut steroid si\
+de effects, and \
+the leukaemia ca\
+me back a bit mo\
+re often with it\
 .\x22\x0a\x0a[[family]]\x0aq\
-uestion = \x22Treat\
-ment for childho\
-od ALL has got m\
-uch better over \
-the last 30 year\
-s. What has been\
- a big part of t\
-hat?\x22\x0a\x0a[[family.\
-answers]]\x0atext =\
- \x22Research throu\
-gh clinical tria\
-ls\x22\x0acorrect = tr\
-ue\x0awhy = \x22Yes. T\
-rials test caref\
-ul changes to tr\
-eatment. Each ne\
-w trial builds o\
-n what earlier o\
-nes found.\x22\x0a\x0a[[f\
-amily.answers]]\x0a\
-text = \x22Nothing \
-has really chang\
-ed\x22\x0acorrect = fa\
-lse\x0awhy = \x22It ca\
-n be hard to bel\
-ieve, but a lot \
-has changed. Tod\
-ay about 9 in 10\
- children with A\
-LL survive, larg\
-ely thanks to tr\
-ials. Your care \
-team can talk ab\
-out your own chi\
-ld.\x22\x0a\
-\x00\x00\x04z\
+uestion = \x22Which\
+ UK trial came a\
+fter UKALL 2011?\
+\x22\x0a\x0a[[family.answ\
+ers]]\x0atext = \x22AL\
+LTogether1\x22\x0acorr\
+ect = true\x0awhy =\
+ \x22Yes. ALLTogeth\
+er1 is for child\
+ren and young pe\
+ople newly found\
+ to have ALL. Yo\
+ur care team can\
+ tell you if it \
+could suit your \
+child.\x22\x0a\x0a[[famil\
+y.answers]]\x0atext\
+ = \x22There have b\
+een no trials si\
+nce\x22\x0acorrect = f\
+alse\x0awhy = \x22Good\
+ thinking, but t\
+here has. ALLTog\
+ether1 has been \
+open in the UK s\
+ince May 2021.\x22\x0a\
+\
+\x00\x00\x04\x8c\
 (\
-\xb5/\xfd`\x03\x0e\x85#\x00&s\x85$\x00Q\xdb\
-6c\xd8\xe2\xe6\xef~Q\xddf\xdb\x0d\xfao\x1d\xf4\
-G8\xdcP\xbe\xf5\x8f\xcd\xe9\x06C\xc6\xff\xff\xd6\x1f\
-V\x83\x00z\x00y\x00\xd7\xe7\xd5>\x9a\xe0\x0d\x8c\x14\
-Zj\x10\xc8\xb6\x0f\xee\xeaA$\x1a\xd2\xc5\xb3\xd1/\
-\xd3\xf6\x05\x9d\x01\x9b\x91\x84\x81E79.z\xce_\
-d\x18+:.\xa6\x09\x89\x178\xc2\x82\x05\xb4T:\
-\x15* \x10H\xa2\xa5&q\x94\x8a\xf1;_\xfab\
-\xc3yo\x8b\x0d\x05G\x18|\xcf\x83\x91,\x9d\xdfS\
-\xddb2(8\x00\x04r\x14\xa3\xfdDcn\xd7\xc2\
-#@q\x09\x0e\x08\x12\xc7\xd4_M\xce\xa9\xaa\x19\x19\
-\x863\xce-\x04\xa4s\xa88\x80L7)R]\x95\
-F\x1b\x5cc\x07\xdep\x88\xd4\x93]R\xb0\x92\xaay\
-\xa2_\xe5\xd0\xd6\xaa2O=3\x0b\xd3\xdb\xc1\x11V\
-Wn\xb52?\x18\x99o)_\xa7\x0e2j\xfd\xe8\
-=\xc6aq+\xd5\x1b\x15EWR5\x98\xefK \
-\xdaGfHkh\xdb\xc7\xa3 \xa0D\xb5\x09\xba\xe5\
-\xb8\xf7pD\xf3\xcd\x16?\x98\x91)G\xaa\x0cx]\
-\xc2h\xe2\x1f\xa2\x9d\xea\x0b\xa6^\xde\x12\x93\xe2\x88\x22\
-Q>2\x02\xe7D\x86\xb9\xf4>\x02\x03\x12 8J\
-\x95\x5cS\xab\xe6\xdc\x9bN\xdf\x1en%\x15#\xc0j\
-*\xba\x03r\x08\x95\xbct\x96iz\x83\xc9\xef\x8b\x0d\
-=c\xder\x87#\x0aa\x1f\x5cK\xcf\x0f\x0epl\
-K-\x97<\xbc\xa1m+\x04\xb4\xc7\x943\x88\x8cT\
-o\xd7\xb8\xe8\xc3Q\x1ecc!\xaf.y\xe7\x07\xee\
-\xe1\xc9\x08}\x88'\xf5\x8c\x10\xf3m\xa5\x9e)\x85#\
-G\xbf!\xd5\xb5\xe8T\xc7\x05\xeb\xdf\x93\x12\x88\x84\x92\
-\xaa\xa1V\xea\xd4\xa5\x1d\xc2\x1f\xdc\xb8\x16\xd7\xe7\xc5\xa8\
-^l9\x18\xb5\xe8hk\x1dc\xb6\xc7wFf\xaa\
-\xcd\x0a\xbb\x1dM\xcc\xd2V\xbb\xe6\xce{\xb8\x16\xd5m\
-^=\xe7\xbd\x9a\xb8\xa1\xbc\x86R\x9a\xd9\x85\xb7\xe6\x0f\
-\x84Ku\xb2#\x5cmf\x06b\xf3u\x8b\x0d\xe4\xf3\
-=87.$\x95\xda\xbdsf\xab\x1aG\xb8\xec\xb1\
-B\x9c\xaa\xd6[\xae\xc2\xfd\xd5f\xf0\xe0jrLT\
-:\x80\xf6\xa8\x91!rFjDFR\x90$\x85\xe1\
- D@\x88a\xec\xaa\x03R\xb0`\x16\xc3X\xcc0\
-\x01\x11\x18C\x04\xc4\x08\x08!%\x10:\x990\x05i\
-\x0eb\x1b\xec1V\xb3\xe5\x8ek\xdd\xa6\xa5\x155\x9c\
-L\x97=\x08\x5c\xb5\xf7\x1b\xf6\xa6o\xd6\xf1)\xa2\x13\
-}\x9d\xc4\x05\x1a\x9eGYha\xe0\x89w\x87\xe43\
-\xc8`W\x08@|\xd9\x8f\x0b\x04\xfb+\xc5\xdc-\xa1\
-IC$\x9c\xee&\xdcA\x0bh\xff\xacS:\xec]\
-\xe7s6\x86R\xb4k\x1c\xbe\x830\xc9=\x96\xbe\xfe\
-u\x81\x95D\xd9\xbe\xd1\xc4\xd5I\x06`\xf9;)\xc9\
-1\xcb\xfb\xa5?@\x0f\xcf\xcb\xa7\xbb\x9b\xfd(\xa33\
-gD\xe3\x85\x1e\x9d\x8f]\xfd \xf6\xe16y\x08\xfd\
-\x97\xb3\x22\x04!\x1c\x04\xe4e\x83\xc4y\xb7\x81\x0c\x9b\
-\x09\x85\xe2\xf6\xbb\x85f\x82\x07\xf7\xc0\x9a\x91\x9f/\xec\
-\x03*\x86\x111\xad\x17\xc1L)\x0f\xb5\xc3\xe9\xd5\x0c\
-\x11M\xf3\x19\x8a\x80\x85\x0bRR\xe0V\x83\xb8#\xc8\
-60cAg\xa4+;\x8a\x95\xeb\xe1\x10\xb2\x1a\xd0\
-c\xc0F\xfer\x04\xf1\x00h\x91w\xc2\xc0\x12V\xd5\
-\xd2\xadg*\x82X\xad\x1c\xc8/9\xa7I\xfa\xe3\xc9\
-)C\xf5v\xef`\xe4\xf8\x97i\xbc\x8a\x9e\x84\xc1\x16\
-\xc5\xea\xce\xbd\xae\xd6\x8eZ*\x83\xa9\xbc\x8a\x9dP\x9c\
-v\x11$X\xb5\x19U\xe6\xff\xa5u\xeb\xe3D\xad\xa6\
-\xe7\x8a/\xb0\xdaZ\x92\x7f\x18\xa2]\xf7\x07\xdd\x0fN\
-\x1b\x9b3\xcf\x1dd\xe0\x1c\xbbB.N,d@\x01\
-\x96\x1c9\xa0\xcb\x0c\xec\xd9\xba\xe2\xe0j\xe5\xc7\x9a\x92\
-e?\x92\xa5o\xda\x96FwY\xe3\x88\x95\xc9\x8f\x9c\
-l\xadUY*\xfb\x01\x10^}a\x22\xfb\x01\x1d\xca\
-tZ;\xce\xf9C\xa6\xf0\x82\x1b\x07d\x9b\x08\xca\x00\
-\x9d\xd0\x0c6U\x22\xfb\x1c\xf8o\xaa\xd3\xc6\xd3Y\x0a\
-\xa3\xc8\xe1\x03\xaa\x8b[a <`p%\xd7\x8bU\
-$\xf4\x85\x93\xff\xb3\x9b\xe6H\x8fPu\xb9\xdfyh\
-%\xa6>\xa5B\x1eQ,\xb8\xabgD\xa3?\x09\x13\
-\xbbDh\x07\xf2\xef\x87\xe8\xc6\x04\xf6\x98\x17G\xe0\xc3\
-0\x03T\xc1\x1c\xc3\xcf;;\xa9\xf3f\x85\xfd:0\
-H\xa5\xb2\xc2\x09\xd4\x00\x9c*c\xa4\xb8\xe9&\x08)\
-Q\x8dQ\xae\xf0\xff\x0b*\x00`S\xed\xb7i'\xb8\
-\xb3p~\x90\xd8\x91M\xf8B\xfe\xd0\xbe\xe9?\x9c\x14\
-\xb8\xa2\xdaL~\xcd\xba\xa8\x01\
-\x00\x00\x0es\
+\xb5/\xfd`)\x0e\x15$\x00\xd6\xf5\x8c\x22 q\xda\
+\x06c\xd8\xe2V\xdbn\x18\x84\x0c\x974_[\x90I\
+y\x90\xfc\xa1X1mC\x1f)\x01RP(\x0d\x88\
+\x00\x82\x00\x80\x00\x0c\xd1y\xdd\xad\xf7b\x039\x00g\
+\xc5\xa3\x9cF\xbem\x94\xbb\x8a\x1a\x0eN\xa7\x11}\xb2\
+\x94V{G\x94\x9dCgd\xb3\xe28\xc8\x84\xed\xcc\
+X\xa2'U\xb6|\x9f>\xcf\xc5\xe7\xa6\xa2p\xdc\xe0\
+\x8d\x8b\x8b\xc4\x96B\x16\x16\x8d\x86\xe2x\x94\xe3xr\
+Kr<\xa3\xfa\xa6\xc3\x0e\xfflN\x18\xaeH\x18\xef\
+\x1e\x12\xf7\x14:\xde-dM\x06\xc3\x03\x1a\x0aZ\x8d\
+\xf6\x1d\x0f\x0f\x08\xef\xa7\x0b\x82\xe3\xa9\xfa\xab\x91\xb3\xd3\
+\xd5\x9c\x0f\xe3\x12\x84\x8b\x80B\x98\x90\x07\x04\x8b\xc9\xce\
+\xd8j\xceE`\xd5\x99\xad\xcd\xfb\xdc\x93\xc3\xf3j#\
+M\x0f[\xd5\xe6-)\xae<\xe8l\xf3\xae\xa9\xe9D\
+\xabS\xe8\xe1\x1c\x18\xb7$n\xa9vt\x99+\x8c\xa5\
+\xf3&Sr\x85\xd3\xe2c\x9e\x92\xc5\xda&\xf3V\xcc\
+\x8a\xbca\xa9 \x9a\xfeh\xa2x\xf6RN\xf6\x83T\
+5\xedy\xe8\x97p\x00\xcc\xb4\xee^d\xbdQAv\
+\xa1Z\xaf\xb8\xa2\xee\xfd\x96?\x98\xf31\x0d\xcc0\xf2\
+\xb4\xf6Z\xe1\x94`{;\x5cqt\x17\xdbS\xb2\x0a\
+O~\x88r9ovc;\xaf\xf3R\x029A\xf5\
+f\x85\xc0\x94\x12\xb8Z\xa2\xe4%\xbb\xb6[w\xfb\x9a\
+q\xba\xce\x95\xb9j]\xae@\x12\xb2y\xb0]\x9dl\
+\x8ap)\xcd\xebg\xacv\xed?\x8c\xe9\x90\x13\x96\xdc\
+\x92-\xba\x8d\xd3GrJ\x85\x1be$\x82\xce9-\
+v\xeb\xa1p/6\xf7\x1f\xf8\x07\xdbD\x0e\xd1\x11x\
+\x9d9\x1dc\xab\xf1a\xaba\xe4Y\x8d\xc8\xd5v\x97\
+\xdbwT]Y8P\xbd\x9c\xb3\x93\xee\x8c[.\x0d\
+\x87\xe2\x1c\xc5K\x18:\xe5\x87\xb2\xe7$\x17\xcb%-\
+\xaa\xe7\x92\x1e\xc60\x97\xd1\x88\xc9\x9a\xec\xe3\x01\x82\x02\
+\xc8\x95l\xab\x8fo|\x93\xcdO\xa7\x7f\xb4\xcb\xd6\x98\
+\xdb\xc98T\xe8\xecE\x9a\xb3\x0f\xc1\xb5}\x86h\xb9\
+\xc5\xd0\x15\xf3t\xd5b\xf2A\xe3bsf-\xc7\xbb\
+D5PP@\xf0\x87-\xa6C\xd5\x7f0i?\x97\
+/F\xaeI\x01\xd5\xf7\xe9\xd3o\x98H\x1b'\x83\xf0\
+J\xc9o\xc1\xa6\xed5\xba\xc5\x16\x01\xc8%\x10\x02\x80\
+\xf3\xa8a\xa5S\x88fDD$IR(\x0c\x07 \
+D@\x88Q\x0e\xcd\x03\x22\xc8d\x8e\x02)\x8aCD\
+`\x08\x22J@\x08\x11\x18\x82\x88\x18\x95&\x05I\x07\
+bBbq\xf5\x8e\xda\xa3\x00R\xac\xa6K\xbc\x0ce\
+\xd5^6\x81\x93\xce\xc4\x02\xdb\xb3\xe5\x07\xde\xa4a^\
+d\xb6?!Z\x10D\xf2-\x0bC\xdf\xa1!\x8c\x93\
+a\x9f\xf6z\x03W\xfck\xd6\xa8\xd0c\xe8\xd2p\xe7\
+\x84\xd3\xf6<?f\x7f\xbb\xb8\xa6\x82\xb9\x10\x85\xb0\xf2\
+J\x0b\xff\xbeubb\x185\xa5\x17:\x0e\xc1\x82\xc1\
+\x85\x14\x22\x7f_O\xb3;B\xce\xe4\xe11\xc2ui\
+255G\x8d\xc3Tcg\x06*\xfcb\xac\xe7\x9c\
+a\x05Vb\x00\x9e\xd5\xadL\xf5\x05V\xd4\x19\x9f\x0a\
+^\xec\xad\x8b\xef\xd8b#\x8d\x19Q2\xc3\xab\x82\xc3\
+h\xbb\xf4L\xdf\x14\xbbOH\x82\xd4\x14o\xd4[i\
+\xaa\xa1wN\xbb3\xe9\x1fJ\xda\xed \xe4\xe3h\x0d\
+\x17\x0d&\x07\x5c\x1a\x9a\xf6\xcd\x06_l/:\x8b\x92\
+\x92\xfd\x97,(\xbc\xd1m\x7f\xf9\xc7\xc0\x87M\x0av\
+J\x88\x94\x12\xea\xefn2\xd8\xe2z\x94cg(y\
+\x0b\x92\xb3&+ 2x\xbe\x10\x0f\xbcr8\xf0\x9a\
+\x91\x0au\x84P\x94\x13\xe4\xdbE\x96\xca\xa8D@Z\
+y\x1e@aRZ\x96\x0a\x11\xbd\xa8\x9d{\xedp\x07\
+\x8b?\x89\xccN\xaa\xa2(\xc8\xf2\x88K\x85\x1e\xe2\xe5\
+\x86\xf7\x97O\x1d\xa55=Ny\xcc4y\x82\x18E\
+88\xa4)\xd2\x0a\x92X\xef\x9d\xe0\xcc\x85\xf7u\xab\
+\x90XO\x0bg/\xe6\x8b\xda\xa8\xab\xa3\xcfH\x05\x9f\
+\xe8A\xc3r\xc9p\x8ee\xcb\xb3\xbe\xb0I\x03\xa5\xb1\
+2\xe2\x0f9\xd5o\xc8\x8d\xb1\xa0(0\xdeY\xb3<\
+l$\xc71\xcb\x0c\xee\x87`\x0b,\x88*D\x17\xef\
+\xe9\x1a\xf8\xee\x8d\x9e\xe7\x8c\x0f\xc3r8E\x1c\x92]\
+\xd1\x92j=wf\xcdT\x19\x0a\xdb\x18;?\x97t\
+\xcdr\xb6\xa1\xc3\xab\x0d\xa8\xdc\x00 \xd4\xd0.\xba\xcd\
+\xa1}\xd5l\x94\x92)L\xc4\x0d0\xa0I\x89\xa1\xb5\
+T\xd0\x88I\xc1\x96H\xa9\xb4\x80k0'&\x97_\
+\x9fB\xe3+\xba\xf9\xc7\x1b\x80E\xc8f\x05\x8b\xc0\x13\
+\xa39.$Jr\x95\xaf\xfcE\x99\xa6ht\x1ev\
+\xfe\xd9\x8c\x1dR\x9d\x0c\xe8\x96\xbf@>#\x02\xf6\xe2\
+u\xe5\xcb?\xde\xbfJ\xb4\xc1\xac\x02\
+\x00\x00\x06b\
+(\
+\xb5/\xfd`\xc9\x15\xc52\x00\xeaA\x88\x0a%\x10q\
+\x9a6\xa3=\xad\xab\xb6\xdb\xf2l\x89\xfdM\xa8\x93\x0d\
+\x1f\xa7\x96\x9f\xa1TJUv\xc6\xf6\xabx\x22\x00\x00\
+D\x07\x02\xa9\x00\x9d\x00\x94\x00G4\xdfK\xf1\x83\xf9\
+Vr\xa4\xda\x80\x95-\x16M|C\xb4\x13\xaf\x1c\xc3\
+\x947yi\xe2\xc8\xc4B\xf9\xc7\xb0>\xaf\xf6Q\x89\
+?\xf0Yh\x12\xe3pk\xfb\xdc\xae\x1e\x07\x88\x06\xa9\
+\xe2\xc9\xe8wisE\x97Ao\xb8f\x04\x02\x81\xa2\
+\xbb\xf8)z\xce\xdf[\x16+\xfa\xed\xa5\x0a\x10?p\
+\x07\x0c\x18\x90\xc2t.\x5cpp@ \x9a\xc4@\x1c\
+%2ngK\xdfc8\xed\xcd^c\xc1\x11\x06\xdb\
+\xf3`\xe4J\xe7\xf6DS\xcb\x86\x05\x07\xe0\x80\x1c\x5c\
+\xb4\x0f\xd1,\xb6J\xdd\x110\xf1\x09\x11\x0a ~\xa9\
+\xbf\xba8\xa7b\xf3-\x0dg\x1cS\x08H\xc7n\xe2\
+\x00\x02\xb8\xac3\xbal?\x90\xa5kb\x9e\xb7Oe\
+\x9cK\x07]%(\xfc\xa1\xd9\xd6\x08hm%_\xee\
+\x18\x89o\xacOQ\x0aGi|\x0du\xbc\xaa\xa4\x9d\
+\x1f\xb7v'%\xb4\xdd\x9d\xd43\xba\xcb7*\xf5K\
+-\x1c9\x1a\xa4\xaa\x14\xa7X}{J\x96n\xe25\
+a\xd4\x81\xf5J\xf0\x07;\x84\xcfei\x82\x93Df\
+\xd1\x16\xc4\xc0\x00\x09\x05\xbc\xa8K\xef\x07G\x18\x9f\x98\
+j]~\xf01\x9bJ\xae\x0c\xcf-\xa8~\xf4\xda\x12\
+\xa10\x95\xf8\xbeD\xd1\x93D\xe6\xf2m\xda?^H\
+\xf3\xd0l\xff\x0eF@y\xb8\x0bd\xcao\x8dB\x8b\
+\xd7\x1a\xdb\xf9x\xa96_7G\xd3\xa24\xaa1\xc6\
+\xcek\xa7\x14\xd5m^=\xe7\xbd\x8coPZ\x03\x93\
+\xe6\x95\xe1\xad\xf9\x03\x9d\xc2\xceut\xab\xcd\xcc\xb8c\
+\xae\x8c\xcf\x06\xe1\xdc\xa7\x90D\xdc\xb5s^\x8b\x8d\xa3\
+S\xd6\x18\x11\xa7\xa2R\xa8\xbc\xc9\xe4\xfej/wn\
+o\x97\x97\xf49oY,\xbd\x0d%.\xae\xa9\x919\
+\xf7\xa6\xd3\xb6\x87;\xc0j*\xb2'\x1e]\x92\xc6\xbb\
+4\x9d\xb9\xc5\xf5|i\xca#\x8e \xba>\xa7\x94\x9e\
+\x1f\x1c\xe0\x1a\x85\x8a-$\x12-\xb1\xef5.\x7f(\
+u\x0c\x07gAY\x1f\xa9\xa5GkV`\xa8\xaaN\
+\x09\xee9\x80F\xc04n|j/5T\xce\x18\xeb\
+\xd4\x03t\x0dUn\x8f\x97\x9dK\xd0\x96\x98k\x9cz\
+\xc3\xc8\x14\x01\x0d\xb2[\x84\x0f\x91*\xb0\xd3\xfa\xcd\x13\
+\xbcI\xad\xec\x1c$\xea\xd2j)T%\x9aKQ\xb0\
+Y\x95+\xfa\xd1\xc76\xdc\x19\xa4\x9a\xb7J]_)\
+d\xae\xd8\xb56\x9e-\xa5c\x0b\x8e\x9cZ\xfb\x02o\
+\xb6S\xef\xa3\x91\xc0{\xa9\xc2\xb0\xc2a\xe7\x9dw\x9e\
+\xd2v\xdbvyF\xd3\xf5\x22\x22Il\xa0J\x9d\xaa\
+4\x86\xee\x87B-\xd8j)\x07.:\x1a\xa5,\x81\
+\x94\xa8\xc1\x1dRHhDD$IR\xc8p!\x08\
+\x01\x82@$\x0b&}\x22\xa8\x5c\xa6\xa2`\x868\x81\
+!\x86\x10B\x0c!C\x12\x8c\x90\x94\x94\xa4\xe9\xc8U\
+|Y\x8c\xf6\x0b\x9bj\xd7\xd1\xaa12x\xe8\x09\xd1\
+\xe4\xda\x09\x13\x84\xca\x00\xb7\xb7\x1eWB\x8dh_\xbf\
+\xeb\xb3\x8e\xf5\xd8lM\x80x\x88\x0f\xca\x8b\xcb\x9f6\
+\xbcU]\xe6\x90\xe5\xad\x83\xe1\x91P\x19\x5c\xca|r\
+ZD\xca\xea\xac\xbe\xff\xb1\x8d\x93(/\x90\xb2\x0d\xfd\
+\xea\x95\x1eDv\x07\xe8\xa1\x94\xd0Xx;\xdcO\xd8\
+\xf1D\xf2p\xb7\xea\xad\xf6\xad\xea00\x81\x07[\xdc\
+\x85,r\xfe\xc0\xd2\xbf\xd0\xd3\xcc\x1b\xb7:\x17\xbf\xd7\
+w\xf3\x5c5\x8a\xe2I\x13\xec\xf2Z\xeda\xa7]@\
+]K{[=\x9bWBtw>\x96\xac\x1f\x96\x14\
+\xd5\xce\xdb\x14:h\x93p\xa6\xae\x84\xdb8S\xdc\x14\
+U\x92\x8d\x81\xccGX\xfd\xd0\xd3+\xde\xdaapd\
+|\xb2\x89Th\x8d\xaeUF\x04\x8cp\xd4\xdbJ'\
+h\xaa\x01\xac\x0f\xd1\xd6\xfa\xf0\x85L8N\xc4\xeeb\
+d#iJV\xd1\xa8@AlxrE8x$\
+X\xe0\x9e\xa8\x1b\x16F\xd6L\x0c[\xe9k\xde,\xc0\
+\xf3\xacs\xce\xc24u3!\x84%P\xee\x16\xf9\x07\
+\xe4^\xc05\xb1b/\xdf\x9bH51\x1f\xb8\x16\x97\
+\xb4\xc4\xdb|p\x0c\xfc\xca\xed\xb8\xcbq\x82\x10\xb0\x11\
+hG\xde7\xaf<{\x8d\xb5\xbdnK\xe1\xde\x1f\xce\
+G!\x80\xfe\x138 \xd7o\xce\xc4\xf6\x1c\xa3K6\
+\x15@\xdc\x5c\xd7\x04n/\xe4\xd1\xe0\xb6S\xa0\xa96\
+\xd8\x82\xf6\x80\xcdA\xd8_\xef\xccY:\xa5\xb7H\x0e\
+o8\x98\xf9x\x0c\x5c'm\xa1\x95(\xd9\xfa&\x05\
+\xbb#\x04,!\xd3\xff!\xcbg?a\x03t\xe8\xc1\
+f\xbd\x1e=SeT\xef\xd8\xf4\xbf\x18\xe8\x94\xbfk\
+\xba\x80C\x19G^\xef\xb7[\xe2\x8aUO\xe8\x0cP\
+\xf7\x1b\x94\xf2\xee\x06[\xc0\xf4)\x14'\xafb\xd1\xcc\
+\xbc9|\xad\xd3\xc2\xbb\x89\x1f\xd0V\x86\xe5\x83\x0dL\
+\xae\x15a)#\x13\x18{:\x81\x01\x1bg\xcc\x0c\x0d\
+\xb30gJ\xea\xe6\x9c\x94pN\xe5\xf3{\xcc\xe4\x0a\
+\x95\xe2\xadu;5\xa3{<>\xc0\xc2\x1fD\xeb\x0c\
+\x00\xd8\xf3\x0e\x8c%\x1f&\x0f\x93\x1cj\xb7\xe2o\x11\
+\xb0\xb5v\x1b\xbe\xe7\x07\x1093\x92?\x82>\xed\x8a\
+\xc2\xb4\xcf/;\x80A\x9b4\xd76p\xa9\xb2\xc3\x7f\
+vp\xbbI$\x9e4\x8c\x01\xb5\xb0\x85\x06\x14G\xd7\
+\xf3jEWeD\x9b\xf7\x96\x11X\x9b\x80\x18c\xa7\
+\x01D\x081B[I\x9a7\xaa\xeeQ\x88\x8e\x1e\xb9\
+\x89\xf69\xd1\xb0\xe4\xe2\x8f$\x17' ]\xb8\xa7:\
+O\x99\xf0\xf9\xee ~\x1d\xbbx\xacG\xf9\xe8\xb6\xf9\
+\x95\x19\x1e\x22\x8fO@r\x1aGrU\x16\xc1\xe4\xf9\
+\xeeG\x82Iz\x96\xd9\xc6\x9b\xbf2\x14\xed\x86\xa0\x9e\
+\x80#+\x0e\xcd\xcb6}6\x14\xc6}\xbffX-\
++K>\x12%j\xfa\x0e\x1d\xea\x18\x8a\x03\xacd[\
+\xa4h\x1b\xf9I]\xab\x00#\x0c\xcf\x8b\xdd\xec\x05:\
+pw\x92\xa6\xc8I\x87d\xe1\xc7k|<\x8d)R\
+=\x9dZD]\xb8[\x1b\xf6\xca\xdf\xe1d\xcc\xdf\xbd\
+\xae\x1bN\x9a\xf5\x00H\xe6\x8b\xd9g;\x85\xc6\xda\xe8\
+\xbe^2\xadA\xbbN\x8e\xc3\xf8F\x042\x99bL\
+\xbb\x81\xf9\xb8\xea/\xf0\xd0\xde\x82ZJ\x9f\xbc\xb0/\
+ \xad\xdf\x8c\xd13\x09\xd3]X\xb4\xfd\xf9\x9f\x0e\xe1\
+\x90\x19\xf0\x0f@\x5cq\xb4\xc6\x87\xe1\x1cX\x09\x03\x01\
+\x9b\xdf\x01I}c\x0a\xf0>\x98OY\xafp\x08j\
+\x80SE\xd8)C\xd0F\x94%xR\xf3+=\xfd\
+\x0bS\xd8\xc2\xe6\xec\xb7\xe3\xae i\xa8\x09\x8f\xa2\xb0\
+)\xf85\xf1\xa7\xfeo\x9d\x81O\xaa\xcd\xc5\xaf\xc9\x07\
+j\
+\x00\x00\x15\xf7\
 #\
  Teach-back ques\
 tions for the \x22B\
@@ -6685,346 +9115,381 @@ ttings. If it al\
 arms or you are \
 worried, contact\
  your care team.\
-\x22\x0a\
-\x00\x00\x03\xc0\
-(\
-\xb5/\xfd`\x22\x0c\xb5\x1d\x00&jp#\x10S\xdb\
-\x06\xf6\xcf\xcb\xad\xb6\xdd\xd8mB\x93n\xbe\xed\x8f\xa3\
-\x87jG\x0a\x00\xf9Y\xbe\x00\x9d\x08\x00\x00\xa2\x03\x01\
-j\x00e\x00e\x00\xed\x91\xcdJDa\xcegr|\
-v\xa0\xc3\x0f\x22\x87g}:\xb8\xf8\x8d\xeb\x22r\x83\
-C44\x14\xd3\x9522 \x10%\x12-(r\xe5\
-\xb49\x9eq\xfd%\xc4\xd1\xcb\x8e\x85+\x0d\xe3\x9d\xa4\
-q\xcfJ\xc7;E\xe6x,<\x00\xa2$u\xb6\x1f\
-\xe1T\xb5\x8b\xb6\xc33t\xcb\xd2\xba\x8d\x88<W\xff\
--sv\xab\xcd\xf9p\xbcI\xb8\x14\xac\x84i\xf1\x80\
-N&\xe3?\x1b\x9d\xb3\xc1\x96\x96=\xcaF\xd2\xcap\
-\xeb\x99=;\xda\xcfe\xc1v1\x96\x9bn\xcf\xca)\
-\xd38]\xbd\xea\xb9\x0a z\xfdL*\xc1\x18.\xca\
-\xba\xf7\xb3\x5c\xa2v\x1b\x98!\xf3\xb0e\xf3\xf1\xaa=\
-\xfcB\xdd\x0fW0\x1e9\xed#;7\xbb\xec\x08\x07\
-\xe0\xc4\x88\x16\x04\xc9\xe7u\xca\xf76A\x22\x18\x7f\xd9\
-\x9d,\x1b\x85\x08zE\xbd\x85>q\xcb\xb0\xe5J\xe9\
-D\xdd\xeb&N\xd5.[\x9e\xad\x0b:\xb3\xacn\xb2\
-)\xdf\x1d\xa6s\xba\xa75\xfd\xcb\xd5{\xd6wN\x1e\
-\xb6\xf2\x90=I\xfb\xa1\xd3\xb8\xfaN\xb3\xf79W\x05\
-\x18G\xe0\x5c\x9a\xa4\x14\x11\xd3\x86\xcc\xaa\xe8\xf5JT\
-\x5ca\xa7P\xe7;h\xc8\x8c\xe1\xa3U\xb8\xb2`/\
-;\xbf\xed\xb4\x0a\xbd&\xda\x8f\x02\xad\x8fx\xe2\xca\xb2\
-\x1b\x8c+\xad&X\x90a\xe0\xdc+i\xd3zhW\
-~(ssN&\xba\xe8W)\xf7\xb3\xe9\x96\xfb!\
-\x132\xef\xe1\xb3\xc0\xe2\x13^&<\xebjh\x1d\x9a\
-*\xd96\xe1J\x98\xed\xf2%\xc3\xa8\xf2\xd0\xd6x\x95\
-MQ\x92N\xd9\xf7m\x1f\xf3T\xd8.\xe1Tg\xd3\
-\x19&m\x97J\x1f9\x8c8p\x98\xed\x1d\x80\xd1\xa8\
-\xa1\x19\x82\x8c\x90\x8cH\x92\xa4P\x18\xd6 \x02B\x04\
-\x86\xb9;\x0f2h\x94\x10\xc5HL\xc0\x8c\x80\x18B\
-\x90\x90\x08\x84\xc8\x88\x95\x84\xa9\xa0\xb0\xd0\x18`)\xda\
-\x14\x9ev\xe2T\xe8!\xea\xd3\x8d\x9e\x81\x94\xcc\x22\x15\
-\x98\xccF G`pcE\xa7u$\xb1\x07}7\
-\x94\x8a\x9a0\xe2W\xc7\x86;\xc0<6\x0fA\xfa8\
-\xea1\x84\x8bl\x00*}\xb4\xbb\x80K\x8e\xa2^R\
-\x11Tb\x83\xc6\xf0KKcBu\xc0cL\xdb\xad\
-h\xea\xb5\x8b\xaf\x08]F'\x14.$V:um\
-U\xc2\xf986n\xbc\xd5\xe7\xb8\x9f2\xda\xe1\xbe0\
-sS\xb5\xaaA\xdc\x12\x0f8(\xc8\x96TV\xa76\
-~\x00'\x8bp@%!9\x90\x9b\xaf(E\xf9i\
-\x96o\xa8\xd3\xfc\x0b\xa9*d\xd5\x80)K\x90$6\
-\x17\x9a\x88\xab,o\xfe\x1b\x94&\xceH\xb4*\x9d\x90\
-\xcc\xb1XB\x88\x8c\x92S;\xd7\xc8$MC\x0e\x10\
-\xfbXl}\xbb\xa1\xe9\x99r\xaa\x03?\xde\x8f*\xd1\
-\x9b\x0c$\xdb\xc4\x17D\x1a\x83\xe5\xe8L\xa6Pt\xff\
-9\x08\x9e\x88\xe8n\x16\x9f\xe9\xa8\xe1\x08\x82\x0b\xd4\x9e\
-\xf6A\x866\xf4\xb7_\x07f\xda`XT\x0a\x97:\
-\xb5O\xb0\x1c\x05\x99\xe6\x89\xaf\x90t7\x8eh<\xdd\
-\xab\xbf\xc5\xebF/\xc3\xc1\xbc\x9f @-9\xec\xc9\
-\xb63q\xbes\xcf8\x84^\xa6\xc3\xbd@e3m\
-\xea'\xce[\xcc=\x10\x02\xe6\x83b\x1a\x05W\xaf\x1c\
-BG\xbb\xde\xd6\x90\x00\xc094\xda\xef\x0c\xdf\x7f\xf2\
-+.\x01\xdetz\xe2\x1a\xf9\xbb\x0e\x12\xd1:8^\
-G\xe7S\x8fZ\x8c\xf0\xcd\xceN\xa2\xb1\xa2\xf9\xedP\
-D\x90\xcaa\xe9\x0d\x9a\xd8\x1f0\x98;\xb3v\xd9\xee\
-\xe7\xb1\x03lWV;\xe6\x07~\x8e*\xef\xa0\xcc\xd8\
-\x1a\xa1\x825\x08\x04\xc6\x94\x15.\xca\xb0}(\xf4a\
-oP\x05\xc8\xca\x91\x109\xe4\x0f\xa2h\x98\xc0\xcde\
-\x92P\xa5\xf4>\xa5}\xca*\xa0\x87\xf2\xadT\x01\
-\x00\x00\x04,\
-(\
-\xb5/\xfd`\xc4\x0d\x15!\x00v\xf4\x85!0Q\xd3\
-\x067\xb6\xb8j{?\xc6\x96\xacw\xa3\xbe:\xa4K\
-|D\x1d9\xa8\x9aV\x03\x7fAC$J\x05\x80\x00\
-|\x00{\x00\xf7l\xa7\xdb\xd5\x04\xe0\xd8\xeb>\xc8/\
-1\xa1r\x91_c\x91k\x1fR\xf5\x5c\xbbu^\xed\
-\xa4\xca\x9du\xea:\xd1\x1b\xd7\x9c8\x0c\xec\x8coS\
-\x14\x8e\x17\x1c\xe0\xe2BY\xa8\x92\x85\x05\x00@\xe2\x88\
-\x14\xe4\xb8\x92\xd8\xdc\xce\xa6\xbe\x07q\xda\xa3=\x0d\x85\
-'\x0d\xdb\xf3\xd1\xe4\xa3\x12m9\x1b\x0a\x17\x00H\x12\
-:\xdaw,\xc3\xed/K\x98\xb8\xd2\xedLb\xa2:\
-8~\xaa\xbf\xba\x9cS\xb1\xf9\x9e\x8c7\xc9 \x04*\
-\xd9M\x5c \xfa\xe5Q\x9b\x82\xde\xf6F\xf5\xb8\xf1\x0f\
-\xe5\x12\x15\xe3\xa7aJ1\x8f\xe69\xda\xcc\xa7\xca\xf3\
-\x98\xc4Cx@?\x90?\x14\x22\xb9\xb5\x87\x87\x87\x83\
-\xbc\xbd=p$}\x8e\x0c\xc2\xf7\x83\xf0\xe4\x92\xed\xed\
-\xd7\xe0:+\xf9(\xbf\xf9\x1e\xe6\x8a\xea\x02/[\x9a\
-\xaf\xd9\x96|\xf6i\xe9\xaa\xa0\xdfq\xc2\x0a6_\xf4\
-\xdc\xba\xcemj\xe2\xc9\xad\xa5\xb7\xdd2W\x8d\xd0\xd9\
-N\xc1C\x97\x8f\xb6\x1f\xd9\xf0\x00\xbe\x8aHA\x00\x01\
-\xcbY%T\xd0!\xcd\xe6\xad\xf9\xc8\x22\xbd\xea8\x0f\
-\xdf~\x10>\x8c\xc0_\xf3 Q\xed\xb4\xf4f\x5c\x86\
-\xe9\x1c\x8e\xbez\x95\xd6\x8eo\x9ftZ\xaf\x87S\xd3\
-\x975:\xac\xea<\x80\xa1\xfdT\xdes\xde|\x10\xc6\
-ha\xc4\x96(@\xc9\xc3]\x98\xe8\x0fcX;\xc8\
-#E\xb9N\x22\x0d\x1f\xfc\x96\xf7\xc9+i\xec<\x04\
-\x09\xe92\xdfG\xfbQ\x88\xbda\xfb\xa3\x11t>x\
-\xa2\xd9\xac)\xe7>\xe6\x8dI?\x01{\xbd\xd8#\x83\
-\xec\xb6\xcd\x7f\x18\x94\xfa^\xf8@\xa0\x83x\xd2\xc7\x5c\
-\xfb\xdc\x8a\xc1=\x0f\x5c\x04\xfb\xd7X?\x0c\xeclO\
-U>\xdb#\x8e\x965\xab\x90\x82\x0a\xa4ykk]\
-\xc4\xee~)\xf5|\xac+\xddr\xf4\x1c\x85T^\xf6\
-\xf0c\x8a\xe2\xc9\xadF\x1e\x9d\xa3\xa8\xd8\xed\x1d\xdde\
-\xdd\x0a\xb1\x1c\x97\xafF*\xf1\xe4\xb6\xf3\xd2;/\xd2\
-\xb7\xa7%\x9c\x99\xc4&QE\x9eK\x5c\xa9\x8d\x0c9\
-\xe8\x8d\x01\x80\xd4\xa8q\xa1b\xa6\x86FD\x92\x14\x14\
-\xa40\x1c \x82b\x14\x94\xe6\x01\x22\xc84\x9c0$\
-\xe5\x081\x82c\x841C\x88\xd0T\xc9(L\x0b\xad\
-\x01\xa8y\x80\x97\x91f\xdd\xe6z0`u\x02\x99-\
-\xfadV\xda\xa7BR\xd0\xd6\x03\x1e\xee\x1dz\xad\xef\
-Zn,\x96\xf6\x8d\xcd\xe1\x9c\x97F\xcb\x0aI\xca\xa3\
-\x0b*\x00\xae\x18%\x02\xbfcQ=\xf4\xb1\x83@P\
-U\xd3\x0cJ\x99\xfe.\x85B\x870\xf8\xea\xbb\x1dm\
-+\xa7\x0bL\x0a\xd5F\xf2\xe5I\xddC\x9a\xac\x19\xdd\
-\xd4\xe4\xbe\x0e\x10\x5c\xe1a\xc3\x8b5xN\x9e<\x92\
-\x8a\xaa\x9d^\x18\xd2\xf1\xc3q\xb3\x07\xbc\x05?\xc3+\
-w\x12\x8aC\x08|hr\xa2J\xd3|\xb8Z\xf5\x02\
-\xd9<\x03\x05t\x13(\xcc\xb8\x1e\xa5h\xda\x8a5\xd5\
-\xb1?\x86\xb3a\xd6g \xc2\x22\x1c\xa1\x9e\x065\x17\
-}\x1b?k`t\xe2\xd2$\xb8\x90\x00\x81\x0f<!\
-\xe8\xc6\xd5W\xf8b\x9d`\x0eJ)`[F\xe2\xd1\
-Da\x93W\xf5\x09\x09Z\x13\x9f\xf8\x0a\xf3.I\xb1\
-3\xf2\xc3\xaa,\x1d_\xac\xae\xae)\xb3\x8b\xf5\xfe\x19\
-\xf2\x96\xad\xd7\x9f\xa4 x\x1d\xc4\xb2\xc8\xaa\x88\xb0\xc7\
-\xf2H'f\xe8eY\x22\xbd\xca\x02\xc0^S\xf4\x01\
-\xd8\x19\xab\x19e\x16\x07\xdc\x14\xe5\xc1\x12s\xa3@\x9d\
-\x82\xa2g>\x19\xe5a(\x5cS\x0bzQ\xf1\x0b\x1b\
-+7\x98\xb5\x93\x8f\xe46e\xfad\xcf\x1e\xdd\x90\xe4\
-z\xfa\x11$\xf4;\x5c\xd3+\xa2\x1e4 \xbb@j\
-\x22\xe9\x0e\xe7bd\x1e\x12\x9e\xd5\x16`Ub\x83\x06\
-L\x9c\xe1ah]\x9d4\xb8J?P\x07N\xd8\xa7\
-\xd6y4\x5c\x97!\x83maU\xb3f\x02-\x11\xdd\
-\x22\x80\xb1\xf5\xeeWiz\x91vl\xea\x82F\x92\xd3\
-%\x1d\x9cr\xe3\xb9\x86\x95?T\x05%\x19\x80SC\
-\xd3\x942\xc6Vu4K\xb91\x9e\x9d\x94\x94\xeb\x88\
-\xa7\x19m\xe2\xa5]\xe6\x943\xa7\x19l_\xa5\xc0>\
-\x17&\xd83\x08\x15-\x9fp\x19)\x1ca\x80\xac\xd5\
-U\xdc\x87\xafV^\xe3\x8a\x99\x96*\
-\x00\x00\x0c\xdd\
-#\
- Teach-back ques\
-tions for the \x22L\
-ong-term effects\
- research\x22 topic\
-.\x0a# Explain a ch\
-unk, then ask. E\
-very answer has \
-a kind \x22why\x22.\x0a\x0a[\
-[child]]\x0aquestio\
-n = \x22Some grown-\
-ups were ill whe\
-n they were smal\
-l. Why do helper\
-s ask them how t\
-hey are?\x22\x0a\x0a[[chi\
-ld.answers]]\x0atex\
-t = \x22To learn ho\
-w to make medici\
-ne kinder for ch\
-ildren\x22\x0acorrect \
-= true\x0awhy = \x22Ye\
-s! They want to \
-learn. Then doct\
-ors can make the\
- medicine kinder\
- for kids.\x22\x0a\x0a[[c\
-hild.answers]]\x0at\
-ext = \x22To give t\
-hem homework\x22\x0aco\
-rrect = false\x0awh\
-y = \x22Ha, good tr\
-y! No homework. \
-The helpers want\
- to learn. Then \
-medicine can be \
-kind to kids.\x22\x0a\x0a\
-[[child]]\x0aquesti\
-on = \x22Does this \
-kind of study ta\
-ke a long time?\x22\
-\x0a\x0a[[child.answer\
-s]]\x0atext = \x22Yes,\
- many years\x22\x0acor\
-rect = true\x0awhy \
-= \x22Yes! The help\
-ers keep in touc\
-h as people grow\
- up. So it takes\
- many years to l\
-earn things.\x22\x0a\x0a[\
-[child.answers]]\
-\x0atext = \x22No, jus\
-t one day\x22\x0acorre\
-ct = false\x0awhy =\
- \x22Good guess, bu\
-t no. The helper\
-s keep in touch \
-as people grow u\
-p. So it takes m\
-any years.\x22\x0a\x0a[[c\
-hild]]\x0aquestion \
-= \x22Does what the\
-y learn help oth\
-er children?\x22\x0a\x0a[\
-[child.answers]]\
-\x0atext = \x22Yes\x22\x0aco\
-rrect = true\x0awhy\
- = \x22Yes! It help\
-s make medicine \
-kind to kids. So\
- the grown-ups w\
-ho tell their st\
-ories help lots \
-of kids.\x22\x0a\x0a[[chi\
-ld.answers]]\x0atex\
-t = \x22No\x22\x0acorrect\
- = false\x0awhy = \x22\
-Good try, but it\
- does! It helps \
-make medicine ki\
-nd to lots of ki\
-ds.\x22\x0a\x0a[[family]]\
-\x0aquestion = \x22Wha\
-t does long-term\
- effects researc\
-h look at?\x22\x0a\x0a[[f\
-amily.answers]]\x0a\
-text = \x22The heal\
-th of people yea\
-rs after they we\
-re treated for c\
-ancer as childre\
-n\x22\x0acorrect = tru\
-e\x0awhy = \x22Yes. Re\
-searchers follow\
- people for life\
- to learn about \
-late effects. Th\
-ese can show up \
-years after trea\
-tment.\x22\x0a\x0a[[famil\
-y.answers]]\x0atext\
- = \x22Only how wel\
-l treatment work\
-s in the first m\
-onth\x22\x0acorrect = \
-false\x0awhy = \x22Goo\
-d thinking, but \
-this research lo\
-oks much further\
- ahead. It follo\
-ws people for ma\
-ny years after t\
-reatment.\x22\x0a\x0a[[fa\
-mily]]\x0aquestion \
-= \x22Why does this\
- research take s\
-o many years?\x22\x0a\x0a\
-[[family.answers\
-]]\x0atext = \x22Becau\
-se people are fo\
-llowed throughou\
-t their lives\x22\x0ac\
+\x22\x0a\x0a[[child]]\x0aque\
+stion = \x22Who cha\
+nges the bag of \
+medicine on the \
+pump?\x22\x0a\x0a[[child.\
+answers]]\x0atext =\
+ \x22Your nurses\x22\x0ac\
 orrect = true\x0awh\
-y = \x22Yes. Late e\
-ffects can show \
-up long after tr\
-eatment, so peop\
-le are followed \
-for life. Result\
-s take a long ti\
-me.\x22\x0a\x0a[[family.a\
-nswers]]\x0atext = \
-\x22Because the stu\
-dy has not start\
-ed yet\x22\x0acorrect \
-= false\x0awhy = \x22G\
-ood thinking, bu\
-t the study is a\
-lready running. \
-It takes years b\
-ecause people ar\
-e followed throu\
-ghout their live\
-s.\x22\x0a\x0a[[family]]\x0a\
-question = \x22One \
-study is the Bri\
-tish Childhood C\
-ancer Survivor S\
-tudy. Who does i\
-t look at?\x22\x0a\x0a[[f\
+y = \x22Yes! Your n\
+urses change the\
+ bag. You can ju\
+st get on with y\
+our day.\x22\x0a\x0a[[chi\
+ld.answers]]\x0atex\
+t = \x22You do\x22\x0acor\
+rect = false\x0awhy\
+ = \x22Good try, bu\
+t no. Your nurse\
+s change the bag\
+. That is their \
+job.\x22\x0a\x0a[[family]\
+]\x0aquestion = \x22Wh\
+y are the first \
+few days of the \
+first two course\
+s spent in hospi\
+tal?\x22\x0a\x0a[[family.\
+answers]]\x0atext =\
+ \x22So the team ca\
+n watch closely,\
+ as reactions ar\
+e most likely th\
+en\x22\x0acorrect = tr\
+ue\x0awhy = \x22Yes. R\
+eactions such as\
+ fever are most \
+likely in the fi\
+rst days. Being \
+in hospital mean\
+s the team can s\
+pot them and hel\
+p quickly.\x22\x0a\x0a[[f\
 amily.answers]]\x0a\
-text = \x22People d\
-iagnosed with ca\
-ncer as children\
- between 1940 an\
-d 1991, who live\
-d at least 5 yea\
-rs after diagnos\
-is\x22\x0acorrect = tr\
-ue\x0awhy = \x22Yes. I\
-t looks at peopl\
-e treated many y\
-ears ago, to lea\
-rn how their hea\
-lth has been sin\
-ce.\x22\x0a\x0a[[family.a\
-nswers]]\x0atext = \
-\x22Children who ar\
-e having treatme\
-nt now\x22\x0acorrect \
+text = \x22Because \
+the pump is too \
+heavy to carry\x22\x0a\
+correct = false\x0a\
+why = \x22Good gues\
+s, but no. The p\
+ump is small. Th\
+e team wants to \
+watch closely in\
+ the first days,\
+ when reactions \
+are most likely.\
+\x22\x0a\x0a[[family]]\x0aqu\
+estion = \x22The li\
+ne seems blocked\
+. Should you flu\
+sh it?\x22\x0a\x0a[[famil\
+y.answers]]\x0atext\
+ = \x22No. Never fl\
+ush it, and call\
+ the team straig\
+ht away\x22\x0acorrect\
+ = true\x0awhy = \x22T\
+hat's right. Flu\
+shing could push\
+ in too much med\
+icine at once. C\
+all your child's\
+ team straight a\
+way.\x22\x0a\x0a[[family.\
+answers]]\x0atext =\
+ \x22Yes, flush it \
+gently\x22\x0acorrect \
 = false\x0awhy = \x22G\
 ood thinking, bu\
-t no. It looks a\
-t people diagnos\
-ed as children b\
-etween 1940 and \
-1991.\x22\x0a\x0a[[family\
-]]\x0aquestion = \x22D\
-oes this researc\
-h only look at A\
-LL?\x22\x0a\x0a[[family.a\
-nswers]]\x0atext = \
-\x22No\x22\x0acorrect = t\
-rue\x0awhy = \x22That'\
-s right. It look\
-s at all types o\
-f childhood canc\
-er. If you have \
-worries about la\
-te effects, your\
- care team can t\
-alk them through\
-.\x22\x0a\x0a[[family.ans\
-wers]]\x0atext = \x22Y\
-es\x22\x0acorrect = fa\
-lse\x0awhy = \x22Good \
-thinking, but no\
-. It looks at al\
-l types of child\
-hood cancer, not\
- only ALL. Your \
-care team can ta\
-lk through any w\
-orries about lat\
-e effects.\x22\x0a\
+t never flush th\
+e line. It could\
+ push in too muc\
+h medicine at on\
+ce. Call your ch\
+ild's team strai\
+ght away.\x22\x0a\x0a[[fa\
+mily]]\x0aquestion \
+= \x22Where does bl\
+inatumomab fit i\
+n treatment toda\
+y?\x22\x0a\x0a[[family.an\
+swers]]\x0atext = \x22\
+It is part of us\
+ual treatment wh\
+en B-cell ALL co\
+mes back, and is\
+ added to first \
+treatment for ma\
+ny children\x22\x0acor\
+rect = true\x0awhy \
+= \x22Yes. Trials t\
+hat reported in \
+2021 and 2025 sh\
+owed it helps. Y\
+our care team ca\
+n explain where \
+it fits in your \
+child's plan.\x22\x0a\x0a\
+[[family.answers\
+]]\x0atext = \x22It is\
+ only given insi\
+de trials\x22\x0acorre\
+ct = false\x0awhy =\
+ \x22Good thinking.\
+ A few years ago\
+ that was mostly\
+ true. Trial res\
+ults since then \
+mean it is now p\
+art of usual car\
+e for many child\
+ren.\x22\x0a\
+\x00\x00\x05\x10\
+(\
+\xb5/\xfd`I\x115(\x00\x96v\x90#\x00s\xdb\
+\x066\x81/\xb7\xe2\xd2\xf3\xb7\xf4\xb6\xdd\x80\xd8\x22\x04\
+n\xd9\xdd\xdd'P\xa2\xed_<\x8e\xaa\xaa\x05U\xac\
+\x8a\x00\x83\x00\x82\x00\x12g6>9\xedc;C\xbb\
+\xed\x0a\x07\xe0\xdc\x88\xa4\xf4Z\xe5{\xab\x22\x92\x8d\xbf\
+\xec\xce\x96\x90N4H63\x12\x869\xa5\xe7\xf8\xb4\
+`\xc4\x13&\x87g}V\x90\xf1\x1b\x99\x86\xe4\x08\x8f\
+tt\xac\xa6LqpD\x22\x8cdb\x17\xc9\x97S\
+\xe8xF\xf6\x97\x17\x9e^Z\x1c\xce@\x8cw\x13\xc8\
+IL\x1d\xef\x14[\x05\xc4\xe1\x01\x11Fie\xfb\x12\
+N]\xdbh;|C\xb7M\xad[\x0a\xc9\x93\xf5\xdf\
+:g\xb7\xda\x9c\xd2\xc7!\x85M\x01S\x98\x94\x07\x04\
+\xbdg\xdd\xf9<l\xe6a\x93\x94\xf6\xc3J#\xeb;\
+\xcd\xdeW\xf9*\xd8\xb8\x02g\x03)\xbd\x98\x9aF\xe8\
+\xec\x9a^oE\xc6\x19vz\xe9|\x09\x11rk\xf8\
+i\x1b\xce4\xd8\xdb\xceo[mC\xb3G\xfbS%\
+\xb3\xf1\xa5\x9d\xce\x09a\xa4\xb6}Jh\xd2\xeap\xeb\
+\x9d=W\xb4\x9f\x8c\xd2\x96\xb5\x96\x9bn\xcf\xcb\xa9\x03\
+9e\xbd\xeb\xb9\x0b`z\xfdTZ\xd1\x1a6\xcc\xba\
+\xb7\xd4|\xb2v!\xb8\xa1\xf30\xca\xe6\xe3W\xf4\xf0\
+{\xe9\x0e\x8cL\xb1&h\xf0a\x80[\xcf\xcd\x94B\
+\xad\xbf,\xcb\x10\xe5\xe6|\x1em\xf4\xbb\x94[\xda\x96\
+H\x85\xce\x93\xf8,\xb0\xf8\x85\x97\x0a\xcf\xca\xfa\xb2\x11\
+\x912\x19\xadB\xa60\xdb\xe5K\xc7\xd1\x05\xa2Q\xe3\
+WF\x8a\x93t\xda\xbe\x8f\xf69\xcf\x85\xd1'\x9cZ\
+Y\xf5\x86J\xdb\xe5\xd2O\x0e)\x12\x1cf\xf4\xd63\
+\xeb\xed\xe5\x8f\xdb\x86Q2\x95\x95\xa9{\xdd\xe3t\xed\
+\xb6\xe6\xd9\xca.w\x96\xd5=\xab\xf2\xdd\xa1:\xa7\x93\
+\xa2H\xff\x92\x05\x11\x09\xb3\xae\x22=\x19D\x19s\xc3\
+\xa5E\x9f\x03f\x81FF\x89\xbe\x9c]\xa1iA\xa6\
+\xd0\xb2\x0d\x98\x8frw\xd9\xb3\xc0\x91\x0b(\xc7P`\
+X\xcaN\x93\xf5\xc4i\xe3#y\xb8U\x7f\xa4\xb7\x0a\
+V\xb6\x86\x0a5J\x84\xa4l\xdfv\xba\x1c\xde\xc0\xa0\
+\x81\x01Y7\x18I!R\xaf\xd3\xe7\x13\x8c\xc8\xed?\
+i\xa7/\xe5}\xe2\xd0\xf2l\xdd\xda\xa6\xf6v\xb7\xdf\
+\xecQ\x0c\x08{=_>n\xdf\xf4\x1e\xaas:U\
+\xba2\xcah3Z?\xb1\xc5\x99f=\x02\x81)\xa8\
+\xa1\x99rjHF$IR(\x0ck1\x08\x01\x82\
+@$O[{B`\x84\x14\xc4@N\xc0\x101\xc4\
+\x10#$\x84\x10\x83\xa4Jd\x18\x14\x16\x1a\x03\x1e\x02\
+\x99\xbc3\xeaU\xb5\xcc\x02\x9d/\x88\xb2&\x894\xca\
+\xe1.\xc7\x15X#\x88\xd7\xccR\xb8\x93{\xcb2\xb9\
+\xe5\xae\xa8\xf3\xf0(\xee\x10\xed\x97j\xedg\x9b}\xd5\
+\x88G\xeb\x1aa\xf1\xef(*\xc9\x18F\xe6\xa3\xe3\xbe\
+\x9dr(\x16\xa63\xfb.\xdb\xf1+\x1c\xd2\x82\xf8#\
+\x0c\x82\xa1\xa5[\x80\x10\x91\x04\x8ao\xe0\x03\xa07\xa9\
+g\xe9\x12\xb7 \xcf\x80\x96:J\xb7\x94\x18\xf2\xe0#\
+\xbac\xc5\xc6\x0a]\xa1T\x92\xf3\x0a\xf8\xd1\xce\xf1\x9a\
+\xbf\xa7-\x1c\x7f\x8b\xc6\xd4\xe0+\xde\x9ao)\xbf\x0d\
+\xd7*V\x9a.\xc6\xbc1\x1e\xcc\xf3.\xed\xf7\x1c\x85\
+\x0f0\x85\xb6Z\xd6\x137\xe4\xd6\x9e\x0b\x80\x14\xf2\xa5\
+<\x1d\x16B\xf7X\xcd\x12\x00\xe1\x0f\xc1\xe0\xa8\x8bG\
+`\xde\xe9\x98\xd2/\xf7\xae-\xacZkN\xc3\xe4\xb4\
+\xd0\xf1\xf4)\xf7\xde\x15\xb9\xc5\xa2\x175\x99g D\
+\x00u}B\xa7\xe7\xc8\x0c\x8f)\xe0\x96\x8a\x8c0G\
+\xb6\x99\x0d\xc5\x037\xd8\x5c\x04\xa0\xaf\xa9')q\xb6\
+\x01R\xbb\x1b\xb8\xfa#2K\xaa@S\xdd\x00\x18\xde\
+a\xb9(\xd40x\x5c\xad\xdd \xd9\x96\xc3.`\xc7\
+\xd0':\xa4\x90*\xb1\xac\x8bi\x9b?\xe7[\xd8\xce\
+\x89\xce\xd8y9'~\x12hA\xf65\x98\x9b\xe3\xaa\
+7yo{\xc0P\xe0=R\x5c\x9d,\xfa\xd1<\x19\
+\xda\x00KAZ'w^,\x85\xf3\xd0T>\xbe\x0e\
+\xf0\x1f\xa7\xaa\x04\xeb\x0b$/\x05!\xf1\xa5\xd0\xfc\xb8\
+\x0ar\xf3\x9e\xa0Br\x92D\xbf\xd2\x1f\x89\x19\xeb\x10\
+\x82\x8eQ\x1d\xb5\xba\xdb2Ic\x90\x03\xe3>\x16\xcb\
+o/4=CNy\xe0\x01\xff(?z\x91id\
+C|\xb5I\x87X\xb8\x0e\xc8dV\xf7\x1f\x07\xa1e\
+\xf2\xb5C\xe2\xa7\x8dz8\x12\xe0\xb2CO\x0b\x88\xb7\
+\x0d\xec\xbb\xd5a\x9cv\x1b\x16\x9fB\xfe\x9d\xfa&X\
+9,,\xdf*\xbe\xa6\xd4\xe2\xf8K\xa3\xd5\x1d\xd7-\
+z\x1e]y\x08\x06\xff\x84\x06\xd4Z\xc3N\xdd\x12H\
+\xd8\xdd\xc9a\xf4\xa2\x17\x9duOPm\x86M\xa5\x88\
+\xbb\xea9\x06\xc2\xa1|HMc\xc3\xb1/\xa7p\x91\
+\x1d\xb8\xa5\x04\x00\x97\x0e\xc1\xf6\xa9\xc6\x17\x9e\xdc\x88\x9b\
+\x837\x1d]:\x1a\xbd]\x97Dt\x1c\x1c\xaf\xa3\xe5\
+\x871\xb5\xcf\xf8k\x94E\x8d\xf1\xa49\xc6A\x03\x81\
+\x94#\xa37\x14\xb1\xe7i\xb0wF\x91e\xabg\x95\
+\x0eT]\x99\xec\x18\xec\xf0{*i\x8br\xb2u\xc9\
+\x028\x09Vl\x97(l\x94\x01\xfb\xd0\xd7\x87\x9dA\
+\xc7\xb1=?\xf8<B\xe7\x90F\xc4k2\xc2\x9b\x18\
+I\x02\x95\xd2a(\xed\x18P\x01=\x94\x8bW\x15\
+\x00\x00\x04\xe6\
+(\
+\xb5/\xfd`U\x0f\xe5&\x00\x16:\x96&\x10q\x9a\
+6\xb7#q\xd5v\x1b\xc6\x96\xd8oK\x9dlp\xd1\
+\x1c\xb5X~\xa8\x94B\x17\xa0u1\xaf\x7f\x22\x00\x80\
+\x02\x8e\x07\x8f\x00\x89\x00\x87\x00g\xbb\x04\xef\x5c\xfe\xd9\
+nd\x83;\xf0UX\xdc\xdaF\xb7\xabh\xc1\xd8\xeb\
+>\xc7/\x11ar\xcco1\xe6\xdaw4=\xd7N\
+\x9dW\x1bi\xf2F]\xbaV\xf4\x86kF\x18\x07\xec\
+\x8coK\x14\x187\xf0\xc5\x85\x0b\x89\xc2\x84,XX\
+,\x10\xc6\x93\x1c\xc6\x93\xc4\xe5v\xb6\xf4=\x87\xd3\xfe\
+\xeciPpda{6\x96\x5c)\xd1T\xb3A\xc1\
+\x01,\x10\x84\x8d\xf6\x19\xcap\xfb\xca\x10&*t\xbb\
+\x92\x98\xa8\x0e\x18\xbf\xd4_}\x9cS\xb1\xf9V\x86/\
+\xc8\x1c\x02\x12\xb2\xab8\x80O\x92\x5c#\xcc\xc2\x11?\
+\xde\x95O\xd2\xb8Y\x02\xd2\xd1U\xbeK{\xa9\xc3\xbe\
+\xb0}\xe9\x83\xcf\xbb\xb5\xc4\x09\x8eh\xde\xa2\xe3[s\
+\xb7 \xaa\xbd\x97Z)\xdc*\xf3\xc6\x1f\xaf\x8a\xa7-\
+9\x9ah\xa2$\x1e\x82;\xf4r\xbc\xa1\x14\xc8\xadM\
+LLD\xe4\xedm\x04\x03\xe9\xf3c\x0e\xbe\x17\x82#\
+\x87lo\xbf\x05\xd59\xc9\xa5\xfc\xe6[\xca\x13\xd5\x05\
+\xac\xec\xd1|\xcd\xf6\xc8\xb5OC\xd7\xe4\xfc\x8e\x11N\
+p\xf9C\xcf\xad\xea\x5cq\xe4\xd6\xd0\xdbn\x95\xa7F\
+'\xce\xa5>\xfeX\xa2\xfd\x07\x13\x9ehL\xdb\x93\xb2\
+tS\x9f\x0f\xa1&\xa5P\xea\x1c\xd6\xe4\xbc!\xe1\xc8\
+m\xe7\xa1w\x1e\xd3\xd7\xfebO\x938+\x89Kb\
+b\xd6%\xaa\xd4Fv\x9c\xf3\xc6\xc79!L\xce\x1d\
+\xcd\xe5\xad\xf9\xc7\x98^m\x9a\xc5\xb7\x9f\x83\x0f!\xe0\
+3\x82Q\x19\xa2kx\xf5\x09\xad\x1d\xdf\xbey\xf1\xf1\
+\xa7\xd3Z-NEW\xd6\xd8\xb0\xa6s\x00\x0c\xdaO\
+\xe5\xbd\xe6\xcd\xe78\xe3\xa3\x90\xb1\xc7\xe3\x90\xe4\xe1>\
+\x94\xe7\x0dc\xb0v\x8e\x07\x0b\x06\xa2\x94\xa1#\xb9\xa7\
+\xe1\xf2\x9c\x9a\x9a\xd4\xe8\xa9W\x1d\xa5\xfc\xc6)i\x09\
+!\xc5\xa2~\xcf\xc1\xacD\x97$4I|\xa4i\xec\
+\xcc\xe8F\xf8\x1e\xba\x84\xdbi\xce\x8f\xc1\xbe\x92\xaan\
+\xdc\xf8\x98c\xb7m~#@r\x8e*\xb5&q\xa4\
+\x93\x82\xfb\xfc\x16\xeb7\x94\xa2\xd9\xd4S\x95\xcf\xa6\x9a\
+\x80\xb1\xe2\x08\x01\x88\xc4\x1fs{n|\x92\xf6F\xe3\
+o\xf5q\x0es~\xe4\xe1a\x00\xc4\x1fLX\xfcD\
+-}\xe0\x91\x02\x10\x0f\xe7S\xae\xd1\x87S\xb4\xe24\
+X\x92K\x05\x81\x0d\xa8\x81\x1dD\xa8\x86D\xa4\xa0\xa0\
+ Ia8!\x04\x09\xc2q8\x92\xf9r\xe0([\
+Q\xce8B\x0c!\x02b\x04D \x84\x04\x12\x10\xd5\
+H\x92\xb4p|\x0e\xf9]Q\x8c2\x19\xdb\x8b\xce\xcf\
+l\xdc\x85\x90\xfe\x8e\xad\x16\xf3b\x8b\xcbrN\xc2\xa8\
+\xa48\xec_\xe1\xae}\x96\x14k\xb8\xab.\xd2\xf8g\
+\x5c\x8aH\xfa/\xd7\x95\x87t\xd2\xec\x827E\x15\x1d\
+\xea\xc7?R\x88\x82\x00I!|Bt\x9e\xcc\x05\x83\
+\xc8\xec4\xa1!\xa5f\xbf@\xfc~G\xf6UP\x1f\
+'nz\xe0\x98\xbe\xf9\xa1F\xf9q\xf6\x87\xe8&)\
+\x14*\xe5EHQ*\xde\x13B2G\x1b\xf2U\x8b\
+\x12\xdc\x8f\xfa\xc1\xe3\xec\x977\xbb/\xc9\xefWV|\
+\xc6\xdfg\x9a\x82\xc5x\x91KP\xec\xc5\xdar\x9dY\
+pC\xca\xe7\xabp|\x93\xef\xf8W\xeexG\xa3l\
+}\x12\xbb\x9as\x95\xb4\xce~MI\xfeN\x15\xe0\xff\
+\xec\xb2+D\x95X\xe7\x22\xa2<\xd4\xcaP\xbc\xaa\x93\
+#PFg\xc2\xd2u9\xce\xe6C\xb7}f\x89\x82\
+\xfd\xceQI\xb4\xaeii\xd8<\xa3\xbf\xc5k70\
+\x8a\xfb\x8822\xfe\xb2\xfa\x823\xbf\x93\x82\xd9R\xa6\
+\x9e\xd3\xfb\xfc&\x04{\xda\xa4\x1e[\x0b\x86\x11/-\
+\xcc\xda\x89a\x8e\xa1y\x85E\x88;\xca\xecpl\xae\
+\xa5\xaeEp{Lz\xfb0\xc9\xdb\x93\xc7\x05\xe0\x0a\
+\xb7Eq<5\x89\x94\xad\x0fkyd\xbc\x05\xec\xb4\
+^\xbc\xd2^h\x9d\xa7\xadI\x92\x90\x08\xab\x1cn\xb2\
+\xa7\xccQ-\xf0\xa7\xd7\xcb\x5c\xc4\x9e\xfa\xb5=)\xf0\
+\xe9\x90 Ym\xd2uL\xe9\xf2\xc4 \xa4\xf4K\x12\
+~\xce\xa8{\xf8;P\xc2SA\xdc(z\xee\xa1\x8e\
+\x85\x22\xa6\x16u\x9f\xe4t\x83\x03\xa4\xa2\xad\xa3R\x8c\
+\xdf\x97\x84\xb2!\x06\xb4\xc8\xd1V\xae\xfb(O_$\
+\xc7:\xd3\x7f\xee\x0a\x02]\x9a2\x84\x83\xb7\xc7l2\
+(\xb8\x16\xd0\x1a\xa3\x9f\xb4\xf4b\xd5\xae\xf2\xec\xe5\xa5\
+\x94\xba\xb84;`\xfdv\x176\xcfHq\xe5\xb2\xb9\
+\x04@j\xe0GU\x07\xd0\x82\x96t\xce\xa5\xb0A\x8b\
+{\xbc`BY\x03\x9c2#\x80\xc2K\xc1\xe3\x97\xed\
+\xd4\xac\x9c\xd0=D\x8cc:6\xe8>`\xd3\xc4\xb4\
+\xaf\xa8\x07mE\x1e\x9e)E)\x93\xe6.\x16\x96\xa1\
+AUN\x00\xe4\x18\xca5\xa5C\xc6\xff:\xab\xe5\xd9\
+\xf8\xc5NF\xca\xe5\xe2\xa7Hm\xdaM\xbbK4\x17\
+0\xe8\x80Z\xc8W\x22\xd9\x7f2W\x99`'\x03\xa9\
+h\x93\xe2l)\x80`\x03\xa9\x9c\x1b\xd5\x87\xffV\x1e\
+H\xc5\xdc\xae*\
+\x00\x00\x05t\
+(\
+\xb5/\xfd`|\x11U+\x006:\x98'\xf0r\xda\
+6\xc2\xb0\xc5\x85\xdf\xfd!\x13\x99mk \xda\x14\xca\
+\x90\x16T1\xd9\x5c\xfa\x95a\xff\xab\x9eH\x8al\x22\
+\xa00-\x01\x91\x00\x89\x00\x89\x00\x8c\xc4]\xc4\x5ch\
+%d\x8e\x8ec\xae\xb9\x87\xecZ\xd1\x1d\xb09a(\
+\xc0=G\xd5\x19^l\x18\xaak\xfa\xa3.<a\xec\
+\x18~\x12\x95s\xc6\xd6q\xd197\xed!\x1d\xdd\xe5\
+\xc8(\x05\xe3\x09\xbe\xd0\xa0!\xb1\xa5P\x86\x0c\x8bE\
+\xc2x\x94\xc3x\xca\xe5\xf8\x9dO}\xd1\xe1\xbc?\x8b\
+\x0f\x07O\x1c|O\xc4\x91M\xa1\xdfs\x1dk:8\
+x\x80E\x82V\xa3}\x86B{\xc8\xb8\xe7F\xa8(\
+xf\xb1\x1f\x96T\x09\xc6Q\xf5W\x95s\xeaj\xc6\
+\xc6\xe1\x0et\x8d\x07\x85\x0e+\x1e \xe9\x08\xa6\xa6\xf3\
+\xba\xa0I\xd1s+c\x5c\xab\xcd\xdf\xc5\x18\xf6U\xa9\
+\xe6\x96\x80\xaa\xf5}\xcaI4\xdf\xadq\x84\x19\xdb\x02\
+\xe1\xb9tL}s\xdbpD'\x96\xe4^W\x8a'\
+M;k\x14\x9b\xf3]\xa1\xa6\xfd\x5co\x10\x1d\xbc\x87\
+\xcf\x9f<\xe6\x08\xb3\xfaK*\xfb\xf5\x9f\xd4\x9a\xaf(\
+/\xd5g\xd4\x88\x86N\x1c\xc0\xb3\xfd\xa4\xba\x1c\xb9\x08\
+\xccNq\xac:\xc8\xe0c-\x09\xa7\xe5P\x9d\x87\xce\
+\xab\x8d4=\x93~\xe7U\x1c\x00#\x86\x05\xb6m\x84\
+\xbb\x8a\x16\x01\x8d'\x96NU\xe8\xa5\x14_}\xac\xc7\
+6\x8a\x06\xaa\xc1\x15\xaf^\xcb\xc0Q\xc6\xc7F#\xb3\
+\xed\x9ft\xb8\xec\xce\xab\xf1\xd9\xd6<\x9fJT/G\
+\xcf\x0c\xb2\x86n\xa3\xe9\x10&\xe4v\x08\x19(?\x9c\
+\xa4C\xa5z\x9b\xc2\x9c\x97\xeaT\xe6\xcd\xbb\x94\x5c\xe7\
+\xffaI!\xe9DF1c\x1f{7m\x1c*\x8b\
+9\xca\xd8\x22Zx\xc2\xf7E\x94\x97\xb0\x0f\xb7\x17[\
+9E\xaf\x9a\x9d\x82\xbe;T\xd9\xd9\xefa\x8b9E\
+\xfb\x88&\xc6\xae\x99WD\xea\x17\x84\x0ai\x0f\x9eP\
+\xe8\xc3\xd2\x9e:\xc2\xcc\xacsp\xe2\xc9\x84\xc4\xaa\x8f\
+h:n\xd6\xd2\xad\xf7\x95\x8f$>\x90\xb3\x9d\x19\xa2\
+\xf2;3\xb2l\xaa\x19[\x8e.>|b+\x9a\xb2\
+\xa9R\xe1a{\x98r)\xdc\x12R\xe25\x1d\xad\x5c\
+\x0c\xfd\x9e\xbccx\x82\xa8\xa5\xe9\xaafg\x0e\x11l\
+\xfa\x5cA\x8c\xcds\xad\x96\xb5g\x01}\xaaB'$\
+$\x16<\xa2y\x9f\xa6\xa3\xb9\xe4z\x9c:\xee=\xb4\
+\xc1\x88r\xf1\x07 \xc8[\xb0\xb1\x06\xd8!\x07  \
+\x08<\xe5\x1d\xa2\x00\x82\x01OD\xa71\x81F\xa8\x91\
+\xa9\x22\x85dDF$IAR\x18\x0e\x11 \x04\x08\
+B\x810\x8e\xf1\x01B\xe00\x9ap\x1c\xa3\x88\x22\xc4\
+\x10b\x88!\xc1H 25#I\x0a\x93\x0e\x00s\
+N\xe2\x0c\xd0\x8c\x0c\x176\x85\xf0T\xa7\xf6\xb8<\x0c\
+\xbc\xff\x14Q\xd0\x8f\x8c\xc2~\x99|\x97_\xa4Z\x03\
+\xff\x18\x10\xc1\xb4%\x92\xfa\x14\xa3$\x0c\x15\x04kn\
+0o\x80\xc6\x5cF3c\x09\xdd\x02\xc6\x9d\x10\x07=\
+\x1f\xf61C\x1f\xac\x8e\x0b\xcfx\xdd\xffV.\x09\x13\
+\x90O\xb6X\xd6St\xafm8^9<G\xb0\xa6\
+\xcf/\xc6\x94\x9a^\xc4\x0e\xf3s{f\xc1w\xa5_\
+\x85\xce\xe86<\xf4\x11\x91\x9f<\x97\xc9I\x12._\
+\x18~3\xf08\xdbj\x9a\x15\x85R\x8b\x9e\xd9\xf9a\
+\xf4\x05\xc2\xe9\xd1\x8b\x99\x10\xaf\xd0\x88C\xd2\x0f\x87\x00\
+\x8a\xef\xcc\x0d\xa1\xeex#MCq3\xb4/\xba\xe4\
+z\xab\x97\x93\xe1J\x85R\x0a\x22\xf61U\xc5(E\
+\x18\x06)\x0eU\x93)\xbb\x1f\xefFP\xa5h$?\
+<\x9cv\x08\x9c\xf5\x00*:nN\x15)\xc5\xe1\xc7\
+2\xa5~\xf3\xb4\xba\xd7k)\x2247\x00\x08\xd6\xc0\
+\x0b\xd8\xbc#\x0bw\xff\xe8\xfb\xba*\xecq\xa7\xf4q\
+\xbb+`sJ\x90I\x07\xc35\xc1\xf4!\xa4;0\
+\xd7\xea\xc8=\xf0~1\x5c\xdc\xde\xe1\x18G\xd3/\xd0\
+-\x17\xb8\x22\xf9\x8b\xc6\x8d\x13\x08\x80\x913\xa3\xcf\xf8\
+\x1d\xd1\x5c$\x89\xbc=j@-\xc4Pe\xd7\xad\x93\
+\xad\xd6z\xb6\xa5\x93\xd7\x81\xc5?;B\x96\x04}@\
+\x92\xf8}!AD-\x0e\x88b\xfe\xa6^\x7fm\x1c\
+G~e\xba|\xbb\x9a\xda\xa0\xcf`\x85\x06\xf3[P\
+\xbb\x1cX\x05Z\xd5\xba9\xe6\xe5\xe9,\xaa*\xa2v\
+\x90\xcdN\x89\x8a\xf8\x0e\xac\xe2\xcf\xc2\x90\xb3\xdc\xc5\xff\
+\xd5\x0f\xff.E\xbb\xe6\x7f\xcbE\xbb\x8b\x1a\xa8\xb5\x0b\
+yf\xee?\x00A/\x09\x90Y%\xda\xf4]P\x12\
+x\xc9\x98\xdd%%\xa9q\xf0\xbf\x04\x03\xd47\x84\x92\
+\xdc\xf5O\xf3kG\x83l\x9d\x09b\x01\x07\xdc\xfc\x0e\
+pX\x9a\xaa\xc0\xb16,0C?\xb8\x8a\x09@\x92\
+P\x02\xb8\xad\xbf\xfe\xc5\xe4\xd8\xb4\xd0A\x06\x05E\xce\
+N\x82\xd3\xeeWj\x0c;Y\xc0R\xca\xdbQ\xc7\xdc\
+\xb5AF[\x1f\xee\xceX\x82O/\x06\x05\xd3\xe6\x96\
+\xa4\xfa7\xd42\xb8uZ\x5c\xb2i\xf6\x97\x9e}D\
+v\xdb\x06|;\x11\xae\xf3\xe7\x02\xba\x17\x91\xa2\xf5l\
+\x08\xf9\x930\xb6v\xb8\xde$u=\xe2\x1e\xfb\xd3\x9f\
+o:\xb4i\xd4\xad\xce\x85>\xc9\x11\xdd\x80\x89\xa3\xd7\
+3\x1dP@$\x10\x99!\x06\xad\x11\x01I\x1a$\x0d\
+\x88]\xf9\xf8\x9c\x01\x8aO\xe1\xd7\xab\xf0\x93d,\x03\
+\xc8\x9a\xaa\x10[z\x0bxvTe\xd0\xb41\xdfD\
+Sbb\xca\x04?\xe4\xa9\x17GU\x94\xe2\x06\xd3S\
+\xceA9\xa8\xd1hv\x173\xfd\xb3)w\xad\x1cR\
+yh\x12\xd1\x99\x92[\x8c$\x95\x0cOKI\x1et\
+\x10\x87\xbb\x88\x0b\xad\x8fZ\x093\x03\xdd\xe0\x08C\xdf\
+>\x81\xa7#\xbb;q\x9b\x9f\x01\x06\xfe\x00\xd4\xd5\xca\
+\x0f\x82*\
 "
 
 qt_resource_name = b"\
@@ -7069,10 +9534,18 @@ qt_resource_name = b"\
 \x07\xb6o\xa3\
 \x00t\
 \x00o\x00p\x00i\x00c\x00s\
+\x00\x0c\
+\x089\x03\xbc\
+\x00c\
+\x00o\x00n\x00t\x00e\x00n\x00t\x00.\x00t\x00o\x00m\x00l\
 \x00\x0d\
 \x05\xe8\xe8\x9c\
 \x00g\
 \x00l\x00o\x00s\x00s\x00a\x00r\x00y\x00.\x00t\x00o\x00m\x00l\
+\x00\x0b\
+\x03\xd2\xad<\
+\x00t\
+\x00r\x00i\x00a\x00l\x00s\x00.\x00t\x00o\x00m\x00l\
 \x00\x18\
 \x05\xeb\x064\
 \x00m\
@@ -7140,33 +9613,35 @@ qt_resource_name = b"\
 
 qt_resource_struct = b"\
 \x00\x00\x00\x00\x00\x02\x00\x00\x00\x03\x00\x00\x00\x01\
-\x00\x00\x00\x00\x00\x02\x00\x00\x00\x03\x00\x00\x00\x09\
+\x00\x00\x00\x00\x00\x02\x00\x00\x00\x05\x00\x00\x00\x09\
 \x00\x00\x00*\x00\x02\x00\x00\x00\x01\x00\x00\x00\x08\
 \x00\x00\x00\x14\x00\x02\x00\x00\x00\x04\x00\x00\x00\x04\
-\x00\x00\x00\x5c\x00\x04\x00\x00\x00\x01\x00\x00\x1b\xac\
-\x00\x00\x00t\x00\x04\x00\x00\x00\x01\x00\x00%\xe7\
-\x00\x00\x00\x8e\x00\x04\x00\x00\x00\x01\x00\x003\xea\
-\x00\x00\x00\xb6\x00\x04\x00\x00\x00\x01\x00\x00<\xe7\
+\x00\x00\x00\x5c\x00\x04\x00\x00\x00\x01\x00\x00\x1f\xf7\
+\x00\x00\x00t\x00\x04\x00\x00\x00\x01\x00\x00*_\
+\x00\x00\x00\x8e\x00\x04\x00\x00\x00\x01\x00\x008\xcf\
+\x00\x00\x00\xb6\x00\x04\x00\x00\x00\x01\x00\x00A\xcc\
 \x00\x00\x00B\x00\x00\x00\x00\x00\x01\x00\x00\x00\x00\
-\x00\x00\x00\xda\x00\x02\x00\x00\x00\x08\x00\x00\x00\x14\
-\x00\x00\x00\xfa\x00\x04\x00\x00\x00\x01\x00\x00D\xdf\
-\x00\x00\x00\xe8\x00\x02\x00\x00\x00\x08\x00\x00\x00\x0c\
-\x00\x00\x02\x14\x00\x00\x00\x00\x00\x01\x00\x01F\x96\
-\x00\x00\x01P\x00\x00\x00\x00\x00\x01\x00\x00\x96D\
-\x00\x00\x01\x1a\x00\x00\x00\x00\x00\x01\x00\x00z\xe2\
-\x00\x00\x01\xf0\x00\x00\x00\x00\x00\x01\x00\x01%&\
-\x00\x00\x01~\x00\x00\x00\x00\x00\x01\x00\x00\xad5\
-\x00\x00\x01\xda\x00\x00\x00\x00\x00\x01\x00\x00\xfe\xca\
-\x00\x00\x01\xc6\x00\x00\x00\x00\x00\x01\x00\x00\xe2X\
-\x00\x00\x01\xa8\x00\x00\x00\x00\x00\x01\x00\x00\xc6\xe9\
-\x00\x00\x02`\x00\x00\x00\x00\x00\x01\x00\x01|\xe7\
-\x00\x00\x02\xd6\x00\x04\x00\x00\x00\x01\x00\x01\xa2\xba\
-\x00\x00\x02\x82\x00\x04\x00\x00\x00\x01\x00\x01\x8c\x01\
-\x00\x00\x00\x5c\x00\x00\x00\x00\x00\x01\x00\x01a\xf8\
-\x00\x00\x03\x04\x00\x00\x00\x00\x00\x01\x00\x01\xa6\xea\
-\x00\x00\x00\x8e\x00\x00\x00\x00\x00\x01\x00\x01\x90\x7f\
-\x00\x00\x02\x9c\x00\x04\x00\x00\x00\x01\x00\x01\x9e\xf6\
-\x00\x00\x028\x00\x00\x00\x00\x00\x01\x00\x01n\xcf\
+\x00\x00\x00\xda\x00\x02\x00\x00\x00\x08\x00\x00\x00\x16\
+\x00\x00\x018\x00\x00\x00\x00\x00\x01\x00\x00\x8bz\
+\x00\x00\x01\x18\x00\x04\x00\x00\x00\x01\x00\x00J\x99\
+\x00\x00\x00\xe8\x00\x02\x00\x00\x00\x08\x00\x00\x00\x0e\
+\x00\x00\x00\xfa\x00\x00\x00\x00\x00\x01\x00\x00I\xc4\
+\x00\x00\x02N\x00\x00\x00\x00\x00\x01\x00\x01\xe3\xf7\
+\x00\x00\x01\x8a\x00\x00\x00\x00\x00\x01\x00\x00\xe1v\
+\x00\x00\x01T\x00\x00\x00\x00\x00\x01\x00\x00\xb4\xc2\
+\x00\x00\x02*\x00\x00\x00\x00\x00\x01\x00\x01\xac\xe5\
+\x00\x00\x01\xb8\x00\x00\x00\x00\x00\x01\x00\x01\x06n\
+\x00\x00\x02\x14\x00\x00\x00\x00\x00\x01\x00\x01p3\
+\x00\x00\x02\x00\x00\x00\x00\x00\x00\x01\x00\x01M\xb6\
+\x00\x00\x01\xe2\x00\x00\x00\x00\x00\x01\x00\x01,\xc5\
+\x00\x00\x02\x9a\x00\x04\x00\x00\x00\x01\x00\x02\x1c\xf9\
+\x00\x00\x03\x10\x00\x04\x00\x00\x00\x01\x00\x02B\xfe\
+\x00\x00\x02\xbc\x00\x04\x00\x00\x00\x01\x00\x02!\x89\
+\x00\x00\x00\x5c\x00\x04\x00\x00\x00\x01\x00\x02\x09$\
+\x00\x00\x03>\x00\x04\x00\x00\x00\x01\x00\x02G\xe8\
+\x00\x00\x00\x8e\x00\x00\x00\x00\x00\x01\x00\x02'\xef\
+\x00\x00\x02\xd6\x00\x04\x00\x00\x00\x01\x00\x02=\xea\
+\x00\x00\x02r\x00\x00\x00\x00\x00\x01\x00\x02\x0d\x94\
 "
 
 def qInitResources():

@@ -9,8 +9,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
-from .content.levels import LEVELS, Level
+from allexplainer import __version__
+from allexplainer.content.levels import LEVELS, Level
 
 log = logging.getLogger("allexplainer")
 
@@ -32,8 +32,19 @@ def build_parser() -> ArgumentParser:
     parser.add_argument("--fullscreen", action="store_true", help="start full screen")
     parser.add_argument("--content-dir", metavar="DIR", type=Path,
                         help="preview content from this folder instead of the built-in copy")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="store_true",
+                        help="print the app version and the content version, then exit")
     return parser
+
+
+def version_text(content_dir: Path | None = None) -> str:
+    """``allexplainer 0.2.0 (content 2026.12, 1 Dec 2026)``: the app and the words it shows."""
+    from allexplainer.resources import load_content
+    from allexplainer.topics.footer import long_date
+
+    version = load_content(content_dir).version
+    dated = f", {long_date(version.date)}" if version.date else ""
+    return f"allexplainer {__version__} (content {version}{dated})"
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -62,6 +73,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the app; return the process exit status."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if args.version:
+        print(version_text(args.content_dir))
+        return 0
     if not has_display():
         print("allexplainer: no display found. Run it on a desktop, or set "
               "QT_QPA_PLATFORM=offscreen for a test run.", file=sys.stderr)
@@ -69,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from .settings import APPLICATION, ORGANISATION
+    from allexplainer.settings import APPLICATION, ORGANISATION
 
     QApplication.setOrganizationName(ORGANISATION)
     QApplication.setApplicationName(APPLICATION)
@@ -78,8 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = build_window(args)
     if window is None:
         return 2
-    from .notes.store import data_folder
-    from .ui.crash_handler import CrashHandler
+    from allexplainer.notebook.store import data_folder
+    from allexplainer.ui.crash_handler import CrashHandler
 
     crash_handler = CrashHandler(data_folder() / "crash-logs", window)
     crash_handler.install()
@@ -95,10 +109,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def build_window(args: argparse.Namespace):
     """Load the content and build the main window; None (after a message) for a bad --topic."""
-    from .resources import load_content
-    from .settings import Settings
-    from .ui.diagram_source import DiagramSource
-    from .ui.main_window import MainWindow
+    from allexplainer.diagrams._qt.source import DiagramSource
+    from allexplainer.resources import load_content
+    from allexplainer.settings import Settings
+    from allexplainer.ui.main_window import MainWindow
 
     library = load_content(args.content_dir)
     for error in library.errors:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QDirIterator, QFile, QIODevice
 
-from .content.errors import ContentError
-from .content.library import Library, load_library, read_content_dir
+from allexplainer.content.errors import ContentError
+from allexplainer.content.library import Library, load_library, read_content_dir
 
 log = logging.getLogger(__name__)
 CONTENT_PREFIX = ":/content"
@@ -18,7 +18,7 @@ PRESENTER_NOTES = ":/presenter/notes.toml"
 
 def register() -> None:
     """Register the compiled resources with Qt (importing the module does it once)."""
-    from . import _resources_rc  # noqa: F401  (imported for its side effect)
+    from allexplainer import _resources_rc  # noqa: F401  (imported for its side effect)
 
 
 def read_resource_text(path: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from .content.levels import Level
+from allexplainer.content.levels import Level
 
 ORGANISATION = "ALL Explainer"
 APPLICATION = "ALL Explainer"

@@ -41,7 +41,7 @@ def click_link(qtbot, browser: QTextBrowser, href_prefix: str = "glossary:") -> 
 
 def open_main_window(qtbot, folder: Path, library=None, **options):
     """The real main window, shown, with its notebook kept in ``folder`` (a test's tmp_path)."""
-    from allexplainer.notes.store import NotebookStore
+    from allexplainer.notebook.store import NotebookStore
     from allexplainer.resources import load_content
     from allexplainer.settings import Settings
     from allexplainer.ui.main_window import MainWindow

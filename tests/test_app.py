@@ -91,8 +91,8 @@ def test_presenting_every_slide_opens_no_connection(qtbot, no_network, app_windo
 
 def test_play_mode_opens_no_connection(qtbot, no_network, app_window):
     window = app_window
-    window.play_room.enter()
-    play = window.play_room.play_mode
+    window.play_switch.enter()
+    play = window.play_switch.play_mode
     play.open_find()
     for cell in play.find_activity.hunt.cells:
         play.find_activity.tap(cell.id)
@@ -104,7 +104,7 @@ def test_play_mode_opens_no_connection(qtbot, no_network, app_window):
     with qtbot.waitSignal(play.exit_requested, timeout=5000):
         qtbot.mousePress(play.exit_button, Qt.MouseButton.LeftButton)
     qtbot.mouseRelease(play.exit_button, Qt.MouseButton.LeftButton)
-    assert not window.play_room.active
+    assert not window.play_switch.active
 
 
 FIRST_PAINT_PROBE = """

@@ -22,7 +22,7 @@ def run(*args: str, env_extra: dict | None = None) -> subprocess.CompletedProces
 def test_version():
     result = run("--version")
     assert result.returncode == 0
-    assert result.stdout.strip() == f"allexplainer {__version__}"
+    assert result.stdout.strip() == f"allexplainer {__version__} (content 2026.12, 1 Dec 2026)"
 
 
 def test_unknown_level_exits_2_listing_the_levels():

@@ -19,8 +19,11 @@ GOOD_TOPIC = """+++
 id = "demo"
 title = "Demo topic"
 order = 3
-last_reviewed = 2026-11-24
+sources_checked = 2026-11-24
 next_review = 2027-11-24
+
+[review]
+state = "pending"
 
 [[sources]]
 title = "A source"
@@ -69,7 +72,7 @@ def test_real_content_loads_with_eight_topics_in_design_order():
     assert [topic.id for topic in library.topics] == TOPIC_IDS
     for topic in library.good_topics:
         assert topic.sources, topic.id
-        assert topic.last_reviewed < topic.next_review
+        assert topic.sources_checked < topic.next_review
         for level in LEVELS:
             assert len(topic.body(level).split()) >= 40, (topic.id, level)
         assert topic.questions
@@ -78,8 +81,8 @@ def test_real_content_loads_with_eight_topics_in_design_order():
 def test_a_good_topic_parses_with_its_lines():
     topic = parse_topic(GOOD_TOPIC, "topics/demo.md")
     assert topic.title == "Demo topic"
-    assert topic.last_reviewed == dt.date(2026, 11, 24)
-    assert topic.bodies[Level.CHILD].first_line == 14
+    assert topic.sources_checked == dt.date(2026, 11, 24)
+    assert topic.bodies[Level.CHILD].first_line == 17
     assert topic.questions == ("What happens next?",)
 
 
@@ -92,7 +95,7 @@ def test_missing_field_names_file_and_field():
 
 def test_unknown_level_names_the_line():
     error = error_for(GOOD_TOPIC.replace("=== clinic ===", "=== teens ==="))
-    assert error.line == 19
+    assert error.line == 22
     assert "unknown section 'teens'" in str(error)
     assert "child, family, clinic" in str(error)
 
@@ -103,15 +106,15 @@ def test_broken_date_names_the_line():
 
 
 def test_date_in_quotes_is_refused_with_its_field_and_line():
-    error = error_for(GOOD_TOPIC.replace("last_reviewed = 2026-11-24",
-                                         'last_reviewed = "24 Nov 2026"'))
-    assert (error.line, error.field) == (5, "last_reviewed")
+    error = error_for(GOOD_TOPIC.replace("sources_checked = 2026-11-24",
+                                         'sources_checked = "24 Nov 2026"'))
+    assert (error.line, error.field) == (5, "sources_checked")
     assert "YYYY-MM-DD" in str(error)
 
 
 def test_link_to_a_missing_glossary_term_names_its_line():
     error = error_for(GOOD_TOPIC.replace("T cells are white", "[B cells](glossary:b-cell) are"))
-    assert (error.file, error.line) == ("topics/demo.md", 17)
+    assert (error.file, error.line) == ("topics/demo.md", 20)
     assert "'b-cell'" in str(error)
 
 

@@ -56,7 +56,7 @@ def test_teach_back_questions_are_readable_and_safe(library):
 
 
 def test_glossary_and_presenter_notes_say_nothing_unsafe(library):
-    from allexplainer.presenter.notes import parse_notes
+    from allexplainer.presenter.nurse_notes import parse_notes
 
     items = list(glossary_texts(library))
     notes = parse_notes((ROOT / "assets" / "presenter" / "notes.toml").read_text("utf-8"))
@@ -102,7 +102,7 @@ def test_every_topic_lists_dated_sources_and_review_dates(library):
     for topic in library.good_topics:
         assert topic.sources
         assert all(source.date for source in topic.sources)
-        assert topic.next_review > topic.last_reviewed
+        assert topic.next_review > topic.sources_checked
 
 
 def test_every_topic_has_teach_back_questions_for_child_and_family(library):

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QTabWidget, QToolTip
 
 from allexplainer.content.levels import Level
 from allexplainer.content.links import strip_links
+from allexplainer.diagrams._qt.player import DiagramPlayer
 from allexplainer.diagrams.loader import load_builtin_scenes
-from allexplainer.diagrams.palette import SKY_BLUE
 from allexplainer.diagrams.scene import stage_end, stage_start
-from allexplainer.ui.diagram_player import DiagramPlayer
+from allexplainer.palette import SKY_BLUE
 
 
 @cache

@@ -10,8 +10,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from allexplainer.content.levels import Level
+from allexplainer.diagrams.drawing.renderer import SceneRenderer, render_still
 from allexplainer.diagrams.loader import load_builtin_scenes
-from allexplainer.diagrams.render import SceneRenderer, render_still
 from allexplainer.diagrams.scene import changing_actors, stage_end, stage_start
 
 SIZE = (480, 270)

@@ -14,11 +14,11 @@ from allexplainer.content.glossary import TermMatcher, parse_glossary
 from allexplainer.content.levels import LEVELS, Level
 from allexplainer.content.links import LINK_RE, iter_links, strip_links
 from allexplainer.diagrams import kinds
+from allexplainer.diagrams.drawing.renderer import SCENE_HEIGHT, SCENE_WIDTH, render_still
 from allexplainer.diagrams.layout import anchor_point, layout
 from allexplainer.diagrams.loader import load_builtin_scenes, read_scene_files
-from allexplainer.diagrams.palette import KEY_COLOURS
-from allexplainer.diagrams.render import SCENE_HEIGHT, SCENE_WIDTH, render_still
 from allexplainer.diagrams.scene import stage_end, stage_end_state
+from allexplainer.palette import KEY_COLOURS
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENE_IDS = ["antibodies", "blinatumomab", "car_t", "cd19"]
@@ -227,7 +227,7 @@ def test_labels_are_inside_the_frame_and_never_overlap(scene_id, level, size):
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    from allexplainer.diagrams.render import SceneRenderer
+    from allexplainer.diagrams.drawing.renderer import SceneRenderer
 
     scene = scenes()[scene_id]
     width, height = size

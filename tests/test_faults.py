@@ -51,7 +51,7 @@ def test_an_error_inside_a_slot_shows_a_calm_message_and_writes_a_log(qtbot, tmp
 
 def test_a_missing_or_broken_diagram_shows_a_placeholder_and_logs_a_warning(qtbot, tmp_path,
                                                                           caplog):
-    from allexplainer.ui.diagram_source import DiagramSource
+    from allexplainer.diagrams._qt.source import DiagramSource
     from tests.helpers import ROOT
 
     scenes = tmp_path / "diagrams"

@@ -13,7 +13,7 @@ from allexplainer.content.glossary import parse_glossary
 from allexplainer.content.library import load_library
 from allexplainer.content.quiz import parse_quiz
 from allexplainer.content.topics import parse_topic
-from allexplainer.notes.notebook import Notebook, NotebookError
+from allexplainer.notebook.questions import Notebook, NotebookError
 from tests.helpers import CONTENT_DIR, ROOT
 
 EXAMPLES = settings(max_examples=1000, deadline=None,
@@ -27,7 +27,7 @@ REAL_NOTEBOOK = ('{"format": 1, "questions": [{"id": "a", "text": "Why?", "done"
 
 FRAGMENTS = ["+++", "===", "=== child ===", "=== family ===", "=== clinic ===", "=== questions ===",
              "[[sources]]", "[[term]]", "[[child]]", "[[child.answers]]", "id = ", "title = ",
-             "order = 3", "order = -1", "last_reviewed = 2026-02-30", "next_review = 2020-01-01",
+             "order = 3", "order = -1", "sources_checked = 2026-02-30", "next_review = 2020-01-01",
              '"', "'", "[x](glossary:nope)", "[x](glossary:cd19)", "\x00", "\ufeff", "é", "{",
              "}", "[", "]", "= true", "correct = 1", "\n", "\r\n", "   ", "#", "- ", "text = ''"]
 

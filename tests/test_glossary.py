@@ -6,9 +6,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from allexplainer.content.checks import texts, unlinked_terms
-from allexplainer.content.glossary_search import GlossaryIndex
 from allexplainer.content.levels import LEVELS, Level
 from allexplainer.content.links import iter_links
+from allexplainer.glossary.matching import GlossaryIndex
 from allexplainer.resources import load_content
 from allexplainer.settings import Settings
 from allexplainer.ui.main_window import MainWindow

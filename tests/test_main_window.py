@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
 
 from allexplainer import __version__
 from allexplainer.content.checks import markdown_to_plain
@@ -12,7 +15,7 @@ from allexplainer.content.library import load_library, read_content_dir
 from allexplainer.content.links import strip_links
 from allexplainer.resources import load_content
 from allexplainer.settings import APPLICATION, KEY_LEVEL, KEY_TOPIC, ORGANISATION, Settings
-from allexplainer.ui.care_note import CARE_TEAM_TEXT
+from allexplainer.topics._qt.care_note import CARE_TEAM_TEXT
 from allexplainer.ui.main_window import MainWindow
 from tests.helpers import CONTENT_DIR, click_link
 
@@ -55,7 +58,8 @@ def test_family_text_is_shown_first_with_care_note_sources_and_dates(window):
     assert first_words(page.topic.body(Level.FAMILY)) in shown
     assert "Where these facts come from" in shown
     assert page.topic.sources[0].title in shown
-    assert "Last reviewed 24 Nov 2026" in shown and "Next review due 24 Nov 2027" in shown
+    assert "Sources checked 1 Dec 2026" in shown and "Next review due" in shown
+    assert "Clinical review: pending" in shown and "Content version 2026.12" in shown
     assert page.care_note.isVisible()
     assert page.care_note.text() == CARE_TEAM_TEXT
 
@@ -96,9 +100,36 @@ def test_about_shows_version_sources_and_disclaimer(qtbot, window):
     box = window.findChild(type(window._about_box), "about-box")
     qtbot.waitUntil(box.isVisible)
     assert __version__ in box.text()
+    assert "Content version 2026.12" in box.text()
+    assert "pending on every topic" in box.text()
     assert "does not replace" in box.text()
-    assert "Research into childhood acute lymphoblastic leukaemia" in box.text()
     box.close()
+
+
+def test_the_clinical_trials_page_names_todays_trial_with_its_status_date(qtbot, window):
+    window.set_level(Level.FAMILY)
+    window.show_topic("clinical-trials")
+    shown = " ".join(window.tabs.currentWidget().plain_text().split())
+    assert "Trials named on this page" in shown
+    assert "ALLTogether1 (NCT04307576" in shown
+    assert "(as of 1 Dec 2026)" in shown
+    assert "Sources checked 1 Dec 2026" in shown
+    assert "Clinical review: pending" in shown
+
+
+def test_the_clinic_level_opens_what_changed_in_this_version(qtbot, window):
+    window.set_level(Level.CLINIC)
+    window.show_topic("blinatumomab")
+    page = window.tabs.currentWidget()
+    assert "What changed in version 2026.12" in page.plain_text()
+    click_link(qtbot, page.text, "changes:")
+    box = window.findChild(QMessageBox, "changes-box")
+    qtbot.waitUntil(box.isVisible)
+    assert "What changed in content version 2026.12" in box.text()
+    assert "Blinatumomab" in box.text()
+    box.close()
+    window.set_level(Level.FAMILY)
+    assert "What changed in version" not in window.tabs.currentWidget().plain_text()
 
 
 def test_topic_and_level_are_remembered(qtbot):
@@ -165,8 +196,9 @@ def test_a_broken_topic_shows_its_error_and_the_rest_still_work(qtbot):
 def test_a_page_past_its_review_date_says_so(qtbot):
     files = read_content_dir(CONTENT_DIR)
     files["topics/cd19.md"] = files["topics/cd19.md"].replace(
-        "last_reviewed = 2026-11-24", "last_reviewed = 2020-01-01").replace(
-        "next_review = 2027-11-24", "next_review = 2021-01-01")
+        "sources_checked = 2026-12-01", "sources_checked = 2020-01-01")
+    files["topics/cd19.md"] = re.sub(r"next_review = [\d-]+", "next_review = 2021-01-01",
+                                     files["topics/cd19.md"])
     window = open_window(qtbot, load_library(files))
     window.show_topic("cd19")
     shown = " ".join(window.tabs.currentWidget().plain_text().split())
@@ -202,7 +234,7 @@ def test_an_unreadable_settings_file_gives_defaults_and_a_notice(qtbot):
 
 
 def test_the_diagram_gets_the_larger_share_of_a_wide_window(qtbot):
-    from allexplainer.ui.diagram_source import DiagramSource
+    from allexplainer.diagrams._qt.source import DiagramSource
 
     window = MainWindow(load_content(), Settings(), diagram_factory=DiagramSource())
     qtbot.addWidget(window)

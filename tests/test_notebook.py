@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from allexplainer.content.links import strip_links
-from allexplainer.notes.notebook import Notebook, NotebookError
-from allexplainer.notes.store import NotebookStore, data_folder
+from allexplainer.notebook.questions import Notebook, NotebookError
+from allexplainer.notebook.store import NotebookStore, data_folder
 from allexplainer.ui.main_window import MainWindow
 from tests.helpers import ROOT, open_main_window
 
@@ -134,8 +134,8 @@ def test_the_default_folder_is_the_users_data_folder():
 SAVER = """
 import sys
 from pathlib import Path
-from allexplainer.notes.notebook import Notebook
-from allexplainer.notes.store import NotebookStore
+from allexplainer.notebook.questions import Notebook
+from allexplainer.notebook.store import NotebookStore
 store = NotebookStore(Path(sys.argv[1]))
 notebook = Notebook()
 notebook.listeners.append(lambda: store.save(notebook))

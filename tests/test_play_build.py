@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
 from allexplainer.play import build_car
+from allexplainer.play._qt import build as play_build
+from allexplainer.play._qt.build import BUILDING, FINISHED, HUNTING, BuildActivity
 from allexplainer.play.build_car import STACK_ORDER, CarBuild, PartKind, hunt_frame
-from allexplainer.ui import play_build
-from allexplainer.ui.play_build import FINISHED, BUILDING, HUNTING, BuildActivity
 
 # --- the rules ---------------------------------------------------------------------------
 

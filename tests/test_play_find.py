@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from allexplainer.play import find_flags
+from allexplainer.play._qt.find import FindActivity
+from allexplainer.play._qt.paint import FLAG_HEIGHT
 from allexplainer.play.find_flags import FeedbackKind, FlagHunt, make_layout
-from allexplainer.ui.play_find import FindActivity
-from allexplainer.ui.play_paint import FLAG_HEIGHT
 
 SEED = 7
 

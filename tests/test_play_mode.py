@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QMainWindow
 from allexplainer.content.checks import unsafe_words
 from allexplainer.content.levels import Level
 from allexplainer.play import build_car, find_flags
-from allexplainer.ui import play_hold, play_mode
-from allexplainer.ui.play_mode import PlayMode
+from allexplainer.play._qt import hold_to_exit as play_hold
+from allexplainer.play._qt import play_mode
+from allexplainer.play._qt.play_mode import PlayMode
 
 PLAY_PACKAGE = Path(__file__).resolve().parent.parent / "allexplainer" / "play"
 FORBIDDEN = ("PySide6", "shiboken6", "matplotlib")

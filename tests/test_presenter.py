@@ -7,10 +7,10 @@ from PySide6.QtCore import Qt
 
 from allexplainer.content.levels import Level
 from allexplainer.content.links import strip_links
-from allexplainer.notes.store import NotebookStore
+from allexplainer.diagrams._qt.source import DiagramSource
+from allexplainer.notebook.store import NotebookStore
 from allexplainer.resources import load_content
 from allexplainer.settings import Settings
-from allexplainer.ui.diagram_source import DiagramSource
 from allexplainer.ui.main_window import MainWindow
 from tests.helpers import open_main_window
 
@@ -89,7 +89,7 @@ def test_n_shows_the_nurses_notes_on_one_screen(qtbot, window):
 
 
 def test_with_two_screens_n_never_puts_notes_on_the_familys_screen(qtbot, window):
-    from allexplainer.ui.presenter_views import NotesView
+    from allexplainer.presenter._qt.views import NotesView
 
     presenter = start(qtbot, window, "car-t")
     presenter.notes_view = NotesView()          # as start() does when a second screen exists

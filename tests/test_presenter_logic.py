@@ -6,7 +6,7 @@ import pytest
 
 from allexplainer.content.errors import ContentError
 from allexplainer.presenter.deck import Deck
-from allexplainer.presenter.notes import check_notes_cover, parse_notes
+from allexplainer.presenter.nurse_notes import check_notes_cover, parse_notes
 from allexplainer.presenter.screens import ScreenInfo, plan_screens
 from tests.helpers import ROOT
 

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from allexplainer.content.levels import Level
-from allexplainer.content.search import search
 from allexplainer.resources import load_content
+from allexplainer.search.index import search
 from tests.helpers import open_main_window
 
 

@@ -11,10 +11,10 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
 from allexplainer.content.levels import LEVELS
-from allexplainer.notes.store import NotebookStore
+from allexplainer.diagrams._qt.source import DiagramSource
+from allexplainer.notebook.store import NotebookStore
 from allexplainer.resources import load_content
 from allexplainer.settings import Settings
-from allexplainer.ui.diagram_source import DiagramSource
 from allexplainer.ui.main_window import MainWindow
 
 FRAMES = 20_000

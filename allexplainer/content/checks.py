@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .glossary import TermMatcher
-from .levels import LEVELS, Level
-from .library import Library
-from .links import LINK_RE, linked_ids, strip_links
+from allexplainer.content.glossary import TermMatcher
+from allexplainer.content.levels import LEVELS, Level
+from allexplainer.content.library import Library
+from allexplainer.content.links import LINK_RE, TRIAL_LINK_RE, linked_ids, strip_links
 
 # Words that read as advice or a promise about one child, at any level.
 _PROMISES = [
@@ -77,7 +78,8 @@ def glossary_texts(library: Library) -> Iterator[tuple[str, Level | None, str]]:
 
 def unlinked_terms(where: str, markdown: str, matcher: TermMatcher) -> list[Problem]:
     """Glossary words used in ``markdown`` that are never linked in it."""
-    unlinked_text = LINK_RE.sub(" ", markdown)
+    # a trial link counts as a link: its tooltip explains the trial
+    unlinked_text = TRIAL_LINK_RE.sub(" ", LINK_RE.sub(" ", markdown))
     missing = matcher.term_ids(strip_links(unlinked_text)) - linked_ids(markdown)
     return [Problem(where, f"glossary word '{term_id}' is used but never linked; link its "
                            f"first mention as [words](glossary:{term_id})")
@@ -107,3 +109,52 @@ def check_words(items: Iterable[tuple[str, Level | None, str]],
         problems += unlinked_terms(where, markdown, matcher)
         problems += unsafe_words(where, level, markdown)
     return problems
+
+
+# Statements found wrong or out of date in review, and words that suggest "cured" after a game.
+BANNED_PHRASES: tuple[tuple[str, str], ...] = (
+    ("all clear", "suggests the child is cured"),
+    ("being compared with chemo", "the blinatumomab relapse trials reported in 2021"),
+    ("most of them did not", "many survivors have at least one long-term condition"),
+    ("most did not have", "many survivors have at least one long-term condition"),
+    ("healthy cells have no flags", "healthy B cells carry CD19 too"),
+    ("only poorly cells have", "healthy B cells carry CD19 too"),
+    ("vaccines contain antibodies", "a vaccine teaches the body to make its own antibodies"),
+    ("antibodies from vaccines", "a vaccine teaches the body to make its own antibodies"),
+    ("same kind of protein", "vaccines do not contain antibodies"),
+)
+SHINGLE_WORDS = 8
+
+
+def banned_phrases(where: str, text: str) -> list[Problem]:
+    """Every banned phrase in ``text`` (case and spacing ignored), with why it is banned."""
+    plain = " ".join(markdown_to_plain(text).casefold().split())
+    return [Problem(where, f"'{phrase}' must not be said: {why}")
+            for phrase, why in BANNED_PHRASES if phrase in plain]
+
+
+def words_of(text: str) -> list[str]:
+    """The lower-case words of ``text``, links reduced to their shown words."""
+    plain = strip_links(text).casefold().replace("\u2019", "'")
+    return re.findall(r"[a-z0-9']+", plain)
+
+
+def shingle_fingerprint(words: Iterable[str]) -> str:
+    """A short, stable fingerprint of a run of words (so no source text need be stored)."""
+    return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()[:16]
+
+
+def fingerprints(text: str, size: int = SHINGLE_WORDS) -> set[str]:
+    """The fingerprint of every run of ``size`` words in ``text``."""
+    words = words_of(text)
+    return {shingle_fingerprint(words[i:i + size]) for i in range(len(words) - size + 1)}
+
+
+def copied_runs(where: str, text: str, source: set[str],
+                size: int = SHINGLE_WORDS) -> list[Problem]:
+    """Every run of ``size`` or more words in ``text`` that also stands in the source."""
+    words = words_of(text)
+    return [Problem(where, f"shares {size} words in a row with the founding document: "
+                           f"'{' '.join(words[i:i + size])}'; write it in your own words")
+            for i in range(len(words) - size + 1)
+            if shingle_fingerprint(words[i:i + size]) in source]

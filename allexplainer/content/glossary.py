@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from .errors import ContentError, load_toml
-from .levels import LEVELS, Level
-from .links import VALID_ID_RE, iter_links
-from .topics import field_line
+from allexplainer.content.errors import ContentError, load_toml
+from allexplainer.content.levels import LEVELS, Level
+from allexplainer.content.links import VALID_ID_RE, iter_links
+from allexplainer.content.topics import field_line
 
 _REQUIRED = ("id", "term", *(level.value for level in LEVELS))
 _KNOWN = {*_REQUIRED, "synonyms", "pronunciation", "related"}

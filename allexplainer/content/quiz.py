@@ -6,8 +6,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .errors import ContentError, load_toml
-from .levels import Level
+from allexplainer.content.errors import ContentError, load_toml
+from allexplainer.content.levels import Level
 
 QUIZ_LEVELS = (Level.CHILD, Level.FAMILY)
 MIN_QUESTIONS = 3

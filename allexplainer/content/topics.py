@@ -8,16 +8,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import ContentError, load_toml
-from .levels import LEVELS, Level
-from .links import VALID_ID_RE
+from allexplainer.content.errors import ContentError, load_toml
+from allexplainer.content.levels import LEVELS, Level
+from allexplainer.content.links import VALID_ID_RE
 
 FRONT_MATTER_FENCE = "+++"
 QUESTIONS_SECTION = "questions"
 _SECTION_RE = re.compile(r"^===\s*(?P<name>[A-Za-z_-]+)\s*===\s*$")
 _BULLET_RE = re.compile(r"^\s*[-*]\s+(?P<text>.+?)\s*$")
-_REQUIRED_FIELDS = ("id", "title", "order", "last_reviewed", "next_review", "sources")
-_KNOWN_FIELDS = {*_REQUIRED_FIELDS, "diagram", "tab_title"}
+_REQUIRED_FIELDS = ("id", "title", "order", "sources_checked", "next_review", "sources", "review")
+_KNOWN_FIELDS = {*_REQUIRED_FIELDS, "diagram", "tab_title", "changes"}
+REVIEW_STATES = ("pending", "reviewed")
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,28 @@ class Source:
     title: str
     date: str
     detail: str = ""
+
+
+@dataclass(frozen=True)
+class Review:
+    """The clinical review state of a topic: pending until a named reviewer and date exist."""
+
+    state: str = "pending"
+    reviewer: str = ""
+    date: dt.date | None = None
+
+    @property
+    def done(self) -> bool:
+        """True only when a named clinician reviewed the page on a recorded date."""
+        return self.state == "reviewed" and bool(self.reviewer) and self.date is not None
+
+
+@dataclass(frozen=True)
+class Change:
+    """What changed in a topic in one content version."""
+
+    version: str
+    note: str
 
 
 @dataclass(frozen=True)
@@ -44,7 +67,7 @@ class Topic:
     id: str
     title: str
     order: int
-    last_reviewed: dt.date
+    sources_checked: dt.date
     next_review: dt.date
     sources: tuple[Source, ...]
     bodies: Mapping[Level, Section]
@@ -53,6 +76,12 @@ class Topic:
     diagram: str | None = None
     questions_line: int = 0
     tab_title: str = ""
+    review: Review = Review()
+    changes: tuple[Change, ...] = ()
+
+    def change_note(self, version: str) -> str:
+        """What changed in this topic in content ``version``, or ''."""
+        return next((change.note for change in self.changes if change.version == version), "")
 
     @property
     def short_title(self) -> str:
@@ -133,7 +162,8 @@ def _require_date(meta: dict[str, Any], key: str, file: str, line: int) -> dt.da
     return value
 
 
-def _sources(meta: dict[str, Any], file: str, line: int) -> tuple[Source, ...]:
+def parse_sources(meta: dict[str, Any], file: str, line: int) -> tuple[Source, ...]:
+    """Validate a ``[[sources]]`` list (title, date, optional detail) into Sources."""
     raw = meta["sources"]
     if not isinstance(raw, list) or not raw:
         raise ContentError("at least one [[sources]] entry is needed", file=file, line=line,
@@ -152,6 +182,50 @@ def _sources(meta: dict[str, Any], file: str, line: int) -> tuple[Source, ...]:
             raise ContentError("must be text", file=file, line=line, field=f"{name}.detail")
         sources.append(Source(entry["title"].strip(), entry["date"].strip(), detail.strip()))
     return tuple(sources)
+
+
+def _review(meta: dict[str, Any], file: str, line: int) -> Review:
+    """The ``[review]`` table: a state, and for "reviewed" a named reviewer and a date."""
+    raw = meta["review"]
+    if not isinstance(raw, dict):
+        raise ContentError("must be a [review] table", file=file, line=line, field="review")
+    state = raw.get("state")
+    if state not in REVIEW_STATES:
+        raise ContentError(f"state must be one of: {', '.join(REVIEW_STATES)}", file=file,
+                           line=line, field="review.state")
+    unknown = set(raw) - {"state", "reviewer", "date"}
+    if unknown:
+        raise ContentError(f"unknown field '{sorted(unknown)[0]}'; known: state, reviewer, date",
+                           file=file, line=line, field="review")
+    if state == "pending":
+        if "reviewer" in raw or "date" in raw:
+            raise ContentError("a pending review has no reviewer or date yet", file=file,
+                               line=line, field="review")
+        return Review()
+    reviewer, date = raw.get("reviewer"), raw.get("date")
+    if not isinstance(reviewer, str) or not reviewer.strip():
+        raise ContentError("a reviewed page names its reviewer", file=file, line=line,
+                           field="review.reviewer")
+    if isinstance(date, dt.datetime) or not isinstance(date, dt.date):
+        raise ContentError("a reviewed page gives the review date as YYYY-MM-DD", file=file,
+                           line=line, field="review.date")
+    return Review("reviewed", reviewer.strip(), date)
+
+
+def _changes(meta: dict[str, Any], file: str, line: int) -> tuple[Change, ...]:
+    """The optional ``[[changes]]`` list: a version and a note each."""
+    raw = meta.get("changes", [])
+    if not isinstance(raw, list):
+        raise ContentError("must be a list of [[changes]] tables", file=file, line=line,
+                           field="changes")
+    changes = []
+    for index, entry in enumerate(raw):
+        if not isinstance(entry, dict) or set(entry) != {"version", "note"} or not all(
+                isinstance(entry[key], str) and entry[key].strip() for key in entry):
+            raise ContentError("each [[changes]] entry has a version and a note, both text",
+                               file=file, line=line, field=f"changes[{index}]")
+        changes.append(Change(entry["version"].strip(), entry["note"].strip()))
+    return tuple(changes)
 
 
 def parse_topic(text: str, file: str) -> Topic:
@@ -177,10 +251,10 @@ def parse_topic(text: str, file: str) -> Topic:
     if isinstance(order, bool) or not isinstance(order, int) or not 1 <= order <= 99:
         raise ContentError("must be a whole number from 1 to 99", file=file,
                            line=line_of("order"), field="order")
-    last_reviewed = _require_date(meta, "last_reviewed", file, line_of("last_reviewed"))
+    sources_checked = _require_date(meta, "sources_checked", file, line_of("sources_checked"))
     next_review = _require_date(meta, "next_review", file, line_of("next_review"))
-    if next_review <= last_reviewed:
-        raise ContentError("must come after last_reviewed", file=file,
+    if next_review <= sources_checked:
+        raise ContentError("must come after sources_checked", file=file,
                            line=line_of("next_review"), field="next_review")
     diagram = meta.get("diagram")
     if diagram is not None:
@@ -210,8 +284,10 @@ def parse_topic(text: str, file: str) -> Topic:
                            line=questions_section.first_line, field=QUESTIONS_SECTION)
     return Topic(
         id=topic_id, title=_require_str(meta, "title", file, line_of("title")), order=order,
-        last_reviewed=last_reviewed, next_review=next_review,
-        sources=_sources(meta, file, line_of("sources")), bodies=bodies, questions=questions,
+        sources_checked=sources_checked, next_review=next_review,
+        review=_review(meta, file, field_line(toml_text, "review", default=0) + 1),
+        changes=_changes(meta, file, line_of("changes")),
+        sources=parse_sources(meta, file, line_of("sources")), bodies=bodies, questions=questions,
         file=file, diagram=diagram, questions_line=questions_section.first_line,
         tab_title=tab_title,
     )

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..content.levels import LEVELS, Level
-from .loader import load_scenes
-from .scene import Scene
+from allexplainer.content.levels import LEVELS, Level
+from allexplainer.diagrams.loader import load_scenes
+from allexplainer.diagrams.scene import Scene
 
 
 def load_scene_dir(folder: Path) -> dict[str, Scene]:

@@ -10,8 +10,8 @@ import math
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
-from . import kinds
-from .scene import Actor, ActorState, Scene
+from allexplainer.diagrams import kinds
+from allexplainer.diagrams.scene import Actor, ActorState, Scene
 
 Point = tuple[float, float]
 

@@ -12,12 +12,12 @@ from collections.abc import Collection, Mapping
 from dataclasses import replace
 from pathlib import Path, PurePath
 
-from ..content.errors import ContentError
-from ..content.levels import LEVELS, Level
-from ..content.links import LINK_RE, VALID_ID_RE, iter_links
-from . import kinds
-from .easing import EASINGS
-from .scene import (
+from allexplainer.content.errors import ContentError
+from allexplainer.content.levels import LEVELS, Level
+from allexplainer.content.links import LINK_RE, VALID_ID_RE, iter_links
+from allexplainer.diagrams import kinds
+from allexplainer.diagrams.easing import EASINGS
+from allexplainer.diagrams.scene import (
     DISCRETE_PROPS,
     NUMERIC_PROPS,
     PROP_RANGES,
@@ -29,8 +29,8 @@ from .scene import (
     Scene,
     Stage,
 )
-from .scene_checks import check_overlaps, default_slots
-from .source_lines import SourceLines
+from allexplainer.diagrams.scene_checks import check_overlaps, default_slots
+from allexplainer.diagrams.source_lines import SourceLines
 
 SCENE_DIR = Path(__file__).resolve().parents[2] / "assets" / "diagrams"
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")

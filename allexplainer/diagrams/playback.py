@@ -7,7 +7,7 @@ straight to the stage's end state and nothing plays.
 
 from __future__ import annotations
 
-from .scene import Scene, stage_at, stage_end, stage_start, total_duration
+from allexplainer.diagrams.scene import Scene, stage_at, stage_end, stage_start, total_duration
 
 SPEEDS = (0.5, 1.0, 2.0)
 

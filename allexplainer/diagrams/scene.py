@@ -11,8 +11,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field, fields, replace
 
-from ..content.levels import LEVELS, Level
-from .easing import EASINGS
+from allexplainer.content.levels import LEVELS, Level
+from allexplainer.diagrams.easing import EASINGS
 
 NUMERIC_PROPS = ("x", "y", "x2", "y2", "scale", "rotation", "opacity", "broken", "count",
                  "grow", "dock")

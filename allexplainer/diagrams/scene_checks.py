@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from .scene import Actor, Stage
+from allexplainer.diagrams.scene import Actor, Stage
 
 
 def check_overlaps(stages: tuple[Stage, ...]) -> tuple[str, str] | None:

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .layout import membrane_radius
-from .palette import (
+from allexplainer.diagrams.layout import membrane_radius
+from allexplainer.palette import (
     BACKGROUND,
     BLACK,
     BLUE,

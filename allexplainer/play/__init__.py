@@ -6,7 +6,7 @@ own and the widgets in ``allexplainer.ui.play_*`` only draw what these models sa
 
 from __future__ import annotations
 
-from .build_car import (
+from allexplainer.play.build_car import (
     STACK_ORDER,
     CarBuild,
     HuntFrame,
@@ -16,7 +16,7 @@ from .build_car import (
     Slot,
     hunt_frame,
 )
-from .find_flags import Cell, Feedback, FeedbackKind, FlagHunt, make_layout
+from allexplainer.play.find_flags import Cell, Feedback, FeedbackKind, FlagHunt, make_layout
 
 __all__ = [
     "STACK_ORDER",

@@ -12,7 +12,7 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from .. import __version__
+from allexplainer import __version__
 
 log = logging.getLogger(__name__)
 CALM_MESSAGE = ("Something went wrong, but your notes are safe. The app will keep going; if "

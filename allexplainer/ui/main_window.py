@@ -16,19 +16,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__
-from ..content.levels import LEVELS, Level
-from ..content.library import BrokenTopic, Library
-from ..content.links import strip_links
-from ..content.topics import Topic
-from ..notes.store import NotebookStore
-from ..settings import TEXT_SCALES, Settings
-from .care_note import CARE_TEAM_TEXT
-from .glossary_panel import GlossaryPanel
-from .notebook_panel import NotebookPanel
-from .play_room import PlayRoom
-from .search_dialog import SearchDialog
-from .topic_page import BrokenTopicPage, DiagramFactory, TopicPage
+from allexplainer import __version__
+from allexplainer.content.levels import LEVELS, Level
+from allexplainer.content.library import BrokenTopic, Library
+from allexplainer.content.links import strip_links
+from allexplainer.content.topics import Topic
+from allexplainer.glossary._qt.panel import GlossaryPanel
+from allexplainer.notebook._qt.panel import NotebookPanel
+from allexplainer.notebook.store import NotebookStore
+from allexplainer.play._qt.switch import PlayModeSwitch
+from allexplainer.search._qt.dialog import SearchDialog
+from allexplainer.settings import TEXT_SCALES, Settings
+from allexplainer.topics._qt.care_note import CARE_TEAM_TEXT
+from allexplainer.topics._qt.page import BrokenTopicPage, DiagramFactory, TopicPage
+from allexplainer.topics.footer import changes_markdown, long_date
 
 LEVEL_HINTS = {
     Level.CHILD: "Words for children aged about 5 to 10",
@@ -72,8 +73,10 @@ class MainWindow(QMainWindow):
             else:
                 page = TopicPage(topic, self._level, tooltip_for=self.short_definition,
                                  diagram_factory=diagram_factory,
-                                 quiz=library.quizzes.get(topic.id), parent=self.tabs)
+                                 quiz=library.quizzes.get(topic.id), library=library,
+                                 parent=self.tabs)
                 page.glossary_term_requested.connect(self.glossary_term_requested)
+                page.changes_requested.connect(self.show_changes)
                 page.diagram_built.connect(self._remember_stages)
                 title = topic.short_title
             index = self.tabs.addTab(page, title)
@@ -99,7 +102,7 @@ class MainWindow(QMainWindow):
         self.search_dialog.topic_requested.connect(self.show_found)
         self.search_dialog.term_requested.connect(self.glossary_term_requested)
 
-        self.play_room = PlayRoom(self, self.stack, self.tabs, settings.reduced_motion())
+        self.play_switch = PlayModeSwitch(self, self.stack, self.tabs, settings.reduced_motion())
         self._build_level_switch()
         self._build_menus()
         if preview_of is not None:
@@ -235,7 +238,7 @@ class MainWindow(QMainWindow):
         self.present_action.triggered.connect(self.start_presenting)
         self.play_action = self.view_menu.addAction("&Play mode (for children)")
         self.play_action.setShortcut(QKeySequence(Qt.Key.Key_F7))
-        self.play_action.triggered.connect(self.play_room.enter)
+        self.play_action.triggered.connect(self.play_switch.enter)
         self.level_toolbar.addSeparator()
         self.level_toolbar.addAction(self.present_action)
         self.level_toolbar.addAction(self.play_action)
@@ -258,6 +261,8 @@ class MainWindow(QMainWindow):
         self.fullscreen_action.toggled.connect(self.set_fullscreen)
 
         help_menu = self.menuBar().addMenu("&Help")
+        self.changes_action = help_menu.addAction("&What changed in this version")
+        self.changes_action.triggered.connect(self.show_changes)
         self.about_action = help_menu.addAction("&About ALL Explainer")
         self.about_action.triggered.connect(self.show_about)
 
@@ -290,9 +295,9 @@ class MainWindow(QMainWindow):
     def start_presenting(self) -> None:
         """Present every diagram full screen from the current topic (F5); Esc comes back."""
         source = self.diagram_source
-        if source is None or self.presenter is not None or self.play_room.active:
+        if source is None or self.presenter is not None or self.play_switch.active:
             return
-        from .presenter import PresenterMode
+        from allexplainer.presenter._qt.presenter_mode import PresenterMode
 
         page = self.tabs.currentWidget()
         player = getattr(page, "diagram", None)
@@ -331,7 +336,7 @@ class MainWindow(QMainWindow):
     def set_reduced_motion(self, reduced: bool) -> None:
         """Turn animation off (stage end states only) or on, everywhere, and remember it."""
         self.settings.set_reduced_motion(reduced)
-        self.play_room.set_reduced_motion(reduced)
+        self.play_switch.set_reduced_motion(reduced)
         if self.diagram_source is not None:
             self.diagram_source.reduced_motion = reduced
         for index in range(self.tabs.count()):
@@ -352,12 +357,36 @@ class MainWindow(QMainWindow):
         sources = sorted({source.title for topic in self.library.good_topics
                           for source in topic.sources})
         items = "".join(f"<li>{html.escape(title)}</li>" for title in sources)
+        version = self.library.version
+        dated = f" ({long_date(version.date)})" if version.date else ""
         return (f"<h3>ALL Explainer {__version__}</h3>"
+                f"<p>App version {__version__}. Content version {html.escape(str(version))}"
+                f"{dated}. Clinical review of the content: "
+                f"{self._review_summary()}.</p>"
                 "<p>Explains the treatment of and research into childhood acute lymphoblastic "
                 "leukaemia (ALL), for children, families and the nurses who teach them. It works "
                 "fully offline.</p>"
                 f"<p><b>{html.escape(CARE_TEAM_TEXT)}</b></p>"
                 f"<p>Sources used across the topics:</p><ul>{items}</ul>")
+
+    def _review_summary(self) -> str:
+        topics = self.library.good_topics
+        done = sum(topic.review.done for topic in topics)
+        return "pending on every topic" if done == 0 else f"{done} of {len(topics)} topics"
+
+    def changes_text(self) -> str:
+        """What changed in this content version, topic by topic (Markdown)."""
+        return changes_markdown(self.library)
+
+    def show_changes(self) -> None:
+        """Show "What changed in this version" for the content."""
+        box = QMessageBox(QMessageBox.Icon.Information, "What changed in this version", "",
+                          parent=self)
+        box.setTextFormat(Qt.TextFormat.MarkdownText)
+        box.setText(self.changes_text())
+        box.setObjectName("changes-box")
+        box.open()
+        self._changes_box = box
 
     def show_about(self) -> None:
         """Show Help > About."""

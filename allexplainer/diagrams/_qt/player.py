@@ -1,0 +1,371 @@
+"""A diagram player: the animated scene, its caption at the reading level, and its controls.
+
+Play runs the current stage and then holds on its end, paused, so a presenter always moves on
+with Next (Right, Page Down or a clicker). matplotlib is imported only when the player is
+first shown, so creating players for hidden tabs costs little.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QCursor,
+    QFont,
+    QHideEvent,
+    QKeyEvent,
+    QPaintEvent,
+    QResizeEvent,
+    QShowEvent,
+)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
+
+from allexplainer.content.levels import Level
+from allexplainer.content.links import links_to_html, strip_links, term_id_from_url
+from allexplainer.diagrams._qt.controls import ControlBar
+from allexplainer.diagrams.playback import Playback
+from allexplainer.diagrams.scene import Scene, stage_end, stage_start, total_duration
+
+TooltipLookup = Callable[[str], "str | None"]
+FRAME_MS = 16  # about 60 frames a second
+LONGEST_TICK = 0.1  # seconds; a stalled frame never jumps the animation ahead
+LINK_STYLE = "color: #0b5394; text-decoration: underline;"
+COMPACT_BELOW = 620  # player width (pixels) under which buttons show icons only
+STAGE_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Left, Qt.Key.Key_PageUp,
+              Qt.Key.Key_Home)
+
+
+class DiagramPlayer(QWidget):
+    """Plays one scene stage by stage, with captions at a reading level."""
+
+    stage_changed = Signal(int)
+    playing_changed = Signal(bool)
+    glossary_term_requested = Signal(str)
+
+    def __init__(self, scene: Scene, level: Level, parent: QWidget | None = None,
+                 reduced_motion: bool = False, tooltip_for: TooltipLookup | None = None) -> None:
+        super().__init__(parent)
+        self.scene = scene
+        self._level = Level(level)
+        self._tooltip_for = tooltip_for
+        self._playback = Playback(scene, reduced_motion)
+        self._shown_stage = self._playback.stage_index
+        self._shown_playing = False
+        self._canvas = None  # made just after the first paint (it imports matplotlib)
+        self._text_scale = 1.0
+        self._presenting = False
+        self._high_contrast = False
+        self._canvas_pending = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(FRAME_MS)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._on_tick)
+        self._clock = QElapsedTimer()
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(scene.title.get(self._level))
+        self._build()
+        self._refresh_text()
+        self._refresh_position()
+
+    # -- building ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        starts = [round(stage_start(self.scene, i) * 1000) for i in range(len(self.scene.stages))]
+        self._canvas_box = QVBoxLayout()
+        self._canvas_box.setContentsMargins(0, 0, 0, 0)
+        self._placeholder = QLabel("Loading the diagram\u2026", self)
+        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._placeholder.setMinimumSize(240, 135)
+        self._canvas_box.addWidget(self._placeholder)
+        self.stage_label = QLabel(self)
+        self.stage_label.setObjectName("stage_label")
+        self.stage_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.caption_label = QLabel(self)
+        self.caption_label.setObjectName("caption_label")
+        self.caption_label.setTextFormat(Qt.TextFormat.RichText)
+        self.caption_label.setWordWrap(True)
+        self.caption_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.caption_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.caption_label.setOpenExternalLinks(False)
+        self.caption_label.linkActivated.connect(self._on_link_activated)
+        self.caption_label.linkHovered.connect(self._on_link_hovered)
+        self.caption_label.setAccessibleName("Diagram caption")
+        caption_row = QHBoxLayout()
+        caption_row.addWidget(self.stage_label)
+        caption_row.addWidget(self.caption_label, 1)
+        self.controls = ControlBar(round(total_duration(self.scene) * 1000), starts, self)
+        self.controls.restart_button.clicked.connect(self.restart)
+        self.controls.previous_button.clicked.connect(self.previous_stage)
+        self.controls.play_button.clicked.connect(self.toggle_play)
+        self.controls.next_button.clicked.connect(self.next_stage)
+        self.controls.speed_requested.connect(self.set_speed)
+        self.controls.scrubber.sliderMoved.connect(self._on_scrubbed)
+        for button in self.controls.buttons():
+            # a focused button would take the arrow keys to move focus: stage keys win
+            button.installEventFilter(self)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._canvas_box, 1)
+        layout.addLayout(caption_row)
+        layout.addWidget(self.controls)
+        self._fit_fonts()
+
+    def ensure_canvas(self) -> None:
+        """Build the matplotlib canvas now (normally done just after the first paint)."""
+        if self._canvas is not None:
+            return
+        from allexplainer.diagrams._qt.canvas import (
+            DiagramCanvas,  # imports matplotlib, so only now
+        )
+
+        self._canvas = DiagramCanvas(self.scene, self._level, self)
+        self._canvas_box.replaceWidget(self._placeholder, self._canvas)
+        if self._high_contrast:
+            self._canvas.set_high_contrast(True)
+        self._placeholder.deleteLater()
+        self._render()
+
+    # -- public API -------------------------------------------------------------------------
+    @property
+    def stage_index(self) -> int:
+        """Index of the stage shown (0-based)."""
+        return self._playback.stage_index
+
+    @property
+    def current_time(self) -> float:
+        """Seconds from the start of the scene's timeline."""
+        return self._playback.time
+
+    @property
+    def is_playing(self) -> bool:
+        """Whether the animation is running."""
+        return self._playback.playing
+
+    @property
+    def speed(self) -> float:
+        """How fast time runs (1 is normal)."""
+        return self._playback.speed
+
+    @property
+    def reduced_motion(self) -> bool:
+        """Whether stage changes jump straight to their end state."""
+        return self._playback.reduced_motion
+
+    @property
+    def level(self) -> Level:
+        """The reading level of the caption and labels."""
+        return self._level
+
+    def set_level(self, level: Level) -> None:
+        """Show the caption and labels at ``level``, without moving the animation."""
+        self._level = Level(level)
+        self.setAccessibleName(self.scene.title.get(self._level))
+        self._refresh_text()
+        if self._canvas is not None:
+            self._canvas.set_level(self._level)
+            self._render()
+
+    def set_reduced_motion(self, reduced: bool) -> None:
+        """Turn reduced motion on (show stage end states, no tweening) or off."""
+        self._playback.set_reduced_motion(reduced)
+        self._after_change()
+
+    def play(self) -> None:
+        """Play the current stage (or, at its end, the next one)."""
+        self._playback.play()
+        self._after_change()
+
+    def pause(self) -> None:
+        """Stop where it is."""
+        self._playback.pause()
+        self._after_change()
+
+    def toggle_play(self) -> None:
+        """Pause if playing, else play."""
+        self._playback.toggle_play()
+        self._after_change()
+
+    def next_stage(self) -> None:
+        """Go to the next stage and play it."""
+        self._playback.next_stage()
+        self._after_change()
+
+    def previous_stage(self) -> None:
+        """Show the previous stage as it ends."""
+        self._playback.previous_stage()
+        self._after_change()
+
+    def restart(self) -> None:
+        """Start again from the first stage."""
+        self._playback.restart()
+        self._after_change()
+
+    def set_speed(self, speed: float) -> None:
+        """Play at ``speed`` times normal (0.5, 1 or 2); the time shown stays where it is."""
+        self._playback.set_speed(speed)
+        self.controls.show_speed(self._playback.speed)
+
+    def go_to_stage(self, index: int) -> None:
+        """Show stage ``index`` as it ends, paused (the presenter jumping to a stage)."""
+        index = min(max(int(index), 0), len(self.scene.stages) - 1)
+        self._playback.seek(stage_end(self.scene, index))
+        self._after_change()
+
+    def set_presenting(self, presenting: bool) -> None:
+        """In presenter mode the clicker drives the stages, so the control bar steps aside, and
+        the caption is plain text: links cannot be clicked on a wall screen."""
+        self._presenting = bool(presenting)
+        self.controls.setVisible(not presenting)
+        self._refresh_text()
+
+    def set_text_scale(self, scale: float) -> None:
+        """Make the caption ``scale`` times its fitted size (Ctrl+= / Ctrl+- when presenting)."""
+        self._text_scale = max(0.5, min(float(scale), 3.0))
+        self._fit_fonts()
+
+    def set_high_contrast(self, on: bool) -> None:
+        """Black on pure white for a projector, or the usual calm colours."""
+        self._high_contrast = bool(on)
+        colours = "background: #ffffff; color: #000000;" if on else ""
+        self.caption_label.setStyleSheet(colours)
+        self.stage_label.setStyleSheet(colours)
+        if self._canvas is not None:
+            self._canvas.set_high_contrast(on)
+            self._render()
+
+    def advance(self, seconds: float) -> None:
+        """Move the animation on by ``seconds`` of wall clock, as the timer does each frame."""
+        if self._playback.advance(seconds):
+            self._after_change()
+
+    # -- time and drawing -------------------------------------------------------------------
+    def _on_tick(self) -> None:
+        elapsed = self._clock.restart() / 1000.0
+        self.advance(min(elapsed, LONGEST_TICK))
+
+    def _on_scrubbed(self, value: int) -> None:
+        self._playback.seek(value / 1000.0)
+        self._after_change()
+
+    def _after_change(self) -> None:
+        playing = self._playback.playing
+        if playing and not self._timer.isActive():
+            self._clock.start()
+            self._timer.start()
+        elif not playing and self._timer.isActive():
+            self._timer.stop()
+        self._render()
+        self._refresh_position()
+        if self._playback.stage_index != self._shown_stage:
+            self._shown_stage = self._playback.stage_index
+            self._refresh_text()
+            self.stage_changed.emit(self._shown_stage)
+        if playing != self._shown_playing:
+            self._shown_playing = playing
+            self.controls.show_playing(playing)
+            self.playing_changed.emit(playing)
+
+    def _render(self) -> None:
+        if self._canvas is not None and self.isVisible():
+            self._canvas.show_time(self._playback.time)
+
+    def _refresh_position(self) -> None:
+        scrubber = self.controls.scrubber
+        if not scrubber.isSliderDown():
+            scrubber.blockSignals(True)
+            scrubber.setValue(round(self._playback.time * 1000))
+            scrubber.blockSignals(False)
+        last = self._playback.last_stage
+        self.controls.previous_button.setEnabled(
+            self._playback.stage_index > 0 or self._playback.time > 0)
+        self.controls.next_button.setEnabled(
+            self._playback.stage_index < last or not self._playback.at_stage_end)
+
+    def _refresh_text(self) -> None:
+        index = self._playback.stage_index
+        self.stage_label.setText(f"<b>Stage {index + 1} of {len(self.scene.stages)}</b>")
+        caption = self.scene.stages[index].caption.get(self._level)
+        plain = strip_links(caption)
+        if self._presenting:
+            self.caption_label.setText(escape(plain))
+        else:
+            self.caption_label.setText(
+                links_to_html(caption).replace("<a href=", f'<a style="{LINK_STYLE}" href='))
+        self.caption_label.setAccessibleDescription(plain)
+        if self._canvas is not None:
+            self._canvas.setAccessibleDescription(plain)
+
+    # -- glossary links ---------------------------------------------------------------------
+    def _on_link_activated(self, url: str) -> None:
+        term_id = term_id_from_url(url)
+        if term_id:
+            self.glossary_term_requested.emit(term_id)
+
+    def _on_link_hovered(self, url: str) -> None:
+        term_id = term_id_from_url(url) if url else None
+        text = self._tooltip_for(term_id) if (term_id and self._tooltip_for) else None
+        if text:
+            QToolTip.showText(QCursor.pos(), text, self.caption_label)
+        else:
+            QToolTip.hideText()
+
+    # -- Qt events --------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """Stage keys pressed on a control button move the stage (Space still clicks it)."""
+        if event.type() == QEvent.Type.KeyPress and event.key() in STAGE_KEYS:
+            self.keyPressEvent(event)
+            return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        """Space plays or pauses; Right/Page Down next; Left/Page Up back; Home restarts."""
+        key = event.key()
+        if key == Qt.Key.Key_Space:
+            self.toggle_play()
+        elif key in (Qt.Key.Key_Right, Qt.Key.Key_PageDown):
+            self.next_stage()
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_PageUp):
+            self.previous_stage()
+        elif key == Qt.Key.Key_Home:
+            self.restart()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        """Draw the current state again when shown."""
+        super().showEvent(event)
+        self._render()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        """After the first paint, build the canvas: the window shows before matplotlib loads."""
+        super().paintEvent(event)
+        if self._canvas is None and not self._canvas_pending:
+            self._canvas_pending = True
+            QTimer.singleShot(0, self.ensure_canvas)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt override)
+        """Pause when hidden, e.g. when its tab is switched away."""
+        self.pause()
+        super().hideEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        """Scale the caption with the player, and go compact in a narrow window."""
+        super().resizeEvent(event)
+        self._fit_fonts()
+        self.controls.set_compact(self.width() < COMPACT_BELOW)
+
+    def _fit_fonts(self) -> None:
+        # readable from across a clinic room on a large screen, never tiny in a small window
+        fitted = max(15, min(34, round(min(self.height() / 30, self.width() / 48))))
+        pixels = round(fitted * self._text_scale)
+        for label in (self.caption_label, self.stage_label):
+            font = QFont(label.font())
+            font.setPixelSize(pixels)
+            label.setFont(font)
+        self.controls.set_text_size(max(13, round(pixels * 0.7)))
+        lines = 3 if self.width() > 900 else 4
+        self.caption_label.setMinimumHeight(round(pixels * 1.35 * lines))

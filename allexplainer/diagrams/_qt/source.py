@@ -1,0 +1,74 @@
+"""Where diagrams come from: scenes and presenter notes loaded once, players made on demand."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Collection
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from allexplainer.content.errors import ContentError
+from allexplainer.content.levels import Level
+from allexplainer.presenter.nurse_notes import StageNote, check_notes_cover, parse_notes
+from allexplainer.topics._qt.page import TooltipLookup
+
+log = logging.getLogger(__name__)
+
+
+class DiagramSource:
+    """Loads the scene scripts on first use; builds a DiagramPlayer (importing matplotlib only
+    then); a scene that cannot be loaded is logged and gives None, never an exception."""
+
+    def __init__(self, diagrams_dir: Path | None = None, presenter_dir: Path | None = None,
+                 known_terms: Collection[str] | None = None, reduced_motion: bool = False) -> None:
+        self._diagrams_dir = diagrams_dir
+        self._presenter_dir = presenter_dir
+        self._known_terms = known_terms
+        self.reduced_motion = reduced_motion
+        self._scenes: dict | None = None
+        self._notes: dict[str, tuple[StageNote, ...]] | None = None
+        self.errors: list[ContentError] = []
+
+    def scenes(self) -> dict:
+        """Every scene that loaded, by id."""
+        if self._scenes is None:
+            from allexplainer.diagrams.loader import load_scenes
+            from allexplainer.resources import diagram_files
+
+            self._scenes, errors = load_scenes(diagram_files(self._diagrams_dir),
+                                               self._known_terms)
+            for error in errors:
+                log.warning("%s", error)
+            self.errors += errors
+        return self._scenes
+
+    def stage_counts(self) -> dict[str, int]:
+        """How many stages each loaded scene has."""
+        return {scene_id: len(scene.stages) for scene_id, scene in self.scenes().items()}
+
+    def notes(self) -> dict[str, tuple[StageNote, ...]]:
+        """The presenter notes; empty (and logged) if the notes file has a problem."""
+        if self._notes is None:
+            from allexplainer.resources import read_presenter_notes
+
+            try:
+                self._notes = parse_notes(read_presenter_notes(self._presenter_dir))
+                check_notes_cover(self._notes, self.stage_counts())
+            except ContentError as error:
+                log.warning("%s", error)
+                self.errors.append(error)
+                self._notes = self._notes or {}
+        return self._notes
+
+    def __call__(self, scene_id: str, level: Level, parent: QWidget,
+                 tooltip_for: TooltipLookup | None = None) -> QWidget | None:
+        """A DiagramPlayer for ``scene_id``, or None if that scene could not be loaded."""
+        scene = self.scenes().get(scene_id)
+        if scene is None:
+            log.warning("diagram '%s' is missing or could not be loaded", scene_id)
+            return None
+        from allexplainer.diagrams._qt.player import DiagramPlayer
+
+        return DiagramPlayer(scene, level, parent, reduced_motion=self.reduced_motion,
+                             tooltip_for=tooltip_for)

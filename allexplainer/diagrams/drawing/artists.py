@@ -1,0 +1,309 @@
+"""matplotlib artists for each actor, made once and updated in place every frame."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from weakref import WeakKeyDictionary
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.collections import Collection
+from matplotlib.colors import to_rgba
+from matplotlib.path import Path
+
+from allexplainer import palette
+from allexplainer.content.levels import Level
+from allexplainer.diagrams import kinds
+from allexplainer.diagrams.drawing.labels import LabelArtists, TargetFinder
+from allexplainer.diagrams.layout import Placement
+from allexplainer.diagrams.scene import Actor, ActorState
+from allexplainer.diagrams.shapes import (
+    BODY,
+    Layer,
+    arrow_polygon,
+    layers_for,
+    piece_offsets,
+    rounded_rect,
+)
+
+TEXTURE_SIZE = 1.0  # actor size (scene units per local unit) at which textures have their width
+
+
+def affine(x: float, y: float, size: float, rotation: float = 0.0) -> np.ndarray:
+    """The 3x3 matrix that scales by ``size``, turns by ``rotation`` degrees, moves to (x, y)."""
+    c = math.cos(math.radians(rotation)) * size
+    s = math.sin(math.radians(rotation)) * size
+    return np.array([[c, -s, x], [s, c, y], [0.0, 0.0, 1.0]])
+
+
+class ShapeCollection(Collection):
+    """Fixed local paths, each drawn through its own affine transform into scene units.
+
+    Moving a copy changes only its 3x3 matrix, so no path is rebuilt per frame and one
+    collection (one draw call) holds every layer of every copy of an actor.
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(offsets=np.zeros((1, 2)), **kwargs)
+        self._paths: list[Path] = []
+        # pixel snapping would shrink the tiny strokes that draw texture dots to nothing
+        self.set_snap(False)
+
+    def get_paths(self) -> list[Path]:
+        """The local paths, one per item."""
+        return self._paths
+
+    def set_items(self, paths: list[Path], matrices: list[np.ndarray], faces: list,
+                  edges: list, widths: list[float]) -> None:
+        """Show ``paths``, each through its matrix, with its own colours and line width."""
+        self.set_visible(bool(paths))
+        if not paths:
+            return
+        self._paths = paths
+        self._transforms = np.array(matrices)
+        self.set_facecolor(faces)
+        self.set_edgecolor(edges)
+        self.set_linewidth(widths)
+
+    def display_extent(self) -> tuple[float, float, float, float] | None:
+        """Pixel box (x0, y0, x1, y1) the collection covers, lines included (None if hidden)."""
+        if not self.get_visible() or not self._paths:
+            return None
+        corners = [matrix @ _corners(path)
+                   for path, matrix in zip(self._paths, self._transforms, strict=True)]
+        points = self.get_transform().transform(np.hstack(corners)[:2].T)
+        pad = max(self.get_linewidth()) * self.get_figure(root=True).dpi / 72.0 / 2 + 2.0
+        (x0, y0), (x1, y1) = points.min(axis=0), points.max(axis=0)
+        return (x0 - pad, y0 - pad, x1 + pad, y1 + pad)
+
+
+_CORNERS: WeakKeyDictionary[Path, np.ndarray] = WeakKeyDictionary()
+
+
+def _corners(path: Path) -> np.ndarray:
+    """The four corners of a path's bounding box as homogeneous columns (3x4), cached."""
+    corners = _CORNERS.get(path)
+    if corners is None:
+        box = path.get_extents()
+        corners = np.array([[box.x0, box.x1, box.x0, box.x1], [box.y0, box.y0, box.y1, box.y1],
+                            [1.0, 1.0, 1.0, 1.0]])
+        _CORNERS[path] = corners
+    return corners
+
+
+def compile_layer(layer: Layer) -> Path:
+    """All the outlines of a layer as one compound path (closed when filled)."""
+    vertices, codes = [], []
+    for outline in layer.paths:
+        vertices.append(outline)
+        step = np.full(len(outline), Path.LINETO, dtype=np.uint8)
+        step[0] = Path.MOVETO
+        codes.append(step)
+        if layer.filled:
+            vertices.append(outline[:1])
+            codes.append(np.array([Path.CLOSEPOLY], dtype=np.uint8))
+    return Path(np.vstack(vertices), np.concatenate(codes))
+
+
+@dataclass(frozen=True)
+class _Template:
+    path: Path
+    face: tuple[float, float, float, float]
+    edge: tuple[float, float, float, float]
+    width: float
+    pieces: bool
+    texture: bool
+
+
+def _template(layer: Layer) -> _Template:
+    face = to_rgba(layer.face) if (layer.filled and layer.face) else (0.0, 0.0, 0.0, 0.0)
+    return _Template(compile_layer(layer), face, to_rgba(layer.edge), layer.width, layer.pieces,
+                     layer.texture)
+
+
+def _faded(colour: tuple[float, float, float, float], alpha: float) -> tuple:
+    return (colour[0], colour[1], colour[2], colour[3] * alpha)
+
+
+class _Items:
+    """The items of one collection being gathered for a frame."""
+
+    def __init__(self, points_per_px: float) -> None:
+        self.points_per_px = points_per_px
+        self.paths: list[Path] = []
+        self.matrices: list[np.ndarray] = []
+        self.faces: list[tuple] = []
+        self.edges: list[tuple] = []
+        self.widths: list[float] = []
+
+    def add(self, template: _Template, matrix: np.ndarray, alpha: float, size: float) -> None:
+        """One path through ``matrix`` at ``alpha``, for a copy of ``size``."""
+        self.paths.append(template.path)
+        self.matrices.append(matrix)
+        self.faces.append(_faded(template.face, alpha))
+        self.edges.append(_faded(template.edge, alpha))
+        # textures keep their look on small and large copies alike
+        grow = min(max(size / TEXTURE_SIZE, 0.3), 1.6) if template.texture else 1.0
+        self.widths.append(template.width * self.points_per_px * grow)
+
+
+class ActorArtists:
+    """Everything drawn for one actor: a collection per depth (under, with, over its cell)."""
+
+    def __init__(self, actor: Actor, axes: Axes) -> None:
+        self.actor = actor
+        self.spec = kinds.kind_spec(actor.kind)
+        self.points_per_px = 1.0
+        self.groups: list[tuple[int, ShapeCollection, list[_Template]]] = []
+        for layer in layers_for(actor.kind, actor.seed):
+            if not self.groups or self.groups[-1][0] != layer.depth:
+                collection = ShapeCollection(animated=True, capstyle="round",
+                                             joinstyle="round")
+                self.groups.append((layer.depth, collection, []))
+            self.groups[-1][2].append(_template(layer))
+        self.pieces = piece_offsets(actor.seed)
+        self.tube: ShapeCollection | None = None
+        if actor.kind in ("pump", "bag"):
+            self.tube = ShapeCollection(animated=True, capstyle="round")
+        for artist in self.artists():
+            axes.add_artist(artist)
+
+    def artists(self) -> Iterator:
+        """Every matplotlib artist of this actor."""
+        for _, artist in self.parts():
+            yield artist
+
+    def parts(self) -> Iterator[tuple[int, object]]:
+        """(depth, artist) pairs: UNDER before the parent cell, OVER after it."""
+        if self.tube is not None:
+            yield BODY, self.tube
+        for depth, collection, _ in self.groups:
+            yield depth, collection
+
+    def rescale(self, points_per_px: float) -> None:
+        """Set line widths for the canvas size."""
+        self.points_per_px = points_per_px
+
+    def update(self, placements: tuple[Placement, ...], state: ActorState) -> None:
+        """Show the actor's copies at ``placements``."""
+        shown = [p for p in placements if p.alpha > 0.003]
+        for _, collection, templates in self.groups:
+            items = _Items(self.points_per_px)
+            for p in shown:
+                base = affine(p.x, p.y, p.size, p.rotation)
+                whole = p.alpha * (1.0 - p.broken) ** 1.5
+                for template in templates:
+                    if not template.pieces:
+                        if whole > 0.003:
+                            items.add(template, base, whole, p.size)
+                    elif p.broken > 0.0:
+                        # a cell that breaks up fades gently into small drifting pieces
+                        b = p.broken
+                        alpha = p.alpha * min(1.0, 2.5 * b) * (1.0 - 0.45 * b)
+                        reach = 0.3 + 0.9 * b
+                        for dx, dy, size in self.pieces:
+                            piece = affine(dx * reach, dy * reach, size * (1.0 - 0.3 * b))
+                            items.add(template, base @ piece, alpha, p.size)
+            collection.set_items(items.paths, items.matrices, items.faces, items.edges,
+                                 items.widths)
+        if self.tube is not None:
+            self._update_tube(shown, state)
+
+    def _update_tube(self, shown: list[Placement], state: ActorState) -> None:
+        assert self.tube is not None
+        if not shown or (state.x2 == 0.0 and state.y2 == 0.0):
+            self.tube.set_items([], [], [], [], [])
+            return
+        p = shown[0]
+        port = (1.0, 0.0) if self.actor.kind == "pump" else (0.0, -1.0)
+        start = (affine(p.x, p.y, p.size, p.rotation) @ np.array([*port, 1.0]))[:2]
+        end = np.array([state.x2, state.y2])
+        bend = np.array([start[0] + (end[0] - start[0]) * 0.1, end[1] + (start[1] - end[1]) * 0.9])
+        f = np.linspace(0.0, 1.0, 24)[:, None]
+        curve = (1 - f) ** 2 * start + 2 * (1 - f) * f * bend + f ** 2 * end
+        self.tube.set_items([Path(curve)], [np.eye(3)], [(0.0, 0.0, 0.0, 0.0)],
+                            [_faded(to_rgba(palette.OUTLINE), p.alpha)], [4.0 * self.points_per_px])
+
+
+class _SingleShape:
+    """Shared by areas and arrows: one collection, one item, drawn with the actor."""
+
+    def __init__(self, actor: Actor, axes: Axes, layer: Layer) -> None:
+        self.actor = actor
+        self.template = _template(layer)
+        self.points_per_px = 1.0
+        self.collection = ShapeCollection(animated=True, joinstyle="round",
+                                          linestyle="--" if layer.dashed else "-")
+        axes.add_artist(self.collection)
+
+    def artists(self) -> Iterator:
+        """The one artist."""
+        yield self.collection
+
+    def parts(self) -> Iterator[tuple[int, object]]:
+        """The one artist, drawn with the actor."""
+        yield BODY, self.collection
+
+    def rescale(self, points_per_px: float) -> None:
+        """Set line widths for the canvas size."""
+        self.points_per_px = points_per_px
+
+    def show(self, path: Path | None, matrix: np.ndarray, alpha: float) -> None:
+        """Draw ``path`` through ``matrix`` (or nothing)."""
+        if path is None or alpha <= 0.003:
+            self.collection.set_items([], [], [], [], [])
+            return
+        self.collection.set_items([path], [matrix], [_faded(self.template.face, alpha)],
+                                  [_faded(self.template.edge, alpha)],
+                                  [self.template.width * self.points_per_px])
+
+
+class AreaArtists(_SingleShape):
+    """Panels and blood vessels: a rounded shape of the actor's own width and height."""
+
+    def __init__(self, actor: Actor, axes: Axes) -> None:
+        panel = actor.kind == "panel"
+        shape = rounded_rect(actor.w, actor.h, 0.3 if panel else actor.h / 2, n=8)
+        # a panel is only a dashed outline: a large see-through fill is slow to fade
+        edge = palette.PANEL_EDGE if panel else palette.VESSEL_EDGE
+        super().__init__(actor, axes, Layer((shape,), None if panel else palette.VESSEL, edge=edge,
+                                            width=2.2 if panel else 3.0, dashed=panel))
+
+    def update(self, placements: tuple[Placement, ...], state: ActorState) -> None:
+        """Show the area at its place."""
+        alpha = placements[0].alpha if placements else 0.0
+        self.show(self.template.path, affine(state.x, state.y, state.scale, state.rotation),
+                  alpha)
+
+
+class ArrowArtists(_SingleShape):
+    """A block arrow from (x, y) to (x2, y2), drawn as far as ``grow``."""
+
+    def __init__(self, actor: Actor, axes: Axes) -> None:
+        grey = palette.mix(palette.OUTLINE, palette.WHITE, 0.15)
+        super().__init__(actor, axes, Layer((np.zeros((1, 2)),), grey, width=1.0))
+
+    def update(self, placements: tuple[Placement, ...], state: ActorState) -> None:
+        """Show the arrow."""
+        alpha = placements[0].alpha if placements else 0.0
+        x1 = state.x + (state.x2 - state.x) * state.grow
+        y1 = state.y + (state.y2 - state.y) * state.grow
+        polygon = arrow_polygon(state.x, state.y, x1, y1, 0.16 * state.scale, 0.46 * state.scale)
+        path = None if polygon is None or state.grow <= 0.0 else compile_layer(
+            Layer((polygon,), palette.OUTLINE))
+        self.show(path, np.eye(3), alpha)
+
+
+def artists_for(actor: Actor, axes: Axes, level: Level, find_target: TargetFinder):
+    """The right artists class for ``actor``."""
+    if actor.kind == "label":
+        return LabelArtists(actor, axes, level, find_target)
+    if actor.kind == "arrow":
+        return ArrowArtists(actor, axes)
+    if actor.kind in ("panel", "vessel"):
+        return AreaArtists(actor, axes)
+    return ActorArtists(actor, axes)
+
+

@@ -1,0 +1,318 @@
+"""Draw scene states on a matplotlib Figure, blitting frames (never pyplot).
+
+Static artists are drawn by a full draw, and the canvas is captured then (``copy_from_bbox``)
+on every ``draw_event``, so resizes stay right. A frame restores that capture, draws only the
+animated artists (``draw_artist``) and blits. Within one stage most actors do not change, so
+they are static too: only the actors that change during the stage being shown are animated,
+and the background is drawn again when the shown stage changes.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import numpy as np
+from matplotlib.figure import Figure
+from matplotlib.transforms import Bbox
+
+from allexplainer import palette
+from allexplainer.content.levels import Level
+from allexplainer.diagrams.drawing.artists import artists_for
+from allexplainer.diagrams.drawing.labels import LabelArtists
+from allexplainer.diagrams.drawing.legend import make_legend
+from allexplainer.diagrams.layout import Placement, anchor_point, layout
+from allexplainer.diagrams.scene import (
+    ActorState,
+    Scene,
+    changing_actors,
+    stage_at,
+    stage_end,
+    stage_start,
+    state_at,
+)
+
+SCENE_WIDTH, SCENE_HEIGHT = 16.0, 9.0  # scene units; y = 0 is the bottom
+# The bottom strip of the scene (y < VIEW_BOTTOM) is left empty by the scene scripts: it is not
+# shown, and the legend gets a strip of its own under the drawing instead, so it never covers an
+# actor and the drawing can use the rest of the canvas.
+VIEW_BOTTOM = 1.2
+VIEW_HEIGHT = SCENE_HEIGHT - VIEW_BOTTOM
+REFERENCE_PX_PER_UNIT = 80.0  # a 1280x720 canvas
+STRONG_LINES = 1.6  # outlines this much heavier for a projector (high contrast)
+EDGE_PX = 4.0  # a thin margin round the drawing and the legend (canvas pixels)
+_GROUPS = {"panel": 0, "vessel": 0, "arrow": 2, "label": 3}
+
+
+class SceneRenderer:
+    """Draws the states of one scene on ``figure`` (which must already have its canvas)."""
+
+    def __init__(self, figure: Figure, scene: Scene, level: Level = Level.FAMILY) -> None:
+        self.figure = figure
+        self.scene = scene
+        self.level = Level(level)
+        self.high_contrast = False
+        figure.set_facecolor(palette.BACKGROUND)
+        self.axes = figure.add_axes((0.0, 0.0, 1.0, 1.0))
+        self.axes.set_xlim(0.0, SCENE_WIDTH)
+        self.axes.set_ylim(VIEW_BOTTOM, SCENE_HEIGHT)
+        self.axes.set_aspect("equal", adjustable="box", anchor="C")
+        self.axes.set_axis_off()
+        self._placements: dict[str, tuple[Placement, ...]] = {}
+        self._targets = {actor.id: actor.target for actor in scene.actors}
+        self._actors = {actor.id: artists_for(actor, self.axes, self.level, self._label_target)
+                        for actor in scene.actors}
+        self._draw_list = self._drawing_order()
+        self._parts = {actor_id: [artist for _, artist in artists.parts()]
+                       for actor_id, artists in self._actors.items()}
+        self._interval: tuple[float, float] | None = None  # the stage the split is made for
+        self._changing: set[str] | None = None  # actors whose artists are animated (None: all)
+        self._drawn_extent: tuple[float, float, float, float] | None = None  # drawn there last
+        self._states: Mapping[str, ActorState] | None = None
+        self._background = None
+        self._legend = None
+        self._size: tuple[float, float] = (0.0, 0.0)
+        canvas = figure.canvas
+        self._connections = [canvas.mpl_connect("draw_event", self._on_draw),
+                             canvas.mpl_connect("resize_event", self._on_resize)]
+        self._fit_to_canvas()
+        self.update(state_at(scene, 0.0))
+
+    # -- set-up ----------------------------------------------------------------------------
+    def _drawing_order(self) -> list:
+        index = {actor.id: i for i, actor in enumerate(self.scene.actors)}
+        keyed = []
+        for i, actor in enumerate(self.scene.actors):
+            group = _GROUPS.get(actor.kind, 1)
+            base = index[actor.parent] if actor.parent else i
+            for depth, artist in self._actors[actor.id].parts():
+                keyed.append(((group, base, depth, i, len(keyed)), artist))
+        ordered = [artist for _, artist in sorted(keyed, key=lambda pair: pair[0])]
+        for number, artist in enumerate(ordered):  # a full draw keeps the same order
+            artist.set_zorder(1.0 + number / max(len(ordered), 1))
+        return ordered
+
+    def _fit_to_canvas(self) -> None:
+        """Fit the drawing and the legend's strip under it to the canvas; scale lines and fonts.
+
+        The drawing is as large as the canvas allows (keeping its shape), with the legend in a
+        strip of its own just under it, the two together centred in the canvas.
+        """
+        width, height = self.figure.bbox.width, self.figure.bbox.height
+        self._size = (width, height)
+        # the legend is sized for the drawing it would go with if it took no room
+        rough = max(min(width / SCENE_WIDTH, height / SCENE_HEIGHT), 1.0)
+        rough_scale = rough / REFERENCE_PX_PER_UNIT
+        if self._legend is not None:
+            self._legend.remove()
+        self._legend = make_legend(self.axes, self.scene, self.level,
+                                   rough_scale * 72.0 / self.figure.dpi, rough_scale, width,
+                                   strong=self.high_contrast)
+        strip = 0.0
+        if self._legend is not None:
+            box = self._legend.get_window_extent(self.figure.canvas.get_renderer())
+            strip = box.height + EDGE_PX
+        room_w = max(width - 2 * EDGE_PX, 1.0)
+        room_h = max(height - 2 * EDGE_PX - strip, 1.0)
+        px_per_unit = max(min(room_w / SCENE_WIDTH, room_h / VIEW_HEIGHT), 1.0)
+        axes_w, axes_h = px_per_unit * SCENE_WIDTH, px_per_unit * VIEW_HEIGHT
+        bottom = max((height - axes_h - strip) / 2, 0.0) + strip  # the axes' lower edge
+        left = (width - axes_w) / 2
+        if width > 0 and height > 0:
+            self.axes.set_position((left / width, bottom / height, axes_w / width,
+                                    axes_h / height))
+            if self._legend is not None:
+                self._legend.set_bbox_to_anchor((0.5, (bottom - EDGE_PX) / height),
+                                                transform=self.figure.transFigure)
+        px_scale = px_per_unit / REFERENCE_PX_PER_UNIT
+        points_per_px = px_scale * 72.0 / self.figure.dpi
+        lines = STRONG_LINES if self.high_contrast else 1.0
+        for artists in self._actors.values():
+            artists.rescale(points_per_px * lines)
+            if isinstance(artists, LabelArtists):  # words keep their size, only lines thicken
+                artists.rescale(points_per_px)
+                artists.text.line_width *= lines
+                artists.text.strong = self.high_contrast
+        self._background = None
+
+    def disconnect(self) -> None:
+        """Stop listening to the canvas (before dropping the renderer)."""
+        for cid in self._connections:
+            self.figure.canvas.mpl_disconnect(cid)
+        self._connections = []
+
+    # -- what is shown ---------------------------------------------------------------------
+    def set_level(self, level: Level) -> None:
+        """Show labels and legend at ``level``; the next draw is a full one."""
+        self.level = Level(level)
+        for artists in self._actors.values():
+            if isinstance(artists, LabelArtists):
+                artists.set_level(self.level)
+        self._fit_to_canvas()
+        if self._states is not None:
+            self.update(self._states)
+
+    def set_high_contrast(self, on: bool) -> None:
+        """For a projector: a pure white background, heavier outlines and black, bold words
+        (or back to the usual look); the next draw is a full one."""
+        self.high_contrast = bool(on)
+        colour = palette.WHITE if on else palette.BACKGROUND
+        self.figure.set_facecolor(colour)
+        self.axes.set_facecolor(colour)
+        self._fit_to_canvas()
+        if self._states is not None:
+            self.update(self._states)
+
+    def update(self, states: Mapping[str, ActorState], only: set[str] | None = None) -> None:
+        """Move the artists (of the actors in ``only``, else all) to ``states``; no drawing."""
+        self._states = states
+        needed = None if only is None else only | {self._targets[a] for a in only} - {""}
+        self._placements = layout(self.scene, states, needed)
+        for actor in self.scene.actors:
+            if only is None or actor.id in only:
+                self._actors[actor.id].update(self._placements[actor.id], states[actor.id])
+
+    def _label_target(self, actor, label_xy):
+        copies = self._placements.get(actor.target, ())
+        if not copies:
+            return None
+        copy = copies[min(actor.target_index, len(copies) - 1)]
+        if copy.alpha * (1.0 - copy.broken) <= 0.05:
+            return None  # no leader line to something that is not there
+        return anchor_point(self.scene, self._placements, actor.target, actor.target_index,
+                            actor.anchor, toward=label_xy)
+
+    # -- drawing ---------------------------------------------------------------------------
+    def _on_draw(self, event) -> None:
+        canvas = self.figure.canvas
+        if (self.figure.bbox.width, self.figure.bbox.height) != self._size:
+            # a size change not announced by a resize_event: this draw used the old layout,
+            # so fit to the new size and draw again rather than keep it as the background
+            self._fit_to_canvas()
+            canvas.draw_idle()
+            return
+        self._background = canvas.copy_from_bbox(self.figure.bbox)
+        self._draw_animated()
+        self._drawn_extent = self._animated_extent()
+
+    def _on_resize(self, event) -> None:
+        self._fit_to_canvas()
+
+    def _draw_animated(self) -> None:
+        for artist in self._draw_list:
+            if artist.get_animated() and artist.get_visible():
+                self.figure.draw_artist(artist)
+
+    def _animate_only(self, actor_ids: set[str] | None) -> None:
+        """Make the artists of ``actor_ids`` animated (all of them for None), the rest static."""
+        self._changing = actor_ids
+        for actor_id, parts in self._parts.items():
+            animated = actor_ids is None or actor_id in actor_ids
+            for artist in parts:
+                artist.set_animated(animated)
+        self._background = None
+
+    def _stage_interval(self, t: float) -> tuple[float, float]:
+        index = stage_at(self.scene, t)
+        return stage_start(self.scene, index), stage_end(self.scene, index)
+
+    @property
+    def has_background(self) -> bool:
+        """Whether a captured background is ready for blitting."""
+        return self._background is not None
+
+    def show_time(self, t: float) -> bool:
+        """Show the scene at time ``t``: True if blitted, False if it took a full draw.
+
+        Entering another stage redraws the background with that stage's unchanging actors.
+        """
+        interval = self._stage_interval(t)
+        states = state_at(self.scene, t)
+        if interval != self._interval:
+            self._interval = interval
+            self._animate_only(changing_actors(self.scene, *interval))
+            for actor_id in self._changing:  # draw their words now, not mid-animation
+                artists = self._actors[actor_id]
+                if isinstance(artists, LabelArtists):
+                    artists.prepare()
+        if self._background is None:
+            self.update(states)
+            self.figure.canvas.draw()
+            return False
+        self.draw_frame(states)
+        return True
+
+    def draw_frame(self, states: Mapping[str, ActorState]) -> bool:
+        """Show ``states`` by blitting the animated artists (True); without a background yet,
+        ask for a full draw instead (False). Static artists must not differ in ``states``."""
+        self.update(states, only=self._changing)
+        canvas = self.figure.canvas
+        if self._background is None:
+            canvas.draw_idle()
+            return False
+        now = self._animated_extent()
+        dirty = _union(now, self._drawn_extent)
+        self._drawn_extent = now
+        if dirty is None:
+            return True  # nothing animated is, or was, on show
+        # only the part of the canvas where animated artists are or were is redrawn
+        height = self.figure.bbox.height
+        x0, y0 = max(math.floor(dirty[0]), 0), max(math.floor(dirty[1]), 0)
+        x1 = min(math.ceil(dirty[2]), math.ceil(self.figure.bbox.width))
+        y1 = min(math.ceil(dirty[3]), math.ceil(height))
+        if x1 <= x0 or y1 <= y0:
+            return True
+        # the region holds the whole canvas, in rows counted from the top; xy is its origin
+        canvas.restore_region(self._background, bbox=(x0, height - y1, x1, height - y0),
+                              xy=(0, 0))
+        self._draw_animated()
+        canvas.blit(Bbox.from_extents(x0, y0, x1, y1))
+        return True
+
+    def _animated_extent(self) -> tuple[float, float, float, float] | None:
+        extent = None
+        for artist in self._draw_list:
+            if artist.get_animated() and artist.get_visible():
+                extent = _union(extent, artist.display_extent())
+        return extent
+
+    def full_draw(self, states: Mapping[str, ActorState] | None = None) -> None:
+        """Redraw everything now, every actor in its exact order, and capture the background."""
+        if states is not None:
+            self.update(states)
+        self._interval = None
+        self._animate_only(set())
+        self.figure.canvas.draw()
+
+    def label_extents(self) -> dict[str, tuple[float, float, float, float]]:
+        """Pixel boxes (x0, y0, x1, y1) of the labels now shown, after a draw, by actor id."""
+        return {actor_id: artists.text.extent for actor_id, artists in self._actors.items()
+                if isinstance(artists, LabelArtists) and artists.text.get_visible()
+                and artists.text.words and artists.text.extent is not None}
+
+    def legend_extent(self) -> tuple[float, float, float, float] | None:
+        """Pixel box of the legend, after a draw (None if the scene has none)."""
+        if self._legend is None:
+            return None
+        box = self._legend.get_window_extent(self.figure.canvas.get_renderer())
+        return (box.x0, box.y0, box.x1, box.y1)
+
+
+def _union(a: tuple[float, float, float, float] | None,
+           b: tuple[float, float, float, float] | None) -> tuple[float, float, float, float] | None:
+    """The box around two pixel boxes (either may be None)."""
+    if a is None or b is None:
+        return a or b
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+
+
+def render_still(scene: Scene, t: float, level: Level = Level.FAMILY,
+                 size: tuple[int, int] = (1280, 720), dpi: float = 100.0) -> np.ndarray:
+    """The frame at time ``t`` as an RGBA array of shape (height, width, 4)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    figure = Figure(figsize=(size[0] / dpi, size[1] / dpi), dpi=dpi)
+    FigureCanvasAgg(figure)
+    renderer = SceneRenderer(figure, scene, level)
+    renderer.full_draw(state_at(scene, t))
+    return np.asarray(figure.canvas.buffer_rgba()).copy()

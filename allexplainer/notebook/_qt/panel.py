@@ -1,0 +1,261 @@
+"""My questions for the care team: type or pick questions, tick them off, print; saved at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from allexplainer.content.links import strip_links
+from allexplainer.content.topics import Topic
+from allexplainer.notebook.questions import Question
+from allexplainer.notebook.store import NotebookStore
+
+_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class NotebookPanel(QDockWidget):
+    """The family's own questions, saved automatically and atomically after every change."""
+
+    saved = Signal()
+    save_failed = Signal(str)
+
+    def __init__(self, store: NotebookStore, parent: QWidget | None = None) -> None:
+        super().__init__("My questions", parent)
+        self.setObjectName("notebook-dock")
+        self.store = store
+        self.notebook, notice = store.load()
+        self.notebook.listeners.append(self.save)
+        self._topic: Topic | None = None
+        self._last_removed: Question | None = None
+
+        body = QWidget(self)
+        heading = QLabel("<b>My questions for the care team</b><br>Write down what you want to "
+                         "ask. They are saved on this computer as you type.", body)
+        heading.setWordWrap(True)
+        self.entry = QLineEdit(body)
+        self.entry.setObjectName("notebook-entry")
+        self.entry.setPlaceholderText("Type a question, then press Enter")
+        self.entry.setClearButtonEnabled(True)
+        self.entry.returnPressed.connect(self.add_typed)
+        add = QPushButton("Add", body)
+        add.clicked.connect(self.add_typed)
+
+        self.suggestions = QComboBox(body)
+        self.suggestions.setObjectName("notebook-suggestions")
+        self.suggestions.setPlaceholderText("Or pick a question from this topic")
+        self.suggestions.activated.connect(self._add_suggestion)
+
+        self.list = QListWidget(body)
+        self.list.setWordWrap(True)
+        self.list.setObjectName("notebook-list")
+        self.list.setAccessibleName("My questions")
+        self.list.itemChanged.connect(self._on_item_changed)
+
+        self.remove_button = QPushButton("Remove", body)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.undo_button = QPushButton("Undo remove", body)
+        self.undo_button.setVisible(False)
+        self.undo_button.clicked.connect(self.undo_remove)
+        self.print_button = QPushButton("Print…", body)
+        self.print_button.clicked.connect(self.print_questions)
+        self.pdf_button = QPushButton("Save as PDF…", body)
+        self.pdf_button.clicked.connect(self._ask_pdf_path)
+        self.new_list_button = QPushButton("New list…", body)
+        self.new_list_button.setToolTip("Start an empty list, for example for the next family "
+                                        "on a shared clinic computer. The old list is kept.")
+        self.new_list_button.clicked.connect(self._confirm_new_list)
+        self.status = QLabel(body)
+        self.status.setObjectName("notebook-status")
+        self.status.setWordWrap(True)
+        if notice:
+            self.status.setText(notice)
+
+        entry_row = QHBoxLayout()
+        entry_row.addWidget(self.entry, 1)
+        entry_row.addWidget(add)
+        buttons = QHBoxLayout()
+        for button in (self.remove_button, self.undo_button, self.print_button, self.pdf_button,
+                       self.new_list_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(heading)
+        layout.addLayout(entry_row)
+        layout.addWidget(self.suggestions)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        self.setWidget(body)
+        self._refresh()
+
+    # ----- what is shown -------------------------------------------------------------------
+    def shown_questions(self) -> list[tuple[str, bool]]:
+        """Each question listed, with whether it is ticked off."""
+        return [(self.list.item(row).text(),
+                 self.list.item(row).checkState() == Qt.CheckState.Checked)
+                for row in range(self.list.count())]
+
+    def set_topic(self, topic: Topic | None) -> None:
+        """Offer the suggested questions of ``topic``."""
+        self._topic = topic
+        self.suggestions.clear()
+        if topic is not None:
+            # the questions may hold glossary links; a parent sees (and keeps) only the words
+            self.suggestions.addItems([strip_links(question) for question in topic.questions])
+        self.suggestions.setCurrentIndex(-1)
+
+    def _refresh(self) -> None:
+        self.list.blockSignals(True)
+        self.list.clear()
+        for question in self.notebook.questions:
+            item = QListWidgetItem(question.text, self.list)
+            item.setData(_ID_ROLE, question.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable
+                          | Qt.ItemFlag.ItemIsEditable)
+            item.setCheckState(Qt.CheckState.Checked if question.done
+                               else Qt.CheckState.Unchecked)
+        self.list.blockSignals(False)
+
+    # ----- changes (each one saved at once by the notebook's listener) --------------------
+    def add_question(self, text: str) -> bool:
+        """Add ``text`` as a question; False if it had no words."""
+        try:
+            self.notebook.add(text, self._topic.id if self._topic else "")
+        except ValueError:
+            self.status.setText("Type a question first.")
+            return False
+        self._refresh()
+        return True
+
+    def add_typed(self) -> None:
+        """Add what is typed in the entry box."""
+        if self.add_question(self.entry.text()):
+            self.entry.clear()
+
+    def _add_suggestion(self, index: int) -> None:
+        if index >= 0:
+            self.add_question(self.suggestions.itemText(index))
+            self.suggestions.setCurrentIndex(-1)
+
+    def _on_item_changed(self, item: QListWidgetItem) -> None:
+        question_id = item.data(_ID_ROLE)
+        try:
+            self.notebook.set_done(question_id, item.checkState() == Qt.CheckState.Checked)
+            self.notebook.edit(question_id, item.text())
+        except ValueError:  # the words were all deleted: keep the question as it was
+            self.status.setText("A question cannot be empty; the old words were kept.")
+            self._refresh()
+
+    def remove_selected(self) -> None:
+        """Remove the selected question (Undo brings it back)."""
+        item = self.list.currentItem()
+        if item is None:
+            return
+        question_id = item.data(_ID_ROLE)
+        self._last_removed = next(q for q in self.notebook.questions if q.id == question_id)
+        self.notebook.remove(question_id)
+        self.undo_button.setVisible(True)
+        self._refresh()
+
+    def undo_remove(self) -> None:
+        """Put back the question removed last."""
+        if self._last_removed is not None:
+            question = self.notebook.add(self._last_removed.text, self._last_removed.topic_id)
+            if self._last_removed.done:
+                self.notebook.set_done(question.id, True)
+            self._last_removed = None
+        self.undo_button.setVisible(False)
+        self._refresh()
+
+    def save(self) -> bool:
+        """Save now; on failure say so calmly and keep everything on screen."""
+        try:
+            self.store.save(self.notebook)
+        except OSError as error:
+            self.status.setText("Your questions could not be saved just now. They are still "
+                                f"here; the app will try again on the next change. ({error})")
+            self.save_failed.emit(str(error))
+            return False
+        self.status.setText("Saved.")
+        self.saved.emit()
+        return True
+
+    def start_new_list(self) -> Path | None:
+        """Keep the current list in a dated file, then empty it; returns where it was kept."""
+        if not len(self.notebook):
+            return None
+        try:
+            kept = self.store.archive(self.notebook)
+        except OSError as error:
+            self.status.setText(f"The list was not cleared: a copy could not be kept ({error}).")
+            return None
+        self.notebook.clear()
+        # the backup now holds the old family's list: it is safe in the archive, so it goes
+        self.store.forget_backup()
+        self._last_removed = None
+        self.undo_button.setVisible(False)
+        self._refresh()
+        self.status.setText(f"Started a new list. The old one was kept as {kept.name}.")
+        return kept
+
+    def _confirm_new_list(self) -> None:
+        if not len(self.notebook):
+            return
+        answer = QMessageBox.question(
+            self, "Start a new list?",
+            "This empties the list on screen, for example for the next family. A copy of the "
+            "current questions is kept in the app's data folder.")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.start_new_list()
+
+    # ----- printing --------------------------------------------------------------------------
+    def document(self) -> QTextDocument:
+        """The printable list."""
+        document = QTextDocument(self)
+        document.setPlainText(self.notebook.as_text())
+        return document
+
+    def export_pdf(self, path: Path) -> None:
+        """Write the questions to a PDF file at ``path``."""
+        from PySide6.QtPrintSupport import QPrinter  # loaded only when printing
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(path))
+        printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
+                                          QPageLayout.Orientation.Portrait,
+                                          printer.pageLayout().margins()))
+        self.document().print_(printer)
+        self.status.setText(f"Saved a copy to {path}.")
+
+    def _ask_pdf_path(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(self, "Save my questions as PDF",
+                                                    str(Path.home() / "my-questions.pdf"),
+                                                    "PDF files (*.pdf)")
+        if path:
+            self.export_pdf(Path(path))
+
+    def print_questions(self) -> None:
+        """Print the questions on a printer the user chooses."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # loaded only when printing
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self.document().print_(printer)

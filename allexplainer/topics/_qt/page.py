@@ -1,0 +1,328 @@
+"""One topic tab: the care-team note, the text at the chosen level, its diagram and its sources."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QColor, QCursor, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QLabel,
+    QSplitter,
+    QTextBrowser,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from allexplainer.content.levels import Level
+from allexplainer.content.library import BrokenTopic, Library
+from allexplainer.content.links import term_id_from_url, trial_id_from_url
+from allexplainer.content.quiz import Quiz
+from allexplainer.content.topics import Topic
+from allexplainer.topics._qt.care_note import CareTeamNote
+from allexplainer.topics._qt.teach_back import TeachBackPanel
+from allexplainer.topics.footer import CHANGES_SCHEME, footer_markdown, long_date
+
+TooltipLookup = Callable[[str], str | None]
+# (scene id, level, parent, tooltip lookup) -> a diagram player, or None if it cannot be built
+DiagramFactory = Callable[[str, Level, QWidget, TooltipLookup | None], QWidget | None]
+
+LINK_COLOUR = "#0b5394"  # 7.6:1 on white
+MAX_LINE_CHARACTERS = 80
+READING_MIN_WIDTH = 380  # below this a line holds too few words to read
+# Children's text is read aloud or by early readers: larger type.
+LEVEL_TEXT_SCALE = {Level.CHILD: 1.45, Level.FAMILY: 1.2, Level.CLINIC: 1.1}
+
+
+def sources_markdown(topic: Topic, level: Level = Level.FAMILY,
+                     library: Library | None = None) -> str:
+    """Trials, sources, dates, review state and content version, shown under every body."""
+    return footer_markdown(topic, level, library)
+
+
+class TopicText(QTextBrowser):
+    """Markdown text; glossary links show a tooltip on hover and open the glossary on click."""
+
+    glossary_term_requested = Signal(str)
+    changes_requested = Signal()
+
+    def __init__(self, tooltip_for: TooltipLookup | None = None, parent: QWidget | None = None,
+                 trial_tip_for: TooltipLookup | None = None):
+        super().__init__(parent)
+        self._tooltip_for = tooltip_for
+        self._trial_tip_for = trial_tip_for
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self._base_point_size = self.font().pointSizeF()
+        # the margins that keep lines short are painted like the page, not as a grey frame
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.Base))
+        self.setPalette(palette)
+        self.setAutoFillBackground(True)
+        self.anchorClicked.connect(self._on_anchor_clicked)
+        self.highlighted.connect(self._on_highlighted)
+
+    def show_markdown(self, markdown: str, scale: float = 1.0) -> None:
+        """Show ``markdown`` at ``scale`` times normal size, links underlined (not colour only)."""
+        font = self.font()
+        font.setPointSizeF(self._base_point_size * scale)
+        self.document().setDefaultFont(font)
+        self.setMarkdown(markdown)
+        link_format = QTextCharFormat()
+        link_format.setFontUnderline(True)
+        link_format.setForeground(QColor(LINK_COLOUR))
+        cursor = QTextCursor(self.document())
+        block = self.document().begin()
+        while block.isValid():
+            iterator = block.begin()
+            while not iterator.atEnd():
+                fragment = iterator.fragment()
+                if fragment.charFormat().isAnchor():
+                    cursor.setPosition(fragment.position())
+                    cursor.setPosition(fragment.position() + fragment.length(),
+                                       QTextCursor.MoveMode.KeepAnchor)
+                    cursor.mergeCharFormat(link_format)
+                iterator += 1
+            block = block.next()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """Keep lines to a comfortable reading length (about 80 characters) on wide screens."""
+        super().resizeEvent(event)
+        widest = self.fontMetrics().averageCharWidth() * MAX_LINE_CHARACTERS
+        widest = round(widest * self.document().defaultFont().pointSizeF()
+                       / max(self.font().pointSizeF(), 1.0))
+        side = max(0, (self.width() - widest) // 2)
+        if self.viewportMargins().left() != side:
+            self.setViewportMargins(side, 0, side, 0)
+
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        text = url.toString()
+        term_id = term_id_from_url(text)
+        if term_id:
+            self.glossary_term_requested.emit(term_id)
+        elif text.startswith(f"{CHANGES_SCHEME}:"):
+            self.changes_requested.emit()
+        elif trial_id_from_url(text):
+            self._on_highlighted(url)  # a click shows the trial's facts, as hovering does
+
+    def _tip_for(self, url: str) -> str | None:
+        term_id = term_id_from_url(url)
+        if term_id and self._tooltip_for:
+            return self._tooltip_for(term_id)
+        trial_id = trial_id_from_url(url)
+        if trial_id and self._trial_tip_for:
+            return self._trial_tip_for(trial_id)
+        return None
+
+    def _on_highlighted(self, url: QUrl) -> None:
+        tip = self._tip_for(url.toString())
+        if tip:
+            QToolTip.showText(QCursor.pos(), tip, self)
+        else:
+            QToolTip.hideText()
+
+
+class TopicPage(QWidget):
+    """Shows one topic at one reading level; the diagram is built the first time it is seen."""
+
+    glossary_term_requested = Signal(str)
+    changes_requested = Signal()
+    diagram_built = Signal(object)
+
+    def __init__(self, topic: Topic, level: Level, *, tooltip_for: TooltipLookup | None = None,
+                 diagram_factory: DiagramFactory | None = None, quiz: Quiz | None = None,
+                 library: Library | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.topic = topic
+        self._library = library
+        self._level = level
+        self._diagram_factory = diagram_factory
+        self._tooltip_for = tooltip_for
+        self.diagram: QWidget | None = None
+        self.setObjectName(f"topic-{topic.id}")
+
+        self.care_note = CareTeamNote(self)
+        self.text = TopicText(tooltip_for, self, trial_tip_for=self._trial_tip)
+        self.text.setObjectName("topic-text")
+        self.text.glossary_term_requested.connect(self.glossary_term_requested)
+        self.text.changes_requested.connect(self.changes_requested)
+        reading = self._reading_column(quiz)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.care_note)
+        if topic.diagram and diagram_factory is not None:
+            self._splitter = QSplitter(Qt.Orientation.Horizontal, self)
+            self._diagram_slot = QLabel("Loading the diagram…", self._splitter)
+            self._diagram_slot.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self._splitter.addWidget(self._diagram_slot)
+            self._splitter.addWidget(reading)
+            self._splitter.setStretchFactor(0, 3)
+            self._splitter.setStretchFactor(1, 2)
+            self._sized = False
+            layout.addWidget(self._splitter, 1)
+        else:
+            self._splitter = None
+            layout.addWidget(reading, 1)
+        self._text_scale = 1.0
+        self._rendered: tuple[Level, float] | None = None  # laid out when first shown
+
+    def _reading_column(self, quiz: Quiz | None) -> QWidget:
+        """The text, and under it the teach-back questions behind a "Check understanding" button."""
+        column = QWidget(self)
+        column.setMinimumWidth(READING_MIN_WIDTH)
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.text, 1)
+        self._quiz = quiz
+        self._teach_back: TeachBackPanel | None = None
+        self._column_layout = layout
+        self.teach_back_button: QToolButton | None = None
+        if quiz is not None:
+            self.teach_back_button = QToolButton(column)
+            self.teach_back_button.setObjectName("teach-back-toggle")
+            self.teach_back_button.setText("Check understanding (teach-back)")
+            self.teach_back_button.setToolTip("A few questions to talk through together, one at "
+                                              "a time (teach-back). Nothing is scored or saved.")
+            self.teach_back_button.setCheckable(True)
+            self.teach_back_button.setMinimumHeight(40)
+            self.teach_back_button.toggled.connect(lambda on: self.teach_back.setVisible(on))
+            layout.addWidget(self.teach_back_button, 0, Qt.AlignmentFlag.AlignLeft)
+        return column
+
+    def _trial_tip(self, trial_id: str) -> str | None:
+        """A trial's facts for a tooltip: what it asks, its status and the date of that status."""
+        trial = self._library.trial(trial_id) if self._library is not None else None
+        if trial is None:
+            return None
+        return (f"<b>{html.escape(trial.name)}</b>: {html.escape(trial.question(self._level))}"
+                f"<br>Status: {html.escape(trial.status_text)} (as of "
+                f"{html.escape(long_date(trial.as_of))})")
+
+    @property
+    def teach_back(self) -> TeachBackPanel | None:
+        """The teach-back questions (made the first time they are wanted), or None."""
+        if self._teach_back is None and self._quiz is not None:
+            self._teach_back = TeachBackPanel(self._quiz, self._level, self.text.parentWidget())
+            self._teach_back.setVisible(False)
+            self._column_layout.addWidget(self._teach_back)
+        return self._teach_back
+
+    @property
+    def level(self) -> Level:
+        """The reading level shown."""
+        return self._level
+
+    def set_level(self, level: Level) -> None:
+        """Show the text (and diagram captions) written for ``level``, keeping the scroll place."""
+        if level == self._level:
+            return
+        self._level = level
+        if self.isVisible():
+            self._render()
+        if self._teach_back is not None:
+            self._teach_back.set_level(level)
+        set_diagram_level = getattr(self.diagram, "set_level", None)
+        if set_diagram_level is not None:
+            set_diagram_level(level)
+
+    def plain_text(self) -> str:
+        """The text the reader sees, without formatting."""
+        self._render()
+        return self.text.toPlainText()
+
+    def set_text_scale(self, scale: float) -> None:
+        """Show the text ``scale`` times its usual size for this level (Ctrl+= / Ctrl+-)."""
+        self._text_scale = scale
+        if self.isVisible():
+            self._render()
+
+    def focus_target(self) -> None:
+        """Give the keyboard to the diagram if there is one (for clicker keys), else the text."""
+        (self.diagram or self.text).setFocus()
+
+    def _render(self) -> None:
+        """Lay out the text at the current level, unless it already is."""
+        if self._rendered == (self._level, self._text_scale):
+            return
+        self._rendered = (self._level, self._text_scale)
+        bar = self.text.verticalScrollBar()
+        fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        heading = f"# {self.topic.title}\n\n"
+        self.text.show_markdown(heading + self.topic.body(self._level) + "\n"
+                                + sources_markdown(self.topic, self._level, self._library),
+                                LEVEL_TEXT_SCALE[self._level] * self._text_scale)
+        bar.setValue(round(fraction * bar.maximum()))
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """Lay out the text, and build the diagram once the window has painted."""
+        self._render()
+        super().showEvent(event)
+        if self._splitter is not None and self.diagram is None:
+            QTimer.singleShot(0, self.build_diagram)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """The first time the page has its real width, give the diagram the larger share."""
+        super().resizeEvent(event)
+        if self._splitter is not None and not self._sized \
+                and self._splitter.width() > 2 * READING_MIN_WIDTH:
+            # the diagram is what a family looks at together
+            self._sized = True
+            width = self._splitter.width()
+            self._splitter.setSizes([round(width * 0.58), round(width * 0.42)])
+
+    def build_diagram(self) -> QWidget | None:
+        """Create the diagram player now (normally done lazily on first show)."""
+        if self.diagram is not None or self._splitter is None or self._diagram_factory is None:
+            return self.diagram
+        widget = self._diagram_factory(self.topic.diagram or "", self._level, self,
+                                        self._tooltip_for)
+        if widget is None:
+            self._diagram_slot.setText("This diagram could not be loaded. The text still "
+                                       "explains the topic.")
+            return None
+        self.diagram = widget
+        signal = getattr(widget, "glossary_term_requested", None)
+        if signal is not None:
+            signal.connect(self.glossary_term_requested)
+        self._splitter.replaceWidget(0, widget)
+        self._diagram_slot.deleteLater()
+        self.diagram_built.emit(widget)
+        if self.isVisible():
+            widget.setFocus()
+        return widget
+
+
+class BrokenTopicPage(QWidget):
+    """Shown in place of a topic whose file has a mistake: what is wrong and where."""
+
+    def __init__(self, topic: BrokenTopic, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.topic = topic
+        self.setObjectName(f"topic-{topic.id}")
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.RichText)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setText(
+            "<h2>This topic could not be shown</h2>"
+            "<p>Its file has a mistake, so the app left it out. The other topics are fine.</p>"
+            f"<p><b>{html.escape(str(topic.error))}</b></p>"
+            "<p>Whoever looks after the app's content can fix this line and check it with "
+            "<code>python tools/check_content.py</code>.</p>")
+        layout = QVBoxLayout(self)
+        layout.addWidget(CareTeamNote(self))
+        layout.addWidget(self.message, 1, Qt.AlignmentFlag.AlignTop)
+
+    def set_level(self, level: Level) -> None:
+        """Nothing changes with the level on an error page."""
+
+    def set_text_scale(self, scale: float) -> None:
+        """The error page keeps its size."""
+
+    def plain_text(self) -> str:
+        """The error text shown."""
+        return self.message.text()
