@@ -4844,7 +4844,7 @@ here a [research\
 e results of the\
  trial be shared\
 ?\x0a\
-\x00\x00 \xed\
+\x00\x00 \xda\
 +\
 ++\x0aid = \x22about-a\
 ll\x22\x0atitle = \x22Abo\
@@ -4919,460 +4919,459 @@ tic leukaemia\x22\x0ad\
 etail = \x22Cancer \
 Research UK stat\
 istics: over 90%\
- of children age\
-d 14 and under s\
-urvive their leu\
-kaemia for 5 yea\
-rs or more\x22\x0adate\
- = \x22no date give\
-n\x22\x0a\x0a[[sources]]\x0a\
-title = \x22ALLToge\
-ther1 research s\
-ummary\x22\x0adetail =\
- \x22Health Researc\
-h Authority (HRA\
-): ALL is the mo\
-st common cancer\
- in children, wi\
-th about 400 chi\
-ldren and young \
-people a year in\
- the UK\x22\x0adate = \
+ of children wit\
+h ALL aged 14 an\
+d under survive \
+5 years\x22\x0adate = \
 \x22no date given\x22\x0a\
-+++\x0a\x0a=== child =\
-==\x0aYour body is \
-full of tiny [bl\
-ood cells](gloss\
-ary:blood-cells)\
-. You can't see \
-them, because th\
-ey are much too \
-small.\x0a\x0aBlood ce\
-lls are made dee\
-p inside your bo\
-nes, in a soft p\
-art called the [\
-bone marrow](glo\
-ssary:bone-marro\
-w). Think of it \
-as a busy factor\
-y that makes new\
- cells all day a\
-nd all night.\x0a\x0aS\
-ome of the cells\
- it makes are [w\
-hite blood cells\
-](glossary:white\
--blood-cell). Th\
-ey are like guar\
-ds. They help yo\
-ur body fight of\
-f germs.\x0a\x0aSometi\
-mes the factory \
-makes some white\
- cells that do n\
-ot grow up the r\
-ight way. We can\
- call them poorl\
-y cells. They do\
- not do their jo\
-b well. This ill\
-ness is called [\
-leukaemia](gloss\
-ary:leukaemia). \
-You say it like \
-this: loo-KEE-me\
-e-ah. There are \
-a few kinds. The\
- kind we talk ab\
-out here is call\
-ed [ALL](glossar\
-y:all).\x0a\x0aDoctors\
- know a lot abou\
-t ALL. They have\
- strong medicine\
-s that help to c\
-lear the poorly \
-cells away. Lots\
- of kind, clever\
- people work har\
-d to make these \
-medicines better\
- and better, yea\
-r after year.\x0a\x0aY\
-ou might have lo\
-ts of questions.\
- That is fine! A\
-sk your grown-up\
-s and your [care\
- team](glossary:\
-care-team). Your\
- doctors and nur\
-ses are there to\
- help you.\x0a\x0a=== \
-family ===\x0a## Wh\
-at this illness \
-is\x0a\x0a[ALL](glossa\
-ry:all) is short\
- for [acute lymp\
-hoblastic leukae\
-mia](glossary:al\
-l). [Leukaemia](\
-glossary:leukaem\
-ia) is a cancer \
-of the blood. Th\
-ere are a few ki\
-nds, and this ap\
-p is about ALL i\
-n children. ALL \
-is the most comm\
-on cancer in chi\
-ldren. In the UK\
-, about 400 chil\
-dren and young p\
-eople find out t\
-hey have it each\
- year. Below we \
-explain what goe\
-s wrong, and how\
- treatment has c\
-hanged over time\
-.\x0a\x0a## Where bloo\
-d comes from\x0a\x0aYo\
-ur body makes [b\
-lood cells](glos\
-sary:blood-cells\
-) in the [bone m\
-arrow](glossary:\
-bone-marrow). Th\
-is is the soft p\
-art inside the b\
-ones. There are \
-different kinds \
-of blood cell. [\
-White blood cell\
-s](glossary:whit\
-e-blood-cell) he\
-lp the body figh\
-t germs and illn\
-ess.\x0a\x0aOne kind o\
-f white blood ce\
-ll is called a [\
-lymphocyte](glos\
-sary:lymphocyte)\
- (say \x22LIM-foe-s\
-ite\x22). There are\
- different types\
-. Two of them ar\
-e [B cells](glos\
-sary:b-cell) and\
- [T cells](gloss\
-ary:t-cell).\x0a\x0a##\
- What goes wrong\
-\x0a\x0aIn ALL, some l\
-ymphocytes in th\
-e bone marrow go\
- wrong. They tur\
-n into [leukaemi\
-a cells](glossar\
-y:leukaemia-cell\
-). These cells d\
-o not do the job\
- that healthy ly\
-mphocytes do.\x0a\x0aM\
-ost children wit\
-h ALL have [B-ce\
-ll ALL](glossary\
-:b-cell-all). Th\
-is means the leu\
-kaemia started i\
-n B cells. Some \
-children have [T\
--cell ALL](gloss\
-ary:t-cell-all),\
- which started i\
-n T cells. Your \
-child's team wil\
-l tell you which\
- type your child\
- has. This matte\
-rs, because the \
-newer treatments\
- described in th\
-is app are for B\
--cell ALL.\x0a\x0a## H\
-ow treatment has\
- got better\x0a\x0aDoc\
-tors often count\
- how many childr\
-en are still ali\
-ve 5 years after\
- they were first\
- told they had A\
-LL. This is call\
-ed 5-year [survi\
-val](glossary:su\
-rvival-rate). It\
- has gone up a l\
-ot, and careful \
-studies called [\
-clinical trials]\
-(glossary:clinic\
-al-trial) are a \
-big part of the \
-reason.\x0a\x0aA large\
- group of childr\
-en's cancer doct\
-ors, the [Childr\
-en's Oncology Gr\
-oup](glossary:ch\
-ildrens-oncology\
--group), looked \
-at more than 21,\
-000 children:\x0a\x0a-\
- For children fi\
-rst treated in 1\
-990 to 1994, abo\
-ut 84 in 100 (84\
-%) were alive 5 \
-years later.\x0a- F\
-or children firs\
-t treated in 200\
-0 to 2005, about\
- 90 in 100 (90%)\
- were alive 5 ye\
-ars later.\x0a\x0aIn t\
-he large UK tria\
-l [UKALL 2011](t\
-rial:ukall-2011)\
-, about 92 in 10\
-0 were alive 5 y\
-ears later. You \
-can read more ab\
-out [UKALL 2011]\
-(glossary:ukall-\
-2011) in the [Ch\
-emotherapy](glos\
-sary:chemotherap\
-y) section. So t\
-oday, more than \
-9 in 10 children\
- with ALL surviv\
-e.\x0a\x0aThese number\
-s are about larg\
-e groups of chil\
-dren. They canno\
-t tell you what \
-will happen to o\
-ne child. Your c\
-hild's doctor is\
- the best person\
- to talk to abou\
-t your child.\x0a\x0a#\
-# Who to ask\x0a\x0aYo\
-ur child's [cons\
-ultant](glossary\
-:consultant) and\
- [clinical nurse\
- specialist](glo\
-ssary:clinical-n\
-urse-specialist)\
- can explain you\
-r child's type o\
-f ALL. They can \
-also explain the\
- plan for treatm\
-ent. It can help\
- to write your q\
-uestions down be\
-fore you see the\
-m.\x0a\x0aEvery child \
-is different. Th\
-e way ALL affect\
-s one child may \
-not be the same \
-for another. You\
-r child's [care \
-team](glossary:c\
-are-team) knows \
-your child best,\
- so they are alw\
-ays the right pe\
-ople to ask.\x0a\x0a==\
-= clinic ===\x0a## \
-Background\x0a\x0a[Acu\
-te lymphoblastic\
- leukaemia (ALL)\
-](glossary:all) \
-is a malignancy \
-of [lymphocytes]\
-(glossary:lympho\
-cyte), the [whit\
+\x0a[[sources]]\x0atit\
+le = \x22ALLTogethe\
+r1 research summ\
+ary\x22\x0adetail = \x22H\
+ealth Research A\
+uthority (HRA): \
+ALL is the most \
+common cancer in\
+ children, with \
+about 400 childr\
+en and young peo\
+ple a year in th\
+e UK\x22\x0adate = \x22no\
+ date given\x22\x0a+++\
+\x0a\x0a=== child ===\x0a\
+Your body is ful\
+l of tiny [blood\
+ cells](glossary\
+:blood-cells). Y\
+ou can't see the\
+m, because they \
+are much too sma\
+ll.\x0a\x0aBlood cells\
+ are made deep i\
+nside your bones\
+, in a soft part\
+ called the [bon\
+e marrow](glossa\
+ry:bone-marrow).\
+ Think of it as \
+a busy factory t\
+hat makes new ce\
+lls all day and \
+all night.\x0a\x0aSome\
+ of the cells it\
+ makes are [whit\
 e blood cells](g\
 lossary:white-bl\
-ood-cell) that i\
-nclude [B cells]\
-(glossary:b-cell\
-) and [T cells](\
-glossary:t-cell)\
-. It arises in t\
-he [bone marrow]\
-(glossary:bone-m\
-arrow), the site\
- where [blood ce\
-lls](glossary:bl\
-ood-cells) are p\
-roduced. The maj\
-ority of childho\
-od cases are [B-\
-cell ALL](glossa\
-ry:b-cell-all); \
-a minority are [\
-T-cell ALL](glos\
-sary:t-cell-all)\
-. The distinctio\
-n matters for th\
-e newer [immunot\
-herapies](glossa\
-ry:immunotherapy\
-) in this app. B\
-oth [CAR T-cells\
-](glossary:car-t\
--cell) and [blin\
-atumomab](glossa\
-ry:blinatumomab)\
- act on [CD19](g\
-lossary:cd19), s\
-o the versions d\
-iscussed here ar\
-e used in B-cell\
- ALL.\x0a\x0a## Outcom\
-es over time\x0a\x0aAL\
-L is the commone\
-st childhood can\
-cer, with about \
-400 children and\
- young people di\
-agnosed each yea\
-r in the UK (Hea\
-lth Research Aut\
-hority research \
-summary).\x0a\x0aThe [\
-Children's Oncol\
-ogy Group](gloss\
-ary:childrens-on\
-cology-group) po\
-oled data on 21,\
-626 patients tre\
-ated between 199\
-0 and 2005. Five\
--year overall [s\
-urvival](glossar\
-y:survival-rate)\
- increased from \
-83.7% in the 199\
-0-1994 cohort to\
- 90.4% in the 20\
-00-2005 cohort (\
-Hunger et al., J\
- Clin Oncol 2012\
-;30(14):1663-166\
-9). Today over 9\
-0% of children s\
-urvive 5 years: \
-92.2% in [UKALL \
-2011](trial:ukal\
-l-2011) (J Clin \
-Oncol 2025;43(15\
-):1810-1823), an\
-d over 90% of ch\
-ildren aged 14 a\
-nd under in Canc\
-er Research UK f\
-igures. Much of \
-this gain is cre\
-dited to [clinic\
-al trials](gloss\
-ary:clinical-tri\
-al) such as [UKA\
-LL 2011](glossar\
-y:ukall-2011). T\
-hese are populat\
-ion figures and \
-should not be pr\
-esented as an in\
-dividual prognos\
-is.\x0a\x0a## Question\
-s families often\
- ask\x0a\x0a**\x22What ar\
-e my child's cha\
-nces?\x22** \x22The fi\
-gures we have de\
-scribe large gro\
-ups of children,\
- and more than 9\
- in 10 of them n\
-ow survive. They\
- can't tell us a\
-bout one child. \
-Your [consultant\
-](glossary:consu\
-ltant) can talk \
-about your child\
-'s own situation\
-.\x22\x0a\x0a**\x22Why does \
-it matter whethe\
-r it is B-cell o\
-r T-cell ALL?\x22**\
- \x22It tells us wh\
-ich cells the [l\
-eukaemia](glossa\
-ry:leukaemia) st\
-arted in. Some n\
-ewer treatments \
-look for a marke\
-r that sits on B\
- cells, so they \
-are used for B-c\
-ell ALL.\x22\x0a\x0a**\x22Wh\
-y has treatment \
-improved so much\
-?\x22** \x22Largely th\
-rough clinical t\
-rials, which tes\
-t careful change\
-s to treatment o\
-ne step at a tim\
-e.\x22\x0a\x0a**\x22Where do\
-es ALL start?\x22**\
- \x22In the bone ma\
-rrow, the soft c\
-entre of the bon\
-es where blood c\
-ells are made.\x22\x0a\
-\x0a=== questions =\
-==\x0a- Does my chi\
-ld have [B-cell \
+ood-cell). They \
+are like guards.\
+ They help your \
+body fight off g\
+erms.\x0a\x0aSometimes\
+ the factory mak\
+es some white ce\
+lls that do not \
+grow up the righ\
+t way. We can ca\
+ll them poorly c\
+ells. They do no\
+t do their job w\
+ell. This illnes\
+s is called [leu\
+kaemia](glossary\
+:leukaemia). You\
+ say it like thi\
+s: loo-KEE-mee-a\
+h. There are a f\
+ew kinds. The ki\
+nd we talk about\
+ here is called \
+[ALL](glossary:a\
+ll).\x0a\x0aDoctors kn\
+ow a lot about A\
+LL. They have st\
+rong medicines t\
+hat help to clea\
+r the poorly cel\
+ls away. Lots of\
+ kind, clever pe\
+ople work hard t\
+o make these med\
+icines better an\
+d better, year a\
+fter year.\x0a\x0aYou \
+might have lots \
+of questions. Th\
+at is fine! Ask \
+your grown-ups a\
+nd your [care te\
+am](glossary:car\
+e-team). Your do\
+ctors and nurses\
+ are there to he\
+lp you.\x0a\x0a=== fam\
+ily ===\x0a## What \
+this illness is\x0a\
+\x0a[ALL](glossary:\
+all) is short fo\
+r [acute lymphob\
+lastic leukaemia\
+](glossary:all).\
+ [Leukaemia](glo\
+ssary:leukaemia)\
+ is a cancer of \
+the blood. There\
+ are a few kinds\
+, and this app i\
+s about ALL in c\
+hildren. ALL is \
+the most common \
+cancer in childr\
+en. In the UK, a\
+bout 400 childre\
+n and young peop\
+le find out they\
+ have it each ye\
+ar. Below we exp\
+lain what goes w\
+rong, and how tr\
+eatment has chan\
+ged over time.\x0a\x0a\
+## Where blood c\
+omes from\x0a\x0aYour \
+body makes [bloo\
+d cells](glossar\
+y:blood-cells) i\
+n the [bone marr\
+ow](glossary:bon\
+e-marrow). This \
+is the soft part\
+ inside the bone\
+s. There are dif\
+ferent kinds of \
+blood cell. [Whi\
+te blood cells](\
+glossary:white-b\
+lood-cell) help \
+the body fight g\
+erms and illness\
+.\x0a\x0aOne kind of w\
+hite blood cell \
+is called a [lym\
+phocyte](glossar\
+y:lymphocyte) (s\
+ay \x22LIM-foe-site\
+\x22). There are di\
+fferent types. T\
+wo of them are [\
+B cells](glossar\
+y:b-cell) and [T\
+ cells](glossary\
+:t-cell).\x0a\x0a## Wh\
+at goes wrong\x0a\x0aI\
+n ALL, some lymp\
+hocytes in the b\
+one marrow go wr\
+ong. They turn i\
+nto [leukaemia c\
+ells](glossary:l\
+eukaemia-cell). \
+These cells do n\
+ot do the job th\
+at healthy lymph\
+ocytes do.\x0a\x0aMost\
+ children with A\
+LL have [B-cell \
 ALL](glossary:b-\
-cell-all) or [T-\
-cell ALL](glossa\
-ry:t-cell-all)?\x0a\
-- What does that\
- type mean for m\
-y child's treatm\
-ent?\x0a- Is there \
-a [clinical tria\
-l](glossary:clin\
-ical-trial) that\
- might suit my c\
-hild?\x0a- Who shou\
-ld we call if we\
- are worried at \
-home?\x0a- Where ca\
-n we read more a\
-bout [ALL](gloss\
-ary:all) that we\
- can trust?\x0a\
+cell-all). This \
+means the leukae\
+mia started in B\
+ cells. Some chi\
+ldren have [T-ce\
+ll ALL](glossary\
+:t-cell-all), wh\
+ich started in T\
+ cells. Your chi\
+ld's team will t\
+ell you which ty\
+pe your child ha\
+s. This matters,\
+ because the new\
+er treatments de\
+scribed in this \
+app are for B-ce\
+ll ALL.\x0a\x0a## How \
+treatment has go\
+t better\x0a\x0aDoctor\
+s often count ho\
+w many children \
+are still alive \
+5 years after th\
+ey were first to\
+ld they had ALL.\
+ This is called \
+5-year [survival\
+](glossary:survi\
+val-rate). It ha\
+s gone up a lot,\
+ and careful stu\
+dies called [cli\
+nical trials](gl\
+ossary:clinical-\
+trial) are a big\
+ part of the rea\
+son.\x0a\x0aA large gr\
+oup of children'\
+s cancer doctors\
+, the [Children'\
+s Oncology Group\
+](glossary:child\
+rens-oncology-gr\
+oup), looked at \
+more than 21,000\
+ children:\x0a\x0a- Fo\
+r children first\
+ treated in 1990\
+ to 1994, about \
+84 in 100 (84%) \
+were alive 5 yea\
+rs later.\x0a- For \
+children first t\
+reated in 2000 t\
+o 2005, about 90\
+ in 100 (90%) we\
+re alive 5 years\
+ later.\x0a\x0aIn the \
+large UK trial [\
+UKALL 2011](tria\
+l:ukall-2011), a\
+bout 92 in 100 w\
+ere alive 5 year\
+s later. You can\
+ read more about\
+ [UKALL 2011](gl\
+ossary:ukall-201\
+1) in the [Chemo\
+therapy](glossar\
+y:chemotherapy) \
+section. So toda\
+y, more than 9 i\
+n 10 children wi\
+th ALL survive.\x0a\
+\x0aThese numbers a\
+re about large g\
+roups of childre\
+n. They cannot t\
+ell you what wil\
+l happen to one \
+child. Your chil\
+d's doctor is th\
+e best person to\
+ talk to about y\
+our child.\x0a\x0a## W\
+ho to ask\x0a\x0aYour \
+child's [consult\
+ant](glossary:co\
+nsultant) and [c\
+linical nurse sp\
+ecialist](glossa\
+ry:clinical-nurs\
+e-specialist) ca\
+n explain your c\
+hild's type of A\
+LL. They can als\
+o explain the pl\
+an for treatment\
+. It can help to\
+ write your ques\
+tions down befor\
+e you see them.\x0a\
+\x0aEvery child is \
+different. The w\
+ay ALL affects o\
+ne child may not\
+ be the same for\
+ another. Your c\
+hild's [care tea\
+m](glossary:care\
+-team) knows you\
+r child best, so\
+ they are always\
+ the right peopl\
+e to ask.\x0a\x0a=== c\
+linic ===\x0a## Bac\
+kground\x0a\x0a[Acute \
+lymphoblastic le\
+ukaemia (ALL)](g\
+lossary:all) is \
+a malignancy of \
+[lymphocytes](gl\
+ossary:lymphocyt\
+e), the [white b\
+lood cells](glos\
+sary:white-blood\
+-cell) that incl\
+ude [B cells](gl\
+ossary:b-cell) a\
+nd [T cells](glo\
+ssary:t-cell). I\
+t arises in the \
+[bone marrow](gl\
+ossary:bone-marr\
+ow), the site wh\
+ere [blood cells\
+](glossary:blood\
+-cells) are prod\
+uced. The majori\
+ty of childhood \
+cases are [B-cel\
+l ALL](glossary:\
+b-cell-all); a m\
+inority are [T-c\
+ell ALL](glossar\
+y:t-cell-all). T\
+he distinction m\
+atters for the n\
+ewer [immunother\
+apies](glossary:\
+immunotherapy) i\
+n this app. Both\
+ [CAR T-cells](g\
+lossary:car-t-ce\
+ll) and [blinatu\
+momab](glossary:\
+blinatumomab) ac\
+t on [CD19](glos\
+sary:cd19), so t\
+he versions disc\
+ussed here are u\
+sed in B-cell AL\
+L.\x0a\x0a## Outcomes \
+over time\x0a\x0aALL i\
+s the commonest \
+childhood cancer\
+, with about 400\
+ children and yo\
+ung people diagn\
+osed each year i\
+n the UK (Health\
+ Research Author\
+ity research sum\
+mary).\x0a\x0aThe [Chi\
+ldren's Oncology\
+ Group](glossary\
+:childrens-oncol\
+ogy-group) poole\
+d data on 21,626\
+ patients treate\
+d between 1990 a\
+nd 2005. Five-ye\
+ar overall [surv\
+ival](glossary:s\
+urvival-rate) in\
+creased from 83.\
+7% in the 1990-1\
+994 cohort to 90\
+.4% in the 2000-\
+2005 cohort (Hun\
+ger et al., J Cl\
+in Oncol 2012;30\
+(14):1663-1669).\
+ Today over 90% \
+of children surv\
+ive 5 years: 92.\
+2% in [UKALL 201\
+1](trial:ukall-2\
+011) (J Clin Onc\
+ol 2025;43(15):1\
+810-1823), and o\
+ver 90% of child\
+ren aged 14 and \
+under in Cancer \
+Research UK figu\
+res. Much of thi\
+s gain is credit\
+ed to [clinical \
+trials](glossary\
+:clinical-trial)\
+ such as [UKALL \
+2011](glossary:u\
+kall-2011). Thes\
+e are population\
+ figures and sho\
+uld not be prese\
+nted as an indiv\
+idual prognosis.\
+\x0a\x0a## Questions f\
+amilies often as\
+k\x0a\x0a**\x22What are m\
+y child's chance\
+s?\x22** \x22The figur\
+es we have descr\
+ibe large groups\
+ of children, an\
+d more than 9 in\
+ 10 of them now \
+survive. They ca\
+n't tell us abou\
+t one child. You\
+r [consultant](g\
+lossary:consulta\
+nt) can talk abo\
+ut your child's \
+own situation.\x22\x0a\
+\x0a**\x22Why does it \
+matter whether i\
+t is B-cell or T\
+-cell ALL?\x22** \x22I\
+t tells us which\
+ cells the [leuk\
+aemia](glossary:\
+leukaemia) start\
+ed in. Some newe\
+r treatments loo\
+k for a marker t\
+hat sits on B ce\
+lls, so they are\
+ used for B-cell\
+ ALL.\x22\x0a\x0a**\x22Why h\
+as treatment imp\
+roved so much?\x22*\
+* \x22Largely throu\
+gh clinical tria\
+ls, which test c\
+areful changes t\
+o treatment one \
+step at a time.\x22\
+\x0a\x0a**\x22Where does \
+ALL start?\x22** \x22I\
+n the bone marro\
+w, the soft cent\
+re of the bones \
+where blood cell\
+s are made.\x22\x0a\x0a==\
+= questions ===\x0a\
+- Does my child \
+have [B-cell ALL\
+](glossary:b-cel\
+l-all) or [T-cel\
+l ALL](glossary:\
+t-cell-all)?\x0a- W\
+hat does that ty\
+pe mean for my c\
+hild's treatment\
+?\x0a- Is there a [\
+clinical trial](\
+glossary:clinica\
+l-trial) that mi\
+ght suit my chil\
+d?\x0a- Who should \
+we call if we ar\
+e worried at hom\
+e?\x0a- Where can w\
+e read more abou\
+t [ALL](glossary\
+:all) that we ca\
+n trust?\x0a\
 \x00\x00\x22y\
 +\
 ++\x0aid = \x22cd19\x22\x0at\
@@ -8882,360 +8881,114 @@ pw\x92\xa6\xc8I\x87d\xe1\xc7k|<\x8d)R\
 \x0bS\xd8\xc2\xe6\xec\xb7\xe3\xae i\xa8\x09\x8f\xa2\xb0\
 )\xf85\xf1\xa7\xfeo\x9d\x81O\xaa\xcd\xc5\xaf\xc9\x07\
 j\
-\x00\x00\x15\xf7\
-#\
- Teach-back ques\
-tions for the \x22B\
-linatumomab\x22 top\
-ic.\x0a# Explain a \
-chunk, then ask.\
- Every answer ha\
-s a kind \x22why\x22.\x0a\
-\x0a[[child]]\x0aquest\
-ion = \x22This medi\
-cine has two han\
-ds. What does it\
- hold?\x22\x0a\x0a[[child\
-.answers]]\x0atext \
-= \x22A guard cell \
-and a poorly cel\
-l\x22\x0acorrect = tru\
-e\x0awhy = \x22Yes! On\
-e hand holds a g\
-uard cell. The o\
-ther holds a poo\
-rly cell. It pul\
-ls them close, s\
-o the guard can \
-clear it away.\x22\x0a\
-\x0a[[child.answers\
-]]\x0atext = \x22Two s\
-weets\x22\x0acorrect =\
- false\x0awhy = \x22Ha\
-, nice try! It h\
-olds a guard cel\
-l and a poorly c\
-ell. That helps \
-the guard do its\
- job.\x22\x0a\x0a[[child]\
-]\x0aquestion = \x22Wh\
-y does a small p\
-ump give you thi\
-s medicine day a\
-nd night?\x22\x0a\x0a[[ch\
-ild.answers]]\x0ate\
-xt = \x22The medici\
-ne goes away fas\
-t, so the pump k\
-eeps giving more\
-\x22\x0acorrect = true\
-\x0awhy = \x22Yes! The\
- medicine goes a\
-way fast. So the\
- pump keeps a bi\
-t going in all t\
-he time.\x22\x0a\x0a[[chi\
-ld.answers]]\x0atex\
-t = \x22So it can p\
-lay music\x22\x0acorre\
-ct = false\x0awhy =\
- \x22Good guess, bu\
-t no. The medici\
-ne goes away fas\
-t. So the pump k\
-eeps giving a li\
-ttle more all th\
-e time.\x22\x0a\x0a[[chil\
-d]]\x0aquestion = \x22\
-Can you press th\
-e buttons on the\
- pump?\x22\x0a\x0a[[child\
-.answers]]\x0atext \
-= \x22No, they are \
-just for the nur\
-ses\x22\x0acorrect = t\
-rue\x0awhy = \x22That'\
-s right! The but\
-tons are just fo\
-r your nurses. I\
-f the pump seems\
- wrong, tell a g\
-rown-up.\x22\x0a\x0a[[chi\
-ld.answers]]\x0atex\
-t = \x22Yes, if you\
- want to\x22\x0acorrec\
-t = false\x0awhy = \
-\x22Good try, but n\
-o. The buttons a\
-re just for your\
- nurses. If the \
-pump seems wrong\
-, tell a grown-u\
-p.\x22\x0a\x0a[[family]]\x0a\
-question = \x22What\
- does blinatumom\
-ab do in the bod\
-y? Pick the best\
- answer.\x22\x0a\x0a[[fam\
-ily.answers]]\x0ate\
-xt = \x22It holds a\
- T cell and a le\
-ukaemia cell tog\
-ether, so the T \
-cell can kill th\
-e leukaemia cell\
-\x22\x0acorrect = true\
-\x0awhy = \x22Yes. It \
-acts like a brid\
-ge between the t\
-wo cells. The T \
-cell can then at\
-tack the leukaem\
-ia cell it is ho\
-lding.\x22\x0a\x0a[[famil\
-y.answers]]\x0atext\
- = \x22It kills leu\
-kaemia cells on \
-its own, like ch\
-emotherapy\x22\x0acorr\
-ect = false\x0awhy \
-= \x22Good thinking\
-, but blinatumom\
-ab does not do t\
-he killing itsel\
-f. It brings a T\
- cell right up t\
-o the leukaemia \
-cell, and the T \
-cell does the wo\
-rk.\x22\x0a\x0a[[family.a\
-nswers]]\x0atext = \
-\x22It changes the \
-child's T cells \
-in a lab\x22\x0acorrec\
-t = false\x0awhy = \
-\x22That is easy to\
- mix up. Changin\
-g T cells in a l\
-ab is CAR T-cell\
- therapy. Blinat\
-umomab is a medi\
-cine given by dr\
-ip, and it holds\
- two cells toget\
-her.\x22\x0a\x0a[[family]\
-]\x0aquestion = \x22Bl\
-inatumomab has t\
-wo arms. What do\
-es each arm hold\
- on to?\x22\x0a\x0a[[fami\
-ly.answers]]\x0atex\
-t = \x22One holds C\
-D3 on a T cell, \
-the other holds \
-CD19 on a B cell\
-\x22\x0acorrect = true\
-\x0awhy = \x22Yes. CD3\
- is on T cells, \
-and CD19 is on B\
- cells, includin\
-g most B-cell le\
-ukaemia cells.\x22\x0a\
-\x0a[[family.answer\
-s]]\x0atext = \x22Both\
- arms hold on to\
- CD19\x22\x0acorrect =\
- false\x0awhy = \x22Go\
-od thinking, but\
- only one arm ho\
-lds CD19. The ot\
-her holds CD3 on\
- a T cell, so th\
-e two cells are \
-brought together\
-.\x22\x0a\x0a[[family]]\x0aq\
-uestion = \x22Blina\
-tumomab goes in \
-day and night th\
-rough a small pu\
-mp. Why?\x22\x0a\x0a[[fam\
-ily.answers]]\x0ate\
-xt = \x22It leaves \
-the body within \
-a few hours, so \
-a steady drip ke\
-eps it working\x22\x0a\
-correct = true\x0aw\
-hy = \x22Yes. The b\
-ody clears it qu\
-ickly, so it goe\
-s in day and nig\
-ht through the p\
-ump. Your care t\
-eam will explain\
- your child's ow\
-n plan.\x22\x0a\x0a[[fami\
-ly.answers]]\x0atex\
-t = \x22It has to g\
-o in very fast\x22\x0a\
-correct = false\x0a\
-why = \x22Good thin\
-king, but it is \
-the other way ro\
-und. It goes in \
-slowly and stead\
-ily, day and nig\
-ht, because it l\
-eaves the body q\
-uickly.\x22\x0a\x0a[[fami\
-ly]]\x0aquestion = \
-\x22Is it all right\
- for families to\
- change the pump\
- settings at hom\
-e?\x22\x0a\x0a[[family.an\
-swers]]\x0atext = \x22\
-No\x22\x0acorrect = tr\
-ue\x0awhy = \x22That's\
- right. Only the\
- care team shoul\
-d change the pum\
-p. If it alarms \
-or you are worri\
-ed, contact your\
- care team.\x22\x0a\x0a[[\
-family.answers]]\
-\x0atext = \x22Yes\x22\x0aco\
-rrect = false\x0awh\
-y = \x22Good thinki\
-ng, but no. Fami\
-lies must not ch\
-ange the pump se\
-ttings. If it al\
-arms or you are \
-worried, contact\
- your care team.\
-\x22\x0a\x0a[[child]]\x0aque\
-stion = \x22Who cha\
-nges the bag of \
-medicine on the \
-pump?\x22\x0a\x0a[[child.\
-answers]]\x0atext =\
- \x22Your nurses\x22\x0ac\
-orrect = true\x0awh\
-y = \x22Yes! Your n\
-urses change the\
- bag. You can ju\
-st get on with y\
-our day.\x22\x0a\x0a[[chi\
-ld.answers]]\x0atex\
-t = \x22You do\x22\x0acor\
-rect = false\x0awhy\
- = \x22Good try, bu\
-t no. Your nurse\
-s change the bag\
-. That is their \
-job.\x22\x0a\x0a[[family]\
-]\x0aquestion = \x22Wh\
-y are the first \
-few days of the \
-first two course\
-s spent in hospi\
-tal?\x22\x0a\x0a[[family.\
-answers]]\x0atext =\
- \x22So the team ca\
-n watch closely,\
- as reactions ar\
-e most likely th\
-en\x22\x0acorrect = tr\
-ue\x0awhy = \x22Yes. R\
-eactions such as\
- fever are most \
-likely in the fi\
-rst days. Being \
-in hospital mean\
-s the team can s\
-pot them and hel\
-p quickly.\x22\x0a\x0a[[f\
-amily.answers]]\x0a\
-text = \x22Because \
-the pump is too \
-heavy to carry\x22\x0a\
-correct = false\x0a\
-why = \x22Good gues\
-s, but no. The p\
-ump is small. Th\
-e team wants to \
-watch closely in\
- the first days,\
- when reactions \
-are most likely.\
-\x22\x0a\x0a[[family]]\x0aqu\
-estion = \x22The li\
-ne seems blocked\
-. Should you flu\
-sh it?\x22\x0a\x0a[[famil\
-y.answers]]\x0atext\
- = \x22No. Never fl\
-ush it, and call\
- the team straig\
-ht away\x22\x0acorrect\
- = true\x0awhy = \x22T\
-hat's right. Flu\
-shing could push\
- in too much med\
-icine at once. C\
-all your child's\
- team straight a\
-way.\x22\x0a\x0a[[family.\
-answers]]\x0atext =\
- \x22Yes, flush it \
-gently\x22\x0acorrect \
-= false\x0awhy = \x22G\
-ood thinking, bu\
-t never flush th\
-e line. It could\
- push in too muc\
-h medicine at on\
-ce. Call your ch\
-ild's team strai\
-ght away.\x22\x0a\x0a[[fa\
-mily]]\x0aquestion \
-= \x22Where does bl\
-inatumomab fit i\
-n treatment toda\
-y?\x22\x0a\x0a[[family.an\
-swers]]\x0atext = \x22\
-It is part of us\
-ual treatment wh\
-en B-cell ALL co\
-mes back, and is\
- added to first \
-treatment for ma\
-ny children\x22\x0acor\
-rect = true\x0awhy \
-= \x22Yes. Trials t\
-hat reported in \
-2021 and 2025 sh\
-owed it helps. Y\
-our care team ca\
-n explain where \
-it fits in your \
-child's plan.\x22\x0a\x0a\
-[[family.answers\
-]]\x0atext = \x22It is\
- only given insi\
-de trials\x22\x0acorre\
-ct = false\x0awhy =\
- \x22Good thinking.\
- A few years ago\
- that was mostly\
- true. Trial res\
-ults since then \
-mean it is now p\
-art of usual car\
-e for many child\
-ren.\x22\x0a\
+\x00\x00\x06\x92\
+(\
+\xb5/\xfd`\x07\x15E4\x00\xcaA\xb0\x0a%\x00S\
+\xda6\xc3\xa2\xd7.\xdb\xfd\x1e\xb6\xdf\xb65X\xdb\x0a\
+\x81)\xbb\xc3\xb71\x82\xfb\xa3\x0d\xef\x1a\x8d\xaa\xaa\xa5\
+\x88\xe0\x01\xa3\x00\x9e\x00\xa2\x00\xebP\x9d\xeb-\x7f\x81\
+\xbc\xea|a\xa5\x18\xf3\x96\xb00\xf5\x1e\x13\xe3\xc7\x9d\
+Q+\x1c\x00\xa3\x86\x96\x1a\x08d\xab\x0f\xae\xb5\x07B\
+\xd1\xd4\xdae~GzW\x0a\xcf\xd1:\x96\x9cA\x7f\
+\xc0\xe6C\xb1\x00\xa9M\xef<\xe3\xa2\xf7\xa5\x0c?\x18\
+\xe9\xa5o\xd3\xa8y\x12\xe1r\xce\xc4P\x5c\xc1!8\
+p@*\xd3\xd9\xb0\x01\x02\xe2P\xb4\xd4(\x8e4\x95\
+\xdf\xf9\xd2\x176\xac\xf7\xb6p\xc2\xc1\x0f\x85\xef\xbaP\
+\x94\xa5\xf3\xbb\xe6)\xe6\x83\x83\x07\x808N2\xdbW\
+4n\xd9\x85\xf5i\xaa\x08\xc51\xf5\xd7\x22g\xddl\
+F\xe6\xe1\xca\xb9\xc6\x80t\x0e\x19\x0f\x10x\x0aC\xc5\
+x3*'-|AC\xab\x8d\xa6r9d\xfb\xad\
+\xd7 \xf9\x05\xc3\x06h\xb3+y\x7f\x91\xe8\xae\xe6\xbc\
+ 2\x22\xe1\xc7Zg\x01\x8c\xbc\x986\xb3\x0e\xc7u\
+oKA\xb7\x19\x17\xa3'\x81\xaa;\xd5\xefX}\xb3\
+\xc6\x17\xcc\xc8\x92\xa3]\x08'\x99-o\xa7\x18\x0c\xb8\
+d_s\x93w6~\x18~\xe0\xda\xe5\x89&3\x88\
+J\xf3!g\xdc\xa4S\x92\xda\x0e\xf5\xd9\xb6\xe3D&\
+g\x16\xc6\x5c\xa9[\xf8\xd7R\x06\xc5\xd1\xd8\x0e\xe7\xce\
+/bFaz\x1f\x80\xb6\xfaxR\xbf\xb8\x08\xac\x0e\
+\xe1Fl\xf8\xdb0\x8ev\xcd\x05\x8am\xe2\xa6\xb4\xc2\
+\x8f\xa5\x80K7\xe6I\xc8#\xb3;\x98\xaaY\xc5H\
+\xd9\xae\xe4\xab\xcdb\xf3\xe5\xb0\x8f\x86\xce\xa6\x94\x93\xcc\
+\x03\xa3\x13\x1d6/\xb6\xe9\x0d\x22\xa9\xb39\xe3\xc4\xa1\
+Z\xd0\x92&\xdb\xd5XF\xdd7\xa5\x9bz#\x22\xde\
+\x8c\x98:\x9a\x19\x91\xa0\x80\xee\x0f4\x90X\xb0\xcb\xba\
+dr\xa1\xb7\xc6\xf5~\x0c`\xfc\x02\x03\x09\x89\x1f\x0c\
+\xfb\x87\x5c\x1a\x1f6N\xb1\x80D/\x1dem\xb3\xd8\
+>\xc3\x9e(\xa2\x90\x1b\xbdW\xcf\x98h*\x9a\xa91\
+\xb7`:\x0bm\x96\x13MN\xe5\x5c7#6\x9d\xa0\
+\x5c\xa8\xa4:\xf7\xb9T0\xd9\xbe\x5c\x02\xcd*\x1eM\
+>\xb7b\x8c\xeb}D\xc9\x9a\xe7\xce\xa6AP\xc0\x00\
+\x01\x03\x08{-\x83\xab\xcf\xear1V\xd3[\xb6\x8f\
+\x10!\xe5\xdc\xb2\xe7\x13&0P\xc7\x98\xf5:\xe6\x10\
+.}\xb8:\x11\x5c\xd8M\xb5b\xf2\x85\xc4\x0f<\xb7\
+(s\x1e\xdc\xeaC\xe1G\xe7\x133\x85`\xf8\x81P\
+9\x8b\x9aJ15_\xb4\xb5\xaeM\x1c\xa6\xef\xf62\
+\xccz\xb8\x1c#~h.\x9c@$\x1d\xc6\x17\xf4\x1c\
+\xae\xf3\xa5\xd3\xd7\xa8\xebdxS+2\xbc\xc8\x9e\x9b\
+W\x22+\x11\xd2}c\x82\xec\x93kf\xcb\x83\xf6>\
+\xd7\xba\xe7\x0b\x84\xb9\xd6\x1d\x05\x81\xa8\xa8\x81\x9dB\x0c\
+\x8d\x90\x88H\x92\x14$\xcb\x01!\x04\x09\x03\x91\xa8\x96\
+\x98\x0f\x22\xe0x\x94\x81H\x84\x1aC\x88!\x02CH\
+D$\x90\xa0fd$\x05M\xa1\x03\xea\x98\xbd\xae\x9b\
+4\xbc\x19\xca\xf1z`\x89\x93\xc9/\xb0E\x16E\x80\
+\x0b\xe82!\xe6hb\xa8x\xa4\xe7\x84b\xf4\x04\xd5\
+F-\x15X\x96\xa8\x1a\x90\xda\x124\x1d.\xd5\xd9$\
+\xb3Ks\xac[q\x94\x14\x88\xf6\xc1\x81f\xd0P\xce\
+\xc5\x7f\xda\x85\xeb\xab>{\x05B\x98\xff\xf1Q%\xa0\
+\xa4\x16?\x8b(\xff\x98\x1d\x1d9*\xe1\xe7\xf9\xeba\
+\xc9\xcd\x11 \x01EN\x06\xaf\xfe,v\x03CaS\
+\x0fe\xee\x9e\xa7\x0b\x7f\x0c\x0d\xf6\xca\xd6SZ\x0f\x04\
+0\x11B{!\xa0b\xcb\x92}-\xa5X\xa4\x0e\xde\
+\xc6\xfb\x88+\x10\xd9\x96\xd6\xb6\x8c\xae\xa8\x9c\xaa\x11{\
+\xd1\x8fz6U\x14;\xbe\x8e\xe5\xfd\xde\xceRq\xd4\
+\xad\x5c\xdf\x13f\x91~*K/XSe\xa5r\x9e\
+v\xfc\xb6\xbb\x05\xa1\x12\x9b\xc3p\x89\xe8\x9f\xc9\xac@\
+\x1a\x1c\x9e#\x07\xe9\xc1\x120\x1e\xcbW\xc8\xee\xf1\xd8\
+\xa2\xaf)\xb3\x0d4X?\xf1IT(Fa9f\
+\xa5\x96\x07\x8a\x8a\xeds\xc6\xcd\x9b?\xa1\x8f\xd6%I\
+\x0f\x16\xf4\xe0\xb9\x953<\xcc\xd4\xa61\x93+\x18\x0b\
+\x10d.E\x91j\x8a\xf6\x8c1 \xfc\xeec1`\
+\xa6Xhj\xbdm\x12\x05\x86\x02\xd5=\x18D\xf4\xc8\
+\xa6\xfb\xad5\xff\x22\x82\xb0F\x8d:Af\xbc\xa8\xbe\
+\xf1D*\xe4a\xf8D\xe6E\x95\x0b\xc7\x09\xc6\xb4X\
+\x97S\x19\xd9\xe1+\xc1S;\xdd\xd7!2}B\xe0\
+\xbd\xb5\xa0\xd1\xf9\xa9\x95=H\x09\x09\x00\xaa^\xa0N\
+}q\xb4\xd2\x16Y\x1d,\x86\x0c\xe0\xd7\xb7 \xe2W\
+\xdef\x14\xd6\x8bc5\x86k\xb3)\xf2\xd2\x84!3\
+1\x17\x014W\x0c\xf0c\xc2\x10\x9e\xef\x9d\xa8\xc7L\
+\x0c\xc9\x89we\xc2\x89\x83\x0b\x08\xa2\xf1p|3\x84\
+\xa9\x8d'H\xb2\xc4\xab\xf4\x01\xa6TYNR\xcf*\
+\x09\x0d\xf0)\x97j<z\x0f[\xbe.W\x13\x0f\xd4\
+$\xef\x92\xf8d\x02\x94\xf1\xea%\x07p\xe5\xef\xd8(\
+Jc\x0d\xe7\xd4\xe2\xfd(w\xfe\x88\x10\x05\x83\x84J\
+r\x80\x86\x00\xe5(\x04>\xf0\x0f\x0e\x15\xcff\x7f\x87\
+\x0b\x0a\x91p\xdc\xdd1\xb3\xce\x1d\x0b\x83\xfaR\x22\x84\
+\xeb\xa0vju`\x01\x96/d\x002\xd0\xa6\x8f\xed\
+\x9f\x16IFQ'\xe2\xe8\x91\xfc]\xce\x09\x01\x06z\
+\x86\xb8\x90\x17'Ri`\x08\x8f\xc6\xfah$F\xcc\
+\xd0c~!\x01Q\x12Z<\xefZ\xf4N(\xe0\x12\
+\xc1R+\xa4\xe3\x98D\x9a\xaag\xd7\x11\x80\x13FD\
+-\xfe\xeaC\xca4\x8d\x96\xcd\xb0`\xa2\xedv\xcf\xad\
+|\xe23\xe4\xb7A\xb8FoR\x80P5\x0f\x80\xf7\
+\xa4\xcb\xef\xa4#\xd6+\x85W.*%\x124\x80\x9c\
+\x81Yq\xfe\xa6H\x9d\x9f\x15\x87\x8a\xbe\xbaD\xcf<\
+=\x9e\xa0\xf6\x88\xf6\xcc\xfc\x81\x0e*\xa9\x00\x11\xd8\xc2\
+\x5c>\xa1cWi\xe0\xecW\xabV\xec\xf4rV\x85\
+:\x8d\x87E\xb5\x88\x06\xa9`\x5c>\xc6|u\xc3\x01\
+\xb5\xeeb!G\xaf\x88N\x96\x01]\x07|\x12 3\
+\xc3\x1b\x97z\x8bc\xae\x1cg\xf8\xf4\x22\xb2\x0e\x0a\x13\
+\xd6\xa0\xd2\xaa\x01\xfd\xa4\x8ae\xa2H\xf9M\x08\x90`\
+4\x9b\xdev\xee\xff:i\x92\xd0\xbb\xccV\x7f~Z\
+)A\xc93\xb8,)R\x86?\xe6\xcf\x18\x16\x00*\
+\xa1\xfb\xdcCG\x00\xb8\xae\xd1\x8bQF\x96\x80\xe1\xd4\
+\x80q!\xab\x91\x7f\xeb\x8bK\xfb\xe0F+Byn\
+\xec\xc37\xf8\x00s\xb5\xbdI\xbbBgn\xc3\x8ez\
+\x8b\xa8\xb1\xaf\x17E\xb5\x15\x19\xd0\xb8L\x9e\x12\xa3\x8f\
+EUrB\xa1)Z\x81\xd0.\xb3\x82NpU\x98\
+\xdb\xb1\x83\xf22\x13\xc5\xd1\x8a\xf1\x07\x0a!H\x9b!\
+\xc2\x817h\x1a\x18\xcf\xec\xcc\x06'\xde\xab@\xcf\x9e\
+\x9c\x06\xb7#\xdae\xfc\xd7OS\xc8\xa8z\xc0)[\
+\x05\
 \x00\x00\x05\x10\
 (\
 \xb5/\xfd`I\x115(\x00\x96v\x90#\x00s\xdb\
@@ -9626,22 +9379,22 @@ qt_resource_struct = b"\
 \x00\x00\x01\x18\x00\x04\x00\x00\x00\x01\x00\x00J\x99\
 \x00\x00\x00\xe8\x00\x02\x00\x00\x00\x08\x00\x00\x00\x0e\
 \x00\x00\x00\xfa\x00\x00\x00\x00\x00\x01\x00\x00I\xc4\
-\x00\x00\x02N\x00\x00\x00\x00\x00\x01\x00\x01\xe3\xf7\
+\x00\x00\x02N\x00\x00\x00\x00\x00\x01\x00\x01\xe3\xe4\
 \x00\x00\x01\x8a\x00\x00\x00\x00\x00\x01\x00\x00\xe1v\
 \x00\x00\x01T\x00\x00\x00\x00\x00\x01\x00\x00\xb4\xc2\
-\x00\x00\x02*\x00\x00\x00\x00\x00\x01\x00\x01\xac\xe5\
+\x00\x00\x02*\x00\x00\x00\x00\x00\x01\x00\x01\xac\xd2\
 \x00\x00\x01\xb8\x00\x00\x00\x00\x00\x01\x00\x01\x06n\
-\x00\x00\x02\x14\x00\x00\x00\x00\x00\x01\x00\x01p3\
-\x00\x00\x02\x00\x00\x00\x00\x00\x00\x01\x00\x01M\xb6\
+\x00\x00\x02\x14\x00\x00\x00\x00\x00\x01\x00\x01p \
+\x00\x00\x02\x00\x00\x00\x00\x00\x00\x01\x00\x01M\xa3\
 \x00\x00\x01\xe2\x00\x00\x00\x00\x00\x01\x00\x01,\xc5\
-\x00\x00\x02\x9a\x00\x04\x00\x00\x00\x01\x00\x02\x1c\xf9\
-\x00\x00\x03\x10\x00\x04\x00\x00\x00\x01\x00\x02B\xfe\
-\x00\x00\x02\xbc\x00\x04\x00\x00\x00\x01\x00\x02!\x89\
-\x00\x00\x00\x5c\x00\x04\x00\x00\x00\x01\x00\x02\x09$\
-\x00\x00\x03>\x00\x04\x00\x00\x00\x01\x00\x02G\xe8\
-\x00\x00\x00\x8e\x00\x00\x00\x00\x00\x01\x00\x02'\xef\
-\x00\x00\x02\xd6\x00\x04\x00\x00\x00\x01\x00\x02=\xea\
-\x00\x00\x02r\x00\x00\x00\x00\x00\x01\x00\x02\x0d\x94\
+\x00\x00\x02\x9a\x00\x04\x00\x00\x00\x01\x00\x02\x1c\xe6\
+\x00\x00\x03\x10\x00\x04\x00\x00\x00\x01\x00\x023\x86\
+\x00\x00\x02\xbc\x00\x04\x00\x00\x00\x01\x00\x02!v\
+\x00\x00\x00\x5c\x00\x04\x00\x00\x00\x01\x00\x02\x09\x11\
+\x00\x00\x03>\x00\x04\x00\x00\x00\x01\x00\x028p\
+\x00\x00\x00\x8e\x00\x04\x00\x00\x00\x01\x00\x02'\xdc\
+\x00\x00\x02\xd6\x00\x04\x00\x00\x00\x01\x00\x02.r\
+\x00\x00\x02r\x00\x00\x00\x00\x00\x01\x00\x02\x0d\x81\
 "
 
 def qInitResources():

@@ -110,6 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def build_window(args: argparse.Namespace):
     """Load the content and build the main window; None (after a message) for a bad --topic."""
     from allexplainer.diagrams._qt.source import DiagramSource
+    from allexplainer.reading_state import restored_from
     from allexplainer.resources import load_content
     from allexplainer.settings import Settings
     from allexplainer.ui.main_window import MainWindow
@@ -123,12 +124,13 @@ def build_window(args: argparse.Namespace):
               file=sys.stderr)
         return None
     settings = Settings()
+    # the one reading state: every view subscribes to it; the settings remember its changes
+    state = restored_from(settings, args.level)
     assets = args.content_dir.parent if args.content_dir else None
     diagrams = DiagramSource(assets / "diagrams" if assets else None,
                              assets / "presenter" if assets else None,
-                             known_terms={term.id for term in library.terms},
-                             reduced_motion=settings.reduced_motion())
-    window = MainWindow(library, settings, level=args.level, diagram_factory=diagrams,
+                             known_terms={term.id for term in library.terms})
+    window = MainWindow(library, settings, state=state, diagram_factory=diagrams,
                         preview_of=str(args.content_dir) if args.content_dir else None)
     window.restore_state()
     if args.topic:

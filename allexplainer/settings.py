@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
 from PySide6.QtCore import QByteArray, QSettings
 
 from allexplainer.content.levels import Level
@@ -22,6 +26,69 @@ STAGE_KEY = "diagram/{scene}/stage"
 DEFAULT_LEVEL = Level.FAMILY
 # Every key the app writes starts with one of these; anything else is damage to clear away.
 KNOWN_GROUPS = ("window/", "reading/", "display/", "diagram/", "presenter/")
+
+
+def _flag(raw: object) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    text = str(raw).strip().lower()
+    if text in {"true", "1", "yes"}:
+        return True
+    if text in {"false", "0", "no"}:
+        return False
+    raise ValueError(f"not a yes/no value: {raw!r}")
+
+
+def _one_of(choices: tuple[float, ...]) -> Callable[[object], float]:
+    def read(raw: object) -> float:
+        value = float(str(raw))
+        if value not in choices:
+            raise ValueError(f"{value} is not one of {choices}")
+        return value
+    return read
+
+
+def _between(low: float, high: float) -> Callable[[object], float]:
+    def read(raw: object) -> float:
+        value = float(str(raw))
+        if not low <= value <= high:
+            raise ValueError(f"{value} is outside {low}-{high}")
+        return value
+    return read
+
+
+def _topic_id(raw: object) -> str:
+    if isinstance(raw, str) and raw and len(raw) <= 64 and raw.replace("-", "").isalnum():
+        return raw
+    raise ValueError(f"not a topic id: {raw!r}")
+
+
+def _bytes(raw: object) -> QByteArray:
+    if isinstance(raw, QByteArray) and not raw.isEmpty():
+        return raw
+    raise ValueError("not saved window bytes")
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One saved setting: where it is kept, its default, and how a stored value is checked."""
+
+    key: str
+    default: Any
+    read: Callable[[object], Any]  # raises ValueError or TypeError for a value it refuses
+    write: Callable[[Any], Any] = lambda value: value
+
+
+# The one table of everything the app remembers.
+SETTINGS: dict[str, Setting] = {
+    "level": Setting(KEY_LEVEL, DEFAULT_LEVEL, Level.parse, lambda level: Level(level).value),
+    "topic": Setting(KEY_TOPIC, None, _topic_id),
+    "geometry": Setting(KEY_GEOMETRY, None, _bytes),
+    "window_state": Setting(KEY_STATE, None, _bytes),
+    "reduced_motion": Setting(KEY_REDUCED_MOTION, False, _flag, bool),
+    "text_scale": Setting(KEY_TEXT_SCALE, 1.0, _one_of(TEXT_SCALES), float),
+    "presenter_text_scale": Setting(KEY_PRESENTER_TEXT, 1.0, _between(0.5, 3.0), float),
+}
 
 
 class Settings:
@@ -54,124 +121,42 @@ class Settings:
             self.invalid_keys.add(key)
             return None
 
-    def _invalid(self, key: str, raw: object) -> None:
-        if raw is not None:
-            self.invalid_keys.add(key)
-
-    def level(self) -> Level:
-        """The last reading level, or Family."""
-        raw = self._raw(KEY_LEVEL)
+    def get(self, name: str) -> Any:
+        """The saved value of setting ``name`` (see ``SETTINGS``), or its default if it is
+        missing or not valid."""
+        spec = SETTINGS[name]
+        raw = self._raw(spec.key)
+        if raw is None:
+            return spec.default
         try:
-            return Level.parse(raw) if raw is not None else DEFAULT_LEVEL
-        except ValueError:
-            self._invalid(KEY_LEVEL, raw)
-            return DEFAULT_LEVEL
+            return spec.read(raw)
+        except (ValueError, TypeError):
+            self.invalid_keys.add(spec.key)
+            return spec.default
 
-    def set_level(self, level: Level) -> None:
-        """Remember the reading level."""
-        self._settings.setValue(KEY_LEVEL, level.value)
-
-    def topic(self) -> str | None:
-        """The id of the last topic shown, if it looks like an id."""
-        raw = self._raw(KEY_TOPIC)
-        if isinstance(raw, str) and raw and len(raw) <= 64 and raw.replace("-", "").isalnum():
-            return raw
-        self._invalid(KEY_TOPIC, raw)
-        return None
-
-    def set_topic(self, topic_id: str) -> None:
-        """Remember the topic shown."""
-        self._settings.setValue(KEY_TOPIC, topic_id)
-
-    def geometry(self) -> QByteArray | None:
-        """The saved window geometry, if there is one."""
-        raw = self._raw(KEY_GEOMETRY)
-        if isinstance(raw, QByteArray) and not raw.isEmpty():
-            return raw
-        self._invalid(KEY_GEOMETRY, raw)
-        return None
-
-    def set_geometry(self, geometry: QByteArray) -> None:
-        """Remember the window geometry."""
-        self._settings.setValue(KEY_GEOMETRY, geometry)
-
-    def window_state(self) -> QByteArray | None:
-        """The saved layout of docks and toolbars, if there is one."""
-        raw = self._raw(KEY_STATE)
-        if isinstance(raw, QByteArray) and not raw.isEmpty():
-            return raw
-        self._invalid(KEY_STATE, raw)
-        return None
-
-    def set_window_state(self, state: QByteArray) -> None:
-        """Remember the layout of docks and toolbars."""
-        self._settings.setValue(KEY_STATE, state)
-
-    def reduced_motion(self) -> bool:
-        """Whether diagrams jump between stages instead of animating."""
-        raw = self._raw(KEY_REDUCED_MOTION)
-        if isinstance(raw, bool):
-            return raw
-        text = str(raw).strip().lower()
-        if text in {"true", "1", "yes"}:
-            return True
-        if text not in {"false", "0", "no"}:
-            self._invalid(KEY_REDUCED_MOTION, raw)
-        return False
-
-    def set_reduced_motion(self, value: bool) -> None:
-        """Remember the reduced-motion choice."""
-        self._settings.setValue(KEY_REDUCED_MOTION, bool(value))
+    def set(self, name: str, value: Any) -> None:
+        """Remember ``value`` for setting ``name``."""
+        spec = SETTINGS[name]
+        self._settings.setValue(spec.key, spec.write(value))
 
     def stage(self, scene_id: str, stage_count: int) -> int:
         """The stage of ``scene_id`` last shown (0 if none, or if it no longer exists)."""
         key = STAGE_KEY.format(scene=scene_id)
         raw = self._raw(key)
-        try:
-            value = int(str(raw)) if raw is not None else 0
-        except ValueError:
-            self._invalid(key, raw)
+        if raw is None:
             return 0
+        try:
+            value = int(str(raw))
+        except ValueError:
+            value = -1
         if not 0 <= value < stage_count:
-            self._invalid(key, raw)
+            self.invalid_keys.add(key)
             return 0
         return value
 
     def set_stage(self, scene_id: str, stage: int) -> None:
         """Remember the stage shown of ``scene_id``."""
         self._settings.setValue(STAGE_KEY.format(scene=scene_id), int(stage))
-
-    def presenter_text_scale(self) -> float:
-        """The caption size chosen in presenter mode (1.0 is the fitted size)."""
-        raw = self._raw(KEY_PRESENTER_TEXT)
-        try:
-            value = float(str(raw)) if raw is not None else 1.0
-        except ValueError:
-            value = -1.0
-        if not 0.5 <= value <= 3.0:
-            self._invalid(KEY_PRESENTER_TEXT, raw)
-            return 1.0
-        return value
-
-    def set_presenter_text_scale(self, scale: float) -> None:
-        """Remember the presenter caption size."""
-        self._settings.setValue(KEY_PRESENTER_TEXT, float(scale))
-
-    def text_scale(self) -> float:
-        """The reading text size chosen with Ctrl+= / Ctrl+- (1.0 is the usual size)."""
-        raw = self._raw(KEY_TEXT_SCALE)
-        try:
-            value = float(str(raw)) if raw is not None else 1.0
-        except ValueError:
-            value = -1.0
-        if value not in TEXT_SCALES:
-            self._invalid(KEY_TEXT_SCALE, raw)
-            return 1.0
-        return value
-
-    def set_text_scale(self, scale: float) -> None:
-        """Remember the reading text size."""
-        self._settings.setValue(KEY_TEXT_SCALE, float(scale))
 
     def sync(self) -> None:
         """Write pending changes to disk."""

@@ -37,8 +37,8 @@ def percentile(values: list[float], fraction: float) -> float:
 
 def measure_scene(app, scene, level, size: tuple[int, int]) -> dict:
     """Play ``scene`` once at ``size``; return its frame-time record."""
+    from allexplainer.diagrams._qt.canvas import DiagramCanvas
     from allexplainer.diagrams.scene import state_at, total_duration
-    from allexplainer.ui.diagram_canvas import DiagramCanvas
 
     canvas = DiagramCanvas(scene, level)
     canvas.resize(*size)

@@ -66,16 +66,16 @@ def measure() -> list[dict]:
     """Filter timings for the real and the padded glossary, each with its baseline."""
     from PySide6.QtWidgets import QApplication
 
-    from allexplainer.content.levels import Level
+    from allexplainer.glossary._qt.panel import GlossaryPanel
+    from allexplainer.reading_state import ReadingState
     from allexplainer.resources import load_content
-    from allexplainer.ui.glossary_panel import GlossaryPanel
 
     app = QApplication.instance() or QApplication([])  # noqa: F841 (keeps Qt alive)
     library = load_content()
     results = []
     for terms in (library.terms, padded(library.terms, PADDED_SIZE)):
         lib = dataclasses.replace(library, terms=terms, _by_id={})
-        panel = GlossaryPanel(lib, Level.FAMILY)
+        panel = GlossaryPanel(lib, ReadingState())
         names = [(term, term.term.casefold()) for term in terms]
 
         def baseline(typed: str, names=names) -> list:

@@ -47,8 +47,8 @@ def measure(runs: int = 60) -> list[dict]:
     from PySide6.QtWidgets import QApplication, QLabel, QTabWidget, QTextBrowser
 
     from allexplainer.content.levels import LEVELS
-    from allexplainer.notes.notebook import Notebook
-    from allexplainer.notes.store import NotebookStore
+    from allexplainer.notebook.questions import Notebook
+    from allexplainer.notebook.store import NotebookStore
     from allexplainer.resources import load_content
     from allexplainer.settings import Settings
     from allexplainer.ui.main_window import MainWindow
@@ -88,7 +88,7 @@ def measure(runs: int = 60) -> list[dict]:
     texts = [[topic.body(level) for topic in window.library.good_topics] for level in LEVELS]
 
     def switch_level(i: int) -> None:
-        window.set_level(LEVELS[(i + 1) % len(LEVELS)])
+        window.state.set_level(LEVELS[(i + 1) % len(LEVELS)])
         app.processEvents()
 
     def switch_plain(i: int) -> None:

@@ -54,7 +54,7 @@ def test_reading_every_tab_at_every_level_opens_no_connection(qtbot, no_network,
                                                               tmp_path):
     window = app_window
     for level in LEVELS:
-        window.set_level(level)
+        window.state.set_level(level)
         for index in range(window.tabs.count()):
             window.tabs.setCurrentIndex(index)
             page = window.tabs.currentWidget()

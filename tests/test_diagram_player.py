@@ -17,6 +17,7 @@ from allexplainer.diagrams._qt.player import DiagramPlayer
 from allexplainer.diagrams.loader import load_builtin_scenes
 from allexplainer.diagrams.scene import stage_end, stage_start
 from allexplainer.palette import SKY_BLUE
+from allexplainer.reading_state import ReadingState
 
 
 @cache
@@ -39,7 +40,8 @@ def make_player(qtbot):
 
     def make(scene_id: str = "car_t", level: Level = Level.FAMILY, show: bool = True,
              **options) -> DiagramPlayer:
-        player = DiagramPlayer(scenes()[scene_id], level, **options)
+        state = ReadingState(level, reduced_motion=options.pop("reduced_motion", False))
+        player = DiagramPlayer(scenes()[scene_id], state, **options)
         qtbot.addWidget(player)
         players.append(player)
         if show:
@@ -155,7 +157,7 @@ def test_turning_reduced_motion_on_mid_stage_shows_its_end(make_player):
     player = make_player()
     player.next_stage()
     player.advance(0.5)
-    player.set_reduced_motion(True)
+    player.reading_state.set_reduced_motion(True)
     assert player.current_time == stage_end(player.scene, 1) and not player.is_playing
 
 
@@ -169,8 +171,8 @@ def test_hiding_pauses(make_player):
 def test_switching_tabs_pauses_only_that_player(qtbot):
     tabs = QTabWidget()
     qtbot.addWidget(tabs)
-    first = DiagramPlayer(scenes()["car_t"], Level.FAMILY)
-    second = DiagramPlayer(scenes()["cd19"], Level.FAMILY)
+    first = DiagramPlayer(scenes()["car_t"], ReadingState())
+    second = DiagramPlayer(scenes()["cd19"], ReadingState())
     tabs.addTab(first, "CAR T")
     tabs.addTab(second, "CD19")
     tabs.resize(1280, 720)
@@ -191,7 +193,7 @@ def test_level_changes_the_caption_in_place(make_player):
     player.next_stage()
     player.advance(0.7)
     before = (player.stage_index, player.current_time, player.is_playing)
-    player.set_level(Level.CLINIC)
+    player.reading_state.set_level(Level.CLINIC)
     assert (player.stage_index, player.current_time, player.is_playing) == before
     assert shown_text(player.caption_label) == caption_of(player.scene, 1, Level.CLINIC)
 

@@ -91,7 +91,7 @@ def test_clicking_a_glossary_link_asks_for_that_term(qtbot, window):
 def test_glossary_tooltip_follows_the_level(window):
     term = window.library.term("cd19")
     assert strip_links(term.definition(Level.FAMILY))[:25] in window.short_definition("cd19")
-    window.set_level(Level.CHILD)
+    window.state.set_level(Level.CHILD)
     assert strip_links(term.definition(Level.CHILD))[:25] in window.short_definition("cd19")
 
 
@@ -107,7 +107,7 @@ def test_about_shows_version_sources_and_disclaimer(qtbot, window):
 
 
 def test_the_clinical_trials_page_names_todays_trial_with_its_status_date(qtbot, window):
-    window.set_level(Level.FAMILY)
+    window.state.set_level(Level.FAMILY)
     window.show_topic("clinical-trials")
     shown = " ".join(window.tabs.currentWidget().plain_text().split())
     assert "Trials named on this page" in shown
@@ -118,7 +118,7 @@ def test_the_clinical_trials_page_names_todays_trial_with_its_status_date(qtbot,
 
 
 def test_the_clinic_level_opens_what_changed_in_this_version(qtbot, window):
-    window.set_level(Level.CLINIC)
+    window.state.set_level(Level.CLINIC)
     window.show_topic("blinatumomab")
     page = window.tabs.currentWidget()
     assert "What changed in version 2026.12" in page.plain_text()
@@ -128,14 +128,14 @@ def test_the_clinic_level_opens_what_changed_in_this_version(qtbot, window):
     assert "What changed in content version 2026.12" in box.text()
     assert "Blinatumomab" in box.text()
     box.close()
-    window.set_level(Level.FAMILY)
+    window.state.set_level(Level.FAMILY)
     assert "What changed in version" not in window.tabs.currentWidget().plain_text()
 
 
 def test_topic_and_level_are_remembered(qtbot):
     first = open_window(qtbot)
     first.show_topic("car-t")
-    first.set_level(Level.CLINIC)
+    first.state.set_level(Level.CLINIC)
     first.close()
     second = open_window(qtbot)
     assert second.current_topic_id() == "car-t"
@@ -229,7 +229,7 @@ def test_an_unreadable_settings_file_gives_defaults_and_a_notice(qtbot):
     window = open_window(qtbot)
     assert window.level is Level.FAMILY
     assert "could not be read" in window.statusBar().currentMessage()
-    window.set_level(Level.CHILD)       # still usable; saving quietly fails, nothing crashes
+    window.state.set_level(Level.CHILD)       # still usable; saving quietly fails, nothing crashes
     window.close()
 
 

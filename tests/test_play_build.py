@@ -12,6 +12,7 @@ from allexplainer.play import build_car
 from allexplainer.play._qt import build as play_build
 from allexplainer.play._qt.build import BUILDING, FINISHED, HUNTING, BuildActivity
 from allexplainer.play.build_car import STACK_ORDER, CarBuild, PartKind, hunt_frame
+from allexplainer.reading_state import ReadingState
 
 # --- the rules ---------------------------------------------------------------------------
 
@@ -215,7 +216,7 @@ def test_every_part_is_big_enough_to_touch(activity, size):
 
 
 def test_reduced_motion_jumps_straight_to_the_finish(qtbot):
-    widget = BuildActivity(reduced_motion=True)
+    widget = BuildActivity(state=ReadingState(reduced_motion=True))
     qtbot.addWidget(widget)
     for _ in range(6):
         kind = widget.build.ready_slots()[0].kind

@@ -11,6 +11,7 @@ from allexplainer.play import find_flags
 from allexplainer.play._qt.find import FindActivity
 from allexplainer.play._qt.paint import FLAG_HEIGHT
 from allexplainer.play.find_flags import FeedbackKind, FlagHunt, make_layout
+from allexplainer.reading_state import ReadingState
 
 SEED = 7
 
@@ -187,7 +188,7 @@ def test_every_cell_is_big_enough_to_tap(activity, size):
 
 
 def test_reduced_motion_shows_the_star_at_once(qtbot):
-    widget = FindActivity(seed=SEED, reduced_motion=True)
+    widget = FindActivity(seed=SEED, state=ReadingState(reduced_motion=True))
     qtbot.addWidget(widget)
     cell_id = flagged(widget)[0]
     widget.tap(cell_id)

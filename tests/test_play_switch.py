@@ -44,7 +44,7 @@ def test_a_grown_ups_hold_brings_everything_back(qtbot, window):
 
 def test_reduce_motion_reaches_play_mode_and_is_remembered(qtbot, window):
     window.reduced_motion_action.trigger()
-    assert window.settings.reduced_motion()
+    assert window.settings.get("reduced_motion")
     window.play_action.trigger()
     assert window.play_switch.play_mode.build_activity.reduced_motion
 
@@ -57,7 +57,7 @@ def test_reduce_motion_reaches_an_open_play_mode_and_open_diagrams(qtbot, tmp_pa
     player = window.tabs.currentWidget().build_diagram()
     window.play_switch.enter()
     window.play_switch.leave()
-    window.set_reduced_motion(True)
+    window.state.set_reduced_motion(True)
     play = window.play_switch.play_mode
     assert play.build_activity.reduced_motion and play.find_activity.reduced_motion
     assert player.reduced_motion

@@ -18,8 +18,9 @@ from tests.helpers import open_main_window
 @pytest.fixture
 def window(qtbot, tmp_path):
     library = load_content()
-    source = DiagramSource(known_terms={term.id for term in library.terms}, reduced_motion=True)
+    source = DiagramSource(known_terms={term.id for term in library.terms})
     window = open_main_window(qtbot, tmp_path, library, diagram_factory=source)
+    window.state.set_reduced_motion(True)  # stages shown as they end: no waiting on motion
     yield window
     if window.presenter is not None:
         window.presenter.stop()
@@ -104,7 +105,7 @@ def test_text_size_and_projector_colours(qtbot, window):
     size = player.caption_label.font().pixelSize()
     qtbot.keyClick(presenter.audience, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     assert player.caption_label.font().pixelSize() > size
-    assert window.settings.presenter_text_scale() > 1.0
+    assert window.settings.get("presenter_text_scale") > 1.0
     qtbot.keyClick(presenter.audience, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert player.caption_label.font().pixelSize() == size
     qtbot.keyClick(presenter.audience, Qt.Key.Key_P)

@@ -67,7 +67,7 @@ def switch(window: MainWindow, count: int) -> None:
     for number in range(count):
         window.tabs.setCurrentIndex(number % window.tabs.count())
         if number % 3 == 0:
-            window.set_level(LEVELS[(number // 3) % len(LEVELS)])
+            window.state.set_level(LEVELS[(number // 3) % len(LEVELS)])
         # The running app's event loop deletes widgets scheduled with deleteLater (such as
         # teach-back answer buttons) as it goes; processEvents() alone would let them pile up.
         QApplication.processEvents()
@@ -87,7 +87,7 @@ def test_a_long_day_leaks_nothing(qtbot, qtlog, tmp_path):
         window.show()
 
     for level in LEVELS:                         # warm up: every canvas, label and font once
-        window.set_level(level)
+        window.state.set_level(level)
         drive_frames(window, 6_000)
     switch(window, 150)
     level, tab = window.level, window.tabs.currentIndex()
@@ -97,7 +97,7 @@ def test_a_long_day_leaks_nothing(qtbot, qtlog, tmp_path):
 
     frames = drive_frames(window, FRAMES)
     switch(window, SWITCHES)
-    window.set_level(level)          # same level and tab as before: teach-back answer buttons
+    window.state.set_level(level)          # same level and tab as before: teach-back answer buttons
     window.tabs.setCurrentIndex(tab)  # differ in number from one question to another
     settle()
 

@@ -60,7 +60,7 @@ def test_next_moves_on_and_nothing_is_scored(qtbot, page):
 
 def test_child_level_asks_the_child_questions(qtbot, page):
     qtbot.mouseClick(page.teach_back_button, Qt.MouseButton.LeftButton)
-    page.window().set_level(Level.CHILD)
+    page.window().state.set_level(Level.CHILD)
     panel = page.teach_back
     assert panel.question.text() == strip_links(panel.quiz.for_level(Level.CHILD)[0].question)
     assert all(button.minimumHeight() >= 48 for button in panel.answer_buttons)

@@ -25,6 +25,7 @@ from allexplainer.glossary._qt.panel import GlossaryPanel
 from allexplainer.notebook._qt.panel import NotebookPanel
 from allexplainer.notebook.store import NotebookStore
 from allexplainer.play._qt.switch import PlayModeSwitch
+from allexplainer.reading_state import ReadingState, restored_from
 from allexplainer.search._qt.dialog import SearchDialog
 from allexplainer.settings import TEXT_SCALES, Settings
 from allexplainer.topics._qt.care_note import CARE_TEAM_TEXT
@@ -41,20 +42,23 @@ LEVEL_HINTS = {
 class MainWindow(QMainWindow):
     """Tabs of topics at one reading level; the level switch re-renders every tab at once."""
 
-    level_changed = Signal(object)
     topic_changed = Signal(str)
     glossary_term_requested = Signal(str)
 
     def __init__(self, library: Library, settings: Settings, *, level: Level | None = None,
+                 state: ReadingState | None = None,
                  diagram_factory: DiagramFactory | None = None,
                  notebook_store: NotebookStore | None = None, preview_of: str | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
         self.settings = settings
+        # app.py builds the one reading state; a window made on its own (tests) restores one
+        self.state = state if state is not None else restored_from(settings, level)
+        self.state.setParent(self)
+        self.state.level_changed.connect(self._on_level_changed)
         self.diagram_source = diagram_factory
         self.presenter = None
-        self._level = level or settings.level()
         self.setWindowTitle("ALL Explainer" if preview_of is None
                             else "ALL Explainer: PREVIEW of edited content")
         self.setMinimumSize(720, 480)
@@ -71,7 +75,7 @@ class MainWindow(QMainWindow):
                 page: QWidget = BrokenTopicPage(topic, self.tabs)
                 title = f"⚠ {topic.title}"
             else:
-                page = TopicPage(topic, self._level, tooltip_for=self.short_definition,
+                page = TopicPage(topic, self.state, tooltip_for=self.short_definition,
                                  diagram_factory=diagram_factory,
                                  quiz=library.quizzes.get(topic.id), library=library,
                                  parent=self.tabs)
@@ -82,13 +86,10 @@ class MainWindow(QMainWindow):
             index = self.tabs.addTab(page, title)
             self.tabs.setTabToolTip(index, topic.title)
         self.tabs.currentChanged.connect(self._on_tab_changed)
-        self.text_scale = settings.text_scale()
-        for index in range(self.tabs.count()):
-            self.tabs.widget(index).set_text_scale(self.text_scale)
         # A click on a tab should not take the arrow keys away from the diagram or the text.
         self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
-        self.glossary = GlossaryPanel(library, self._level, self)
+        self.glossary = GlossaryPanel(library, self.state, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary)
         self.glossary_term_requested.connect(self.glossary.show_term)
         self.glossary.topic_requested.connect(self.show_topic)
@@ -98,11 +99,11 @@ class MainWindow(QMainWindow):
         self.glossary.raise_()
         self.topic_changed.connect(self._offer_topic_questions)
         self._offer_topic_questions(self.current_topic_id() or "")
-        self.search_dialog = SearchDialog(library, lambda: self._level, self)
+        self.search_dialog = SearchDialog(library, self.state, self)
         self.search_dialog.topic_requested.connect(self.show_found)
         self.search_dialog.term_requested.connect(self.glossary_term_requested)
 
-        self.play_switch = PlayModeSwitch(self, self.stack, self.tabs, settings.reduced_motion())
+        self.play_switch = PlayModeSwitch(self, self.stack, self.tabs, self.state)
         self._build_level_switch()
         self._build_menus()
         if preview_of is not None:
@@ -135,11 +136,11 @@ class MainWindow(QMainWindow):
         for number, level in enumerate(LEVELS, start=1):
             action = QAction(level.label, self)
             action.setCheckable(True)
-            action.setChecked(level == self._level)
+            action.setChecked(level == self.state.level)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.setToolTip(f"{LEVEL_HINTS[level]} (Ctrl+{number})")
             action.setObjectName(f"level-{level.value}")
-            action.triggered.connect(lambda _checked=False, lv=level: self.set_level(lv))
+            action.triggered.connect(lambda _checked=False, lv=level: self.state.set_level(lv))
             self.level_group.addAction(action)
             toolbar.addAction(action)
             self.level_actions[level] = action
@@ -149,19 +150,10 @@ class MainWindow(QMainWindow):
     @property
     def level(self) -> Level:
         """The reading level every tab shows."""
-        return self._level
+        return self.state.level
 
-    def set_level(self, level: Level) -> None:
-        """Show every tab at ``level`` and remember the choice."""
+    def _on_level_changed(self, level: Level) -> None:
         self.level_actions[level].setChecked(True)
-        if level == self._level:
-            return
-        self._level = level
-        for index in range(self.tabs.count()):
-            self.tabs.widget(index).set_level(level)
-        self.glossary.set_level(level)
-        self.settings.set_level(level)
-        self.level_changed.emit(level)
 
     # ----- topics --------------------------------------------------------------------------
     def current_topic_id(self) -> str | None:
@@ -198,12 +190,10 @@ class MainWindow(QMainWindow):
 
     def _on_tab_changed(self, index: int) -> None:
         page = self.tabs.currentWidget()
-        focus_target = getattr(page, "focus_target", None)
-        if focus_target is not None:
-            focus_target()
+        page.focus_target()
         topic_id = self.current_topic_id()
         if topic_id:
-            self.settings.set_topic(topic_id)
+            self.settings.set("topic", topic_id)
             self.topic_changed.emit(topic_id)
 
     def short_definition(self, term_id: str) -> str | None:
@@ -211,7 +201,7 @@ class MainWindow(QMainWindow):
         term = self.library.term(term_id)
         if term is None:
             return None
-        definition = strip_links(term.definition(self._level))
+        definition = strip_links(term.definition(self.state.level))
         return f"<b>{html.escape(term.term)}</b>: {html.escape(definition, quote=False)}"
 
     # ----- menus ---------------------------------------------------------------------------
@@ -252,9 +242,10 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.reduced_motion_action = self.view_menu.addAction("&Reduce motion")
         self.reduced_motion_action.setCheckable(True)
-        self.reduced_motion_action.setChecked(self.settings.reduced_motion())
+        self.reduced_motion_action.setChecked(self.state.reduced_motion)
         self.reduced_motion_action.setToolTip("Diagrams jump from stage to stage without moving")
-        self.reduced_motion_action.toggled.connect(self.set_reduced_motion)
+        self.reduced_motion_action.toggled.connect(self.state.set_reduced_motion)
+        self.state.reduced_motion_changed.connect(self.reduced_motion_action.setChecked)
         self.fullscreen_action = self.view_menu.addAction("&Full screen")
         self.fullscreen_action.setCheckable(True)
         self.fullscreen_action.setShortcut(QKeySequence.StandardKey.FullScreen)
@@ -300,24 +291,25 @@ class MainWindow(QMainWindow):
         from allexplainer.presenter._qt.presenter_mode import PresenterMode
 
         page = self.tabs.currentWidget()
-        player = getattr(page, "diagram", None)
+        player = page.diagram
         try:
             self.presenter = PresenterMode(
                 self.library, source.stage_counts(),
-                lambda scene_id, level, parent: source(scene_id, level, parent),
-                source.notes(), self._level, self.settings.presenter_text_scale(), self)
+                lambda scene_id, state, parent: source(scene_id, state, parent),
+                source.notes(), self.state, self.settings.get("presenter_text_scale"), self)
         except ValueError:
             self.statusBar().showMessage("There are no diagrams to present.", 8000)
             return
         self.presenter.finished.connect(self._on_presenting_finished)
-        self.presenter.text_scale_changed.connect(self.settings.set_presenter_text_scale)
+        self.presenter.text_scale_changed.connect(
+            lambda scale: self.settings.set("presenter_text_scale", scale))
         self.presenter.start(self.current_topic_id(), player.stage_index if player else 0)
 
     def _on_presenting_finished(self, topic_id: str, stage: int) -> None:
         self.presenter = None
         if self.show_topic(topic_id):
             page = self.tabs.currentWidget()
-            player = page.build_diagram() if hasattr(page, "build_diagram") else None
+            player = page.build_diagram()
             if player is not None:
                 player.go_to_stage(stage)
         self.activateWindow()
@@ -326,23 +318,9 @@ class MainWindow(QMainWindow):
         """Larger (+1), smaller (-1) or usual (0) reading text on every tab; remembered."""
         scale = 1.0
         if step:
-            index = TEXT_SCALES.index(self.text_scale) + step
+            index = TEXT_SCALES.index(self.state.text_scale) + step
             scale = TEXT_SCALES[min(max(index, 0), len(TEXT_SCALES) - 1)]
-        self.text_scale = scale
-        for index in range(self.tabs.count()):
-            self.tabs.widget(index).set_text_scale(scale)
-        self.settings.set_text_scale(scale)
-
-    def set_reduced_motion(self, reduced: bool) -> None:
-        """Turn animation off (stage end states only) or on, everywhere, and remember it."""
-        self.settings.set_reduced_motion(reduced)
-        self.play_switch.set_reduced_motion(reduced)
-        if self.diagram_source is not None:
-            self.diagram_source.reduced_motion = reduced
-        for index in range(self.tabs.count()):
-            diagram = getattr(self.tabs.widget(index), "diagram", None)
-            if diagram is not None:
-                diagram.set_reduced_motion(reduced)
+        self.state.set_text_scale(scale)
 
     def set_fullscreen(self, on: bool) -> None:
         """Fill the screen (for a wall screen in clinic), or go back to a window."""
@@ -400,16 +378,16 @@ class MainWindow(QMainWindow):
     # ----- state ---------------------------------------------------------------------------
     def restore_state(self) -> None:
         """Reopen at the remembered size and topic (each value checked before use)."""
-        geometry = self.settings.geometry()
+        geometry = self.settings.get("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self._first_run_geometry()
-        state = self.settings.window_state()
+        state = self.settings.get("window_state")
         if state is not None and not self.restoreState(state):
             self.settings.invalid_keys.add("window/state")
         notice = self.settings.notice()
         if notice:
             self.statusBar().showMessage(notice, 15000)
-        topic_id = self.settings.topic()
+        topic_id = self.settings.get("topic")
         if topic_id:
             self.show_topic(topic_id)
 
@@ -426,12 +404,12 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         """Remember the window, the topic and the level for next time."""
-        self.settings.set_geometry(self.saveGeometry())
-        self.settings.set_window_state(self.saveState())
+        self.settings.set("geometry", self.saveGeometry())
+        self.settings.set("window_state", self.saveState())
         topic_id = self.current_topic_id()
         if topic_id:
-            self.settings.set_topic(topic_id)
-        self.settings.set_level(self._level)
+            self.settings.set("topic", topic_id)
+        self.settings.set("level", self.state.level)
         self.settings.sync()
         super().closeEvent(event)
 

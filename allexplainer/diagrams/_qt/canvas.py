@@ -9,9 +9,9 @@ from matplotlib.figure import Figure
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from allexplainer.content.levels import Level
 from allexplainer.diagrams.drawing.renderer import SceneRenderer
 from allexplainer.diagrams.scene import Scene
+from allexplainer.reading_state import ReadingState
 
 DPI = 100
 
@@ -19,23 +19,19 @@ DPI = 100
 class DiagramCanvas(FigureCanvasQTAgg):
     """Shows the states of one scene, blitting each frame."""
 
-    def __init__(self, scene: Scene, level: Level, parent: QWidget | None = None) -> None:
+    def __init__(self, scene: Scene, state: ReadingState, parent: QWidget | None = None) -> None:
         super().__init__(Figure(dpi=DPI))
         self.setParent(parent)
-        self.scene_renderer = SceneRenderer(self.figure, scene, level)
+        self.scene_renderer = SceneRenderer(self.figure, scene, state.level)
         # keys go to the player, which owns the stage shortcuts
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setMinimumSize(240, 135)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName(scene.title.get(level))
+        self.setAccessibleName(scene.title.get(state.level))
 
     def show_time(self, t: float) -> None:
         """Draw the scene at time ``t``: a blitted frame, or a full draw on entering a stage."""
         self.scene_renderer.show_time(t)
-
-    def set_level(self, level: Level) -> None:
-        """Relabel for ``level``; the next frame is a full draw."""
-        self.scene_renderer.set_level(level)
 
     def set_high_contrast(self, on: bool) -> None:
         """For a projector: a pure white background, heavier outlines and black, bold words

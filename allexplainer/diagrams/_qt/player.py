@@ -27,6 +27,7 @@ from allexplainer.content.links import links_to_html, strip_links, term_id_from_
 from allexplainer.diagrams._qt.controls import ControlBar
 from allexplainer.diagrams.playback import Playback
 from allexplainer.diagrams.scene import Scene, stage_end, stage_start, total_duration
+from allexplainer.reading_state import ReadingState
 
 TooltipLookup = Callable[[str], "str | None"]
 FRAME_MS = 16  # about 60 frames a second
@@ -44,13 +45,15 @@ class DiagramPlayer(QWidget):
     playing_changed = Signal(bool)
     glossary_term_requested = Signal(str)
 
-    def __init__(self, scene: Scene, level: Level, parent: QWidget | None = None,
-                 reduced_motion: bool = False, tooltip_for: TooltipLookup | None = None) -> None:
+    def __init__(self, scene: Scene, state: ReadingState, parent: QWidget | None = None,
+                 tooltip_for: TooltipLookup | None = None) -> None:
         super().__init__(parent)
         self.scene = scene
-        self._level = Level(level)
+        self._state = state
         self._tooltip_for = tooltip_for
-        self._playback = Playback(scene, reduced_motion)
+        self._playback = Playback(scene, state.reduced_motion)
+        state.level_changed.connect(self._on_level_changed)
+        state.reduced_motion_changed.connect(self._on_reduced_motion_changed)
         self._shown_stage = self._playback.stage_index
         self._shown_playing = False
         self._canvas = None  # made just after the first paint (it imports matplotlib)
@@ -64,7 +67,7 @@ class DiagramPlayer(QWidget):
         self._timer.timeout.connect(self._on_tick)
         self._clock = QElapsedTimer()
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName(scene.title.get(self._level))
+        self.setAccessibleName(scene.title.get(self.level))
         self._build()
         self._refresh_text()
         self._refresh_position()
@@ -120,7 +123,7 @@ class DiagramPlayer(QWidget):
             DiagramCanvas,  # imports matplotlib, so only now
         )
 
-        self._canvas = DiagramCanvas(self.scene, self._level, self)
+        self._canvas = DiagramCanvas(self.scene, self._state, self)
         self._canvas_box.replaceWidget(self._placeholder, self._canvas)
         if self._high_contrast:
             self._canvas.set_high_contrast(True)
@@ -154,21 +157,25 @@ class DiagramPlayer(QWidget):
         return self._playback.reduced_motion
 
     @property
+    def reading_state(self) -> ReadingState:
+        """The shared reading state this player follows."""
+        return self._state
+
+    @property
     def level(self) -> Level:
         """The reading level of the caption and labels."""
-        return self._level
+        return self._state.level
 
-    def set_level(self, level: Level) -> None:
-        """Show the caption and labels at ``level``, without moving the animation."""
-        self._level = Level(level)
-        self.setAccessibleName(self.scene.title.get(self._level))
+    def _on_level_changed(self, level: Level) -> None:
+        """Caption and labels at the new level, without moving the animation."""
+        self.setAccessibleName(self.scene.title.get(level))
         self._refresh_text()
         if self._canvas is not None:
-            self._canvas.set_level(self._level)
+            self._canvas.scene_renderer.set_level(level)  # the next frame is a full draw
             self._render()
 
-    def set_reduced_motion(self, reduced: bool) -> None:
-        """Turn reduced motion on (show stage end states, no tweening) or off."""
+    def _on_reduced_motion_changed(self, reduced: bool) -> None:
+        """Reduced motion on (stage end states, no tweening) or off."""
         self._playback.set_reduced_motion(reduced)
         self._after_change()
 
@@ -286,7 +293,7 @@ class DiagramPlayer(QWidget):
     def _refresh_text(self) -> None:
         index = self._playback.stage_index
         self.stage_label.setText(f"<b>Stage {index + 1} of {len(self.scene.stages)}</b>")
-        caption = self.scene.stages[index].caption.get(self._level)
+        caption = self.scene.stages[index].caption.get(self.level)
         plain = strip_links(caption)
         if self._presenting:
             self.caption_label.setText(escape(plain))

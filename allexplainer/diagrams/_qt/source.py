@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from allexplainer.content.errors import ContentError
-from allexplainer.content.levels import Level
 from allexplainer.presenter.nurse_notes import StageNote, check_notes_cover, parse_notes
+from allexplainer.reading_state import ReadingState
 from allexplainer.topics._qt.page import TooltipLookup
 
 log = logging.getLogger(__name__)
@@ -21,11 +21,10 @@ class DiagramSource:
     then); a scene that cannot be loaded is logged and gives None, never an exception."""
 
     def __init__(self, diagrams_dir: Path | None = None, presenter_dir: Path | None = None,
-                 known_terms: Collection[str] | None = None, reduced_motion: bool = False) -> None:
+                 known_terms: Collection[str] | None = None) -> None:
         self._diagrams_dir = diagrams_dir
         self._presenter_dir = presenter_dir
         self._known_terms = known_terms
-        self.reduced_motion = reduced_motion
         self._scenes: dict | None = None
         self._notes: dict[str, tuple[StageNote, ...]] | None = None
         self.errors: list[ContentError] = []
@@ -61,7 +60,7 @@ class DiagramSource:
                 self._notes = self._notes or {}
         return self._notes
 
-    def __call__(self, scene_id: str, level: Level, parent: QWidget,
+    def __call__(self, scene_id: str, state: ReadingState, parent: QWidget,
                  tooltip_for: TooltipLookup | None = None) -> QWidget | None:
         """A DiagramPlayer for ``scene_id``, or None if that scene could not be loaded."""
         scene = self.scenes().get(scene_id)
@@ -70,5 +69,4 @@ class DiagramSource:
             return None
         from allexplainer.diagrams._qt.player import DiagramPlayer
 
-        return DiagramPlayer(scene, level, parent, reduced_motion=self.reduced_motion,
-                             tooltip_for=tooltip_for)
+        return DiagramPlayer(scene, state, parent, tooltip_for=tooltip_for)

@@ -22,6 +22,7 @@ from allexplainer.content.levels import Level
 from allexplainer.content.library import Library
 from allexplainer.content.links import links_to_html, term_id_from_url
 from allexplainer.glossary.matching import GlossaryIndex
+from allexplainer.reading_state import ReadingState
 
 TOPIC_SCHEME = "topic"
 _TERM_ROLE = Qt.ItemDataRole.UserRole
@@ -33,11 +34,13 @@ class GlossaryPanel(QDockWidget):
     topic_requested = Signal(str)
     term_shown = Signal(str)
 
-    def __init__(self, library: Library, level: Level, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library, state: ReadingState,
+                 parent: QWidget | None = None) -> None:
         super().__init__("Glossary", parent)
         self.setObjectName("glossary-dock")
         self.library = library
-        self._level = level
+        self._state = state
+        state.level_changed.connect(self._on_level_changed)
         self._index = GlossaryIndex(library.terms)
         self._term_id: str | None = None
 
@@ -97,7 +100,7 @@ class GlossaryPanel(QDockWidget):
         for term in terms:
             item = QListWidgetItem(term.term, self.term_list)
             item.setData(_TERM_ROLE, term.id)
-            item.setToolTip(term.definition(self._level))
+            item.setToolTip(term.definition(self._state.level))
         self.term_list.blockSignals(False)
         total = len(self._index)
         if not terms:
@@ -120,9 +123,8 @@ class GlossaryPanel(QDockWidget):
         self.term_shown.emit(term_id)
         return True
 
-    def set_level(self, level: Level) -> None:
-        """Show definitions written for ``level``."""
-        self._level = level
+    def _on_level_changed(self, _level: Level) -> None:
+        """Show definitions written for the new level."""
         self.filter(self.search.text())
         if self._term_id:
             self.definition.setHtml(self.definition_html(self.library.term(self._term_id)))
@@ -133,8 +135,8 @@ class GlossaryPanel(QDockWidget):
         parts = [f"<h2>{html.escape(term.term)}</h2>"]
         if term.pronunciation:
             parts.append(f"<p><i>Say it: {html.escape(term.pronunciation)}</i></p>")
-        parts.append(f"<p style='font-size: large'>{links_to_html(term.definition(self._level))}"
-                     "</p>")
+        definition = links_to_html(term.definition(self._state.level))
+        parts.append(f"<p style='font-size: large'>{definition}</p>")
         related = [self.library.term(term_id) for term_id in term.related]
         if related:
             links = ", ".join(f'<a href="glossary:{other.id}">{html.escape(other.term)}</a>'

@@ -35,6 +35,7 @@ from allexplainer.play._qt.items import CellItem, GuardCellItem, PartItem, SlotI
 from allexplainer.play._qt.paint import stack_centre
 from allexplainer.play._qt.view import PlayView
 from allexplainer.play.build_car import CarBuild, hunt_frame
+from allexplainer.reading_state import ReadingState
 
 SCENE_RECT = QRectF(0, 0, 1200, 660)
 TRAY_RECT = QRectF(22, 22, 270, 616)
@@ -68,10 +69,11 @@ class BuildActivity(QWidget):
     message_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None, *, celebrate_ms: int = 3800,
-                 reduced_motion: bool = False, receptors: int = 2) -> None:
+                 state: ReadingState | None = None, receptors: int = 2) -> None:
         super().__init__(parent)
         self.setObjectName("play-build")
-        self.reduced_motion = reduced_motion
+        # Reduce motion is read at each step, so a change reaches a game already open
+        self._state = state if state is not None else ReadingState(parent=self)
         self.build = CarBuild(min(receptors, len(RECEPTOR_XS)))
         self._stage = BUILDING
         self._chosen: str | None = None
@@ -111,6 +113,11 @@ class BuildActivity(QWidget):
         self.reset()
 
     # --- building the scene -------------------------------------------------------------
+
+    @property
+    def reduced_motion(self) -> bool:
+        """Whether this game jumps to its end states instead of moving (Reduce motion)."""
+        return self._state.reduced_motion
 
     def _build_scene(self) -> None:
         outline = QPainterPath()

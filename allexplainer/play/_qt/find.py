@@ -23,6 +23,7 @@ from allexplainer.play._qt.build import PLAY_AGAIN_TEXT
 from allexplainer.play._qt.items import CellItem
 from allexplainer.play._qt.view import PlayView, keep_place_when_hidden
 from allexplainer.play.find_flags import Feedback, FeedbackKind, FlagHunt
+from allexplainer.reading_state import ReadingState
 
 MARGIN = 24.0
 SCENE_RECT = QRectF(-MARGIN, -MARGIN, find_flags.FIELD_WIDTH + 2 * MARGIN,
@@ -41,10 +42,11 @@ class FindActivity(QWidget):
     message_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None, *, seed: int | None = None,
-                 reduced_motion: bool = False) -> None:
+                 state: ReadingState | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("play-find")
-        self.reduced_motion = reduced_motion
+        # Reduce motion is read at each step, so a change reaches a game already open
+        self._state = state if state is not None else ReadingState(parent=self)
         # a fixed seed makes a round repeatable (tests); otherwise each visit looks new
         self.hunt = FlagHunt(seed if seed is not None else random.randrange(1, 1_000_000))
         self._focused: int | None = None
@@ -77,6 +79,11 @@ class FindActivity(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(band)
         self._start_round()
+
+    @property
+    def reduced_motion(self) -> bool:
+        """Whether this game jumps to its end states instead of moving (Reduce motion)."""
+        return self._state.reduced_motion
 
     @property
     def message(self) -> str:

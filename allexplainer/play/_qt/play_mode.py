@@ -28,6 +28,7 @@ from allexplainer.play._qt.build import BuildActivity
 from allexplainer.play._qt.find import FindActivity
 from allexplainer.play._qt.hold_to_exit import HoldButton
 from allexplainer.play._qt.paint import build_picture, find_picture
+from allexplainer.reading_state import ReadingState
 
 CHOOSER_TITLE = "What shall we play?"
 BUILD_TITLE = "Build a super cell"
@@ -74,7 +75,7 @@ class PlayMode(QWidget):
     exit_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, hold_ms: int = 2000,
-                 reduced_motion: bool = False, seed: int | None = None,
+                 state: ReadingState | None = None, seed: int | None = None,
                  celebrate_ms: int = 3800) -> None:
         super().__init__(parent)
         self.setObjectName("play-mode")
@@ -103,8 +104,8 @@ class PlayMode(QWidget):
         choices.addStretch(1)
 
         self.build_activity = BuildActivity(self, celebrate_ms=celebrate_ms,
-                                            reduced_motion=reduced_motion)
-        self.find_activity = FindActivity(self, seed=seed, reduced_motion=reduced_motion)
+                                            state=state)
+        self.find_activity = FindActivity(self, seed=seed, state=state)
         self.stack = QStackedWidget(self)
         for page in (self.chooser, self.build_activity, self.find_activity):
             self.stack.addWidget(page)

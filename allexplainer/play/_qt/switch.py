@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from allexplainer.reading_state import ReadingState
+
 
 class PlayModeSwitch(QObject):
     """Swaps the topic tabs for Play mode, hiding menus, toolbars and panels until a grown-up
@@ -20,12 +22,12 @@ class PlayModeSwitch(QObject):
     active_changed = Signal(bool)
 
     def __init__(self, window: QMainWindow, stack: QStackedWidget, reading: QWidget,
-                 reduced_motion: bool = False) -> None:
+                 state: ReadingState) -> None:
         super().__init__(window)
         self._window = window
         self._stack = stack
         self._reading = reading
-        self._reduced_motion = reduced_motion
+        self._state = state
         self.play_mode = None
         self._hidden: list[QWidget] = []
         self._in_front: list[QWidget] = []
@@ -43,7 +45,7 @@ class PlayModeSwitch(QObject):
         if self.play_mode is None:
             from allexplainer.play._qt.play_mode import PlayMode
 
-            self.play_mode = PlayMode(self._stack, reduced_motion=self._reduced_motion)
+            self.play_mode = PlayMode(self._stack, state=self._state)
             self.play_mode.exit_requested.connect(self.leave)
             self._stack.addWidget(self.play_mode)
         direct = Qt.FindChildOption.FindDirectChildrenOnly
@@ -73,10 +75,3 @@ class PlayModeSwitch(QObject):
             dock.raise_()
         self._hidden = []
         self.active_changed.emit(False)
-
-    def set_reduced_motion(self, reduced: bool) -> None:
-        """Use calm, motion-free versions of the activities, now and from then on."""
-        self._reduced_motion = reduced
-        if self.play_mode is not None:
-            self.play_mode.build_activity.reduced_motion = reduced
-            self.play_mode.find_activity.reduced_motion = reduced

@@ -8,15 +8,15 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication, QWidget
 
-from allexplainer.content.levels import Level
 from allexplainer.content.library import Library
 from allexplainer.presenter._qt.views import HELP_TEXT, AudienceView, NotesView, note_html
 from allexplainer.presenter.deck import Deck, Slide
 from allexplainer.presenter.nurse_notes import StageNote
 from allexplainer.presenter.screens import ScreenInfo, plan_screens
+from allexplainer.reading_state import ReadingState
 from allexplainer.settings import TEXT_SCALES
 
-PlayerFactory = Callable[[str, Level, QWidget], QWidget | None]
+PlayerFactory = Callable[[str, ReadingState, QWidget], QWidget | None]
 
 
 class PresenterMode(QObject):
@@ -28,10 +28,11 @@ class PresenterMode(QObject):
 
     def __init__(self, library: Library, stage_counts: Mapping[str, int],
                  make_player: PlayerFactory, notes: Mapping[str, tuple[StageNote, ...]],
-                 level: Level, text_scale: float = 1.0, parent: QObject | None = None) -> None:
+                 state: ReadingState, text_scale: float = 1.0,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.library = library
-        self.level = level
+        self.state = state
         self._make_player = make_player
         self._notes = notes
         diagrams = [(topic.id, topic.diagram, stage_counts[topic.diagram])
@@ -136,7 +137,7 @@ class PresenterMode(QObject):
 
     def _player(self, scene_id: str) -> QWidget | None:
         if scene_id not in self.players:
-            player = self._make_player(scene_id, self.level, self.audience.stack)
+            player = self._make_player(scene_id, self.state, self.audience.stack)
             if player is None:
                 return None
             player.set_presenting(True)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -15,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from allexplainer.content.levels import Level
 from allexplainer.content.library import Library
+from allexplainer.reading_state import ReadingState
 from allexplainer.search.index import SearchHit, search
 
 _HIT_ROLE = Qt.ItemDataRole.UserRole
@@ -28,13 +26,13 @@ class SearchDialog(QDialog):
     topic_requested = Signal(str, str)   # topic id, words to highlight
     term_requested = Signal(str)
 
-    def __init__(self, library: Library, level: Callable[[], Level],
+    def __init__(self, library: Library, state: ReadingState,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("search-dialog")
         self.setWindowTitle("Search")
         self.library = library
-        self._level = level
+        self._state = state
         self.resize(560, 480)
         self.box = QLineEdit(self)
         self.box.setObjectName("search-box")
@@ -59,7 +57,7 @@ class SearchDialog(QDialog):
 
     def run(self, query: str) -> None:
         """Search for ``query`` and list what was found."""
-        hits = search(self.library, query, self._level())
+        hits = search(self.library, query, self._state.level)
         self.results.clear()
         for hit in hits:
             where = "Topic" if hit.kind == "topic" else "Glossary"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QCursor, QPalette, QTextCharFormat, QTextCursor
@@ -22,25 +23,36 @@ from allexplainer.content.library import BrokenTopic, Library
 from allexplainer.content.links import term_id_from_url, trial_id_from_url
 from allexplainer.content.quiz import Quiz
 from allexplainer.content.topics import Topic
+from allexplainer.reading_state import ReadingState
 from allexplainer.topics._qt.care_note import CareTeamNote
 from allexplainer.topics._qt.teach_back import TeachBackPanel
 from allexplainer.topics.footer import CHANGES_SCHEME, footer_markdown, long_date
 
 TooltipLookup = Callable[[str], str | None]
-# (scene id, level, parent, tooltip lookup) -> a diagram player, or None if it cannot be built
-DiagramFactory = Callable[[str, Level, QWidget, TooltipLookup | None], QWidget | None]
+# (scene id, reading state, parent, tooltip lookup) -> a diagram player, or None
+DiagramFactory = Callable[[str, ReadingState, QWidget, TooltipLookup | None], QWidget | None]
+
+
+class TopicTab(Protocol):
+    """What the main window needs of any tab: a working topic page or a broken-file page."""
+
+    topic: Topic | BrokenTopic
+    diagram: QWidget | None
+
+    def focus_target(self) -> None:
+        """Give the keyboard to the part of the page a reader uses first."""
+
+    def plain_text(self) -> str:
+        """The words the reader sees."""
+
+    def build_diagram(self) -> QWidget | None:
+        """The page's diagram player, built now if need be; None if it has none."""
 
 LINK_COLOUR = "#0b5394"  # 7.6:1 on white
 MAX_LINE_CHARACTERS = 80
 READING_MIN_WIDTH = 380  # below this a line holds too few words to read
 # Children's text is read aloud or by early readers: larger type.
 LEVEL_TEXT_SCALE = {Level.CHILD: 1.45, Level.FAMILY: 1.2, Level.CLINIC: 1.1}
-
-
-def sources_markdown(topic: Topic, level: Level = Level.FAMILY,
-                     library: Library | None = None) -> str:
-    """Trials, sources, dates, review state and content version, shown under every body."""
-    return footer_markdown(topic, level, library)
 
 
 class TopicText(QTextBrowser):
@@ -132,13 +144,14 @@ class TopicPage(QWidget):
     changes_requested = Signal()
     diagram_built = Signal(object)
 
-    def __init__(self, topic: Topic, level: Level, *, tooltip_for: TooltipLookup | None = None,
+    def __init__(self, topic: Topic, state: ReadingState, *,
+                 tooltip_for: TooltipLookup | None = None,
                  diagram_factory: DiagramFactory | None = None, quiz: Quiz | None = None,
                  library: Library | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.topic = topic
         self._library = library
-        self._level = level
+        self._state = state
         self._diagram_factory = diagram_factory
         self._tooltip_for = tooltip_for
         self.diagram: QWidget | None = None
@@ -167,8 +180,9 @@ class TopicPage(QWidget):
         else:
             self._splitter = None
             layout.addWidget(reading, 1)
-        self._text_scale = 1.0
         self._rendered: tuple[Level, float] | None = None  # laid out when first shown
+        state.level_changed.connect(self._on_view_changed)
+        state.text_scale_changed.connect(self._on_view_changed)
 
     def _reading_column(self, quiz: Quiz | None) -> QWidget:
         """The text, and under it the teach-back questions behind a "Check understanding" button."""
@@ -198,7 +212,7 @@ class TopicPage(QWidget):
         trial = self._library.trial(trial_id) if self._library is not None else None
         if trial is None:
             return None
-        return (f"<b>{html.escape(trial.name)}</b>: {html.escape(trial.question(self._level))}"
+        return (f"<b>{html.escape(trial.name)}</b>: {html.escape(trial.question(self.level))}"
                 f"<br>Status: {html.escape(trial.status_text)} (as of "
                 f"{html.escape(long_date(trial.as_of))})")
 
@@ -206,7 +220,7 @@ class TopicPage(QWidget):
     def teach_back(self) -> TeachBackPanel | None:
         """The teach-back questions (made the first time they are wanted), or None."""
         if self._teach_back is None and self._quiz is not None:
-            self._teach_back = TeachBackPanel(self._quiz, self._level, self.text.parentWidget())
+            self._teach_back = TeachBackPanel(self._quiz, self._state, self.text.parentWidget())
             self._teach_back.setVisible(False)
             self._column_layout.addWidget(self._teach_back)
         return self._teach_back
@@ -214,31 +228,18 @@ class TopicPage(QWidget):
     @property
     def level(self) -> Level:
         """The reading level shown."""
-        return self._level
+        return self._state.level
 
-    def set_level(self, level: Level) -> None:
-        """Show the text (and diagram captions) written for ``level``, keeping the scroll place."""
-        if level == self._level:
-            return
-        self._level = level
+    def _on_view_changed(self, _value: object = None) -> None:
+        """A new level or text size: lay the text out again now if it is seen, else when shown
+        (the scroll place is kept)."""
         if self.isVisible():
             self._render()
-        if self._teach_back is not None:
-            self._teach_back.set_level(level)
-        set_diagram_level = getattr(self.diagram, "set_level", None)
-        if set_diagram_level is not None:
-            set_diagram_level(level)
 
     def plain_text(self) -> str:
         """The text the reader sees, without formatting."""
         self._render()
         return self.text.toPlainText()
-
-    def set_text_scale(self, scale: float) -> None:
-        """Show the text ``scale`` times its usual size for this level (Ctrl+= / Ctrl+-)."""
-        self._text_scale = scale
-        if self.isVisible():
-            self._render()
 
     def focus_target(self) -> None:
         """Give the keyboard to the diagram if there is one (for clicker keys), else the text."""
@@ -246,15 +247,16 @@ class TopicPage(QWidget):
 
     def _render(self) -> None:
         """Lay out the text at the current level, unless it already is."""
-        if self._rendered == (self._level, self._text_scale):
+        level, scale = self._state.level, self._state.text_scale
+        if self._rendered == (level, scale):
             return
-        self._rendered = (self._level, self._text_scale)
+        self._rendered = (level, scale)
         bar = self.text.verticalScrollBar()
         fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
         heading = f"# {self.topic.title}\n\n"
-        self.text.show_markdown(heading + self.topic.body(self._level) + "\n"
-                                + sources_markdown(self.topic, self._level, self._library),
-                                LEVEL_TEXT_SCALE[self._level] * self._text_scale)
+        self.text.show_markdown(heading + self.topic.body(level) + "\n"
+                                + footer_markdown(self.topic, level, self._library),
+                                LEVEL_TEXT_SCALE[level] * scale)
         bar.setValue(round(fraction * bar.maximum()))
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
@@ -278,16 +280,14 @@ class TopicPage(QWidget):
         """Create the diagram player now (normally done lazily on first show)."""
         if self.diagram is not None or self._splitter is None or self._diagram_factory is None:
             return self.diagram
-        widget = self._diagram_factory(self.topic.diagram or "", self._level, self,
+        widget = self._diagram_factory(self.topic.diagram or "", self._state, self,
                                         self._tooltip_for)
         if widget is None:
             self._diagram_slot.setText("This diagram could not be loaded. The text still "
                                        "explains the topic.")
             return None
         self.diagram = widget
-        signal = getattr(widget, "glossary_term_requested", None)
-        if signal is not None:
-            signal.connect(self.glossary_term_requested)
+        widget.glossary_term_requested.connect(self.glossary_term_requested)
         self._splitter.replaceWidget(0, widget)
         self._diagram_slot.deleteLater()
         self.diagram_built.emit(widget)
@@ -302,6 +302,7 @@ class BrokenTopicPage(QWidget):
     def __init__(self, topic: BrokenTopic, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.topic = topic
+        self.diagram: QWidget | None = None
         self.setObjectName(f"topic-{topic.id}")
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -317,11 +318,13 @@ class BrokenTopicPage(QWidget):
         layout.addWidget(CareTeamNote(self))
         layout.addWidget(self.message, 1, Qt.AlignmentFlag.AlignTop)
 
-    def set_level(self, level: Level) -> None:
-        """Nothing changes with the level on an error page."""
+    def focus_target(self) -> None:
+        """The message is all there is to read."""
+        self.message.setFocus()
 
-    def set_text_scale(self, scale: float) -> None:
-        """The error page keeps its size."""
+    def build_diagram(self) -> QWidget | None:
+        """An error page has no diagram."""
+        return None
 
     def plain_text(self) -> str:
         """The error text shown."""

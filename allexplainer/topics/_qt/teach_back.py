@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from allexplainer.content.levels import Level
 from allexplainer.content.links import strip_links
 from allexplainer.content.quiz import Question, Quiz
+from allexplainer.reading_state import ReadingState
 
 
 class TeachBackPanel(QFrame):
@@ -15,13 +16,15 @@ class TeachBackPanel(QFrame):
 
     answered = Signal(bool)
 
-    def __init__(self, quiz: Quiz, level: Level, parent: QWidget | None = None) -> None:
+    def __init__(self, quiz: Quiz, state: ReadingState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("teach-back")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.quiz = quiz
-        self._level = level
+        self._state = state
+        self._level = state.level
         self._index = 0
+        state.level_changed.connect(self._on_level_changed)
 
         self.prompt = QLabel("First, ask them to say it back in their own words. Then, if it "
                              "helps, try these questions together.", self)
@@ -64,8 +67,8 @@ class TeachBackPanel(QFrame):
         """The question being asked."""
         return self.questions[self._index]
 
-    def set_level(self, level: Level) -> None:
-        """Ask the questions written for ``level``, from the first."""
+    def _on_level_changed(self, level: Level) -> None:
+        """Ask the questions written for the new level, from the first."""
         if level != self._level:
             self._level = level
             self._index = 0
