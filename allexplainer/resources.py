@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDirIterator, QFile, QIODevice
 
 from allexplainer.content.errors import ContentError
 from allexplainer.content.library import Library, load_library, read_content_dir
+
+if TYPE_CHECKING:
+    from allexplainer.diagrams.scene import Scene
 
 log = logging.getLogger(__name__)
 CONTENT_PREFIX = ":/content"
@@ -59,6 +64,16 @@ def load_content(content_dir: Path | None = None) -> Library:
     if content_dir is not None:
         return load_library(read_content_dir(content_dir))
     return load_library(read_resource_tree(CONTENT_PREFIX))
+
+
+def builtin_scenes(known_terms: Collection[str] | None = None) -> dict[str, Scene]:
+    """Every built-in scene by id; raise the first problem found (for tools and tests)."""
+    from allexplainer.diagrams.loader import load_scenes
+
+    scenes, errors = load_scenes(diagram_files(), known_terms)
+    if errors:
+        raise errors[0]
+    return scenes
 
 
 def diagram_files(diagrams_dir: Path | None = None) -> dict[str, str | ContentError]:

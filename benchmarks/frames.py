@@ -88,11 +88,11 @@ def measure(level_name: str = "family") -> list[dict]:
     from PySide6.QtWidgets import QApplication
 
     from allexplainer.content.levels import Level
-    from allexplainer.diagrams.loader import load_builtin_scenes
+    from allexplainer.resources import builtin_scenes
 
     app = QApplication.instance() or QApplication([])
     level = Level(level_name)
-    scenes = load_builtin_scenes()
+    scenes = builtin_scenes()
     return [measure_scene(app, scenes[scene_id], level, size)
             for size in SIZES for scene_id in sorted(scenes)]
 

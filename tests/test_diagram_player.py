@@ -14,15 +14,15 @@ from PySide6.QtWidgets import QTabWidget, QToolTip
 from allexplainer.content.levels import Level
 from allexplainer.content.links import strip_links
 from allexplainer.diagrams._qt.player import DiagramPlayer
-from allexplainer.diagrams.loader import load_builtin_scenes
 from allexplainer.diagrams.scene import stage_end, stage_start
 from allexplainer.palette import SKY_BLUE
 from allexplainer.reading_state import ReadingState
+from allexplainer.resources import builtin_scenes
 
 
 @cache
 def scenes():
-    return load_builtin_scenes()
+    return builtin_scenes()
 
 
 def shown_text(label) -> str:

@@ -11,15 +11,15 @@ from matplotlib.figure import Figure
 
 from allexplainer.content.levels import Level
 from allexplainer.diagrams.drawing.renderer import SceneRenderer, render_still
-from allexplainer.diagrams.loader import load_builtin_scenes
 from allexplainer.diagrams.scene import changing_actors, stage_end, stage_start
+from allexplainer.resources import builtin_scenes
 
 SIZE = (480, 270)
 
 
 @cache
 def scenes():
-    return load_builtin_scenes()
+    return builtin_scenes()
 
 
 def _renderer(scene, level=Level.FAMILY, size=SIZE) -> SceneRenderer:

@@ -16,9 +16,9 @@ from allexplainer.content.links import LINK_RE, iter_links, strip_links
 from allexplainer.diagrams import kinds
 from allexplainer.diagrams.drawing.renderer import SCENE_HEIGHT, SCENE_WIDTH, render_still
 from allexplainer.diagrams.layout import anchor_point, layout
-from allexplainer.diagrams.loader import load_builtin_scenes, read_scene_files
 from allexplainer.diagrams.scene import stage_end, stage_end_state
 from allexplainer.palette import KEY_COLOURS
+from allexplainer.resources import builtin_scenes, diagram_files
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENE_IDS = ["antibodies", "blinatumomab", "car_t", "cd19"]
@@ -33,11 +33,11 @@ def terms():
 
 @cache
 def scenes():
-    return load_builtin_scenes(known_terms={term.id for term in terms()})
+    return builtin_scenes(known_terms={term.id for term in terms()})
 
 
 def test_every_scene_file_loads_with_the_agreed_glossary_ids():
-    assert sorted(read_scene_files()) == [f"{name}.toml" for name in SCENE_IDS]
+    assert sorted(diagram_files()) == [f"{name}.toml" for name in SCENE_IDS]
     assert sorted(scenes()) == SCENE_IDS
 
 

@@ -34,10 +34,10 @@ def test_deck_jumps_to_a_topic_and_stage():
 
 
 def test_every_stage_of_every_scene_has_a_note():
-    from allexplainer.diagrams.loader import load_builtin_scenes
+    from allexplainer.resources import builtin_scenes
 
     notes = parse_notes(NOTES)
-    scenes = load_builtin_scenes()
+    scenes = builtin_scenes()
     check_notes_cover(notes, {scene_id: len(scene.stages) for scene_id, scene in scenes.items()})
     assert all("Say:" in note.as_text() for stage in notes.values() for note in stage)
 

@@ -6,13 +6,14 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from allexplainer.content.levels import LEVELS, Level
+from allexplainer.content.library import read_content_dir
 from allexplainer.diagrams.loader import load_scenes
 from allexplainer.diagrams.scene import Scene
 
 
 def load_scene_dir(folder: Path) -> dict[str, Scene]:
     """Every scene under ``folder`` that loads (a checker reports the others separately)."""
-    files = {path.name: path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.toml"))}
+    files = {name: text for name, text in read_content_dir(folder).items() if "/" not in name}
     scenes, _errors = load_scenes(files)
     return scenes
 

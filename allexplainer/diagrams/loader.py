@@ -10,7 +10,7 @@ import re
 import tomllib
 from collections.abc import Collection, Mapping
 from dataclasses import replace
-from pathlib import Path, PurePath
+from pathlib import PurePath
 
 from allexplainer.content.errors import ContentError
 from allexplainer.content.levels import LEVELS, Level
@@ -32,7 +32,6 @@ from allexplainer.diagrams.scene import (
 from allexplainer.diagrams.scene_checks import check_overlaps, default_slots
 from allexplainer.diagrams.source_lines import SourceLines
 
-SCENE_DIR = Path(__file__).resolve().parents[2] / "assets" / "diagrams"
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 _TOP_KEYS = {"id", "title", "legend", "actors", "stages"}
 _ACTOR_KEYS = {"id", "kind", "parent", "angles", "slots", "spread", "text", "target",
@@ -365,17 +364,3 @@ def load_scenes(files: Mapping[str, str | ContentError], known_terms: Collection
         except ContentError as error:
             errors.append(error)
     return scenes, errors
-
-
-def read_scene_files(directory: Path = SCENE_DIR) -> dict[str, str]:
-    """The text of every ``*.toml`` scene script in ``directory``, by file name."""
-    return {path.name: path.read_text(encoding="utf-8")
-            for path in sorted(Path(directory).glob("*.toml"))}
-
-
-def load_builtin_scenes(known_terms: Collection[str] | None = None) -> dict[str, Scene]:
-    """Load the scenes in the ``assets/diagrams`` folder; raise the first problem found."""
-    scenes, errors = load_scenes(read_scene_files(), known_terms)
-    if errors:
-        raise errors[0]
-    return scenes
