@@ -302,7 +302,7 @@ def test_seeking_picks_the_stage_and_pauses(small):
 
 # -- layers -----------------------------------------------------------------------------------
 ENGINE_MODULES = ["scene", "easing", "kinds", "layout", "loader", "playback", "scene_checks",
-                  "source_lines", "shapes"]
+                  "shapes"]
 
 
 def _loaded_after(imports: list[str]) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from allexplainer.content.errors import ContentError, load_toml
 from allexplainer.content.levels import LEVELS, Level
 from allexplainer.content.links import VALID_ID_RE, iter_links
-from allexplainer.content.topics import field_line
+from allexplainer.content.toml_lines import SourceLines
 
 _REQUIRED = ("id", "term", *(level.value for level in LEVELS))
 _KNOWN = {*_REQUIRED, "synonyms", "pronunciation", "related"}
@@ -37,12 +37,6 @@ class Term:
         return (self.term, *self.synonyms)
 
 
-def _entry_lines(text: str) -> list[int]:
-    """Return the 1-based line of every ``[[term]]`` header, in order."""
-    return [text.count("\n", 0, m.start()) + 1
-            for m in re.finditer(r"^\s*\[\[\s*term\s*\]\]", text, re.M)]
-
-
 def _text_list(entry: dict, key: str, file: str, line: int) -> tuple[str, ...]:
     value = entry.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
@@ -51,12 +45,13 @@ def _text_list(entry: dict, key: str, file: str, line: int) -> tuple[str, ...]:
     return tuple(v.strip() for v in value)
 
 
-def _parse_term(entry: object, file: str, line: int, entry_text: str) -> Term:
+def _parse_term(entry: object, file: str, index: int, lines: SourceLines) -> Term:
+    line = lines.line_of(f"term[{index}]")
     if not isinstance(entry, dict):
         raise ContentError("each entry must be a [[term]] table", file=file, line=line)
 
     def at(key: str) -> int:
-        return line + field_line(entry_text, key, default=1) - 1
+        return lines.line_of(f"term[{index}].{key}", line)
 
     for key in _REQUIRED:
         if not isinstance(entry.get(key), str) or not entry[key].strip():
@@ -90,18 +85,15 @@ def parse_glossary(text: str, file: str) -> tuple[Term, ...]:
     entries = data.get("term")
     if not isinstance(entries, list) or not entries:
         raise ContentError("no [[term]] entries found", file=file, line=1)
-    starts = _entry_lines(text)
-    lines = text.splitlines()
+    lines = SourceLines(text)
     terms: list[Term] = []
     seen: dict[str, int] = {}
     for index, entry in enumerate(entries):
-        start = starts[index] if index < len(starts) else 1
-        end = starts[index + 1] - 1 if index + 1 < len(starts) else len(lines)
-        term = _parse_term(entry, file, start, "\n".join(lines[start - 1:end]))
+        term = _parse_term(entry, file, index, lines)
         if term.id in seen:
             raise ContentError(f"id '{term.id}' is used twice (first on line {seen[term.id]})",
-                               file=file, line=start, field="id")
-        seen[term.id] = start
+                               file=file, line=term.line, field="id")
+        seen[term.id] = term.line
         terms.append(term)
     for term in terms:
         for related in term.related:

@@ -11,6 +11,7 @@ from typing import Any
 from allexplainer.content.errors import ContentError, load_toml
 from allexplainer.content.levels import LEVELS, Level
 from allexplainer.content.links import VALID_ID_RE
+from allexplainer.content.toml_lines import SourceLines
 
 FRONT_MATTER_FENCE = "+++"
 QUESTIONS_SECTION = "questions"
@@ -107,13 +108,6 @@ def _front_matter(text: str, file: str) -> tuple[str, int]:
         if lines[index].strip() == FRONT_MATTER_FENCE:
             return "\n".join(lines[1:index]), index + 2
     raise ContentError("the front matter is not closed by a second '+++' line", file=file, line=1)
-
-
-def field_line(text: str, key: str, default: int = 1) -> int:
-    """Return the 1-based line where ``key =`` (or ``[[key]]``) first appears in ``text``."""
-    pattern = re.compile(rf"^\s*(?:{re.escape(key)}\s*=|\[\[\s*{re.escape(key)}\s*\]\])", re.M)
-    match = pattern.search(text)
-    return text.count("\n", 0, match.start()) + 1 if match else default
 
 
 def _sections(text: str, first_line: int, file: str) -> dict[str, Section]:
@@ -233,8 +227,10 @@ def parse_topic(text: str, file: str) -> Topic:
     toml_text, body_line = _front_matter(text, file)
     meta = load_toml(toml_text, file, line_offset=1)
 
+    lines = SourceLines(toml_text)
+
     def line_of(key: str) -> int:
-        return field_line(toml_text, key, default=0) + 1
+        return lines.line_of(key, 0) + 1  # the front matter starts on the file's line 2
 
     for key in _REQUIRED_FIELDS:
         if key not in meta:
@@ -285,7 +281,7 @@ def parse_topic(text: str, file: str) -> Topic:
     return Topic(
         id=topic_id, title=_require_str(meta, "title", file, line_of("title")), order=order,
         sources_checked=sources_checked, next_review=next_review,
-        review=_review(meta, file, field_line(toml_text, "review", default=0) + 1),
+        review=_review(meta, file, line_of("review")),
         changes=_changes(meta, file, line_of("changes")),
         sources=parse_sources(meta, file, line_of("sources")), bodies=bodies, questions=questions,
         file=file, diagram=diagram, questions_line=questions_section.first_line,

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from allexplainer.content.errors import ContentError, load_toml
 from allexplainer.content.levels import LEVELS, Level
 from allexplainer.content.links import VALID_ID_RE
-from allexplainer.content.topics import Source, field_line, parse_sources
+from allexplainer.content.toml_lines import SourceLines
+from allexplainer.content.topics import Source, parse_sources
 
 STATUSES = {
     "recruiting": "open and recruiting",
@@ -92,12 +93,13 @@ def _per_level(entry: dict, key: str, levels: tuple[Level, ...], file: str,
     return found
 
 
-def _parse_trial(entry: object, file: str, line: int, entry_text: str) -> Trial:
+def _parse_trial(entry: object, file: str, index: int, lines: SourceLines) -> Trial:
+    line = lines.line_of(f"trial[{index}]")
     if not isinstance(entry, dict):
         raise ContentError("each entry must be a [[trial]] table", file=file, line=line)
 
     def at(key: str) -> int:
-        return line + field_line(entry_text, key, default=1) - 1
+        return lines.line_of(f"trial[{index}].{key}", line)
 
     for key in _REQUIRED:
         if key not in entry:
@@ -141,15 +143,12 @@ def parse_trials(text: str, file: str) -> tuple[Trial, ...]:
     entries = data.get("trial")
     if not isinstance(entries, list) or not entries:
         raise ContentError("no [[trial]] entries found", file=file, line=1)
-    starts = [text.count("\n", 0, m.start()) + 1
-              for m in re.finditer(r"^\s*\[\[\s*trial\s*\]\]", text, re.M)]
-    lines = text.splitlines()
+    lines = SourceLines(text)
     trials: list[Trial] = []
     seen: dict[str, int] = {}
     for index, entry in enumerate(entries):
-        line = starts[index] if index < len(starts) else 1
-        end = starts[index + 1] - 1 if index + 1 < len(starts) else len(lines)
-        trial = _parse_trial(entry, file, line, "\n".join(lines[line - 1:end]))
+        trial = _parse_trial(entry, file, index, lines)
+        line = trial.line
         for key in (f"id {trial.id}", *(f"name {n.casefold()}" for n in trial.names)):
             if key in seen:
                 raise ContentError(f"'{key.split(' ', 1)[1]}' is also used by the trial on "

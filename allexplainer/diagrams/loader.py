@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 from collections.abc import Collection, Mapping
 from dataclasses import replace
 from pathlib import PurePath
 
-from allexplainer.content.errors import ContentError
+from allexplainer.content.errors import ContentError, load_toml
 from allexplainer.content.levels import LEVELS, Level
 from allexplainer.content.links import LINK_RE, VALID_ID_RE, iter_links
+from allexplainer.content.toml_lines import SourceLines
 from allexplainer.diagrams import kinds
 from allexplainer.diagrams.easing import EASINGS
 from allexplainer.diagrams.scene import (
@@ -30,7 +30,6 @@ from allexplainer.diagrams.scene import (
     Stage,
 )
 from allexplainer.diagrams.scene_checks import check_overlaps, default_slots
-from allexplainer.diagrams.source_lines import SourceLines
 
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 _TOP_KEYS = {"id", "title", "legend", "actors", "stages"}
@@ -325,21 +324,9 @@ def _seed(text: str) -> int:
     return value
 
 
-def _syntax_line(error: tomllib.TOMLDecodeError) -> int | None:
-    line = getattr(error, "lineno", None)
-    if line is None and (found := re.search(r"line (\d+)", str(error))):
-        line = int(found.group(1))
-    return line
-
-
 def load_scene(text: str, filename: str, known_terms: Collection[str] | None = None) -> Scene:
     """Parse and check one scene script; ContentError names the file, field and line at fault."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
-        raise ContentError(f"not valid TOML: {message}", file=PurePath(filename).name,
-                           line=_syntax_line(error)) from None
+    data = load_toml(text, PurePath(filename).name)
     return _Parser(filename, text, known_terms).scene(data)
 
 

@@ -19,7 +19,8 @@ def split_field(path: str) -> tuple[str, ...]:
 
 
 class SourceLines:
-    """Maps field paths of one TOML text to 1-based line numbers."""
+    """Maps field paths of one TOML text to 1-based line numbers: the one line finder every
+    content loader uses for its error messages."""
 
     def __init__(self, text: str) -> None:
         self._paths: list[tuple[tuple[str, ...], int]] = []
@@ -60,6 +61,10 @@ class SourceLines:
             else:
                 path.append(part)
         return tuple(path)
+
+    def line_of(self, field: str, default: int = 1) -> int:
+        """The line of ``field`` (or of its nearest table), or ``default``."""
+        return self.line_for(field) or default
 
     def line_for(self, field: str | None) -> int | None:
         """The line that writes ``field``, or the nearest enclosing table's line, or None."""
