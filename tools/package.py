@@ -4,6 +4,7 @@
     python tools/package.py --no-deb      # only the standalone folder
     python tools/package.py --deb-only    # only the .deb, from the folder already built
     python tools/package.py --clean       # throw away PyInstaller's cache first
+    python tools/package.py --archive     # also zip (Windows, macOS) or tar.gz (Linux) the folder
 
 Run it with the Python that has the app's dependencies and PyInstaller installed, e.g.
 ``.venv/bin/pip install -r packaging/requirements.txt`` then ``.venv/bin/python tools/package.py``
@@ -18,12 +19,15 @@ What it does:
    from the installed packages' own metadata.
 3. The size is reported, biggest parts first (also written to dist/allexplainer-size.txt).
 4. On Linux with dpkg-deb, dist/allexplainer_<version>_<arch>.deb is built from the folder.
+5. With --archive, dist/allexplainer-<version>-<system>-<machine>.zip (or .tar.gz on Linux) holds
+   the folder, for a family to download and unpack, or for IT to deploy.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import platform
 import shutil
 import subprocess
 import sys
@@ -69,6 +73,38 @@ def build_bundle(clean: bool) -> None:
     executable = BUNDLE / ("allexplainer.exe" if sys.platform == "win32" else "allexplainer")
     if not executable.exists():
         raise SystemExit(f"package: PyInstaller finished but {executable} is missing")
+
+
+def remove_build_machine_rpaths(bundle: Path) -> None:
+    """Drop library search paths that point into the build machine (Linux, with patchelf).
+
+    Some Python builds (pyenv's, for one) record their own lib folder in every extension
+    module; on another computer that folder does not exist, and Debian's lintian rejects it.
+    Paths relative to the library itself ($ORIGIN) are kept: Qt's plugins need them.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    patchelf = shutil.which("patchelf")
+    if patchelf is None:
+        print("package: patchelf not found, so build-machine library paths stay in the bundle "
+              "(install patchelf to remove them)")
+        return
+    changed = 0
+    for path in bundle.rglob("*"):
+        if not path.is_file() or path.is_symlink():
+            continue
+        with open(path, "rb") as handle:
+            if handle.read(4) != b"\x7fELF":
+                continue
+        rpath = subprocess.run([patchelf, "--print-rpath", str(path)], capture_output=True,
+                               text=True, check=False).stdout.strip()
+        kept = [entry for entry in rpath.split(":") if entry and entry.startswith("$ORIGIN")]
+        if rpath and kept != rpath.split(":"):
+            command = ([patchelf, "--set-rpath", ":".join(kept), str(path)] if kept
+                       else [patchelf, "--remove-rpath", str(path)])
+            subprocess.run(command, check=True)
+            changed += 1
+    print(f"package: removed build-machine library paths from {changed} files")
 
 
 def folder_size(path: Path) -> int:
@@ -131,6 +167,20 @@ def report_size(bundle: Path) -> int:
     return total
 
 
+def make_archive(version: str) -> Path:
+    """Pack dist/allexplainer/ (and the .app on macOS) into one file; return its path."""
+    system = {"win32": "windows", "darwin": "macos"}.get(sys.platform, sys.platform)
+    machine = platform.machine().lower() or "unknown"
+    base = DIST / f"allexplainer-{version}-{system}-{machine}"
+    archive_format = "gztar" if sys.platform.startswith("linux") else "zip"
+    app = DIST / "ALL Explainer.app"
+    if sys.platform == "darwin" and app.is_dir():
+        # ditto keeps the symbolic links inside Qt's frameworks, which a plain zip would copy
+        subprocess.run(["ditto", "-c", "-k", "--keepParent", str(app), f"{base}.zip"], check=True)
+        return Path(f"{base}.zip")
+    return Path(shutil.make_archive(str(base), archive_format, DIST, BUNDLE.name))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Build what was asked; return the exit status."""
     parser = argparse.ArgumentParser(description="Build the standalone ALL Explainer "
@@ -139,6 +189,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--deb-only", action="store_true",
                         help="only build the .deb from the dist/allexplainer/ already built")
     parser.add_argument("--clean", action="store_true", help="empty PyInstaller's cache first")
+    parser.add_argument("--archive", action="store_true",
+                        help="also pack the folder into one .zip (.tar.gz on Linux) to hand out")
     parser.add_argument("--maintainer", default=os.environ.get("ALLEXPLAINER_MAINTAINER"),
                         help="the .deb's Maintainer field, 'Name <email>' "
                              "(or set ALLEXPLAINER_MAINTAINER)")
@@ -149,7 +201,10 @@ def main(argv: list[str] | None = None) -> int:
         if BUNDLE.exists():
             shutil.rmtree(BUNDLE)
         build_bundle(args.clean)
+        remove_build_machine_rpaths(BUNDLE)
         write_licences(ROOT, BUNDLE, WORK / "bundle-manifest.json")
+        if (ROOT / "CHANGELOG.md").is_file():
+            shutil.copy2(ROOT / "CHANGELOG.md", BUNDLE / "CHANGELOG.md")
         print(f"package: bundle built in {time.monotonic() - started:.0f} s")
     elif not BUNDLE.is_dir():
         raise SystemExit("package: --deb-only needs dist/allexplainer/; build it first")
@@ -163,6 +218,9 @@ def main(argv: list[str] | None = None) -> int:
 
         deb = build_deb(ROOT, BUNDLE, DIST, version, args.maintainer)
         print(f"package: {deb.relative_to(ROOT)} ({deb.stat().st_size / 1e6:.1f} MB)")
+    if args.archive:
+        archive = make_archive(version)
+        print(f"package: {archive.relative_to(ROOT)} ({archive.stat().st_size / 1e6:.1f} MB)")
     print(f"package: done in {time.monotonic() - started:.0f} s")
     return 0
 

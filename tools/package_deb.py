@@ -49,6 +49,16 @@ Description: childhood leukaemia (ALL) treatment explained, offline
 # Why lintian's rules for Debian's own packages do not fit a self-contained app; each line is
 # "tag [pointer]" as lintian prints it, and the comment above it is the reason.
 LINTIAN_OVERRIDES = """\
+# A self-contained third-party application lives in /opt, as the Filesystem Hierarchy Standard
+# says add-on software should; Debian's own archive may not use /opt, and this package is not
+# part of it.
+allexplainer: dir-or-file-in-opt [opt/allexplainer/*]
+# The bundle carries its own copies of Python's and Qt's libraries (from the Python wheels and
+# the build system), so that it runs the same everywhere; they are private to /opt/allexplainer
+# and nothing outside it links to them. THIRD-PARTY-NOTICES.txt lists each one.
+allexplainer: embedded-library * [opt/allexplainer/_internal/*]
+# Two of Python's own extension modules (_statistics, _uuid) call no C library function.
+allexplainer: library-not-linked-against-libc [opt/allexplainer/_internal/python3.*/lib-dynload/*]
 """
 
 
@@ -147,19 +157,23 @@ License: Apache-2.0
 """
 
 
-def changelog_text(root: Path, version: str, maintainer: str) -> str:
-    """A Debian changelog entry pointing at CHANGELOG.md."""
-    when = format_datetime(datetime(2026, 12, 1, 12, 0, tzinfo=UTC))
-    source = root / "CHANGELOG.md"
-    notes = []
-    if source.is_file():
-        section = re.search(rf"^## {re.escape(version)}\b.*?$(.*?)(?=^## |\Z)",
-                            source.read_text(encoding="utf-8"), re.MULTILINE | re.DOTALL)
-        if section:
-            notes = [line.strip()[2:] for line in section.group(1).splitlines()
-                     if line.strip().startswith("- ")][:12]
-    lines = "\n".join(f"  * {note[:72]}" for note in notes) or "  * See CHANGELOG.md."
-    return f"{PACKAGE} ({version}) unstable; urgency=medium\n\n{lines}\n\n -- {maintainer}  {when}\n"
+def release_date(root: Path, version: str) -> datetime:
+    """The date CHANGELOG.md gives this version ("## [0.2.0] - 2026-12-01"), else now."""
+    changelog = root / "CHANGELOG.md"
+    text = changelog.read_text(encoding="utf-8") if changelog.is_file() else ""
+    found = re.search(rf"^## \[?{re.escape(version)}\]? - (\d{{4}})-(\d\d)-(\d\d)", text,
+                      re.MULTILINE)
+    if not found:
+        return datetime.now(UTC)
+    year, month, day = (int(part) for part in found.groups())
+    return datetime(year, month, day, 12, 0, tzinfo=UTC)
+
+
+def changelog_text(version: str, maintainer: str, when: datetime) -> str:
+    """The Debian changelog entry: one line pointing at the app's own CHANGELOG.md."""
+    return (f"{PACKAGE} ({version}) unstable; urgency=medium\n\n"
+            f"  * ALL Explainer {version}. What changed is in\n"
+            f"    /opt/{PACKAGE}/CHANGELOG.md.\n\n -- {maintainer}  {format_datetime(when)}\n")
 
 
 def manual_page(version: str) -> str:
@@ -232,7 +246,8 @@ def stage_package(root: Path, bundle: Path, stage: Path, version: str, maintaine
     doc = share / "doc" / PACKAGE
     doc.mkdir(parents=True)
     (doc / "copyright").write_text(copyright_text(root), encoding="utf-8")
-    _gzip(doc / "changelog.gz", changelog_text(root, version, maintainer).encode())
+    changelog = changelog_text(version, maintainer, release_date(root, version))
+    _gzip(doc / "changelog.gz", changelog.encode())
     _gzip(share / "man" / "man1" / f"{PACKAGE}.1.gz", manual_page(version).encode())
     overrides = share / "lintian" / "overrides"
     overrides.mkdir(parents=True)
