@@ -46,3 +46,35 @@ KEY_COLOURS = {
     "pump": BLUE,
     "bag": SKY_BLUE,
 }
+
+
+# ----- The window: every colour the app's own widgets use, in one place -----------------------
+# (contrast against its background in brackets; WCAG asks 4.5:1 for text, 3:1 for graphics)
+LINK = "#0B5394"  # links in text and captions (7.6:1 on white)
+PREVIEW_BANNER = "#7A0000"  # behind white text: "PREVIEW of edited content" (10:1)
+WARNING_TEXT = "#8A0000"  # a warning inside the nurse's notes (9:1 on white)
+CARE_NOTE_BACKGROUND = "#FFF8E1"
+CARE_NOTE_TEXT = "#3D2C00"  # (12:1 on the care note)
+CARE_NOTE_EDGE = "#E0C36A"
+RIGHT_ANSWER_TEXT = "#00513A"  # teach-back: a right answer (9:1 on white)
+OTHER_ANSWER_TEXT = "#5C3C00"  # teach-back: a kind "not quite" (9:1 on white)
+PRESENTER_BACKGROUND = "#FAF9F6"
+PRESENTER_TEXT = "#1A1A1A"
+PROJECTOR_BACKGROUND = WHITE  # projector colours: pure white and black, nothing washed out
+PROJECTOR_TEXT = BLACK
+BLANK_SCREEN = BLACK
+NOTES_BACKGROUND = "#FFFBE6"
+NOTES_EDGE = "#8A6D00"
+NOTE_HELP_TEXT = "#555555"  # the keys hint under the notes (7:1 on the notes)
+
+# ----- Play mode: warm, calm, low-contrast surfaces behind high-contrast words ---------------
+PLAY_PAGE = "#FFF7EA"  # warm cream behind everything
+PLAY_FIELD = "#EAF5FC"  # pale sky: the play area
+PLAY_FIELD_EDGE = "#9DB8C9"
+PLAY_TRAY = "#FDF0D5"  # pale orange: the box of parts
+PLAY_TEXT = "#151515"
+HOLD_BUTTON = "#E9E6DF"  # the grown-up's exit button
+HOLD_BUTTON_DOWN = "#D9E9F5"
+HOLD_RING = "#B9B4AA"
+SLOT_EDGE = "#3A4A55"  # the dashed outline of an empty spot for a part
+CHEEK = "#F4A6A6"  # the super cell's rosy cheeks

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from allexplainer import __version__
+from allexplainer import __version__, palette
 from allexplainer.content.levels import LEVELS, Level
 from allexplainer.content.library import BrokenTopic, Library
 from allexplainer.content.links import strip_links
@@ -111,8 +111,8 @@ class MainWindow(QMainWindow):
             self.preview_banner = QLabel(f"PREVIEW: content read from {preview_of}, not yet "
                                          "reviewed and built into the app.", self)
             self.preview_banner.setObjectName("preview-banner")
-            self.preview_banner.setStyleSheet("background: #7a0000; color: #ffffff; padding: 4px;"
-                                              " font-weight: bold;")
+            self.preview_banner.setStyleSheet(f"background: {palette.PREVIEW_BANNER}; color: "
+                                              f"{palette.WHITE}; padding: 4px; font-weight: bold;")
             self.statusBar().addPermanentWidget(self.preview_banner, 1)
         self.content_problems = QLabel(self)
         self.content_problems.setObjectName("content-problems")

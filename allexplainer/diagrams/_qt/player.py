@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
 
+from allexplainer import palette
 from allexplainer.content.levels import Level
 from allexplainer.content.links import links_to_html, strip_links, term_id_from_url
 from allexplainer.diagrams._qt.controls import ControlBar
@@ -32,7 +33,7 @@ from allexplainer.reading_state import ReadingState
 TooltipLookup = Callable[[str], "str | None"]
 FRAME_MS = 16  # about 60 frames a second
 LONGEST_TICK = 0.1  # seconds; a stalled frame never jumps the animation ahead
-LINK_STYLE = "color: #0b5394; text-decoration: underline;"
+LINK_STYLE = f"color: {palette.LINK}; text-decoration: underline;"
 COMPACT_BELOW = 620  # player width (pixels) under which buttons show icons only
 STAGE_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Left, Qt.Key.Key_PageUp,
               Qt.Key.Key_Home)
@@ -235,7 +236,8 @@ class DiagramPlayer(QWidget):
     def set_high_contrast(self, on: bool) -> None:
         """Black on pure white for a projector, or the usual calm colours."""
         self._high_contrast = bool(on)
-        colours = "background: #ffffff; color: #000000;" if on else ""
+        colours = (f"background: {palette.PROJECTOR_BACKGROUND}; "
+                   f"color: {palette.PROJECTOR_TEXT};") if on else ""
         self.caption_label.setStyleSheet(colours)
         self.stage_label.setStyleSheet(colours)
         if self._canvas is not None:

@@ -6,6 +6,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
+from allexplainer import palette
 from allexplainer.play._qt import theme
 
 IDLE_TEXT = "Grown-ups: hold to leave"
@@ -113,10 +114,10 @@ class HoldButton(QAbstractButton):
         box = QRectF(self.rect()).adjusted(3, 3, -3, -3)
         focused = self.hasFocus()
         painter.setPen(QPen(QColor(theme.FOCUS if focused else theme.TEXT), 6 if focused else 3))
-        painter.setBrush(QColor("#E9E6DF" if not self.isDown() else "#D9E9F5"))
+        painter.setBrush(QColor(palette.HOLD_BUTTON_DOWN if self.isDown() else palette.HOLD_BUTTON))
         painter.drawRoundedRect(box, box.height() / 2, box.height() / 2)
         ring = QRectF(box.left() + 18, box.center().y() - RING / 2, RING, RING)
-        painter.setPen(QPen(QColor("#B9B4AA"), 7))
+        painter.setPen(QPen(QColor(palette.HOLD_RING), 7))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawEllipse(ring)
         if self._progress > 0:

@@ -11,6 +11,7 @@ import math
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap
 
+from allexplainer import palette
 from allexplainer.play._qt import theme
 
 # width and height of each flag finder part; the stalk is thin but its touch area is not
@@ -67,8 +68,8 @@ def paint_part(painter: QPainter, kind: str, *, ghost: bool = False) -> None:
     path = part_path(kind)
     if ghost:
         # a pale copy of the part's own colour and shape: the child matches like a puzzle
-        painter.setPen(_pen(3.0, QColor("#3A4A55"), Qt.PenStyle.DashLine))
-        painter.setBrush(QColor(theme.mix(theme.PART_FILLS[kind], "#FFFFFF", 0.7)))
+        painter.setPen(_pen(3.0, QColor(palette.SLOT_EDGE), Qt.PenStyle.DashLine))
+        painter.setBrush(QColor(theme.mix(theme.PART_FILLS[kind], palette.WHITE, 0.7)))
         painter.drawPath(path)
         return
     painter.setPen(_pen())
@@ -136,7 +137,7 @@ def paint_guard_cell(painter: QPainter, radius: float, *, super_cell: bool = Fal
     for side in (-1, 1):
         painter.drawEllipse(QPointF(side * radius * 0.26, -radius * 0.08), radius * 0.065,
                             radius * 0.075)
-    painter.setBrush(theme.colour("#F4A6A6", 0.8))
+    painter.setBrush(theme.colour(palette.CHEEK, 0.8))
     for side in (-1, 1):
         painter.drawEllipse(QPointF(side * radius * 0.42, radius * 0.12), radius * 0.09,
                             radius * 0.06)

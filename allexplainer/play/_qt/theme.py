@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont
 
+from allexplainer import palette
 from allexplainer.palette import (
     BLUE,
     BLUISH_GREEN,
@@ -16,24 +17,25 @@ from allexplainer.palette import (
     REDDISH_PURPLE,
     SKY_BLUE,
     VERMILLION,
+    WHITE,
     YELLOW,
     mix,
 )
 
-PAGE = "#FFF7EA"  # warm cream behind everything
-FIELD = "#EAF5FC"  # pale sky: the play area
-FIELD_EDGE = "#9DB8C9"
-TRAY = "#FDF0D5"  # pale orange: the box of parts
-TEXT = "#151515"
+PAGE = palette.PLAY_PAGE
+FIELD = palette.PLAY_FIELD
+FIELD_EDGE = palette.PLAY_FIELD_EDGE
+TRAY = palette.PLAY_TRAY
+TEXT = palette.PLAY_TEXT
 FOCUS = BLUE  # the keyboard focus ring: a thick dashed line, never colour alone
 
 GUARD_FILL = SKY_BLUE
-GUARD_NUCLEUS = mix(SKY_BLUE, "#FFFFFF", 0.45)
-CELL_FILL = mix(REDDISH_PURPLE, "#FFFFFF", 0.55)  # the cells the child looks at
-CELL_NUCLEUS = mix(REDDISH_PURPLE, "#FFFFFF", 0.25)
+GUARD_NUCLEUS = mix(SKY_BLUE, WHITE, 0.45)
+CELL_FILL = mix(REDDISH_PURPLE, WHITE, 0.55)  # the cells the child looks at
+CELL_NUCLEUS = mix(REDDISH_PURPLE, WHITE, 0.25)
 FLAG_FILL = VERMILLION
 STAR_FILL = YELLOW
-HALO = mix(YELLOW, "#FFFFFF", 0.35)
+HALO = mix(YELLOW, WHITE, 0.35)
 PART_FILLS = {"push": BLUISH_GREEN, "stalk": YELLOW, "tip": ORANGE}
 
 OUTLINE_WIDTH = 4.0  # scene units; the views scale scenes to fit the screen
@@ -71,22 +73,22 @@ QWidget#play-mode, QWidget#play-chooser, QWidget#play-build, QWidget#play-find {
 QLabel {{ color: {TEXT}; }}
 QLabel#play-title {{ font-size: {TITLE_PX}px; font-weight: bold; }}
 QLabel#play-message {{
-    font-size: {MESSAGE_PX}px; background: #FFFFFF; border: 3px solid {OUTLINE};
+    font-size: {MESSAGE_PX}px; background: {WHITE}; border: 3px solid {OUTLINE};
     border-radius: 22px; padding: 10px 22px;
 }}
 QLabel#play-progress {{ font-size: {LABEL_PX + 2}px; font-weight: bold; }}
 QPushButton {{
     font-size: {BUTTON_PX}px; font-weight: bold; color: {TEXT};
     min-height: 68px; padding: 0px 22px; border: 3px solid {OUTLINE};
-    border-radius: 34px; background: {mix(SKY_BLUE, "#FFFFFF", 0.35)};
+    border-radius: 34px; background: {mix(SKY_BLUE, WHITE, 0.35)};
 }}
-QPushButton#play-again {{ background: {mix(YELLOW, "#FFFFFF", 0.2)}; }}
-QPushButton:pressed {{ background: {mix(SKY_BLUE, "#FFFFFF", 0.1)}; }}
+QPushButton#play-again {{ background: {mix(YELLOW, WHITE, 0.2)}; }}
+QPushButton:pressed {{ background: {mix(SKY_BLUE, WHITE, 0.1)}; }}
 QPushButton:focus {{ border: 6px solid {FOCUS}; }}
 QToolButton#play-choice {{
-    font-size: {TITLE_PX}px; font-weight: bold; color: {TEXT}; background: #FFFFFF;
+    font-size: {TITLE_PX}px; font-weight: bold; color: {TEXT}; background: {WHITE};
     border: 4px solid {OUTLINE}; border-radius: 40px; padding: 18px;
 }}
-QToolButton#play-choice:pressed {{ background: {mix(YELLOW, "#FFFFFF", 0.55)}; }}
+QToolButton#play-choice:pressed {{ background: {mix(YELLOW, WHITE, 0.55)}; }}
 QToolButton#play-choice:focus {{ border: 8px solid {FOCUS}; }}
 """

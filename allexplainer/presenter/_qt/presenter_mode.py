@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication, QWidget
 
+from allexplainer import palette
 from allexplainer.content.library import Library
 from allexplainer.presenter._qt.views import HELP_TEXT, AudienceView, NotesView, note_html
 from allexplainer.presenter.deck import Deck, Slide
@@ -181,8 +182,9 @@ class PresenterMode(QObject):
         if self.notes_view is not None:
             self.notes_view.note.setText(html)
         self.audience.notes_overlay.setText(
-            html + "<p style='color:#8a0000'><b>These notes are showing on the family's screen: "
-            f"press N to hide them.</b></p><p style='color:#555'>{HELP_TEXT}</p>")
+            html + f"<p style='color:{palette.WARNING_TEXT}'><b>These notes are showing on the "
+            f"family's screen: press N to hide them.</b></p>"
+            f"<p style='color:{palette.NOTE_HELP_TEXT}'>{HELP_TEXT}</p>")
 
     # ----- screen controls -----------------------------------------------------------------
     def toggle_blank(self) -> None:

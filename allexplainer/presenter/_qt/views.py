@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from allexplainer import palette
 from allexplainer.presenter.nurse_notes import StageNote
 
 HELP_TEXT = ("Presenter mode: Page Down, Right or Space for the next stage; Page Up or Left to go "
@@ -14,8 +15,8 @@ HELP_TEXT = ("Presenter mode: Page Down, Right or Space for the next stage; Page
 # Keys a presentation clicker sends, and what they mean here.
 NEXT_KEYS = {Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_Down}
 PREVIOUS_KEYS = {Qt.Key.Key_PageUp, Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_Backspace}
-PROJECTOR_STYLE = "background: #ffffff; color: #000000;"
-NORMAL_STYLE = "background: #faf9f6; color: #1a1a1a;"
+PROJECTOR_STYLE = f"background: {palette.PROJECTOR_BACKGROUND}; color: {palette.PROJECTOR_TEXT};"
+NORMAL_STYLE = f"background: {palette.PRESENTER_BACKGROUND}; color: {palette.PRESENTER_TEXT};"
 
 
 def note_html(title: str, note: StageNote | None, upcoming: str) -> str:
@@ -24,7 +25,7 @@ def note_html(title: str, note: StageNote | None, upcoming: str) -> str:
     if note is not None:
         parts.append(f"<p><b>Say:</b> {note.say}</p><p><b>Families often ask:</b> {note.asked}"
                      f"</p><p><b>Take care:</b> {note.careful}</p>")
-    parts.append(f"<p style='color:#444'><b>Next:</b> {upcoming}</p>")
+    parts.append(f"<p style='color:{palette.NOTE_HELP_TEXT}'><b>Next:</b> {upcoming}</p>")
     return "".join(parts)
 
 
@@ -53,15 +54,16 @@ class AudienceView(QWidget):
         self.stack = QStackedWidget(self)
         self.blank = QWidget(self)
         self.blank.setObjectName("presenter-blank")
-        self.blank.setStyleSheet("background: #000000;")
+        self.blank.setStyleSheet(f"background: {palette.BLANK_SCREEN};")
         self.stack.addWidget(self.blank)
         self.notes_overlay = QLabel(self)
         self.notes_overlay.setObjectName("presenter-notes-overlay")
         self.notes_overlay.setWordWrap(True)
         self.notes_overlay.setTextFormat(Qt.TextFormat.RichText)
         self.notes_overlay.setFrameShape(QFrame.Shape.Box)
-        self.notes_overlay.setStyleSheet("background: #fffbe6; color: #1a1a1a; padding: 10px;"
-                                         " border: 2px solid #8a6d00;")
+        self.notes_overlay.setStyleSheet(f"background: {palette.NOTES_BACKGROUND}; color: "
+                                         f"{palette.PRESENTER_TEXT}; padding: 10px; border: 2px "
+                                         f"solid {palette.NOTES_EDGE};")
         self.notes_overlay.hide()
         overlay_font = self.notes_overlay.font()
         overlay_font.setPixelSize(20)
@@ -131,7 +133,7 @@ class NotesView(QWidget):
         self.note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         help_label = QLabel(HELP_TEXT, self)
         help_label.setWordWrap(True)
-        help_label.setStyleSheet("color: #444;")
+        help_label.setStyleSheet(f"color: {palette.NOTE_HELP_TEXT};")
         layout = QVBoxLayout(self)
         layout.addWidget(self.note, 1)
         layout.addWidget(help_label)

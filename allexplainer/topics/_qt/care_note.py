@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from allexplainer import palette
+
 CARE_TEAM_TEXT = ("This app explains treatments and research. It does not replace your "
                   "child's care team: for anything about your own child, ask their doctors "
                   "and nurses.")
@@ -16,5 +18,6 @@ class CareTeamNote(QLabel):
         super().__init__(CARE_TEAM_TEXT, parent)
         self.setObjectName("care-team-note")
         self.setWordWrap(True)
-        self.setStyleSheet("QLabel#care-team-note { background: #fff8e1; color: #3d2c00;"
-                           " border: 1px solid #e0c36a; border-radius: 4px; padding: 6px; }")
+        self.setStyleSheet(f"QLabel#care-team-note {{ background: {palette.CARE_NOTE_BACKGROUND};"
+                           f" color: {palette.CARE_NOTE_TEXT}; border: 1px solid "
+                           f"{palette.CARE_NOTE_EDGE}; border-radius: 4px; padding: 6px; }}")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from allexplainer import palette
 from allexplainer.content.levels import Level
 from allexplainer.content.library import BrokenTopic, Library
 from allexplainer.content.links import term_id_from_url, trial_id_from_url
@@ -48,7 +49,7 @@ class TopicTab(Protocol):
     def build_diagram(self) -> QWidget | None:
         """The page's diagram player, built now if need be; None if it has none."""
 
-LINK_COLOUR = "#0b5394"  # 7.6:1 on white
+LINK_COLOUR = palette.LINK
 MAX_LINE_CHARACTERS = 80
 READING_MIN_WIDTH = 380  # below this a line holds too few words to read
 # Children's text is read aloud or by early readers: larger type.

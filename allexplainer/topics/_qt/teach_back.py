@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from allexplainer import palette
 from allexplainer.content.levels import Level
 from allexplainer.content.links import strip_links
 from allexplainer.content.quiz import Question, Quiz
@@ -86,7 +87,8 @@ class TeachBackPanel(QFrame):
             button.setEnabled(not answer.correct and number != answer_index)
         opening = "Yes, that's right." if answer.correct else "Not quite."
         self.feedback.setText(f"<b>{opening}</b> {strip_links(answer.why)}")
-        self.feedback.setStyleSheet("color: #00513a;" if answer.correct else "color: #5c3c00;")
+        colour = palette.RIGHT_ANSWER_TEXT if answer.correct else palette.OTHER_ANSWER_TEXT
+        self.feedback.setStyleSheet(f"color: {colour};")
         self.next_button.setEnabled(True)
         self.answered.emit(answer.correct)
 
