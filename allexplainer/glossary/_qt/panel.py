@@ -32,7 +32,6 @@ class GlossaryPanel(QDockWidget):
     """Explains every hard word; links lead to related terms and to the topics that use it."""
 
     topic_requested = Signal(str)
-    term_shown = Signal(str)
 
     def __init__(self, library: Library, state: ReadingState,
                  parent: QWidget | None = None) -> None:
@@ -120,7 +119,6 @@ class GlossaryPanel(QDockWidget):
         self._select_in_list(term_id)
         self.show()
         self.raise_()
-        self.term_shown.emit(term_id)
         return True
 
     def _on_level_changed(self, _level: Level) -> None:

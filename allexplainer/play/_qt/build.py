@@ -66,7 +66,6 @@ class BuildActivity(QWidget):
     """Put the push part, the bendy stalk and the flag finder tip on each of two spots."""
 
     stage_changed = Signal(str)
-    message_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None, *, celebrate_ms: int = 3800,
                  state: ReadingState | None = None, receptors: int = 2) -> None:
@@ -203,7 +202,6 @@ class BuildActivity(QWidget):
     def _say(self, text: str) -> None:
         if text != self.message_label.text():
             self.message_label.setText(text)
-            self.message_changed.emit(text)
 
     def reset(self) -> None:
         """Start again: every part back in the box, a plain guard cell, flagged cells back."""

@@ -39,7 +39,6 @@ class FindActivity(QWidget):
     """Cells to tap; a star on each one with a flag, a smile from each healthy one."""
 
     found_changed = Signal(int)
-    message_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None, *, seed: int | None = None,
                  state: ReadingState | None = None) -> None:
@@ -98,7 +97,6 @@ class FindActivity(QWidget):
     def _say(self, text: str) -> None:
         if text != self.message_label.text():
             self.message_label.setText(text)
-            self.message_changed.emit(text)
 
     def _start_round(self) -> None:
         for item in self.cell_items.values():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
@@ -19,7 +19,6 @@ class PlayModeSwitch(QObject):
     """Swaps the topic tabs for Play mode, hiding menus, toolbars and panels until a grown-up
     holds the exit button; everything is put back as it was."""
 
-    active_changed = Signal(bool)
 
     def __init__(self, window: QMainWindow, stack: QStackedWidget, reading: QWidget,
                  state: ReadingState) -> None:
@@ -61,7 +60,6 @@ class PlayModeSwitch(QObject):
         self._window.menuBar().hide()
         self._stack.setCurrentWidget(self.play_mode)
         self.play_mode.show_chooser()          # it gives the keyboard to the first activity card
-        self.active_changed.emit(True)
 
     def leave(self) -> None:
         """Go back to the topics, with every panel and bar as it was before."""
@@ -74,4 +72,3 @@ class PlayModeSwitch(QObject):
         for dock in self._in_front:
             dock.raise_()
         self._hidden = []
-        self.active_changed.emit(False)

@@ -24,7 +24,6 @@ class PresenterMode(QObject):
     """Steps through the stages of every topic's diagram with clicker keys, across topics."""
 
     finished = Signal(str, int)          # topic id and stage shown last, to return there
-    slide_changed = Signal(object)       # the Slide now shown
     text_scale_changed = Signal(float)   # so the owner can remember the size
 
     def __init__(self, library: Library, stage_counts: Mapping[str, int],
@@ -162,7 +161,6 @@ class PresenterMode(QObject):
             player.next_stage()          # play the step forward, as the nurse would expect
         self._shown_scene = slide.scene_id
         self._update_notes(slide)
-        self.slide_changed.emit(slide)
 
     # ----- what the nurse sees --------------------------------------------------------------
     def note_for(self, slide: Slide) -> StageNote | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from allexplainer import palette
@@ -15,7 +15,6 @@ from allexplainer.reading_state import ReadingState
 class TeachBackPanel(QFrame):
     """Asks a topic's questions one at a time; nothing is timed and nothing is stored."""
 
-    answered = Signal(bool)
 
     def __init__(self, quiz: Quiz, state: ReadingState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,7 +89,6 @@ class TeachBackPanel(QFrame):
         colour = palette.RIGHT_ANSWER_TEXT if answer.correct else palette.OTHER_ANSWER_TEXT
         self.feedback.setStyleSheet(f"color: {colour};")
         self.next_button.setEnabled(True)
-        self.answered.emit(answer.correct)
 
     def _show_question(self) -> None:
         count = len(self.questions)
