@@ -13,6 +13,8 @@ from allexplainer import __version__
 from allexplainer.content.levels import LEVELS, Level
 
 log = logging.getLogger("allexplainer")
+DESKTOP_FILE_NAME = "org.allexplainer.ALLExplainer"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -34,6 +36,9 @@ def build_parser() -> ArgumentParser:
                         help="preview content from this folder instead of the built-in copy")
     parser.add_argument("--version", action="store_true",
                         help="print the app version and the content version, then exit")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation (content, diagrams, window, PDF, no "
+                             "network) without showing a window; exit 0 if all is well")
     return parser
 
 
@@ -76,6 +81,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.version:
         print(version_text(args.content_dir))
         return 0
+    if args.self_test:
+        from allexplainer.self_test import run
+
+        return run()
     if not has_display():
         print("allexplainer: no display found. Run it on a desktop, or set "
               "QT_QPA_PLATFORM=offscreen for a test run.", file=sys.stderr)
@@ -88,7 +97,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     QApplication.setOrganizationName(ORGANISATION)
     QApplication.setApplicationName(APPLICATION)
     QApplication.setApplicationVersion(__version__)
+    # the desktop entry's name, so docks and task bars match the window to its icon and entry
+    QApplication.setDesktopFileName(DESKTOP_FILE_NAME)
     app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setWindowIcon(app_icon())
     window = build_window(args)
     if window is None:
         return 2
@@ -107,10 +119,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         crash_handler.uninstall()
 
 
+def app_icon():
+    """The app's icon at every size shipped (allexplainer/icons/allexplainer-<size>.png)."""
+    from PySide6.QtGui import QIcon
+
+    folder = Path(__file__).resolve().parent / "icons"
+    icon = QIcon()
+    for size in ICON_SIZES:
+        path = folder / f"allexplainer-{size}.png"
+        if path.exists():
+            icon.addFile(str(path))
+    return icon
+
+
 def build_window(args: argparse.Namespace):
     """Load the content and build the main window; None (after a message) for a bad --topic."""
+    from PySide6.QtWidgets import QLabel
+
+    from allexplainer.clinic.managed_settings import ClinicSettings
+    from allexplainer.clinic.policy import load_policy
     from allexplainer.diagrams._qt.source import DiagramSource
+    from allexplainer.notebook.memory_store import CLINIC_NOTE, MemoryNotebookStore
+    from allexplainer.presenter.notes_source import PresenterNotes
     from allexplainer.reading_state import restored_from
+    from allexplainer.report._qt.menu import add_report_action
     from allexplainer.resources import load_content
     from allexplainer.settings import Settings
     from allexplainer.ui.main_window import MainWindow
@@ -123,15 +155,27 @@ def build_window(args: argparse.Namespace):
         print(f"allexplainer: error: unknown topic '{args.topic}'; valid topics: {choices}",
               file=sys.stderr)
         return None
-    settings = Settings()
+    # a shared clinic computer: IT's file sets defaults and locks, and may keep no questions
+    policy = load_policy()
+    settings = ClinicSettings(policy) if policy.active else Settings()
     # the one reading state: every view subscribes to it; the settings remember its changes
     state = restored_from(settings, args.level)
+    state.set_voice(policy.start_value("read_aloud", state.voice))
     assets = args.content_dir.parent if args.content_dir else None
     diagrams = DiagramSource(assets / "diagrams" if assets else None,
-                             assets / "presenter" if assets else None,
                              known_terms={term.id for term in library.terms})
+    notes = PresenterNotes(assets / "presenter" if assets else None)
     window = MainWindow(library, settings, state=state, diagram_factory=diagrams,
+                        presenter_notes=notes,
+                        notebook_store=None if policy.keep_questions else MemoryNotebookStore(),
                         preview_of=str(args.content_dir) if args.content_dir else None)
+    if not policy.keep_questions:
+        note = QLabel(CLINIC_NOTE, window)
+        note.setObjectName("clinic-note")
+        note.setToolTip("This computer is shared: the questions in My questions are cleared "
+                        "when the app closes.")
+        window.statusBar().addPermanentWidget(note)
+    add_report_action(window)
     window.restore_state()
     if args.topic:
         window.show_topic(args.topic)

@@ -82,7 +82,7 @@ def test_n_shows_the_nurses_notes_on_one_screen(qtbot, window):
     assert not overlay.isVisible()
     qtbot.keyClick(presenter.audience, Qt.Key.Key_N)
     assert overlay.isVisible()
-    note = window.diagram_source.notes()["car_t"][0]
+    note = window.presenter_notes.load(window.diagram_source.stage_counts())["car_t"][0]
     assert note.say[:40] in overlay.text()
     assert "Next:" in overlay.text() and "stage 2 of" in overlay.text()
     qtbot.keyClick(presenter.audience, Qt.Key.Key_N)

@@ -25,6 +25,7 @@ from allexplainer.glossary._qt.panel import GlossaryPanel
 from allexplainer.notebook._qt.panel import NotebookPanel
 from allexplainer.notebook.store import NotebookStore
 from allexplainer.play._qt.switch import PlayModeSwitch
+from allexplainer.presenter.notes_source import PresenterNotes
 from allexplainer.reading_state import ReadingState, restored_from
 from allexplainer.search._qt.dialog import SearchDialog
 from allexplainer.settings import TEXT_SCALES, Settings
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
                  state: ReadingState | None = None,
                  diagram_factory: DiagramFactory | None = None,
                  notebook_store: NotebookStore | None = None, preview_of: str | None = None,
+                 presenter_notes: PresenterNotes | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
@@ -58,6 +60,7 @@ class MainWindow(QMainWindow):
         self.state.setParent(self)
         self.state.level_changed.connect(self._on_level_changed)
         self.diagram_source = diagram_factory
+        self.presenter_notes = presenter_notes or PresenterNotes()
         self.presenter = None
         self.setWindowTitle("ALL Explainer" if preview_of is None
                             else "ALL Explainer: PREVIEW of edited content")
@@ -293,10 +296,10 @@ class MainWindow(QMainWindow):
         page = self.tabs.currentWidget()
         player = page.diagram
         try:
+            counts = source.stage_counts()
             self.presenter = PresenterMode(
-                self.library, source.stage_counts(),
-                lambda scene_id, state, parent: source(scene_id, state, parent),
-                source.notes(), self.state, self.settings.get("presenter_text_scale"), self)
+                self.library, counts, source, self.presenter_notes.load(counts), self.state,
+                self.settings.get("presenter_text_scale"), self)
         except ValueError:
             self.statusBar().showMessage("There are no diagrams to present.", 8000)
             return

@@ -1,4 +1,4 @@
-"""Where diagrams come from: scenes and presenter notes loaded once, players made on demand."""
+"""Where diagrams come from: scenes loaded once, players made on demand."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from allexplainer.content.errors import ContentError
-from allexplainer.presenter.nurse_notes import StageNote, check_notes_cover, parse_notes
 from allexplainer.reading_state import ReadingState
 from allexplainer.topics._qt.page import TooltipLookup
 
@@ -20,13 +19,11 @@ class DiagramSource:
     """Loads the scene scripts on first use; builds a DiagramPlayer (importing matplotlib only
     then); a scene that cannot be loaded is logged and gives None, never an exception."""
 
-    def __init__(self, diagrams_dir: Path | None = None, presenter_dir: Path | None = None,
+    def __init__(self, diagrams_dir: Path | None = None,
                  known_terms: Collection[str] | None = None) -> None:
         self._diagrams_dir = diagrams_dir
-        self._presenter_dir = presenter_dir
         self._known_terms = known_terms
         self._scenes: dict | None = None
-        self._notes: dict[str, tuple[StageNote, ...]] | None = None
         self.errors: list[ContentError] = []
 
     def scenes(self) -> dict:
@@ -45,20 +42,6 @@ class DiagramSource:
     def stage_counts(self) -> dict[str, int]:
         """How many stages each loaded scene has."""
         return {scene_id: len(scene.stages) for scene_id, scene in self.scenes().items()}
-
-    def notes(self) -> dict[str, tuple[StageNote, ...]]:
-        """The presenter notes; empty (and logged) if the notes file has a problem."""
-        if self._notes is None:
-            from allexplainer.resources import read_presenter_notes
-
-            try:
-                self._notes = parse_notes(read_presenter_notes(self._presenter_dir))
-                check_notes_cover(self._notes, self.stage_counts())
-            except ContentError as error:
-                log.warning("%s", error)
-                self.errors.append(error)
-                self._notes = self._notes or {}
-        return self._notes
 
     def __call__(self, scene_id: str, state: ReadingState, parent: QWidget,
                  tooltip_for: TooltipLookup | None = None) -> QWidget | None:
