@@ -44,3 +44,14 @@ def test_ui_is_not_imported_by_content_or_diagram_timeline():
     for path in [*(PACKAGE / "content").glob("*.py")]:
         assert not any(name.startswith(("allexplainer.ui", "allexplainer.app"))
                        for name in _imports(path)), path.name
+
+
+def test_the_import_contracts_hold():
+    """pyproject.toml's import-linter contracts: models free of Qt, features apart, layers."""
+    import shutil
+
+    linter = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
+    assert linter, "import-linter is part of the test extras"
+    result = subprocess.run([linter], capture_output=True, text=True, cwd=PACKAGE.parent)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert result.stdout.count(" KEPT") >= 3

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+
+# From a link's id to the text of its tooltip (None when there is nothing to say).
+TooltipLookup = Callable[[str], str | None]
 
 GLOSSARY_SCHEME = "glossary"
 TRIAL_SCHEME = "trial"

@@ -7,7 +7,6 @@ first shown, so creating players for hidden tabs costs little.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
@@ -24,13 +23,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidge
 
 from allexplainer import palette
 from allexplainer.content.levels import Level
-from allexplainer.content.links import links_to_html, strip_links, term_id_from_url
+from allexplainer.content.links import TooltipLookup, links_to_html, strip_links, term_id_from_url
 from allexplainer.diagrams._qt.controls import ControlBar
 from allexplainer.diagrams.playback import Playback
 from allexplainer.diagrams.scene import Scene, stage_end, stage_start, total_duration
 from allexplainer.reading_state import ReadingState
 
-TooltipLookup = Callable[[str], "str | None"]
 FRAME_MS = 16  # about 60 frames a second
 LONGEST_TICK = 0.1  # seconds; a stalled frame never jumps the animation ahead
 LINK_STYLE = f"color: {palette.LINK}; text-decoration: underline;"

@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from allexplainer.content.errors import ContentError
+from allexplainer.content.links import TooltipLookup
 from allexplainer.reading_state import ReadingState
-from allexplainer.topics._qt.page import TooltipLookup
 
 log = logging.getLogger(__name__)
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from allexplainer import palette
 from allexplainer.content.levels import Level
 from allexplainer.content.library import BrokenTopic, Library
-from allexplainer.content.links import term_id_from_url, trial_id_from_url
+from allexplainer.content.links import TooltipLookup, term_id_from_url, trial_id_from_url
 from allexplainer.content.quiz import Quiz
 from allexplainer.content.topics import Topic
 from allexplainer.reading_state import ReadingState
@@ -29,7 +29,6 @@ from allexplainer.topics._qt.care_note import CareTeamNote
 from allexplainer.topics._qt.teach_back import TeachBackPanel
 from allexplainer.topics.footer import CHANGES_SCHEME, footer_markdown, long_date
 
-TooltipLookup = Callable[[str], str | None]
 # (scene id, reading state, parent, tooltip lookup) -> a diagram player, or None
 DiagramFactory = Callable[[str, ReadingState, QWidget, TooltipLookup | None], QWidget | None]
 
