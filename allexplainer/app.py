@@ -84,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.self_test:
         from allexplainer.self_test import run
 
-        return run()
+        return run(version_text())
     if not has_display():
         print("allexplainer: no display found. Run it on a desktop, or set "
               "QT_QPA_PLATFORM=offscreen for a test run.", file=sys.stderr)

@@ -21,6 +21,9 @@ def isolated_settings(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("HOME", str(home))
+    # a clinic file on the machine running the tests (/etc/allexplainer/clinic.toml) must not
+    # change what they see; tests of clinic mode point this at their own file
+    monkeypatch.setenv("ALLEXPLAINER_CLINIC_FILE", str(home / "no-clinic-file.toml"))
     from PySide6.QtCore import QSettings, QStandardPaths
 
     QStandardPaths.setTestModeEnabled(True)

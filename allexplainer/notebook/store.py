@@ -40,6 +40,8 @@ def write_atomically(path: Path, data: bytes) -> None:
 class NotebookStore:
     """Loads and saves one notebook file, and a backup of the version before the last save."""
 
+    keeps_copies = True  # questions outlive the app (MemoryNotebookStore keeps nothing)
+
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder or data_folder()
         self.path = self.folder / FILE_NAME

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from allexplainer.content.links import strip_links
 from allexplainer.content.topics import Topic
+from allexplainer.notebook.memory_store import CLINIC_NOTE, MemoryNotebookStore
 from allexplainer.notebook.questions import Question
 from allexplainer.notebook.store import NotebookStore
 
@@ -32,10 +33,10 @@ _ID_ROLE = Qt.ItemDataRole.UserRole
 class NotebookPanel(QDockWidget):
     """The family's own questions, saved automatically and atomically after every change."""
 
-    saved = Signal()
     save_failed = Signal(str)
 
-    def __init__(self, store: NotebookStore, parent: QWidget | None = None) -> None:
+    def __init__(self, store: NotebookStore | MemoryNotebookStore,
+                 parent: QWidget | None = None) -> None:
         super().__init__("My questions", parent)
         self.setObjectName("notebook-dock")
         self.store = store
@@ -45,9 +46,16 @@ class NotebookPanel(QDockWidget):
         self._last_removed: Question | None = None
 
         body = QWidget(self)
+        if store.keeps_copies:
+            kept = "They are saved on this computer as you type."
+        else:  # clinic mode on a shared computer
+            kept = (f"<b>{CLINIC_NOTE}.</b> They go when the app closes: print them or save "
+                    "a PDF to take them with you.")
         heading = QLabel("<b>My questions for the care team</b><br>Write down what you want to "
-                         "ask. They are saved on this computer as you type.", body)
+                         f"ask. {kept}", body)
+        heading.setObjectName("notebook-heading")
         heading.setWordWrap(True)
+        self.heading = heading
         self.entry = QLineEdit(body)
         self.entry.setObjectName("notebook-entry")
         self.entry.setPlaceholderText("Type a question, then press Enter")
@@ -192,8 +200,7 @@ class NotebookPanel(QDockWidget):
                                 f"here; the app will try again on the next change. ({error})")
             self.save_failed.emit(str(error))
             return False
-        self.status.setText("Saved.")
-        self.saved.emit()
+        self.status.setText("Saved." if self.store.keeps_copies else "")
         return True
 
     def start_new_list(self) -> Path | None:
@@ -211,16 +218,21 @@ class NotebookPanel(QDockWidget):
         self._last_removed = None
         self.undo_button.setVisible(False)
         self._refresh()
-        self.status.setText(f"Started a new list. The old one was kept as {kept.name}.")
+        if kept is None:
+            self.status.setText("Started a new list. The old one was not kept.")
+        else:
+            self.status.setText(f"Started a new list. The old one was kept as {kept.name}.")
         return kept
 
     def _confirm_new_list(self) -> None:
         if not len(self.notebook):
             return
+        kept = ("A copy of the current questions is kept in the app's data folder."
+                if self.store.keeps_copies else
+                "On this clinic computer no copy is kept: print them or save a PDF first.")
         answer = QMessageBox.question(
             self, "Start a new list?",
-            "This empties the list on screen, for example for the next family. A copy of the "
-            "current questions is kept in the app's data folder.")
+            f"This empties the list on screen, for example for the next family. {kept}")
         if answer == QMessageBox.StandardButton.Yes:
             self.start_new_list()
 

@@ -1,0 +1,1 @@
+"""Clinic mode: settings that IT fixes for a shared computer, read from a system-wide file."""
