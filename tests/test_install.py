@@ -24,8 +24,10 @@ from allexplainer.resources import load_content
 library = load_content()
 source = DiagramSource()
 notes = PresenterNotes().load(source.stage_counts())
+icons = sorted(path.name for path in
+               (__import__("pathlib").Path(allexplainer.__file__).parent / "icons").glob("*.png"))
 print(len(library.good_topics), len(library.errors), len(source.scenes()), len(notes),
-      library.version)
+      library.version, len(icons))
 """
 
 
@@ -40,7 +42,8 @@ def test_a_non_editable_install_finds_every_topic_scene_and_note(tmp_path):
     result = subprocess.run([sys.executable, "-c", CHECK, str(target)], cwd=elsewhere, env=env,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    topics, errors, scenes, notes, version = result.stdout.split()
+    topics, errors, scenes, notes, version, icons = result.stdout.split()
     assert (int(topics), int(errors)) == (8, 0)
     assert int(scenes) == int(notes) == 4
     assert version == "2026.12"
+    assert int(icons) == 8  # the window icon's sizes, 16 to 512 px (package data)
