@@ -20,6 +20,7 @@ KEY_LEVEL = "reading/level"
 KEY_REDUCED_MOTION = "display/reduced_motion"
 KEY_PRESENTER_TEXT = "presenter/text_scale"
 KEY_TEXT_SCALE = "display/text_scale"
+KEY_DIAGRAM_SHARE = "window/diagram_share"
 TEXT_SCALES = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
 STAGE_KEY = "diagram/{scene}/stage"
 
@@ -88,6 +89,8 @@ SETTINGS: dict[str, Setting] = {
     "reduced_motion": Setting(KEY_REDUCED_MOTION, False, _flag, bool),
     "text_scale": Setting(KEY_TEXT_SCALE, 1.0, _one_of(TEXT_SCALES), float),
     "presenter_text_scale": Setting(KEY_PRESENTER_TEXT, 1.0, _between(0.5, 3.0), float),
+    # the diagram's share of a topic page's width (the reader can drag the divider)
+    "diagram_share": Setting(KEY_DIAGRAM_SHARE, 0.64, _between(0.3, 0.8), float),
 }
 
 

@@ -61,6 +61,8 @@ def test_a_topic_suggested_question_can_be_picked(qtbot, store):
 def test_tick_edit_remove_and_undo(qtbot, store):
     window = open_window(qtbot, store)
     panel = window.notebook
+    qtbot.keyClick(window, Qt.Key.Key_F8)  # the panel starts closed: F8 opens it
+    qtbot.waitUntil(panel.isVisible)
     panel.add_question("First question?")
     panel.add_question("Second question?")
     panel.list.item(0).setCheckState(Qt.CheckState.Checked)

@@ -31,6 +31,8 @@ def test_f7_opens_play_mode_with_nothing_else_to_press(qtbot, window):
 
 
 def test_a_grown_ups_hold_brings_everything_back(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_F9)  # the glossary was open before play mode
+    qtbot.waitUntil(lambda: window.dock_in_front(window.glossary))
     window.play_action.trigger()
     play = window.play_switch.play_mode
     with qtbot.waitSignal(play.exit_requested, timeout=5000):

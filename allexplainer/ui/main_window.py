@@ -81,7 +81,10 @@ class MainWindow(QMainWindow):
                 page = TopicPage(topic, self.state, tooltip_for=self.short_definition,
                                  diagram_factory=diagram_factory,
                                  quiz=library.quizzes.get(topic.id), library=library,
+                                 diagram_share=lambda: self.settings.get("diagram_share"),
                                  parent=self.tabs)
+                page.diagram_share_changed.connect(
+                    lambda share: self.settings.set("diagram_share", round(share, 3)))
                 page.glossary_term_requested.connect(self.glossary_term_requested)
                 page.changes_requested.connect(self.show_changes)
                 page.diagram_built.connect(self._remember_stages)
@@ -404,6 +407,9 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
         self.resizeDocks([self.glossary], [max(240, self.width() // 5)],
                          Qt.Orientation.Horizontal)
+        # the diagram and the text get the room; a clicked word (or F9, F8) opens a panel
+        self.glossary.hide()
+        self.notebook.hide()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         """Remember the window, the topic and the level for next time."""

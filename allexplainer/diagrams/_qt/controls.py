@@ -8,6 +8,7 @@ from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QGridLayout,
     QHBoxLayout,
     QSizePolicy,
     QSlider,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from allexplainer.diagrams.playback import SPEEDS
 
 TOUCH_SIZE = 44  # smallest comfortable touch target, in pixels
+SCRUBBER_ROOM = 160  # below this the stage marks crowd together: the speeds move down a row
 
 
 class StageScrubber(QSlider):
@@ -118,12 +120,22 @@ class ControlBar(QWidget):
         self.next_button = _button("Next", sp.SP_MediaSeekForward,
                                    "Next stage (Right arrow or Page Down)", self)
         self.scrubber = StageScrubber(total_ms, stage_starts_ms, self)
-        layout = QHBoxLayout(self)
+        # one row when there is room; in a narrow pane the speeds take a second row, so every
+        # button stays whole and the scrubber keeps a usable width
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for button in (self.restart_button, self.previous_button, self.play_button,
-                       self.next_button):
-            layout.addWidget(button)
-        layout.addWidget(self.scrubber, 1)
+        self._grid = layout
+        for column, button in enumerate((self.restart_button, self.previous_button,
+                                         self.play_button, self.next_button)):
+            layout.addWidget(button, 0, column)
+        layout.addWidget(self.scrubber, 0, 4)
+        layout.setColumnStretch(4, 1)
+        self._speed_row = QWidget(self)
+        speeds = QHBoxLayout(self._speed_row)
+        speeds.setContentsMargins(0, 0, 0, 0)
+        speeds.addStretch(1)
+        self._wrapped = False
+        layout.addWidget(self._speed_row, 0, 5)
         self.speed_group = QButtonGroup(self)
         self.speed_buttons: dict[float, QToolButton] = {}
         for speed in SPEEDS:
@@ -137,7 +149,7 @@ class ControlBar(QWidget):
             button.clicked.connect(lambda _=False, s=speed: self.speed_requested.emit(s))
             self.speed_group.addButton(button)
             self.speed_buttons[speed] = button
-            layout.addWidget(button)
+            speeds.addWidget(button)
         self.show_speed(1.0)
 
     def buttons(self) -> list[QToolButton]:
@@ -168,6 +180,34 @@ class ControlBar(QWidget):
                        self.next_button):
             button.setIconSize(QSize(pixels, pixels))
 
+    def one_row_width(self) -> int:
+        """The width every control needs to sit whole in one row (scrubber at its minimum)."""
+        spacing = max(self._grid.horizontalSpacing(), 0)
+        transport = sum(button.sizeHint().width() for button in (
+            self.restart_button, self.previous_button, self.play_button, self.next_button))
+        return (transport + SCRUBBER_ROOM + self._speed_row.sizeHint().width()
+                + 5 * spacing)
+
+    @property
+    def wrapped(self) -> bool:
+        """Whether the speed buttons sit on their own row (a narrow pane)."""
+        return self._wrapped
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """Move the speed buttons to a second row when one row would clip a button."""
+        super().resizeEvent(event)
+        self._place_speeds()
+
+    def _place_speeds(self) -> None:
+        wrap = self.width() < self.one_row_width()
+        if wrap != self._wrapped:
+            self._wrapped = wrap
+            self._grid.removeWidget(self._speed_row)
+            if wrap:
+                self._grid.addWidget(self._speed_row, 1, 0, 1, 5)
+            else:
+                self._grid.addWidget(self._speed_row, 0, 5)
+
     def set_compact(self, compact: bool) -> None:
         """In a narrow window show icons only (the tooltips keep the words)."""
         style = (Qt.ToolButtonStyle.ToolButtonIconOnly if compact
@@ -175,3 +215,4 @@ class ControlBar(QWidget):
         for button in (self.restart_button, self.previous_button, self.play_button,
                        self.next_button):
             button.setToolButtonStyle(style)
+        self._place_speeds()

@@ -109,6 +109,8 @@ class DiagramPlayer(QWidget):
             # a focused button would take the arrow keys to move focus: stage keys win
             button.installEventFilter(self)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 4, 0)  # the page around it has its own margin
+        layout.setSpacing(6)
         layout.addLayout(self._canvas_box, 1)
         layout.addLayout(caption_row)
         layout.addWidget(self.controls)
@@ -374,5 +376,5 @@ class DiagramPlayer(QWidget):
             font.setPixelSize(pixels)
             label.setFont(font)
         self.controls.set_text_size(max(13, round(pixels * 0.7)))
-        lines = 3 if self.width() > 900 else 4
+        lines = 3 if self.width() > 640 else 4
         self.caption_label.setMinimumHeight(round(pixels * 1.35 * lines))

@@ -20,4 +20,4 @@ class CareTeamNote(QLabel):
         self.setWordWrap(True)
         self.setStyleSheet(f"QLabel#care-team-note {{ background: {palette.CARE_NOTE_BACKGROUND};"
                            f" color: {palette.CARE_NOTE_TEXT}; border: 1px solid "
-                           f"{palette.CARE_NOTE_EDGE}; border-radius: 4px; padding: 6px; }}")
+                           f"{palette.CARE_NOTE_EDGE}; border-radius: 4px; padding: 3px 6px; }}")

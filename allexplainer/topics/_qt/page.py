@@ -51,6 +51,7 @@ class TopicTab(Protocol):
 LINK_COLOUR = palette.LINK
 MAX_LINE_CHARACTERS = 80
 READING_MIN_WIDTH = 380  # below this a line holds too few words to read
+DIAGRAM_SHARE = 0.64  # the diagram's share of the page width on a first run
 # Children's text is read aloud or by early readers: larger type.
 LEVEL_TEXT_SCALE = {Level.CHILD: 1.45, Level.FAMILY: 1.2, Level.CLINIC: 1.1}
 
@@ -143,11 +144,14 @@ class TopicPage(QWidget):
     glossary_term_requested = Signal(str)
     changes_requested = Signal()
     diagram_built = Signal(object)
+    diagram_share_changed = Signal(float)  # the reader dragged the divider
 
     def __init__(self, topic: Topic, state: ReadingState, *,
                  tooltip_for: TooltipLookup | None = None,
                  diagram_factory: DiagramFactory | None = None, quiz: Quiz | None = None,
-                 library: Library | None = None, parent: QWidget | None = None) -> None:
+                 library: Library | None = None,
+                 diagram_share: Callable[[], float] = lambda: DIAGRAM_SHARE,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.topic = topic
         self._library = library
@@ -165,7 +169,7 @@ class TopicPage(QWidget):
         reading = self._reading_column(quiz)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.care_note)
         if topic.diagram and diagram_factory is not None:
             self._splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -175,7 +179,9 @@ class TopicPage(QWidget):
             self._splitter.addWidget(reading)
             self._splitter.setStretchFactor(0, 3)
             self._splitter.setStretchFactor(1, 2)
-            self._sized = False
+            self._splitter.splitterMoved.connect(self._on_divider_moved)
+            self._diagram_share = diagram_share
+            self._applied_share: float | None = None
             layout.addWidget(self._splitter, 1)
         else:
             self._splitter = None
@@ -263,18 +269,31 @@ class TopicPage(QWidget):
         """Lay out the text, and build the diagram once the window has painted."""
         self._render()
         super().showEvent(event)
+        self._apply_share()  # the divider may have been moved on another tab
         if self._splitter is not None and self.diagram is None:
             QTimer.singleShot(0, self.build_diagram)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        """The first time the page has its real width, give the diagram the larger share."""
+        """Give the diagram its share of the width: what a family looks at together."""
         super().resizeEvent(event)
-        if self._splitter is not None and not self._sized \
-                and self._splitter.width() > 2 * READING_MIN_WIDTH:
-            # the diagram is what a family looks at together
-            self._sized = True
-            width = self._splitter.width()
-            self._splitter.setSizes([round(width * 0.58), round(width * 0.42)])
+        self._apply_share()
+
+    def _apply_share(self) -> None:
+        """Split the page at the window's diagram share, unless it already is."""
+        if self._splitter is None or self._splitter.width() <= 2 * READING_MIN_WIDTH:
+            return
+        share = self._diagram_share()
+        if self._applied_share == share and self._splitter.sizes()[0] > 0:
+            return
+        self._applied_share = share
+        width = self._splitter.width()
+        self._splitter.setSizes([round(width * share), round(width * (1 - share))])
+
+    def _on_divider_moved(self, _position: int, _index: int) -> None:
+        left, right = self._splitter.sizes()
+        if left + right > 0:
+            self._applied_share = left / (left + right)
+            self.diagram_share_changed.emit(self._applied_share)
 
     def build_diagram(self) -> QWidget | None:
         """Create the diagram player now (normally done lazily on first show)."""
