@@ -64,3 +64,22 @@ def test_child_level_asks_the_child_questions(qtbot, page):
     panel = page.teach_back
     assert panel.question.text() == strip_links(panel.quiz.for_level(Level.CHILD)[0].question)
     assert all(button.minimumHeight() >= 48 for button in panel.answer_buttons)
+
+
+def test_long_answers_wrap_inside_their_buttons_instead_of_being_cut(qtbot, page):
+    page.window().resize(900, 700)
+    qtbot.mouseClick(page.teach_back_button, Qt.MouseButton.LeftButton)
+    panel = page.teach_back
+    for _ in range(len(panel.questions)):
+        # once laid out, every button is tall enough for all of its wrapped words
+        qtbot.waitUntil(lambda: all(b.width() > 0 and b.height() >= b.heightForWidth(b.width())
+                                    for b in panel.answer_buttons))
+        for button in panel.answer_buttons:
+            words = button.fontMetrics().horizontalAdvance(button.text())
+            assert button.width() <= panel.width()
+            if words > button.width():  # too long for one line: it takes more lines, all shown
+                wrapped = button.fontMetrics().boundingRect(
+                    0, 0, button.width() - 20, 10_000, Qt.TextFlag.TextWordWrap, button.text())
+                assert wrapped.height() >= 2 * button.fontMetrics().height()
+                assert button.height() >= wrapped.height(), button.text()
+        qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)

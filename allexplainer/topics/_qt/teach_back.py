@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from allexplainer import palette
 from allexplainer.content.levels import Level
@@ -11,10 +21,60 @@ from allexplainer.content.links import strip_links
 from allexplainer.content.quiz import Question, Quiz
 from allexplainer.reading_state import ReadingState
 
+ANSWER_MIN_HEIGHT = 48  # a comfortable touch target
+ANSWER_PADDING = 10
+
+
+class AnswerButton(QPushButton):
+    """A button whose words wrap onto more lines instead of being cut off at the edges."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.setMinimumHeight(ANSWER_MIN_HEIGHT)
+
+    def _text_rect(self, width: int) -> QRect:
+        bounds = QRect(0, 0, max(width - 2 * ANSWER_PADDING, 1), 10_000)
+        return self.fontMetrics().boundingRect(
+            bounds, int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft), self.text())
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
+        """The height follows the width: narrower means more lines."""
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
+        """Tall enough for every wrapped line."""
+        return max(ANSWER_MIN_HEIGHT, self._text_rect(width).height() + 2 * ANSWER_PADDING)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        """As wide as the words on one line would like, as tall as that needs."""
+        width = min(self.fontMetrics().horizontalAdvance(self.text()) + 2 * ANSWER_PADDING, 480)
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        """Never narrower than its longest word."""
+        longest = max((self.fontMetrics().horizontalAdvance(word)
+                       for word in self.text().split()), default=0)
+        return QSize(longest + 2 * ANSWER_PADDING, ANSWER_MIN_HEIGHT)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        """The usual button, then its words wrapped inside it."""
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        option.text = ""
+        painter = QPainter(self)
+        self.style().drawControl(QStyle.ControlElement.CE_PushButton, option, painter, self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        inner = self.rect().adjusted(ANSWER_PADDING, 0, -ANSWER_PADDING, 0)
+        painter.drawText(inner, int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignVCenter
+                                    | Qt.AlignmentFlag.AlignLeft), self.text())
+        painter.end()
+
 
 class TeachBackPanel(QFrame):
     """Asks a topic's questions one at a time; nothing is timed and nothing is stored."""
-
 
     def __init__(self, quiz: Quiz, state: ReadingState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,8 +99,8 @@ class TeachBackPanel(QFrame):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.question.setFont(font)
-        self._answers_row = QHBoxLayout()
-        self.answer_buttons: list[QPushButton] = []
+        self._answers_row = QVBoxLayout()  # one answer a line: long answers wrap, never clip
+        self.answer_buttons: list[AnswerButton] = []
         self.feedback = QLabel(self)
         self.feedback.setObjectName("teach-back-feedback")
         self.feedback.setWordWrap(True)
@@ -100,9 +160,8 @@ class TeachBackPanel(QFrame):
             button.deleteLater()
         self.answer_buttons = []
         for number, answer in enumerate(self.current.answers):
-            button = QPushButton(strip_links(answer.text), self)
+            button = AnswerButton(strip_links(answer.text), self)
             button.setObjectName(f"teach-back-answer-{number}")
-            button.setMinimumHeight(48)
             button.clicked.connect(lambda _checked=False, n=number: self.choose(n))
             self._answers_row.addWidget(button)
             self.answer_buttons.append(button)
