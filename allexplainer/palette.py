@@ -51,6 +51,7 @@ KEY_COLOURS = {
 # ----- The window: every colour the app's own widgets use, in one place -----------------------
 # (contrast against its background in brackets; WCAG asks 4.5:1 for text, 3:1 for graphics)
 LINK = "#0B5394"  # links in text and captions (7.6:1 on white)
+HIGHLIGHT = "#FFE08A"  # behind the words a search found (dark text keeps 14:1 on it)
 PREVIEW_BANNER = "#7A0000"  # behind white text: "PREVIEW of edited content" (10:1)
 WARNING_TEXT = "#8A0000"  # a warning inside the nurse's notes (9:1 on white)
 CARE_NOTE_BACKGROUND = "#FFF8E1"

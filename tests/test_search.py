@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from allexplainer.content.checks import markdown_to_plain
 from allexplainer.content.levels import Level
 from allexplainer.resources import load_content
 from allexplainer.search.index import search
@@ -77,3 +78,26 @@ def test_another_spelling_finds_the_topics_too():
     assert {"about-all", "cd19"} <= topics
     kymriah = [hit for hit in search(library, "Kymriah", Level.FAMILY) if hit.kind == "topic"]
     assert kymriah and all(hit.found_text for hit in kymriah)
+
+
+def test_results_mark_the_words_found_and_stand_apart(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.search_dialog
+    qtbot.keyClicks(dialog.box, "cd19")
+    first = dialog.results.item(0)
+    shown = first.data(Qt.ItemDataRole.UserRole + 1)
+    assert "<span style='background:" in shown and ">CD19</span>" in shown
+    delegate = dialog.results.itemDelegate()
+    assert type(delegate).__name__ == "ResultDelegate"
+    height = dialog.results.visualItemRect(first).height()
+    assert height >= 3 * dialog.results.fontMetrics().height(), "where, title and words"
+
+
+def test_glossary_snippets_end_on_a_whole_word():
+    library = load_content()
+    for hit in search(library, "cell", Level.FAMILY):
+        if hit.kind == "glossary" and hit.snippet.endswith("…"):
+            last_word = hit.snippet[:-1].split()[-1].strip(".,;:")
+            words = [word.strip(".,;:()") for word in markdown_to_plain(
+                library.term(hit.target_id).definition(Level.FAMILY)).split()]
+            assert last_word in words, hit.snippet

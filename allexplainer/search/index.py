@@ -8,6 +8,7 @@ from allexplainer.content.checks import markdown_to_plain
 from allexplainer.content.levels import Level
 from allexplainer.content.library import Library
 from allexplainer.glossary.matching import GlossaryIndex, fold
+from allexplainer.search.highlight import shorten
 
 SNIPPET_WIDTH = 70
 MAX_RESULTS = 50
@@ -60,6 +61,6 @@ def search(library: Library, query: str, level: Level) -> list[SearchHit]:
         hits.append(SearchHit("topic", topic.id, topic.title, snippet, found))
     for term in GlossaryIndex(library.terms).search(query)[:MAX_RESULTS]:
         hits.append(SearchHit("glossary", term.id, term.term,
-                              markdown_to_plain(term.definition(level))[:120]))
+                              shorten(markdown_to_plain(term.definition(level)), 120)))
     return hits[:MAX_RESULTS]
 

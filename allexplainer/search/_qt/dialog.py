@@ -2,22 +2,67 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
 from allexplainer.content.library import Library
 from allexplainer.reading_state import ReadingState
+from allexplainer.search.highlight import result_html
 from allexplainer.search.index import SearchHit, search
 
 _HIT_ROLE = Qt.ItemDataRole.UserRole
+_HTML_ROLE = Qt.ItemDataRole.UserRole + 1
+RESULT_PADDING = 8  # space around each result, so results read as separate blocks
+
+
+class ResultDelegate(QStyledItemDelegate):
+    """Draws a result as rich text: where it is, the title, the snippet with the match marked."""
+
+    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setHtml(index.data(_HTML_ROLE) or "")
+        document.setTextWidth(max(option.rect.width() - 2 * RESULT_PADDING, 50))
+        return document
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        """The selection background as usual, then the result's words."""
+        self.initStyleOption(option, index)
+        option.text = ""
+        widget = option.widget
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
+        document = self._document(option, index)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        painter.save()
+        painter.translate(option.rect.left() + RESULT_PADDING, option.rect.top() + RESULT_PADDING)
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt override)
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        """As tall as the wrapped words, with padding above and below."""
+        self.initStyleOption(option, index)
+        document = self._document(option, index)
+        return QSize(round(document.idealWidth()) + 2 * RESULT_PADDING,
+                     round(document.size().height()) + 2 * RESULT_PADDING)
 
 
 class SearchDialog(QDialog):
@@ -44,6 +89,8 @@ class SearchDialog(QDialog):
         self.results = QListWidget(self)
         self.results.setObjectName("search-results")
         self.results.setWordWrap(True)
+        self.results.setItemDelegate(ResultDelegate(self.results))
+        self.results.setSpacing(2)
         self.results.itemActivated.connect(self.open_item)
         self.results.itemClicked.connect(self.open_item)
         layout = QVBoxLayout(self)
@@ -63,6 +110,7 @@ class SearchDialog(QDialog):
             where = "Topic" if hit.kind == "topic" else "Glossary"
             item = QListWidgetItem(f"{where}: {hit.title}\n{hit.snippet}", self.results)
             item.setData(_HIT_ROLE, hit)
+            item.setData(_HTML_ROLE, result_html(where, hit.title, hit.snippet, query))
         if len(" ".join(query.split())) < 2:
             self.summary.setText("Type at least two letters.")
         elif not hits:
