@@ -28,6 +28,9 @@ TOPIC_SCHEME = "topic"
 _TERM_ROLE = Qt.ItemDataRole.UserRole
 
 
+LIST_TEXT_SCALE = 1.1  # as large as the clinic text (the smallest reading size)
+
+
 class GlossaryPanel(QDockWidget):
     """Explains every hard word; links lead to related terms and to the topics that use it."""
 
@@ -55,6 +58,10 @@ class GlossaryPanel(QDockWidget):
         self.count_label = QLabel(body)
         self.count_label.setObjectName("glossary-count")
         self.term_list = QListWidget(body)
+        # list words no smaller than the reading text beside them
+        list_font = self.term_list.font()
+        list_font.setPointSizeF(list_font.pointSizeF() * LIST_TEXT_SCALE)
+        self.term_list.setFont(list_font)
         self.term_list.setObjectName("glossary-list")
         self.term_list.setAccessibleName("Glossary terms, A to Z")
         self.term_list.currentItemChanged.connect(self._on_current_item_changed)

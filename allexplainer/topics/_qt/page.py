@@ -52,6 +52,8 @@ LINK_COLOUR = palette.LINK
 MAX_LINE_CHARACTERS = 80
 READING_MIN_WIDTH = 380  # below this a line holds too few words to read
 DIAGRAM_SHARE = 0.64  # the diagram's share of the page width on a first run
+# space above a heading, in lines of its own size: a clear step between title and sections
+HEADING_SPACE = {1: 0.6, 2: 0.9, 3: 0.8, 4: 0.6, 5: 0.5, 6: 0.5}
 # Children's text is read aloud or by early readers: larger type.
 LEVEL_TEXT_SCALE = {Level.CHILD: 1.45, Level.FAMILY: 1.2, Level.CLINIC: 1.1}
 
@@ -99,7 +101,22 @@ class TopicText(QTextBrowser):
                                        QTextCursor.MoveMode.KeepAnchor)
                     cursor.mergeCharFormat(link_format)
                 iterator += 1
+            self._space_heading(block, cursor)
             block = block.next()
+
+    @staticmethod
+    def _space_heading(block, cursor: QTextCursor) -> None:
+        """A heading gets air above it (more for a section than for the page title), so a
+        title and the first section heading never sit stacked together."""
+        level = block.blockFormat().headingLevel()
+        if not level:
+            return
+        line = block.charFormat().font().pointSizeF() or 12.0
+        spacing = block.blockFormat()
+        spacing.setTopMargin(0 if block.blockNumber() == 0 else line * HEADING_SPACE[level])
+        spacing.setBottomMargin(line * 0.35)
+        cursor.setPosition(block.position())
+        cursor.setBlockFormat(spacing)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         """Keep lines to a comfortable reading length (about 80 characters) on wide screens."""
