@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from allexplainer.content.errors import ContentError, load_toml
+from allexplainer.content.errors import ContentError
 from allexplainer.content.levels import LEVELS, Level
 from allexplainer.content.links import VALID_ID_RE, iter_links
-from allexplainer.content.toml_lines import SourceLines
+from allexplainer.content.toml_lines import SourceLines, table_array
 
 _REQUIRED = ("id", "term", *(level.value for level in LEVELS))
 _KNOWN = {*_REQUIRED, "synonyms", "pronunciation", "related"}
@@ -81,11 +81,7 @@ def _parse_term(entry: object, file: str, index: int, lines: SourceLines) -> Ter
 
 def parse_glossary(text: str, file: str) -> tuple[Term, ...]:
     """Parse and validate the glossary file; raise ContentError naming the file and line."""
-    data = load_toml(text, file)
-    entries = data.get("term")
-    if not isinstance(entries, list) or not entries:
-        raise ContentError("no [[term]] entries found", file=file, line=1)
-    lines = SourceLines(text)
+    entries, lines = table_array(text, file, "term")
     terms: list[Term] = []
     seen: dict[str, int] = {}
     for index, entry in enumerate(entries):

@@ -7,6 +7,9 @@ best effort for error messages: for a missing field it gives the line of the nea
 from __future__ import annotations
 
 import re
+from typing import Any
+
+from allexplainer.content.errors import ContentError, load_toml
 
 _ARRAY_HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_.\-]+)\s*\]\]")
 _TABLE_HEADER = re.compile(r"^\s*\[\s*([A-Za-z0-9_.\-]+)\s*\]")
@@ -86,3 +89,12 @@ def _common_prefix(path: tuple[str, ...], wanted: tuple[str, ...]) -> int:
             break
         count += 1
     return count
+
+
+def table_array(text: str, file: str, name: str) -> tuple[list[Any], SourceLines]:
+    """The ``[[name]]`` tables of a TOML file and a line finder for it; a ContentError if the
+    file is not TOML or has none."""
+    entries = load_toml(text, file).get(name)
+    if not isinstance(entries, list) or not entries:
+        raise ContentError(f"no [[{name}]] entries found", file=file, line=1)
+    return entries, SourceLines(text)

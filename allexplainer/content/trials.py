@@ -7,10 +7,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from allexplainer.content.errors import ContentError, load_toml
+from allexplainer.content.errors import ContentError
 from allexplainer.content.levels import LEVELS, Level
 from allexplainer.content.links import VALID_ID_RE
-from allexplainer.content.toml_lines import SourceLines
+from allexplainer.content.toml_lines import SourceLines, table_array
 from allexplainer.content.topics import Source, parse_sources
 
 STATUSES = {
@@ -139,11 +139,7 @@ def _parse_trial(entry: object, file: str, index: int, lines: SourceLines) -> Tr
 
 def parse_trials(text: str, file: str) -> tuple[Trial, ...]:
     """Parse and validate the trials file; raise ContentError naming the file and line."""
-    data = load_toml(text, file)
-    entries = data.get("trial")
-    if not isinstance(entries, list) or not entries:
-        raise ContentError("no [[trial]] entries found", file=file, line=1)
-    lines = SourceLines(text)
+    entries, lines = table_array(text, file, "trial")
     trials: list[Trial] = []
     seen: dict[str, int] = {}
     for index, entry in enumerate(entries):
