@@ -17,13 +17,12 @@ from allexplainer.resources import load_content
 from allexplainer.settings import APPLICATION, KEY_LEVEL, KEY_TOPIC, ORGANISATION, Settings
 from allexplainer.topics._qt.care_note import CARE_TEAM_TEXT
 from allexplainer.ui.main_window import MainWindow
+from tests.content_files import topic_headers
 from tests.helpers import CONTENT_DIR, click_link
 
-TAB_LABELS = ["About ALL", "Chemotherapy", "Antibodies", "Blinatumomab", "CAR T-cells",
-              "Targeting CD19", "Long-term effects", "Joining a trial"]
-TITLES = ["About ALL", "Chemotherapy and UKALL 2011", "Monoclonal antibodies", "Blinatumomab",
-          "CAR T-cell therapy", "Targeting CD19", "Long-term effects research",
-          "Joining a clinical trial"]
+# from the topic files themselves, so a new topic needs no edit here
+TAB_LABELS = [header.get("tab_title") or header["title"] for header in topic_headers()]
+TITLES = [header["title"] for header in topic_headers()]
 
 
 def first_words(markdown: str, count: int = 6) -> str:
@@ -44,7 +43,7 @@ def window(qtbot):
     return open_window(qtbot)
 
 
-def test_eight_topic_tabs_in_design_order(window):
+def test_one_tab_per_topic_file_in_order(window):
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == TAB_LABELS
     assert [window.tabs.tabToolTip(i) for i in range(window.tabs.count())] == TITLES
     for index, title in enumerate(TITLES):
@@ -181,7 +180,7 @@ def test_a_broken_topic_shows_its_error_and_the_rest_still_work(qtbot):
     files["topics/cd19.md"] = files["topics/cd19.md"].replace("next_review = 2027-11-24",
                                                               "next_review = 2027-02-30")
     window = open_window(qtbot, load_library(files))
-    assert window.tabs.count() == 8
+    assert window.tabs.count() == len(TITLES)
     assert window.show_topic("cd19")
     page = window.tabs.currentWidget()
     assert "could not be shown" in page.plain_text()
@@ -259,3 +258,50 @@ def test_reading_text_size_follows_ctrl_plus_minus_and_is_remembered(qtbot):
     assert again.tabs.currentWidget().text.document().defaultFont().pointSizeF() == larger
     qtbot.keyClick(again, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert again.tabs.currentWidget().text.document().defaultFont().pointSizeF() == usual
+
+
+def test_on_a_small_screen_the_diagram_covers_at_least_40_percent_of_the_window(qtbot):
+    from PySide6.QtCore import QPoint
+
+    from allexplainer.diagrams._qt.source import DiagramSource
+
+    window = MainWindow(load_content(), Settings(), diagram_factory=DiagramSource())
+    qtbot.addWidget(window)
+    window.restore_state()           # a first run: no saved size, panels closed
+    window.resize(1152, 648)         # what a first run takes of a 1280x720 screen
+    with qtbot.waitExposed(window):
+        window.show()
+    window.show_topic("car-t")
+    player = window.tabs.currentWidget().build_diagram()
+    qtbot.waitUntil(lambda: player._canvas is not None and player._canvas.isVisible())
+    canvas = player._canvas
+    share = canvas.width() * canvas.height() / (window.width() * window.height())
+    assert share >= 0.40, f"the diagram covers {share:.0%} of the window"
+    assert not window.glossary.isVisible()
+    # every control whole inside the player
+    inside = player.rect()
+    for button in player.controls.buttons():
+        box = button.geometry().translated(button.parentWidget().mapTo(player, QPoint(0, 0)))
+        assert inside.contains(box), button.accessibleName()
+
+
+@pytest.mark.parametrize("width", [720, 1280])
+def test_the_player_controls_stay_whole_in_a_narrow_window(qtbot, width):
+    from PySide6.QtCore import QPoint
+
+    from allexplainer.diagrams._qt.source import DiagramSource
+
+    window = MainWindow(load_content(), Settings(), diagram_factory=DiagramSource())
+    qtbot.addWidget(window)
+    window.restore_state()
+    window.resize(width, 600)
+    with qtbot.waitExposed(window):
+        window.show()
+    window.show_topic("car-t")
+    player = window.tabs.currentWidget().build_diagram()
+    qtbot.waitUntil(lambda: player._canvas is not None and player._canvas.isVisible())
+    inside = player.rect()
+    for button in player.controls.buttons():
+        box = button.geometry().translated(button.parentWidget().mapTo(player, QPoint(0, 0)))
+        assert inside.contains(box) and button.isVisible(), (width, button.accessibleName())
+    assert player.controls.scrubber.width() >= 80
