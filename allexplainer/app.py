@@ -39,6 +39,10 @@ def build_parser() -> ArgumentParser:
     parser.add_argument("--self-test", action="store_true",
                         help="check this installation (content, diagrams, window, PDF, no "
                              "network) without showing a window; exit 0 if all is well")
+    parser.add_argument("--export", metavar="DIR", type=Path,
+                        help="write every topic's handout (PDF), every diagram stage (PNG and "
+                             "SVG) and every diagram (GIF) at --level (default family) into "
+                             "DIR, without showing a window")
     return parser
 
 
@@ -64,6 +68,13 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
                          + ", ".join(level.value for level in LEVELS))
     if args.content_dir is not None and not args.content_dir.is_dir():
         parser.error(f"content folder '{args.content_dir}' does not exist")
+    if args.export is not None:
+        if not str(args.export).strip():
+            parser.error("--export needs a folder to write into")
+        others = [name for name, on in (("--topic", args.topic), ("--fullscreen", args.fullscreen),
+                                        ("--self-test", args.self_test)) if on]
+        if others:
+            parser.error(f"--export cannot be combined with {', '.join(others)}")
     return args
 
 
@@ -85,6 +96,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from allexplainer.self_test import run
 
         return run(version_text())
+    if args.export is not None:
+        from allexplainer.takehome._qt.export import run as export
+
+        return export(args.export, args.level or Level.FAMILY, args.content_dir)
     if not has_display():
         print("allexplainer: no display found. Run it on a desktop, or set "
               "QT_QPA_PLATFORM=offscreen for a test run.", file=sys.stderr)
@@ -145,6 +160,7 @@ def build_window(args: argparse.Namespace):
     from allexplainer.report._qt.menu import add_report_action
     from allexplainer.resources import load_content
     from allexplainer.settings import Settings
+    from allexplainer.takehome._qt.menu import install as install_takehome
     from allexplainer.ui.main_window import MainWindow
 
     library = load_content(args.content_dir)
@@ -176,6 +192,7 @@ def build_window(args: argparse.Namespace):
                         "when the app closes.")
         window.statusBar().addPermanentWidget(note)
     add_report_action(window)
+    install_takehome(window)
     window.restore_state()
     if args.topic:
         window.show_topic(args.topic)

@@ -4,14 +4,69 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+# Format 1 throughout: a question's "place" was added as an optional key, so files written
+# before it open unchanged, and an older app reading a newer file simply ignores the place.
 FORMAT_VERSION = 1
 MAX_QUESTION_LENGTH = 2000
 
 
 class NotebookError(ValueError):
     """A notebook file that cannot be understood."""
+
+
+@dataclass(frozen=True)
+class Place:
+    """What was on screen when a question was written: a diagram stage and/or a glossary word,
+    at a reading level. The topic is the question's ``topic_id``."""
+
+    stage: int | None = None  # 0-based stage of the topic's diagram
+    stage_count: int = 0
+    level: str = ""  # child, family or clinic
+    term: str = ""  # a glossary term id
+
+    def to_dict(self) -> dict:
+        """The place as it is kept in the notebook file."""
+        data: dict = {}
+        if self.stage is not None:
+            data["stage"] = self.stage
+            data["stages"] = self.stage_count
+        if self.level:
+            data["level"] = self.level
+        if self.term:
+            data["term"] = self.term
+        return data
+
+    @classmethod
+    def from_dict(cls, raw: object) -> Place | None:
+        """A place read from a file; None for anything that is not one (never an error)."""
+        if not isinstance(raw, dict):
+            return None
+        stage, stages = raw.get("stage"), raw.get("stages")
+        ok_stage = isinstance(stage, int) and not isinstance(stage, bool) and 0 <= stage < 1000
+        ok_count = isinstance(stages, int) and not isinstance(stages, bool) and stages > 0
+        level, term = raw.get("level"), raw.get("term")
+        place = cls(stage if ok_stage else None,
+                    stages if ok_stage and ok_count else 0,
+                    level if level in ("child", "family", "clinic") else "",
+                    term if isinstance(term, str) else "")
+        return place if place.stage is not None or place.term else None
+
+
+def describe_place(topic_title: str, place: Place | None, term_name: str = "") -> str:
+    """Where a question was written, in words: "CAR T-cell therapy, picture 3 of 5, family
+    words"; "" when the question has no topic."""
+    parts = [topic_title] if topic_title else []
+    if place is not None and place.stage is not None:
+        of = f" of {place.stage_count}" if place.stage_count else ""
+        parts.append(f"picture {place.stage + 1}{of}")
+    if place is not None and place.term:
+        parts.append(f"the word \u201c{term_name or place.term}\u201d")
+    if parts and place is not None and place.level:
+        parts.append(f"{place.level} words")
+    return ", ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -22,6 +77,7 @@ class Question:
     done: bool = False
     topic_id: str = ""
     id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    place: Place | None = None  # pinned to what was on screen (None: written elsewhere)
 
 
 def _clean(text: str) -> str:
@@ -56,13 +112,13 @@ class Notebook:
                 return index
         raise KeyError(question_id)
 
-    def add(self, text: str, topic_id: str = "") -> Question:
-        """Add a question; the same wording twice is kept once."""
+    def add(self, text: str, topic_id: str = "", place: Place | None = None) -> Question:
+        """Add a question (pinned to ``place`` if given); the same wording twice is kept once."""
         cleaned = _clean(text)
         for question in self._questions:
             if question.text.casefold() == cleaned.casefold() and not question.done:
                 return question
-        question = Question(cleaned, topic_id=topic_id)
+        question = Question(cleaned, topic_id=topic_id, place=place)
         self._questions.append(question)
         self._changed()
         return question
@@ -96,9 +152,13 @@ class Notebook:
     # ----- the file format ------------------------------------------------------------------
     def to_json(self) -> str:
         """The notebook as JSON text."""
-        return json.dumps({"format": FORMAT_VERSION,
-                           "questions": [{"id": q.id, "text": q.text, "done": q.done,
-                                          "topic": q.topic_id} for q in self._questions]},
+        questions = []
+        for q in self._questions:
+            entry = {"id": q.id, "text": q.text, "done": q.done, "topic": q.topic_id}
+            if q.place is not None:
+                entry["place"] = q.place.to_dict()
+            questions.append(entry)
+        return json.dumps({"format": FORMAT_VERSION, "questions": questions},
                           indent=2, ensure_ascii=False) + "\n"
 
     @classmethod
@@ -126,15 +186,23 @@ class Notebook:
                 text, done=raw.get("done") is True,
                 topic_id=topic_id if isinstance(topic_id, str) else "",
                 id=question_id if isinstance(question_id, str) and question_id
-                else uuid.uuid4().hex))
+                else uuid.uuid4().hex,
+                place=Place.from_dict(raw.get("place"))))
         return cls(questions)
 
-    def as_text(self) -> str:
-        """A plain list to print or copy: open questions first, then those already asked."""
+    def as_text(self, where: Callable[[Question], str] | None = None) -> str:
+        """A plain list to print or copy: open questions first, then those already asked;
+        ``where`` gives the place a question was written, shown under it."""
+
+        def entry(mark: str, q: Question) -> list[str]:
+            place = where(q) if where is not None and q.place is not None else ""
+            return [f"[{mark}] {q.text}"] + ([f"    (about: {place})"] if place else [])
+
         lines = ["My questions for the care team", ""]
         open_questions = [q for q in self._questions if not q.done]
         asked = [q for q in self._questions if q.done]
-        lines += [f"[ ] {q.text}" for q in open_questions] or ["(no questions yet)"]
+        lines += [line for q in open_questions for line in entry(" ", q)] \
+            or ["(no questions yet)"]
         if asked:
-            lines += ["", "Already asked:"] + [f"[x] {q.text}" for q in asked]
+            lines += ["", "Already asked:"] + [line for q in asked for line in entry("x", q)]
         return "\n".join(lines) + "\n"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -24,7 +26,7 @@ from PySide6.QtWidgets import (
 from allexplainer.content.links import strip_links
 from allexplainer.content.topics import Topic
 from allexplainer.notebook.memory_store import CLINIC_NOTE, MemoryNotebookStore
-from allexplainer.notebook.questions import Question
+from allexplainer.notebook.questions import Place, Question, describe_place
 from allexplainer.notebook.store import NotebookStore
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
@@ -34,6 +36,15 @@ class NotebookPanel(QDockWidget):
     """The family's own questions, saved automatically and atomically after every change."""
 
     save_failed = Signal(str)
+    # a pinned question's topic, stage and level, and whether to present it full screen
+    place_requested = Signal(str, int, str, bool)
+
+    # What is on screen when a question is written (the shell sets it): the topic id and the
+    # place to pin the question to; None pins nothing beyond the topic.
+    place_source: Callable[[], tuple[str, Place | None]] | None = None
+    # A topic's title and a glossary term's name, to say where a question was written.
+    topic_title: Callable[[str], str] = staticmethod(lambda topic_id: topic_id)
+    term_name: Callable[[str], str] = staticmethod(lambda term_id: term_id)
 
     def __init__(self, store: NotebookStore | MemoryNotebookStore,
                  parent: QWidget | None = None) -> None:
@@ -74,6 +85,14 @@ class NotebookPanel(QDockWidget):
         self.list.setObjectName("notebook-list")
         self.list.setAccessibleName("My questions")
         self.list.itemChanged.connect(self._on_item_changed)
+        self.list.currentItemChanged.connect(self._show_place)
+        # where the chosen question was written; its link opens that picture
+        self.place_label = QLabel(body)
+        self.place_label.setObjectName("notebook-place")
+        self.place_label.setWordWrap(True)
+        self.place_label.setTextFormat(Qt.TextFormat.RichText)
+        self.place_label.linkActivated.connect(self._open_place)
+        self.place_label.setVisible(False)
 
         self.remove_button = QPushButton("Remove", body)
         self.remove_button.clicked.connect(self.remove_selected)
@@ -107,6 +126,7 @@ class NotebookPanel(QDockWidget):
         layout.addLayout(entry_row)
         layout.addWidget(self.suggestions)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.place_label)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         self.setWidget(body)
@@ -138,13 +158,62 @@ class NotebookPanel(QDockWidget):
                           | Qt.ItemFlag.ItemIsEditable)
             item.setCheckState(Qt.CheckState.Checked if question.done
                                else Qt.CheckState.Unchecked)
+            place = self.place_text(question)
+            if place:
+                item.setToolTip(f"Written while looking at: {place}")
         self.list.blockSignals(False)
+        self._show_place(self.list.currentItem())
+
+    # ----- pinned places -----------------------------------------------------------------
+    def place_text(self, question: Question) -> str:
+        """Where ``question`` was written, in words ('' if it is not pinned to a place)."""
+        if question.place is None:
+            return ""
+        term = self.term_name(question.place.term) if question.place.term else ""
+        title = self.topic_title(question.topic_id) if question.topic_id else ""
+        return describe_place(title, question.place, term)
+
+    def _question(self, question_id: str) -> Question | None:
+        return next((q for q in self.notebook.questions if q.id == question_id), None)
+
+    def _show_place(self, item: QListWidgetItem | None, _previous=None) -> None:
+        question = self._question(item.data(_ID_ROLE)) if item is not None else None
+        place = self.place_text(question) if question is not None else ""
+        if not place:
+            self.place_label.setVisible(False)
+            self.place_label.setText("")
+            return
+        link = ""
+        if question.topic_id and question.place.stage is not None:
+            link = (f' <a href="place:{question.id}">Show this picture</a> or '
+                    f'<a href="present:{question.id}">present it (full screen)</a>')
+        self.place_label.setText(f"Written while looking at: {html.escape(place)}.{link}")
+        self.place_label.setVisible(True)
+
+    def open_place(self, question_id: str, present: bool = False) -> bool:
+        """Ask for the topic and stage ``question_id`` was written at (full screen if
+        ``present``); False if it has none."""
+        question = self._question(question_id)
+        if question is None or question.place is None or question.place.stage is None \
+                or not question.topic_id:
+            return False
+        self.place_requested.emit(question.topic_id, question.place.stage,
+                                  question.place.level, present)
+        return True
+
+    def _open_place(self, url: str) -> None:
+        scheme, _, question_id = url.partition(":")
+        if scheme in ("place", "present"):
+            self.open_place(question_id, present=scheme == "present")
 
     # ----- changes (each one saved at once by the notebook's listener) --------------------
     def add_question(self, text: str) -> bool:
         """Add ``text`` as a question; False if it had no words."""
+        topic_id, place = self._topic.id if self._topic else "", None
+        if self.place_source is not None:
+            topic_id, place = self.place_source()
         try:
-            self.notebook.add(text, self._topic.id if self._topic else "")
+            self.notebook.add(text, topic_id, place)
         except ValueError:
             self.status.setText("Type a question first.")
             return False
@@ -184,7 +253,8 @@ class NotebookPanel(QDockWidget):
     def undo_remove(self) -> None:
         """Put back the question removed last."""
         if self._last_removed is not None:
-            question = self.notebook.add(self._last_removed.text, self._last_removed.topic_id)
+            question = self.notebook.add(self._last_removed.text, self._last_removed.topic_id,
+                                         self._last_removed.place)
             if self._last_removed.done:
                 self.notebook.set_done(question.id, True)
             self._last_removed = None
@@ -240,7 +310,7 @@ class NotebookPanel(QDockWidget):
     def document(self) -> QTextDocument:
         """The printable list."""
         document = QTextDocument(self)
-        document.setPlainText(self.notebook.as_text())
+        document.setPlainText(self.notebook.as_text(self.place_text))
         return document
 
     def export_pdf(self, path: Path) -> None:

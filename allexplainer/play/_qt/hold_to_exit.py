@@ -23,12 +23,15 @@ class HoldButton(QAbstractButton):
     hold_completed = Signal()
     progress_changed = Signal(float)
 
-    def __init__(self, parent: QWidget | None = None, *, hold_ms: int = 2000) -> None:
+    def __init__(self, parent: QWidget | None = None, *, hold_ms: int = 2000,
+                 idle_text: str = IDLE_TEXT, hint_text: str = HINT_TEXT,
+                 description: str = "Press and hold for two seconds to leave Play mode.") -> None:
         super().__init__(parent)
         self.setObjectName("play-exit")
-        self.setText(IDLE_TEXT)
-        self.setAccessibleName(IDLE_TEXT)
-        self.setAccessibleDescription("Press and hold for two seconds to leave Play mode.")
+        self._idle_text, self._hint_text = idle_text, hint_text
+        self.setText(idle_text)
+        self.setAccessibleName(idle_text)
+        self.setAccessibleDescription(description)
         self.setFont(theme.font(theme.LABEL_PX, bold=True))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -44,7 +47,7 @@ class HoldButton(QAbstractButton):
         self._hint_timer = QTimer(self)
         self._hint_timer.setSingleShot(True)
         self._hint_timer.setInterval(HINT_MS)
-        self._hint_timer.timeout.connect(lambda: self.setText(IDLE_TEXT))
+        self._hint_timer.timeout.connect(lambda: self.setText(self._idle_text))
         # QAbstractButton already turns mouse, touch and Space into pressed/released
         self.pressed.connect(self.begin_hold)
         self.released.connect(self.end_hold)
@@ -78,11 +81,11 @@ class HoldButton(QAbstractButton):
         if self.is_holding:
             self._fill.stop()
             self._set_progress(0.0)
-            self.setText(HINT_TEXT)
+            self.setText(self._hint_text)
             self._hint_timer.start()
         elif self._completed:
             self._completed = False
-            self.setText(IDLE_TEXT)
+            self.setText(self._idle_text)
 
     def _set_progress(self, value: object) -> None:
         self._progress = float(value)
@@ -92,14 +95,14 @@ class HoldButton(QAbstractButton):
     def _complete(self) -> None:
         self._completed = True
         self._set_progress(0.0)
-        self.setText(IDLE_TEXT)
+        self.setText(self._idle_text)
         self.hold_completed.emit()
 
     def _text_width(self, wrap_at: int) -> int:
         metrics = QFontMetrics(self.font())
         return max(metrics.boundingRect(0, 0, wrap_at, 200, Qt.TextFlag.TextWordWrap,
                                         text).width()
-                   for text in (IDLE_TEXT, HINT_TEXT, HOLDING_TEXT))
+                   for text in (self._idle_text, self._hint_text, HOLDING_TEXT))
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(self._text_width(10_000) + RING + 64, 72)

@@ -34,12 +34,16 @@ CHOOSER_TITLE = "What shall we play?"
 BUILD_TITLE = "Build a super cell"
 FIND_TITLE = "Find the flags"
 BACK_TEXT = "Back to the games"
+# a grown-up's action, held like the way out, so a child's tap never starts printing
+COLOURING_TEXT = "Grown-ups: hold to print colour-in pages"
+COLOURING_HINT = "Keep holding to print"
 PICTURE_PX = 300
 
 
 def child_words() -> tuple[str, ...]:
     """The words Play mode itself shows, so tests can check them."""
-    return (CHOOSER_TITLE, BUILD_TITLE, FIND_TITLE, BACK_TEXT, play_build.PLAY_AGAIN_TEXT,
+    return (CHOOSER_TITLE, BUILD_TITLE, FIND_TITLE, BACK_TEXT, COLOURING_TEXT,
+            COLOURING_HINT, play_build.PLAY_AGAIN_TEXT,
             play_build.PARTS_BOX_TEXT, play_build.GUARD_CELL_TEXT, play_build.SUPER_CELL_TEXT,
             play_build.WELL_DONE_TEXT, play_find.progress_text(1, 3))
 
@@ -73,6 +77,7 @@ class PlayMode(QWidget):
     """The activity chooser, the two activities, and the hold-to-leave button."""
 
     exit_requested = Signal()
+    colouring_requested = Signal()  # a grown-up held the colouring-sheets button
 
     def __init__(self, parent: QWidget | None = None, *, hold_ms: int = 2000,
                  state: ReadingState | None = None, seed: int | None = None,
@@ -102,6 +107,12 @@ class PlayMode(QWidget):
         choices.addWidget(self.build_choice, 4)
         choices.addWidget(self.find_choice, 4)
         choices.addStretch(1)
+        self.colouring_button = HoldButton(self, hold_ms=hold_ms, idle_text=COLOURING_TEXT,
+                                           hint_text=COLOURING_HINT,
+                                           description="Press and hold for two seconds to "
+                                           "print colouring sheets (for grown-ups).")
+        self.colouring_button.setObjectName("play-colouring")
+        self.colouring_button.hold_completed.connect(self.colouring_requested)
 
         self.build_activity = BuildActivity(self, celebrate_ms=celebrate_ms,
                                             state=state)
@@ -119,6 +130,11 @@ class PlayMode(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.stack, 1)
+        bottom = QHBoxLayout()
+        bottom.setContentsMargins(16, 0, 16, 12)
+        bottom.addStretch(1)
+        bottom.addWidget(self.colouring_button)
+        layout.addLayout(bottom)
         self.show_chooser()
 
     def _choice(self, text: str, icon: QIcon) -> QToolButton:
@@ -141,6 +157,7 @@ class PlayMode(QWidget):
         self.stack.setCurrentWidget(self.chooser)
         self.title_label.set_title(CHOOSER_TITLE)
         self.back_button.hide()
+        self.colouring_button.show()
         self.build_choice.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def open_build(self) -> None:
@@ -156,6 +173,8 @@ class PlayMode(QWidget):
         self.stack.setCurrentWidget(activity)
         self.title_label.set_title(title)
         self.back_button.show()
+        self.colouring_button.end_hold()
+        self.colouring_button.hide()  # only on the chooser, never in the middle of a game
         activity.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _leave(self) -> None:
@@ -194,6 +213,7 @@ class PlayMode(QWidget):
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
         self.exit_button.end_hold()  # a hold cut short by hiding must not finish later
+        self.colouring_button.end_hold()
         self.build_activity.stop_animations()
         self.find_activity.stop_animations()
         super().hideEvent(event)

@@ -1,0 +1,1 @@
+"""Something to take home: handouts, pictures, animations and colouring sheets."""

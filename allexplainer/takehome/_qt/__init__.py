@@ -1,0 +1,1 @@
+"""Printing and saving dialogs for the take-home feature."""

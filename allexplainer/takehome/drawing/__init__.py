@@ -1,0 +1,1 @@
+"""matplotlib pictures of diagram stages: PNG, SVG, GIF and colouring sheets."""
