@@ -382,3 +382,17 @@ def test_pinned_places_survive_saving_and_old_notebooks_still_open(tmp_path):
     # a damaged place is dropped, never the question
     odd = old.replace('"topic": "cd19"', '"topic": "cd19", "place": {"stage": "two"}')
     assert Notebook.from_json(odd).questions[0].place is None
+
+
+@needs_poppler
+def test_colouring_sheets_print_one_character_picture_a_page_with_child_words(
+        qtbot, library, scenes, tmp_path):
+    path = tmp_path / "colouring.pdf"
+    pages = export.write_colouring(library, scenes, path)
+    assert pages == pdf_pages(path) == len(scenes)
+    assert "842 x 595" in pdf_size(path)  # A4 landscape: the pictures as large as they go
+    text = one_line(pdf_text(path))
+    for scene in scenes.values():
+        last = len(scene.stages) - 1
+        assert handout.first_sentence(handout.stage_caption(scene, last, Level.CHILD)) in text
+    assert fonts_not_embedded(path) == []

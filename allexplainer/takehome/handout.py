@@ -81,6 +81,11 @@ class Colouring:
 
 
 @dataclass(frozen=True)
+class PageBreak:
+    """Start a new page here (each colouring sheet has a page of its own)."""
+
+
+@dataclass(frozen=True)
 class Words:
     heading: str
     entries: tuple[tuple[str, str], ...]  # (term, definition)
@@ -109,7 +114,8 @@ class WriteBox:
     lines: tuple[str, ...]
 
 
-Block = Heading | Paragraph | Picture | Voices | Colouring | Words | ListBlock | Note | WriteBox
+Block = (Heading | Paragraph | Picture | Voices | Colouring | Words | ListBlock | Note
+         | WriteBox | PageBreak)
 
 
 @dataclass(frozen=True)
@@ -120,6 +126,7 @@ class Document:
     header: str
     footer: str
     blocks: tuple[Block, ...] = field(default=())
+    landscape: bool = False  # colouring sheets: the pictures as large as the paper allows
 
     def text(self) -> str:
         """Everything the document says, as plain text (for checks and tests)."""
@@ -269,11 +276,13 @@ def build_colouring(library: Library, scenes: Sequence[Scene]) -> Document:
             continue
         stage = len(scene.stages) - 1
         title = strip_links(scene.title.get(Level.CHILD)) or scene.id
+        if len(blocks) > 2:
+            blocks.append(PageBreak())
         blocks.append(Heading(title))
         blocks.append(Colouring(scene.id, stage,
                                 first_sentence(stage_caption(scene, stage, Level.CHILD))))
     return Document(COLOURING_TITLE, "ALL Explainer: colouring sheets",
-                    f"Content version {library.version}.", tuple(blocks))
+                    f"Content version {library.version}.", tuple(blocks), landscape=True)
 
 
 def topic_for_scene(library: Library, scene_id: str) -> Topic | None:

@@ -34,6 +34,7 @@ from allexplainer.takehome.handout import (
     Heading,
     ListBlock,
     Note,
+    PageBreak,
     Paragraph,
     Picture,
     Voices,
@@ -66,10 +67,12 @@ class _Laid:
     keep_with_next: bool = False  # a heading: never the last thing on a page
 
 
-def page_layout(page: str) -> QPageLayout:
-    """A4 or US Letter, portrait, with the handout's margins."""
+def page_layout(page: str, landscape: bool = False) -> QPageLayout:
+    """A4 or US Letter, portrait (or landscape), with the handout's margins."""
     size = QPageSize(PAGE_SIZES[page.lower()])
-    return QPageLayout(size, QPageLayout.Orientation.Portrait,
+    orientation = (QPageLayout.Orientation.Landscape if landscape
+                   else QPageLayout.Orientation.Portrait)
+    return QPageLayout(size, orientation,
                        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
                        QPageLayout.Unit.Millimeter)
 
@@ -152,6 +155,8 @@ class _Painter:
         """A block as the pieces a page may break between (each word, each list item)."""
         w = self.width
         pieces: list[_Laid] = []
+        if isinstance(block, PageBreak):
+            return [_Laid(block, 0.0, lambda _painter, _top, _width: None)]
         if isinstance(block, Words | ListBlock) and block.heading:
             doc = self.text_doc(f"<p style='font-weight:bold'>{html.escape(block.heading)}</p>",
                                 w, 14)
@@ -234,14 +239,16 @@ class _Painter:
 
     def _colouring(self, block: Colouring) -> _Laid:
         image = self.image(block.scene_id, block.stage, LINE_ART)
-        pic_w = self.width
-        pic_h = pic_w * image.height() / max(image.width(), 1)
+        aspect = image.height() / max(image.width(), 1)
+        pic_w = min(self.width, self.height * 0.66 / aspect)  # room for the words on the page
+        pic_h = pic_w * aspect
+        left = (self.width - pic_w) / 2
         doc = self.text_doc(f"<p align='center'>{html.escape(block.caption)}</p>", self.width,
                             CAPTION_PT)
         height = pic_h + self.gap + doc.size().height()
 
         def paint(painter: QPainter, top: float, width: float) -> None:
-            target = QRectF(0, top, pic_w, pic_h)
+            target = QRectF(left, top, pic_w, pic_h)
             painter.drawImage(target, image)
             painter.save()
             painter.setPen(QPen(INK, 1.6 * self.pt))
@@ -297,9 +304,15 @@ class _Painter:
         pages: list[list[tuple[_Laid, float]]] = [[]]
         y = self.top
         for index, item in enumerate(laid):
+            if isinstance(item.block, PageBreak):
+                if pages[-1]:
+                    pages.append([])
+                    y = self.top
+                continue
             need = item.height
             if item.keep_with_next and index + 1 < len(laid):
-                need += self.gap + min(laid[index + 1].height, room / 3)
+                after = laid[index + 1].height  # all of it if it fits a page (it never splits)
+                need += self.gap + (after if item.height + after <= room else room / 3)
             if y + need > self.bottom and pages[-1]:
                 pages.append([])
                 y = self.top
@@ -363,7 +376,7 @@ def write_pdf(document: Document, path: Path, level: str, pictures: PictureMaker
     """Write ``document`` as a PDF at ``path`` (A4 or Letter); return the page count."""
     writer = QPdfWriter(str(path))
     writer.setResolution(300)
-    writer.setPageLayout(page_layout(page))
+    writer.setPageLayout(page_layout(page, document.landscape))
     writer.setTitle(document.title)
     writer.setCreator("ALL Explainer")
     pages = paint_document(document, writer, level, pictures)

@@ -210,7 +210,7 @@ class TakeHome(QObject):
         from allexplainer.takehome._qt.document import page_layout, paint_document
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageLayout(page_layout(default_page()))
+        printer.setPageLayout(page_layout(default_page(), document.landscape))
         printer.setDocName(document.title)
         pictures = self._pictures()
         dialog = QPrintPreviewDialog(printer, self.window)
