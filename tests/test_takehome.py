@@ -345,10 +345,13 @@ def test_pinned_question_click_opens_its_topic_at_its_stage(qtbot, window):
     # later, at another topic, stage and level
     window.state.set_level(Level.CLINIC)
     window.show_topic("about-all")
-    window.notebook.list.setCurrentRow(window.notebook.list.count() - 1)
-    label = window.notebook.place_label
-    assert label.isVisible() and "picture 6 of" in label.text()
-    label.linkActivated.emit(label.text().split('href="')[1].split('"')[0])  # the click
+    panel = window.notebook
+    item = panel.list.item(panel.list.count() - 1)
+    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton,
+                     pos=panel.list.visualItemRect(item).center())
+    assert panel.place_label.isVisible() and "picture 6 of" in panel.place_label.text()
+    qtbot.waitUntil(panel.show_place_button.isVisible)
+    qtbot.mouseClick(panel.show_place_button, Qt.MouseButton.LeftButton)
     assert window.current_topic_id() == "car-t"
     assert window.tabs.currentWidget().diagram.stage_index == 5
     assert window.state.level is Level.FAMILY
@@ -396,3 +399,20 @@ def test_colouring_sheets_print_one_character_picture_a_page_with_child_words(
         last = len(scene.stages) - 1
         assert handout.first_sentence(handout.stage_caption(scene, last, Level.CHILD)) in text
     assert fonts_not_embedded(path) == []
+
+
+def test_pinned_question_can_be_presented_full_screen_at_its_stage(qtbot, window):
+    player = window.tabs.currentWidget().build_diagram()
+    qtbot.waitUntil(player.isVisible)
+    player.go_to_stage(3)
+    window.notebook.show()
+    window.notebook.add_question("What does the new gene do?")
+    player.go_to_stage(0)
+    panel = window.notebook
+    panel.list.setCurrentRow(panel.list.count() - 1)
+    qtbot.mouseClick(panel.present_place_button, Qt.MouseButton.LeftButton)
+    try:
+        slide = window.presenter.deck.current
+        assert (slide.topic_id, slide.stage) == ("car-t", 3)
+    finally:
+        window.presenter.stop()

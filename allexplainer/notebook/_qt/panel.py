@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from pathlib import Path
 
@@ -86,13 +85,29 @@ class NotebookPanel(QDockWidget):
         self.list.setAccessibleName("My questions")
         self.list.itemChanged.connect(self._on_item_changed)
         self.list.currentItemChanged.connect(self._show_place)
-        # where the chosen question was written; its link opens that picture
+        # where the chosen question was written, and buttons that open that picture again
         self.place_label = QLabel(body)
         self.place_label.setObjectName("notebook-place")
         self.place_label.setWordWrap(True)
-        self.place_label.setTextFormat(Qt.TextFormat.RichText)
-        self.place_label.linkActivated.connect(self._open_place)
+        self.place_label.setTextFormat(Qt.TextFormat.PlainText)
         self.place_label.setVisible(False)
+        self.show_place_button = QPushButton("Show this picture", body)
+        self.show_place_button.setObjectName("notebook-show-place")
+        self.show_place_button.setToolTip("Open the topic at the diagram stage this question "
+                                          "was written at")
+        self.show_place_button.clicked.connect(lambda: self._open_current(False))
+        self.present_place_button = QPushButton("Present it", body)
+        self.present_place_button.setObjectName("notebook-present-place")
+        self.present_place_button.setToolTip("Show that diagram stage full screen (presenter "
+                                             "mode; Esc comes back)")
+        self.present_place_button.clicked.connect(lambda: self._open_current(True))
+        self.place_row = QWidget(body)
+        place_buttons = QHBoxLayout(self.place_row)
+        place_buttons.setContentsMargins(0, 0, 0, 0)
+        place_buttons.addWidget(self.show_place_button)
+        place_buttons.addWidget(self.present_place_button)
+        place_buttons.addStretch(1)
+        self.place_row.setVisible(False)
 
         self.remove_button = QPushButton("Remove", body)
         self.remove_button.clicked.connect(self.remove_selected)
@@ -127,6 +142,7 @@ class NotebookPanel(QDockWidget):
         layout.addWidget(self.suggestions)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.place_label)
+        layout.addWidget(self.place_row)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         self.setWidget(body)
@@ -179,16 +195,10 @@ class NotebookPanel(QDockWidget):
     def _show_place(self, item: QListWidgetItem | None, _previous=None) -> None:
         question = self._question(item.data(_ID_ROLE)) if item is not None else None
         place = self.place_text(question) if question is not None else ""
-        if not place:
-            self.place_label.setVisible(False)
-            self.place_label.setText("")
-            return
-        link = ""
-        if question.topic_id and question.place.stage is not None:
-            link = (f' <a href="place:{question.id}">Show this picture</a> or '
-                    f'<a href="present:{question.id}">present it (full screen)</a>')
-        self.place_label.setText(f"Written while looking at: {html.escape(place)}.{link}")
-        self.place_label.setVisible(True)
+        self.place_label.setText(f"Written while looking at: {place}." if place else "")
+        self.place_label.setVisible(bool(place))
+        self.place_row.setVisible(bool(place) and bool(question.topic_id)
+                                  and question.place.stage is not None)
 
     def open_place(self, question_id: str, present: bool = False) -> bool:
         """Ask for the topic and stage ``question_id`` was written at (full screen if
@@ -201,10 +211,10 @@ class NotebookPanel(QDockWidget):
                                   question.place.level, present)
         return True
 
-    def _open_place(self, url: str) -> None:
-        scheme, _, question_id = url.partition(":")
-        if scheme in ("place", "present"):
-            self.open_place(question_id, present=scheme == "present")
+    def _open_current(self, present: bool) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.open_place(item.data(_ID_ROLE), present)
 
     # ----- changes (each one saved at once by the notebook's listener) --------------------
     def add_question(self, text: str) -> bool:
