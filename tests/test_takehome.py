@@ -416,3 +416,20 @@ def test_pinned_question_can_be_presented_full_screen_at_its_stage(qtbot, window
         assert (slide.topic_id, slide.stage) == ("car-t", 3)
     finally:
         window.presenter.stop()
+
+
+def test_pinned_question_shows_its_place_under_it_in_the_list(qtbot, window):
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    player = window.tabs.currentWidget().build_diagram()
+    qtbot.waitUntil(player.isVisible)
+    player.go_to_stage(1)
+    window.notebook.show()
+    window.notebook.add_question("Does the machine hurt?")
+    panel = window.notebook
+    index = panel.list.model().index(panel.list.count() - 1, 0)
+    option = QStyleOptionViewItem()
+    panel.list.itemDelegate().initStyleOption(option, index)
+    assert option.text.startswith("Does the machine hurt?")
+    assert "CAR T-cell therapy, picture 2 of" in option.text
+    assert panel.shown_questions()[-1] == ("Does the machine hurt?", False)  # words to edit

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QStyledItemDelegate,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +30,18 @@ from allexplainer.notebook.questions import Place, Question, describe_place
 from allexplainer.notebook.store import NotebookStore
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
+_PLACE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class _PlaceUnderQuestion(QStyledItemDelegate):
+    """Shows where a pinned question was written on a second line under it; editing still
+    changes only the question's words."""
+
+    def initStyleOption(self, option, index) -> None:  # noqa: N802 (Qt override)
+        super().initStyleOption(option, index)
+        place = index.data(_PLACE_ROLE)
+        if place:
+            option.text = f"{option.text}\u2028\u21b3 {place}"
 
 
 class NotebookPanel(QDockWidget):
@@ -83,6 +96,7 @@ class NotebookPanel(QDockWidget):
         self.list.setWordWrap(True)
         self.list.setObjectName("notebook-list")
         self.list.setAccessibleName("My questions")
+        self.list.setItemDelegate(_PlaceUnderQuestion(self.list))
         self.list.itemChanged.connect(self._on_item_changed)
         self.list.currentItemChanged.connect(self._show_place)
         # where the chosen question was written, and buttons that open that picture again
@@ -177,6 +191,7 @@ class NotebookPanel(QDockWidget):
             place = self.place_text(question)
             if place:
                 item.setToolTip(f"Written while looking at: {place}")
+                item.setData(_PLACE_ROLE, place)
         self.list.blockSignals(False)
         self._show_place(self.list.currentItem())
 
