@@ -152,12 +152,18 @@ def check_window(context: Context) -> str:
             page = window.tabs.currentWidget()
             if not page.plain_text().strip():
                 raise SelfTestError(f"tab {index + 1} shows no text at the {level.value} level")
-            if page.build_diagram() is not None:
+            player = page.build_diagram()
+            if player is not None:
+                # the canvas is built after the first paint on screen; build it now, so the Qt
+                # backend of matplotlib (QtAgg) loads and draws as it does for a reader
+                player.ensure_canvas()
+                if player.grab().isNull():
+                    raise SelfTestError(f"the {page.topic.id} diagram could not be drawn")
                 built.add(page.topic.id)
     if diagrams.errors:
         raise SelfTestError(f"diagram problem: {diagrams.errors[0]}")
     return (f"{window.tabs.count()} tabs at {len(LEVELS)} levels, {len(built)} diagrams "
-            f"built (Qt {_qt_version()}, platform {_platform_name()})")
+            f"drawn with QtAgg (Qt {_qt_version()}, platform {_platform_name()})")
 
 
 def check_pdf(context: Context) -> str:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -75,6 +76,42 @@ def build_bundle(clean: bool) -> None:
         raise SystemExit(f"package: PyInstaller finished but {executable} is missing")
 
 
+def _elf_files(bundle: Path):
+    for path in bundle.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            with open(path, "rb") as handle:
+                if handle.read(4) == b"\x7fELF":
+                    yield path
+
+
+def strip_symbols(bundle: Path) -> None:
+    """Strip symbol tables and debug symbols from the libraries where that is safe (Linux).
+
+    A library whose search path starts at itself ($ORIGIN) was rewritten by auditwheel with
+    patchelf to find its neighbours; stripping such a file corrupts it (NumPy's OpenBLAS then
+    fails to load: "ELF load command address/offset not page-aligned"), so it is left alone.
+    What is stripped is mostly Python's own library and modules (pyenv's build keeps its debug
+    symbols) and plain extension modules; the symbols Python needs to load a module stay.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    strip, readelf = shutil.which("strip"), shutil.which("readelf")
+    if strip is None or readelf is None:
+        print("package: strip or readelf not found (binutils), so symbols stay")
+        return
+    saved = 0
+    for path in _elf_files(bundle):
+        headers = subprocess.run([readelf, "-S", "-d", "-W", str(path)], capture_output=True,
+                                 text=True, check=False).stdout
+        if not re.search(r"\] \.(symtab|debug_info) ", headers) or "$ORIGIN" in headers:
+            continue
+        before = path.stat().st_size
+        subprocess.run([strip, "--strip-unneeded", "--remove-section=.comment",
+                        "--remove-section=.note", str(path)], check=True)
+        saved += before - path.stat().st_size
+    print(f"package: symbols stripped: {saved / 1e6:.1f} MB")
+
+
 def remove_build_machine_rpaths(bundle: Path) -> None:
     """Drop library search paths that point into the build machine (Linux, with patchelf).
 
@@ -90,12 +127,7 @@ def remove_build_machine_rpaths(bundle: Path) -> None:
               "(install patchelf to remove them)")
         return
     changed = 0
-    for path in bundle.rglob("*"):
-        if not path.is_file() or path.is_symlink():
-            continue
-        with open(path, "rb") as handle:
-            if handle.read(4) != b"\x7fELF":
-                continue
+    for path in _elf_files(bundle):
         rpath = subprocess.run([patchelf, "--print-rpath", str(path)], capture_output=True,
                                text=True, check=False).stdout.strip()
         kept = [entry for entry in rpath.split(":") if entry and entry.startswith("$ORIGIN")]
@@ -201,6 +233,7 @@ def main(argv: list[str] | None = None) -> int:
         if BUNDLE.exists():
             shutil.rmtree(BUNDLE)
         build_bundle(args.clean)
+        strip_symbols(BUNDLE)  # before patchelf touches anything
         remove_build_machine_rpaths(BUNDLE)
         write_licences(ROOT, BUNDLE, WORK / "bundle-manifest.json")
         if (ROOT / "CHANGELOG.md").is_file():

@@ -57,6 +57,10 @@ allexplainer: dir-or-file-in-opt [opt/allexplainer/*]
 # the build system), so that it runs the same everywhere; they are private to /opt/allexplainer
 # and nothing outside it links to them. THIRD-PARTY-NOTICES.txt lists each one.
 allexplainer: embedded-library * [opt/allexplainer/_internal/*]
+# Libraries from the Python wheels whose search path was rewritten with patchelf (auditwheel)
+# keep their symbols: stripping them corrupts them (NumPy's OpenBLAS stops loading). The
+# packaging tool strips every library where that is safe.
+allexplainer: unstripped-binary-or-object [opt/allexplainer/_internal/*]
 # Two of Python's own extension modules (_statistics, _uuid) call no C library function.
 allexplainer: library-not-linked-against-libc [opt/allexplainer/_internal/python3.*/lib-dynload/*]
 """

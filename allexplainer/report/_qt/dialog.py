@@ -68,7 +68,13 @@ class ReportDialog(QDialog):
         layout.addWidget(self.note, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
+        for button in (self.save_button, self.copy_button):
+            button.setAutoDefault(False)  # Enter in the note is a new line, not "Save"
         self.resize(560, 440)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """Put the cursor in the note, ready to type."""
+        super().showEvent(event)
         self.note.setFocus()
 
     def _details_text(self) -> str:
