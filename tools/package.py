@@ -235,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
         build_bundle(args.clean)
         strip_symbols(BUNDLE)  # before patchelf touches anything
         remove_build_machine_rpaths(BUNDLE)
-        write_licences(ROOT, BUNDLE, WORK / "bundle-manifest.json")
+        write_licences(ROOT, BUNDLE, WORK / "allexplainer" / "bundle-manifest.json")
         if (ROOT / "CHANGELOG.md").is_file():
             shutil.copy2(ROOT / "CHANGELOG.md", BUNDLE / "CHANGELOG.md")
         print(f"package: bundle built in {time.monotonic() - started:.0f} s")

@@ -126,7 +126,7 @@ def write_notices(root: Path, out: Path, manifest: Path) -> None:
     lines += [f"- {d.metadata['Name']} {d.version}: {licence_name(d)}" for d in distributions]
     lines += ["- Qt (the libraries inside PySide6): LGPL-3.0-only, see LICENSES/LGPL-3.0.txt",
               "- PyInstaller bootloader: GPL-2.0-or-later with the PyInstaller bootloader "
-              "exception", ""]
+              "exception"]
     site_dirs = [Path(path) for path in {sysconfig.get_paths()["purelib"],
                                          sysconfig.get_paths()["platlib"]}]
     owners = debian_packages(system_library_sources(manifest, site_dirs))
