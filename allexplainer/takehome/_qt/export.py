@@ -183,7 +183,15 @@ def run(folder: Path, level: Level, content_dir: Path | None = None) -> int:
     app = QGuiApplication.instance() or QGuiApplication(["allexplainer"])  # fonts for the PDFs
     library = load_content(content_dir)
     known = {term.id for term in library.terms}
-    scenes = builtin_scenes(known)
+    if content_dir is not None:  # a preview: its diagrams sit beside it, as in the window
+        from allexplainer.diagrams.loader import load_scenes
+        from allexplainer.resources import diagram_files
+
+        scenes, errors = load_scenes(diagram_files(content_dir.parent / "diagrams"), known)
+        for error in errors:
+            print(f"allexplainer: warning: {error}", file=sys.stderr)
+    else:
+        scenes = builtin_scenes(known)
     try:
         summary = export_all(folder, level, library, scenes,
                              progress=lambda text: print(f"  {text}", flush=True))
