@@ -180,6 +180,12 @@ def test_a_gif_has_one_frame_per_rendered_step_and_loops(scenes, tmp_path):
         assert gif.n_frames == frames
         assert gif.size == (320, 180)
         assert gif.info.get("loop") == 0  # plays on and on
+        durations = []
+        for index in range(gif.n_frames):
+            gif.seek(index)
+            durations.append(gif.info["duration"])
+    # each stage's settled picture stays long enough to read
+    assert sum(d >= pictures.GIF_HOLD_MS for d in durations) >= len(scenes["antibodies"].stages)
 
 
 def test_a_colouring_sheet_is_outline_only(scenes):
@@ -224,7 +230,7 @@ def test_a_failed_export_leaves_nothing_behind(library, scenes, tmp_path, monkey
     def disk_full(*_args, **_kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(pictures, "write_gif", disk_full)
+    monkeypatch.setattr(pictures, "save_stage", disk_full)
     with pytest.raises(OSError, match="No space left"):
         export.export_all(folder, Level.FAMILY, library, scenes, topics=["cd19"])
     assert [p.name for p in folder.iterdir()] == ["kept.txt"]

@@ -26,6 +26,7 @@ PICTURE_SIZE = (1280, 720)  # the canvas the app itself is designed for
 GIF_SIZE = (640, 360)
 GIF_STEPS = 8  # frames drawn across each stage
 GIF_FPS = 8
+GIF_HOLD_MS = 2000  # each stage's settled picture stays this long, to read it
 LINE_ART_WIDTH = 2.6  # colouring sheets: outlines at least this thick (points at 1280 px)
 INK = "#000000"
 PAPER = "#ffffff"
@@ -74,25 +75,37 @@ def _metadata(fmt: str, scene: Scene) -> dict:
 
 class _DistinctFrames(PillowWriter):
     """PillowWriter that keeps a frame only if it differs from the one before (a still moment
-    would otherwise be stored twice, and GIF viewers merge such frames anyway)."""
+    lasts longer instead), and lets a frame be held (a stage's settled end)."""
 
-    def grab_frame(self, **savefig_kwargs) -> None:
+    def setup(self, fig, outfile, dpi=None) -> None:
+        super().setup(fig, outfile, dpi)
+        self._durations: list[int] = []
+
+    def grab_frame(self, hold_ms: int = 0, **savefig_kwargs) -> None:
         super().grab_frame(**savefig_kwargs)
-        frames = self._frames
+        frames, step = self._frames, max(int(1000 / self.fps), hold_ms)
         if len(frames) > 1 and frames[-1].tobytes() == frames[-2].tobytes():
             frames.pop()
+            self._durations[-1] += step
+        else:
+            self._durations.append(step)
+
+    def finish(self) -> None:
+        self._frames[0].save(self.outfile, save_all=True, append_images=self._frames[1:],
+                             duration=self._durations, loop=0)
 
     @property
     def frame_count(self) -> int:
         return len(self._frames)
 
 
-def gif_times(scene: Scene, steps: int = GIF_STEPS) -> list[float]:
-    """The moments drawn for a GIF: the start, then ``steps`` per stage up to its end."""
-    times = [0.0]
+def gif_times(scene: Scene, steps: int = GIF_STEPS) -> list[tuple[float, bool]]:
+    """The moments drawn for a GIF, and whether each is held (a stage's settled end): the
+    start, then ``steps`` per stage up to its end."""
+    times = [(0.0, False)]
     for index in range(len(scene.stages)):
         start, end = stage_start(scene, index), stage_end(scene, index)
-        times += [start + (end - start) * k / steps for k in range(1, steps + 1)]
+        times += [(start + (end - start) * k / steps, k == steps) for k in range(1, steps + 1)]
     return times
 
 
@@ -104,9 +117,10 @@ def write_gif(scene: Scene, level: Level, path: Path, size: tuple[int, int] = GI
     renderer.disconnect()
     writer = _DistinctFrames(fps=fps)
     with writer.saving(figure, str(path), DPI):
-        for t in gif_times(scene, steps):
+        for t, held in gif_times(scene, steps):
             renderer.update(state_at(scene, t))
-            writer.grab_frame(facecolor=figure.get_facecolor())
+            writer.grab_frame(hold_ms=GIF_HOLD_MS if held else 0,
+                              facecolor=figure.get_facecolor())
         count = writer.frame_count
     return count
 
