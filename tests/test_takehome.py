@@ -439,3 +439,17 @@ def test_pinned_question_shows_its_place_under_it_in_the_list(qtbot, window):
     assert option.text.startswith("Does the machine hurt?")
     assert "CAR T-cell therapy, picture 2 of" in option.text
     assert panel.shown_questions()[-1] == ("Does the machine hurt?", False)  # words to edit
+
+
+@needs_poppler
+def test_pinned_questions_print_with_their_place(qtbot, window, tmp_path):
+    player = window.tabs.currentWidget().build_diagram()
+    qtbot.waitUntil(player.isVisible)
+    player.go_to_stage(6)
+    window.notebook.show()
+    window.notebook.add_question("Can the CAR T-cells come back later?")
+    path = tmp_path / "questions.pdf"
+    window.notebook.export_pdf(path)
+    text = one_line(pdf_text(path))
+    assert ("Can the CAR T-cells come back later? (about: CAR T-cell therapy, picture 7 of 7, "
+            "family words)") in text
