@@ -290,10 +290,17 @@ def test_print_handout_opens_a_preview_of_every_page(qtbot, window):
     from PySide6.QtPrintSupport import QPrintPreviewWidget
 
     file_action(window, "print-handout").trigger()
+    chooser = window.takehome.dialog
+    qtbot.waitUntil(chooser.isVisible)
+    assert chooser.topic_id == "car-t" and chooser.level is Level.FAMILY
+    chooser.topic_box.setCurrentIndex(chooser.topic_box.findData("cd19"))
+    chooser.level_box.setCurrentIndex(chooser.level_box.findData("child"))
+    qtbot.mouseClick(chooser.print_button, Qt.MouseButton.LeftButton)
     dialog = window.takehome.dialog
     qtbot.waitUntil(dialog.isVisible)
+    assert dialog.windowTitle() == "Print handout: Targeting CD19"
     preview = dialog.findChild(QPrintPreviewWidget)
-    qtbot.waitUntil(lambda: preview.pageCount() >= 3)
+    qtbot.waitUntil(lambda: preview.pageCount() >= 2)
     dialog.reject()
 
 

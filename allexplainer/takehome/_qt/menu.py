@@ -64,9 +64,10 @@ class TakeHome(QObject):
                            None)
         self.actions: dict[str, QAction] = {}
         for name, text, handler, keys in (
-                ("print-handout", "&Print handout…", self.print_handout,
+                ("print-handout", "&Print handout…", self.open_handout_dialog,
                  QKeySequence.StandardKey.Print),
-                ("save-handout", "Save &handout as PDF…", self.ask_save_handout, None),
+                ("save-handout", "Save &handout as PDF…",
+                 lambda: self.open_handout_dialog(save=True), None),
                 ("print-voices", "Print picture in three &voices…", self.print_voices, None),
                 ("save-voices", "Save picture in three voices as PD&F…", self.ask_save_voices,
                  None),
@@ -124,13 +125,15 @@ class TakeHome(QObject):
         QMessageBox.warning(self.window, "Could not save", f"{what} could not be saved: {error}")
 
     # ----- documents ----------------------------------------------------------------------
-    def handout_document(self):
-        topic = self.topic()
-        if topic is None:
+    def handout_document(self, topic_id: str | None = None, level: Level | None = None):
+        """The handout of ``topic_id`` (else the topic on show) at ``level`` (else the reading
+        level), with the family's open questions."""
+        topic = self.window.library.topic(topic_id) if topic_id else self.topic()
+        if not isinstance(topic, Topic):
             return None
         scene = self.scenes().get(topic.diagram) if topic.diagram else None
-        return build_handout(self.window.library, topic, self.level, scene, CARE_TEAM_TEXT,
-                             self._questions())
+        return build_handout(self.window.library, topic, level or self.level, scene,
+                             CARE_TEAM_TEXT, self._questions())
 
     def voices_document(self):
         shown = self.current_stage()
@@ -145,15 +148,18 @@ class TakeHome(QObject):
 
         return picture_maker(self.scenes())
 
-    def save_handout(self, path: Path, page: str = "a4") -> int:
-        """Write the current topic's handout at the reading level; return its page count."""
+    def save_handout(self, path: Path, page: str = "a4", topic_id: str | None = None,
+                     level: Level | None = None) -> int:
+        """Write a topic's handout (the one on show, at the reading level, unless given);
+        return its page count."""
         from allexplainer.takehome._qt.document import write_pdf
 
-        document = self.handout_document()
+        level = level or self.level
+        document = self.handout_document(topic_id, level)
         if document is None:
             raise ValueError("this page has no topic to print")
         with _busy():
-            pages = write_pdf(document, path, self.level.value, self._pictures(), page)
+            pages = write_pdf(document, path, level.value, self._pictures(), page)
         self._say(f"Saved the handout ({pages} pages) to {path}.")
         return pages
 
@@ -203,14 +209,14 @@ class TakeHome(QObject):
         return shown
 
     # ----- printing ---------------------------------------------------------------------------
-    def preview(self, document, level: str, title: str):
+    def preview(self, document, level: str, title: str, page: str | None = None):
         """Open a print preview of ``document`` (not modal to the app's state; returned)."""
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
         from allexplainer.takehome._qt.document import page_layout, paint_document
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageLayout(page_layout(default_page(), document.landscape))
+        printer.setPageLayout(page_layout(page or default_page(), document.landscape))
         printer.setDocName(document.title)
         pictures = self._pictures()
         dialog = QPrintPreviewDialog(printer, self.window)
@@ -223,12 +229,43 @@ class TakeHome(QObject):
         self.dialog = dialog
         return dialog
 
-    def print_handout(self):
-        document = self.handout_document()
+    def print_handout(self, topic_id: str | None = None, level: Level | None = None,
+                      page: str | None = None):
+        """A print preview of a topic's handout (the one on show, at the reading level)."""
+        level = level or self.level
+        document = self.handout_document(topic_id, level)
         if document is None:
             self._say("Choose a topic to print its handout.")
             return None
-        return self.preview(document, self.level.value, f"Print handout: {document.title}")
+        return self.preview(document, level.value, f"Print handout: {document.title}", page)
+
+    def open_handout_dialog(self, save: bool = False):
+        """Ask which topic, level and paper, then print or save (File > Print handout…)."""
+        from allexplainer.takehome._qt.dialog import HandoutDialog
+
+        dialog = HandoutDialog(self.window.library.good_topics, self.window.current_topic_id(),
+                               self.level, default_page(), len(self._questions()), self.window)
+        (dialog.save_button if save else dialog.print_button).setDefault(True)
+        dialog.accepted.connect(lambda: self._handout_chosen(dialog))
+        dialog.open()
+        self.dialog = dialog
+        return dialog
+
+    def _handout_chosen(self, dialog) -> None:
+        if dialog.choice == "print":
+            self.print_handout(dialog.topic_id, dialog.level, dialog.page)
+        elif dialog.choice == "save":
+            name = f"{dialog.topic_id}-{dialog.level.value}-handout"
+            path, _chosen = QFileDialog.getSaveFileName(
+                self.window, "Save handout as PDF", str(Path.home() / f"{name}.pdf"),
+                "PDF files (*.pdf)")
+            if not path:
+                return
+            path = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
+            try:
+                self.save_handout(path, dialog.page, dialog.topic_id, dialog.level)
+            except (OSError, ValueError) as error:
+                self._fail("The handout", error)
 
     def print_voices(self):
         document = self.voices_document()
@@ -256,13 +293,6 @@ class TakeHome(QObject):
             save(path, paper)
         except (OSError, ValueError) as error:
             self._fail("The PDF", error)
-
-    def ask_save_handout(self) -> None:
-        topic = self.topic()
-        if topic is None:
-            return
-        self._ask_pdf("Save handout as PDF", f"{topic.id}-{self.level.value}-handout",
-                      self.save_handout)
 
     def ask_save_voices(self) -> None:
         shown = self.current_stage()
