@@ -79,3 +79,8 @@ HOLD_BUTTON_DOWN = "#D9E9F5"
 HOLD_RING = "#B9B4AA"
 SLOT_EDGE = "#3A4A55"  # the dashed outline of an empty spot for a part
 CHEEK = "#F4A6A6"  # the super cell's rosy cheeks
+
+# Reading aloud and the keyboard (issue 13)
+SPEAKING = "#FFD54A"  # behind the sentence being read aloud (dark text keeps 13:1 on it)
+SPEAKING_TEXT = TEXT
+FOCUS_RING = "#0B5394"  # the keyboard focus ring, 3 px (7.6:1 on white, 3:1+ on every panel)

@@ -111,7 +111,9 @@ def restored_from(settings, level: Level | None = None) -> ReadingState:
     remembers every later change in ``settings``."""
     state = ReadingState(level or settings.get("level"),
                          text_scale=settings.get("text_scale"),
-                         reduced_motion=settings.get("reduced_motion"))
+                         reduced_motion=settings.get("reduced_motion"),
+                         voice=settings.get("voice"),
+                         high_contrast=settings.get("high_contrast"))
     remember_in(state, settings)
     return state
 
@@ -121,3 +123,5 @@ def remember_in(state: ReadingState, settings) -> None:
     state.level_changed.connect(lambda level: settings.set("level", level))
     state.text_scale_changed.connect(lambda scale: settings.set("text_scale", scale))
     state.reduced_motion_changed.connect(lambda on: settings.set("reduced_motion", on))
+    state.voice_changed.connect(lambda on: settings.set("voice", on))
+    state.high_contrast_changed.connect(lambda on: settings.set("high_contrast", on))

@@ -21,6 +21,10 @@ KEY_REDUCED_MOTION = "display/reduced_motion"
 KEY_PRESENTER_TEXT = "presenter/text_scale"
 KEY_TEXT_SCALE = "display/text_scale"
 KEY_DIAGRAM_SHARE = "window/diagram_share"
+KEY_VOICE = "reading/voice"
+KEY_VOICE_NAME = "reading/voice_name"
+KEY_VOICE_RATE = "reading/voice_rate"
+KEY_HIGH_CONTRAST = "display/high_contrast"
 TEXT_SCALES = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
 STAGE_KEY = "diagram/{scene}/stage"
 
@@ -58,6 +62,13 @@ def _between(low: float, high: float) -> Callable[[object], float]:
     return read
 
 
+def _voice_name(raw: object) -> str:
+    text = str(raw)
+    if text and len(text) <= 64 and all(c.isalnum() or c in "-_+/" for c in text):
+        return text
+    raise ValueError(f"not a voice name: {raw!r}")
+
+
 def _topic_id(raw: object) -> str:
     if isinstance(raw, str) and raw and len(raw) <= 64 and raw.replace("-", "").isalnum():
         return raw
@@ -91,6 +102,11 @@ SETTINGS: dict[str, Setting] = {
     "presenter_text_scale": Setting(KEY_PRESENTER_TEXT, 1.0, _between(0.5, 3.0), float),
     # the diagram's share of a topic page's width (the reader can drag the divider)
     "diagram_share": Setting(KEY_DIAGRAM_SHARE, 0.64, _between(0.3, 0.8), float),
+    # reading aloud (issue 13): on or off, which of the computer's voices, words a minute
+    "voice": Setting(KEY_VOICE, False, _flag, bool),
+    "voice_name": Setting(KEY_VOICE_NAME, "en-gb", _voice_name, str),
+    "voice_rate": Setting(KEY_VOICE_RATE, 150, lambda raw: int(_between(80, 260)(raw)), int),
+    "high_contrast": Setting(KEY_HIGH_CONTRAST, False, _flag, bool),
 }
 
 

@@ -24,6 +24,9 @@ def isolated_settings(tmp_path_factory, monkeypatch):
     # a clinic file on the machine running the tests (/etc/allexplainer/clinic.toml) must not
     # change what they see; tests of clinic mode point this at their own file
     monkeypatch.setenv("ALLEXPLAINER_CLINIC_FILE", str(home / "no-clinic-file.toml"))
+    # read aloud writes what it says as WAV files here, so tests listen and nothing plays
+    (home / "speech").mkdir()
+    monkeypatch.setenv("ALLEXPLAINER_SPEECH_TO", str(home / "speech"))
     from PySide6.QtCore import QSettings, QStandardPaths
 
     QStandardPaths.setTestModeEnabled(True)

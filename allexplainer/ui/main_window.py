@@ -7,6 +7,7 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence, QPalette, QTextCursor
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -29,6 +30,8 @@ from allexplainer.presenter.notes_source import PresenterNotes
 from allexplainer.reading_state import ReadingState, restored_from
 from allexplainer.search._qt.dialog import SearchDialog
 from allexplainer.settings import TEXT_SCALES, Settings
+from allexplainer.speech._qt.controls import read_aloud_action, remember_voice, voice_menu
+from allexplainer.speech._qt.speaker import Speaker
 from allexplainer.topics._qt.care_note import CARE_TEAM_TEXT
 from allexplainer.topics._qt.page import BrokenTopicPage, DiagramFactory, TopicPage
 from allexplainer.topics.footer import changes_markdown, long_date
@@ -114,6 +117,9 @@ class MainWindow(QMainWindow):
         self.search_dialog.term_requested.connect(self.glossary_term_requested)
 
         self.play_switch = PlayModeSwitch(self, self.stack, self.tabs, self.state)
+        # the one voice: a new view (tab, play mode) stops what was being read
+        self.speaker = Speaker.of(self.state)
+        remember_voice(self.speaker, settings)  # a view put away stops its own reading
         self._build_level_switch()
         self._build_menus()
         if preview_of is not None:
@@ -199,6 +205,7 @@ class MainWindow(QMainWindow):
         self.notebook.set_topic(topic if isinstance(topic, Topic) else None)
 
     def _on_tab_changed(self, index: int) -> None:
+        self.speaker.stop()
         page = self.tabs.currentWidget()
         page.focus_target()
         topic_id = self.current_topic_id()
@@ -213,6 +220,39 @@ class MainWindow(QMainWindow):
             return None
         definition = strip_links(term.definition(self.state.level))
         return f"<b>{html.escape(term.term)}</b>: {html.escape(definition, quote=False)}"
+
+    # ----- reading aloud --------------------------------------------------------------------
+    def set_read_aloud(self, on: bool) -> None:
+        """Voice on (and read what the reader is at now) or off; with no voice installed, say
+        so plainly and stay off."""
+        if on and not self.speaker.available:
+            self.read_aloud_action.setChecked(False)
+            self.statusBar().showMessage(self.speaker.status_text, 20000)
+            return
+        self.state.set_voice(on)
+        if on:
+            self.read_aloud_here()
+
+    def read_aloud_here(self) -> bool:
+        """Read aloud what has the keyboard: a glossary definition, the diagram's caption, a
+        teach-back question, or else the topic text."""
+        focus = QApplication.focusWidget()
+        page = self.tabs.currentWidget()
+
+        def holds(widget: QWidget | None) -> bool:
+            return widget is not None and focus is not None and (
+                widget is focus or widget.isAncestorOf(focus))
+
+        if holds(self.glossary) and self.glossary.current_term_id:
+            return self.glossary.read_aloud(always=True)
+        if holds(getattr(page, "diagram", None)):
+            return page.diagram.read_caption(always=True)
+        teach_back = getattr(page, "_teach_back", None)
+        if holds(teach_back) and teach_back.isVisible():
+            return teach_back.read_question(always=True)
+        if isinstance(page, TopicPage):
+            return page.read_aloud()
+        return False
 
     # ----- menus ---------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -256,6 +296,12 @@ class MainWindow(QMainWindow):
         self.reduced_motion_action.setToolTip("Diagrams jump from stage to stage without moving")
         self.reduced_motion_action.toggled.connect(self.state.set_reduced_motion)
         self.state.reduced_motion_changed.connect(self.reduced_motion_action.setChecked)
+        self.view_menu.addSeparator()
+        self.read_aloud_action = read_aloud_action(self, self.state, self.speaker)
+        self.read_aloud_action.triggered.connect(self.set_read_aloud)
+        self.view_menu.addAction(self.read_aloud_action)
+        self.voice_menu = voice_menu(self.view_menu, self.speaker)
+        self.level_toolbar.addAction(self.read_aloud_action)
         self.fullscreen_action = self.view_menu.addAction("&Full screen")
         self.fullscreen_action.setCheckable(True)
         self.fullscreen_action.setShortcut(QKeySequence.StandardKey.FullScreen)

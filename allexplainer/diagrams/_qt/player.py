@@ -28,6 +28,7 @@ from allexplainer.diagrams._qt.controls import ControlBar
 from allexplainer.diagrams.playback import Playback
 from allexplainer.diagrams.scene import Scene, stage_end, stage_start, total_duration
 from allexplainer.reading_state import ReadingState
+from allexplainer.speech._qt.speaker import Speaker
 
 FRAME_MS = 16  # about 60 frames a second
 LONGEST_TICK = 0.1  # seconds; a stalled frame never jumps the animation ahead
@@ -65,6 +66,9 @@ class DiagramPlayer(QWidget):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._on_tick)
         self._clock = QElapsedTimer()
+        self._speaker = Speaker.of(state)
+        self._speaker.sentence_started.connect(self._on_sentence_started)
+        self._speaker.finished.connect(self._on_speech_finished)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(scene.title.get(self.level))
         self._build()
@@ -271,6 +275,8 @@ class DiagramPlayer(QWidget):
             self._shown_stage = self._playback.stage_index
             self._refresh_text()
             self.stage_changed.emit(self._shown_stage)
+            if self._state.voice and self.isVisible():
+                self.read_caption()  # each new stage's caption, in step with the picture
         if playing != self._shown_playing:
             self._shown_playing = playing
             self.controls.show_playing(playing)
@@ -305,6 +311,26 @@ class DiagramPlayer(QWidget):
         self.caption_label.setAccessibleDescription(plain)
         if self._canvas is not None:
             self._canvas.setAccessibleDescription(plain)
+
+    # -- reading aloud ----------------------------------------------------------------------
+    def read_caption(self, *, always: bool = False) -> bool:
+        """Read this stage's caption aloud (when voice is on, or ``always``)."""
+        caption = strip_links(self.scene.stages[self.stage_index].caption.get(self.level))
+        return self._speaker.say(caption, self, always=always)
+
+    def _on_sentence_started(self, owner: object, sentence) -> None:
+        if owner is not self:
+            return
+        plain = strip_links(self.scene.stages[self.stage_index].caption.get(self.level))
+        self.caption_label.setText(
+            escape(plain[:sentence.start])
+            + f'<span style="background: {palette.SPEAKING}; color: {palette.SPEAKING_TEXT};">'
+            + escape(plain[sentence.start:sentence.end]) + "</span>"
+            + escape(plain[sentence.end:]))
+
+    def _on_speech_finished(self, owner: object) -> None:
+        if owner is self:
+            self._refresh_text()
 
     # -- glossary links ---------------------------------------------------------------------
     def _on_link_activated(self, url: str) -> None:
@@ -357,8 +383,9 @@ class DiagramPlayer(QWidget):
             QTimer.singleShot(0, self.ensure_canvas)
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt override)
-        """Pause when hidden, e.g. when its tab is switched away."""
+        """Pause when hidden, e.g. when its tab is switched away (and stop reading aloud)."""
         self.pause()
+        self._speaker.stop(self)
         super().hideEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)

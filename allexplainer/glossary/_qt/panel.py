@@ -23,6 +23,8 @@ from allexplainer.content.library import Library
 from allexplainer.content.links import links_to_html, term_id_from_url
 from allexplainer.glossary.matching import GlossaryIndex
 from allexplainer.reading_state import ReadingState
+from allexplainer.speech._qt.highlight import read_text_pane
+from allexplainer.speech._qt.speaker import Speaker
 
 TOPIC_SCHEME = "topic"
 _TERM_ROLE = Qt.ItemDataRole.UserRole
@@ -126,7 +128,13 @@ class GlossaryPanel(QDockWidget):
         self._select_in_list(term_id)
         self.show()
         self.raise_()
+        if self._state.voice:
+            self.read_aloud()
         return True
+
+    def read_aloud(self, *, always: bool = False) -> bool:
+        """Read the definition shown aloud (when voice is on, or ``always``)."""
+        return read_text_pane(self.definition, Speaker.of(self._state), always=always)
 
     def _on_level_changed(self, _level: Level) -> None:
         """Show definitions written for the new level."""

@@ -36,6 +36,8 @@ from allexplainer.play._qt.paint import stack_centre
 from allexplainer.play._qt.view import PlayView
 from allexplainer.play.build_car import CarBuild, hunt_frame
 from allexplainer.reading_state import ReadingState
+from allexplainer.speech._qt.highlight import read_label
+from allexplainer.speech._qt.speaker import Speaker
 
 SCENE_RECT = QRectF(0, 0, 1200, 660)
 TRAY_RECT = QRectF(22, 22, 270, 616)
@@ -202,6 +204,15 @@ class BuildActivity(QWidget):
     def _say(self, text: str) -> None:
         if text != self.message_label.text():
             self.message_label.setText(text)
+            # for children who cannot read yet: every prompt and answer is spoken (voice on)
+            if self._state.voice and self.isVisible():
+                read_label(self.message_label, Speaker.of(self._state))
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """Opened with voice on: the prompt on screen is read aloud."""
+        super().showEvent(event)
+        if self._state.voice:
+            read_label(self.message_label, Speaker.of(self._state))
 
     def reset(self) -> None:
         """Start again: every part back in the box, a plain guard cell, flagged cells back."""

@@ -24,6 +24,8 @@ from allexplainer.play._qt.items import CellItem
 from allexplainer.play._qt.view import PlayView, keep_place_when_hidden
 from allexplainer.play.find_flags import Feedback, FeedbackKind, FlagHunt
 from allexplainer.reading_state import ReadingState
+from allexplainer.speech._qt.highlight import read_label
+from allexplainer.speech._qt.speaker import Speaker
 
 MARGIN = 24.0
 SCENE_RECT = QRectF(-MARGIN, -MARGIN, find_flags.FIELD_WIDTH + 2 * MARGIN,
@@ -97,6 +99,15 @@ class FindActivity(QWidget):
     def _say(self, text: str) -> None:
         if text != self.message_label.text():
             self.message_label.setText(text)
+            # for children who cannot read yet: every prompt and answer is spoken (voice on)
+            if self._state.voice and self.isVisible():
+                read_label(self.message_label, Speaker.of(self._state))
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """Opened with voice on: the prompt on screen is read aloud."""
+        super().showEvent(event)
+        if self._state.voice:
+            read_label(self.message_label, Speaker.of(self._state))
 
     def _start_round(self) -> None:
         for item in self.cell_items.values():

@@ -25,6 +25,8 @@ from allexplainer.content.links import TooltipLookup, term_id_from_url, trial_id
 from allexplainer.content.quiz import Quiz
 from allexplainer.content.topics import Topic
 from allexplainer.reading_state import ReadingState
+from allexplainer.speech._qt.highlight import read_text_pane
+from allexplainer.speech._qt.speaker import Speaker
 from allexplainer.topics._qt.care_note import CareTeamNote
 from allexplainer.topics._qt.teach_back import TeachBackPanel
 from allexplainer.topics.footer import CHANGES_SCHEME, footer_markdown, long_date
@@ -268,12 +270,23 @@ class TopicPage(QWidget):
         """Give the keyboard to the diagram if there is one (for clicker keys), else the text."""
         (self.diagram or self.text).setFocus()
 
+    def read_aloud(self, *, always: bool = True) -> bool:
+        """Read the topic's words aloud from the top, each sentence marked as it is said."""
+        self._render()
+        return read_text_pane(self.text, Speaker.of(self._state), always=always)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """A page put away stops being read aloud."""
+        Speaker.of(self._state).stop(self.text)
+        super().hideEvent(event)
+
     def _render(self) -> None:
         """Lay out the text at the current level, unless it already is."""
         level, scale = self._state.level, self._state.text_scale
         if self._rendered == (level, scale):
             return
         self._rendered = (level, scale)
+        Speaker.of(self._state).stop(self.text)  # the words being read are about to change
         bar = self.text.verticalScrollBar()
         fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
         heading = f"# {self.topic.title}\n\n"

@@ -20,6 +20,8 @@ from allexplainer.content.levels import Level
 from allexplainer.content.links import strip_links
 from allexplainer.content.quiz import Question, Quiz
 from allexplainer.reading_state import ReadingState
+from allexplainer.speech._qt.highlight import read_label
+from allexplainer.speech._qt.speaker import Speaker
 
 ANSWER_MIN_HEIGHT = 48  # a comfortable touch target
 ANSWER_PADDING = 10
@@ -149,6 +151,8 @@ class TeachBackPanel(QFrame):
         colour = palette.RIGHT_ANSWER_TEXT if answer.correct else palette.OTHER_ANSWER_TEXT
         self.feedback.setStyleSheet(f"color: {colour};")
         self.next_button.setEnabled(True)
+        if self._state.voice and self.isVisible():
+            read_label(self.feedback, Speaker.of(self._state))
 
     def _show_question(self) -> None:
         count = len(self.questions)
@@ -167,3 +171,24 @@ class TeachBackPanel(QFrame):
             self.answer_buttons.append(button)
         self.feedback.setText("")
         self.next_button.setEnabled(count > 1)
+        if self._state.voice and self.isVisible():
+            self.read_question()
+
+    def read_question(self, *, always: bool = False) -> bool:
+        """Read the question and its answers aloud (when voice is on, or ``always``)."""
+        answers = " ".join(f"{button.text().rstrip('.')}." for button in self.answer_buttons)
+        return read_label(self.question, Speaker.of(self._state),
+                          f"{self.question.text()} {answers}", always=always)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """Opened with voice on: the question is read aloud."""
+        super().showEvent(event)
+        if self._state.voice:
+            self.read_question()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """Put away: stop reading its words."""
+        speaker = Speaker.of(self._state)
+        speaker.stop(self.question)
+        speaker.stop(self.feedback)
+        super().hideEvent(event)
