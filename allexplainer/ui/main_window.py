@@ -35,6 +35,7 @@ from allexplainer.speech._qt.speaker import Speaker
 from allexplainer.topics._qt.care_note import CARE_TEAM_TEXT
 from allexplainer.topics._qt.page import BrokenTopicPage, DiagramFactory, TopicPage
 from allexplainer.topics.footer import changes_markdown, long_date
+from allexplainer.ui.keyboard_help import KeyboardHelp
 
 LEVEL_HINTS = {
     Level.CHILD: "Words for children aged about 5 to 10",
@@ -308,6 +309,12 @@ class MainWindow(QMainWindow):
         self.fullscreen_action.toggled.connect(self.set_fullscreen)
 
         help_menu = self.menuBar().addMenu("&Help")
+        self.keys_action = help_menu.addAction("&Keys you can use")
+        self.keys_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.keys_action.triggered.connect(self.show_keyboard_help)
+        self.skip_action = self.view_menu.addAction("&Jump between text and picture")
+        self.skip_action.setShortcut(QKeySequence(Qt.Key.Key_F6))
+        self.skip_action.triggered.connect(self.skip_text_and_diagram)
         self.changes_action = help_menu.addAction("&What changed in this version")
         self.changes_action.triggered.connect(self.show_changes)
         self.about_action = help_menu.addAction("&About ALL Explainer")
@@ -326,12 +333,35 @@ class MainWindow(QMainWindow):
         return dock.isVisible() and not dock.visibleRegion().isEmpty()
 
     def toggle_dock(self, dock: QWidget) -> None:
-        """Show ``dock`` in front (even when it shares a tab with another), or hide it."""
+        """Show ``dock`` in front (even when it shares a tab with another) with the keyboard in
+        its box, or hide it (the keyboard goes back to the page)."""
         if self.dock_in_front(dock):
             dock.hide()
+            page = self.tabs.currentWidget()
+            if page is not None:
+                page.focus_target()
         else:
             dock.show()
             dock.raise_()
+            box = getattr(dock, "search", None) or getattr(dock, "entry", None) or dock.widget()
+            box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def skip_text_and_diagram(self) -> None:
+        """F6: the keyboard jumps from the topic's words to its picture, and back."""
+        page = self.tabs.currentWidget()
+        diagram = getattr(page, "diagram", None)
+        focus = QApplication.focusWidget()
+        if diagram is not None and (focus is diagram or diagram.isAncestorOf(focus)):
+            page.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        elif diagram is not None:
+            diagram.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        elif hasattr(page, "text"):
+            page.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def show_keyboard_help(self) -> None:
+        """F1: every key, room by room."""
+        self.keyboard_help = KeyboardHelp(self)
+        self.keyboard_help.open()
 
     # ----- diagrams: remembered stages and presenter mode -----------------------------------
     def _remember_stages(self, player: QWidget) -> None:

@@ -35,7 +35,7 @@ LONGEST_TICK = 0.1  # seconds; a stalled frame never jumps the animation ahead
 LINK_STYLE = f"color: {palette.LINK}; text-decoration: underline;"
 COMPACT_BELOW = 620  # player width (pixels) under which buttons show icons only
 STAGE_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Left, Qt.Key.Key_PageUp,
-              Qt.Key.Key_Home)
+              Qt.Key.Key_Home, Qt.Key.Key_S)
 
 
 class DiagramPlayer(QWidget):
@@ -355,7 +355,8 @@ class DiagramPlayer(QWidget):
         return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
-        """Space plays or pauses; Right/Page Down next; Left/Page Up back; Home restarts."""
+        """Space plays or pauses; Right/Page Down next; Left/Page Up back; Home restarts;
+        S changes the speed (Shift+S the other way)."""
         key = event.key()
         if key == Qt.Key.Key_Space:
             self.toggle_play()
@@ -365,6 +366,11 @@ class DiagramPlayer(QWidget):
             self.previous_stage()
         elif key == Qt.Key.Key_Home:
             self.restart()
+        elif key == Qt.Key.Key_S:  # S faster, Shift+S slower: every speed from the keyboard
+            step = -1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1
+            speeds = sorted(self.controls.speed_buttons)
+            index = speeds.index(self.speed) if self.speed in speeds else 1
+            self.set_speed(speeds[(index + step) % len(speeds)])
         else:
             super().keyPressEvent(event)
             return
