@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
@@ -148,3 +149,22 @@ def test_the_stage_reached_is_remembered_for_next_time(qtbot, window, tmp_path):
         again.show()
     assert again.current_topic_id() == "cd19"
     assert again.tabs.currentWidget().build_diagram().stage_index == 2
+
+
+def _canvas_pixels(qtbot, presenter):
+    player = presenter.audience.stack.currentWidget()
+    qtbot.waitUntil(lambda: player._canvas is not None and player._canvas.isVisible())
+    canvas = player._canvas
+    canvas.draw()  # what a repaint of the screen shows now
+    return np.asarray(canvas.buffer_rgba())[:, :, :3].astype(int).copy()
+
+
+def test_entering_presenter_mode_draws_the_same_pixels_as_next_then_prior(qtbot, window):
+    """Strokes are right from the first frame: no hairlines until the nurse steps about."""
+    presenter = start(qtbot, window, "car-t")
+    entered = _canvas_pixels(qtbot, presenter)
+    qtbot.keyClick(presenter.audience, Qt.Key.Key_PageDown)
+    qtbot.keyClick(presenter.audience, Qt.Key.Key_PageUp)
+    after = _canvas_pixels(qtbot, presenter)
+    assert entered.shape == after.shape
+    assert (abs(entered - after).max(axis=2) > 40).mean() < 0.001

@@ -28,6 +28,7 @@ from allexplainer.diagrams.scene import Actor, ActorState
 from allexplainer.diagrams.shapes import BODY
 
 Point = tuple[float, float]
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in canvas pixels
 # Leader-line targets are worked out by the renderer, which knows every placement.
 TargetFinder = Callable[[Actor, Point], Point | None]
 
@@ -84,6 +85,7 @@ class LabelArtist(Artist):
         self.fade = 1.0
         self.extent: tuple[float, float, float, float] | None = None
         self.strong = False  # black, bold words for a projector
+        self.nudge: Point = (0.0, 0.0)  # pixels moved by ``settle_labels`` to avoid collisions
         self._colour = to_rgba(palette.OUTLINE)
 
     def image(self) -> tuple[np.ndarray, float, float]:
@@ -98,11 +100,35 @@ class LabelArtist(Artist):
         (in a small window long words would otherwise run off its edge)."""
         image, anchor_x, anchor_y = self.image()
         x, y = self.axes.transData.transform(self.xy)
-        left, bottom = round(x - anchor_x), round(y - anchor_y)
+        left = round(x - anchor_x + self.nudge[0])
+        bottom = round(y - anchor_y + self.nudge[1])
         box = self.get_figure(root=True).bbox
         left = max(min(left, math.floor(box.width) - image.shape[1] - 1), 1)
         bottom = max(min(bottom, math.floor(box.height) - image.shape[0] - 1), 1)
         return image, left, bottom
+
+    def wanted_box(self) -> Box:
+        """Pixel box (x0, y0, x1, y1) of the words where the scene puts them (no nudge)."""
+        image, anchor_x, anchor_y = self.image()
+        x, y = self.axes.transData.transform(self.xy)
+        left, bottom = x - anchor_x, y - anchor_y
+        return (left, bottom, left + image.shape[1], bottom + image.shape[0])
+
+    def box(self) -> Box | None:
+        """Pixel box of the words as drawn now (None if hidden)."""
+        if not self.get_visible() or not self.words:
+            return None
+        image, left, bottom = self._placed()
+        return (left, bottom, left + image.shape[1], bottom + image.shape[0])
+
+    def leader(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """The leader line as drawn now, from the box's edge to the target (None if none)."""
+        box = self.box()
+        if box is None or self.target is None:
+            return None
+        self.extent = box
+        start, end = self._leader(np.asarray(self.axes.transData.transform(self.target)))
+        return None if start is None else (start, end)
 
     def display_extent(self) -> tuple[float, float, float, float] | None:
         """Pixel box (x0, y0, x1, y1) of the label and its leader line (None if hidden)."""
@@ -207,3 +233,103 @@ class LabelArtists:
         self.text.xy = (state.x, state.y)
         self.text.target = (self.find_target(self.actor, (state.x, state.y))
                             if self.actor.target else None)
+
+
+# ---- placing labels so that they never collide ------------------------------------------------
+GAP_PX = 6.0  # clear space kept between two labels (canvas pixels)
+
+
+def overlap_area(a: Box, b: Box, gap: float = 0.0) -> float:
+    """Area (px^2) shared by boxes ``a`` and ``b``, each grown by ``gap``/2 on every side."""
+    w = min(a[2], b[2]) - max(a[0], b[0]) + gap
+    h = min(a[3], b[3]) - max(a[1], b[1]) + gap
+    return w * h if w > 0 and h > 0 else 0.0
+
+
+def segments_cross(p1, p2, q1, q2) -> bool:
+    """Whether segment p1-p2 crosses segment q1-q2 (touching ends do not count)."""
+    def side(a, b, c) -> float:
+        return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+    d1, d2 = side(q1, q2, p1), side(q1, q2, p2)
+    d3, d4 = side(p1, p2, q1), side(p1, p2, q2)
+    return d1 * d2 < 0 and d3 * d4 < 0
+
+
+def segment_hits_box(p1, p2, box: Box) -> bool:
+    """Whether the segment p1-p2 passes through ``box``."""
+    x0, y0, x1, y1 = box
+    inside = [x0 < p[0] < x1 and y0 < p[1] < y1 for p in (p1, p2)]
+    if any(inside):
+        return True
+    corners = ((x0, y0), (x1, y0), (x1, y1), (x0, y1))
+    return any(segments_cross(p1, p2, corners[i], corners[(i + 1) % 4]) for i in range(4))
+
+
+def _leader_start(box: Box, end: Point) -> Point | None:
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    dx, dy = end[0] - cx, end[1] - cy
+    limits = []
+    if dx:
+        limits.append(((box[2] if dx > 0 else box[0]) - cx) / dx)
+    if dy:
+        limits.append(((box[3] if dy > 0 else box[1]) - cy) / dy)
+    reach = min(limits) if limits else 1.0
+    return None if reach >= 1.0 else (cx + dx * reach, cy + dy * reach)
+
+
+def settle_labels(wanted: list[tuple[str, Box, Point | None]], art: list[Box],
+                  room: Box) -> dict[str, Point]:
+    """Pixel nudges that keep every label clear of the others, of their leader lines, of the art
+    where it can, and inside ``room``; leader lines never cross. ``wanted`` holds each label's
+    id, its box where the scene puts it and its leader line's target (or None), most important
+    first. Each label takes the cheapest of a set of nearby places, given those placed before.
+    """
+    placed: list[tuple[Box, Point | None, Point | None]] = []  # box, leader start, leader end
+    nudges: dict[str, Point] = {}
+    for key, box, target in wanted:
+        w, h = box[2] - box[0], box[3] - box[1]
+        best, best_cost = (0.0, 0.0), math.inf
+        near = [(dx * w, dy * h)
+                for dy in (0.0, 0.6, -0.6, 1.2, -1.2, 1.8, -1.8, 2.5, -2.5, 3.3, -3.3, 4.2, -4.2)
+                for dx in (0.0, 0.3, -0.3, 0.6, -0.6, 1.0, -1.0, 1.5, -1.5)]
+        # if nothing near is clear, anywhere in the room (a coarse scan)
+        far = [(x - box[0], y - box[1])
+               for y in np.arange(room[1], room[3] - h + 1, max(h / 3, 4.0))
+               for x in np.arange(room[0], room[2] - w + 1, max(w / 6, 4.0))]
+        for candidates in (near, far):
+            if best_cost < 1e5:
+                break
+            for ox, oy in candidates:
+                moved = (box[0] + ox, box[1] + oy, box[2] + ox, box[3] + oy)
+                cost = 0.02 * (ox * ox + oy * oy)
+                # inside the room
+                inside = overlap_area(moved, room)
+                cost += 1000.0 * (w * h - inside)
+                if cost >= best_cost:
+                    continue
+                for other, start, end in placed:
+                    cost += 1000.0 * overlap_area(moved, other, GAP_PX)
+                    if start is not None and segment_hits_box(start, end, moved):
+                        cost += 2e5
+                for part in art:
+                    cost += 1.5 * overlap_area(moved, part)
+                start = None
+                if target is not None:
+                    if moved[0] < target[0] < moved[2] and moved[1] < target[1] < moved[3]:
+                        cost += 5e5  # the words would hide what they name
+                    start = _leader_start(moved, target)
+                    if start is not None:
+                        for other, o_start, o_end in placed:
+                            if segment_hits_box(start, target, other):
+                                cost += 2e5
+                            if o_start is not None and segments_cross(start, target, o_start,
+                                                                      o_end):
+                                cost += 2e5
+                if cost < best_cost:
+                    best, best_cost = (ox, oy), cost
+        ox, oy = best
+        moved = (box[0] + ox, box[1] + oy, box[2] + ox, box[3] + oy)
+        start = _leader_start(moved, target) if target is not None else None
+        placed.append((moved, start, target if start is not None else None))
+        nudges[key] = best
+    return nudges

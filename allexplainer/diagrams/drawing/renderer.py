@@ -18,8 +18,9 @@ from matplotlib.transforms import Bbox
 
 from allexplainer import palette
 from allexplainer.content.levels import Level
+from allexplainer.diagrams import kinds
 from allexplainer.diagrams.drawing.artists import artists_for
-from allexplainer.diagrams.drawing.labels import LabelArtists
+from allexplainer.diagrams.drawing.labels import LabelArtists, settle_labels
 from allexplainer.diagrams.drawing.legend import make_legend
 from allexplainer.diagrams.layout import Placement, anchor_point, layout
 from allexplainer.diagrams.scene import (
@@ -69,6 +70,8 @@ class SceneRenderer:
         self._changing: set[str] | None = None  # actors whose artists are animated (None: all)
         self._drawn_extent: tuple[float, float, float, float] | None = None  # drawn there last
         self._states: Mapping[str, ActorState] | None = None
+        self._time: float | None = None  # the time shown, so labels settle per stage
+        self._settled_key: tuple | None = None
         self._background = None
         self._legend = None
         self._size: tuple[float, float] = (0.0, 0.0)
@@ -134,6 +137,10 @@ class SceneRenderer:
                 artists.text.line_width *= lines
                 artists.text.strong = self.high_contrast
         self._background = None
+        if self._states is not None:
+            # line widths live in the artists: set them again for the new size now, or a
+            # canvas that changed size (entering presenter mode) draws stale hairlines
+            self.update(self._states)
 
     def disconnect(self) -> None:
         """Stop listening to the canvas (before dropping the renderer)."""
@@ -171,6 +178,78 @@ class SceneRenderer:
         for actor in self.scene.actors:
             if only is None or actor.id in only:
                 self._actors[actor.id].update(self._placements[actor.id], states[actor.id])
+        self._settle_labels(states)
+
+    # -- labels that never collide -----------------------------------------------------------
+    def _settle_labels(self, states: Mapping[str, ActorState]) -> None:
+        """Nudge labels clear of each other and of the art, once per stage and canvas size.
+
+        The layout is made for the frames a nurse pauses on (the stage's first and last), so
+        every frame of a stage uses the same nudges and blitted frames match full redraws.
+        """
+        if self._time is None:
+            frames = [states]
+            key: tuple = ("states", id(states))
+        else:
+            index = stage_at(self.scene, self._time)
+            start, end = stage_start(self.scene, index), stage_end(self.scene, index)
+            last = index == len(self.scene.stages) - 1
+            frames = [state_at(self.scene, t) for t in ((end, start) if last else (start, end))]
+            key = ("stage", index)
+        key = (*key, self._size, self.level, self.high_contrast)
+        if key == self._settled_key:
+            return
+        self._settled_key = key
+        labels = {actor_id: artists for actor_id, artists in self._actors.items()
+                  if isinstance(artists, LabelArtists)}
+        wanted, art, seen = [], [], set()
+        to_px = self.axes.transData.transform
+        for frame in frames:
+            placements = layout(self.scene, frame)
+            art.extend(_art_boxes(self.scene, placements, frame, to_px))
+            for actor in self.scene.actors:
+                artists = labels.get(actor.id)
+                state = frame[actor.id]
+                if artists is None or actor.id in seen or not artists.level_shown \
+                        or not state.visible or state.opacity <= 0.003:
+                    continue
+                seen.add(actor.id)
+                text = artists.text
+                saved = text.xy
+                text.xy = (state.x, state.y)
+                box = text.wanted_box()
+                text.xy = saved
+                target = None
+                if actor.target:
+                    copies = placements.get(actor.target, ())
+                    if copies:
+                        copy = copies[min(actor.target_index, len(copies) - 1)]
+                        if copy.alpha * (1.0 - copy.broken) > 0.05:
+                            point = anchor_point(self.scene, placements, actor.target,
+                                                 actor.target_index, actor.anchor,
+                                                 toward=(state.x, state.y))
+                            target = tuple(to_px(point)) if point is not None else None
+                wanted.append((actor.id, box, target))
+        axes = self.axes.get_window_extent()
+        width, height = self._size
+        room = (max(axes.x0, 0.0) + 2, max(axes.y0, 0.0) + 2, min(axes.x1, width) - 2,
+                min(axes.y1, height) - 2)
+        nudges = settle_labels(wanted, art, room)
+        for actor_id, artists in labels.items():
+            artists.text.nudge = nudges.get(actor_id, (0.0, 0.0))
+
+    def label_boxes(self, t: float) -> dict[str, tuple[tuple, tuple | None]]:
+        """Each label shown at time ``t``: its pixel box and leader line (start, end) or None,
+        worked out without drawing (for checks that no two collide)."""
+        self._time = t
+        self.update(state_at(self.scene, t))
+        result = {}
+        for actor_id, artists in self._actors.items():
+            if isinstance(artists, LabelArtists):
+                box = artists.text.box()
+                if box is not None:
+                    result[actor_id] = (box, artists.text.leader())
+        return result
 
     def _label_target(self, actor, label_xy):
         copies = self._placements.get(actor.target, ())
@@ -227,6 +306,7 @@ class SceneRenderer:
         Entering another stage redraws the background with that stage's unchanging actors.
         """
         interval = self._stage_interval(t)
+        self._time = t
         states = state_at(self.scene, t)
         if interval != self._interval:
             self._interval = interval
@@ -279,6 +359,7 @@ class SceneRenderer:
     def full_draw(self, states: Mapping[str, ActorState] | None = None) -> None:
         """Redraw everything now, every actor in its exact order, and capture the background."""
         if states is not None:
+            self._time = None
             self.update(states)
         self._interval = None
         self._animate_only(set())
@@ -298,6 +379,31 @@ class SceneRenderer:
         return (box.x0, box.y0, box.x1, box.y1)
 
 
+def _art_boxes(scene: Scene, placements: Mapping[str, tuple[Placement, ...]],
+               states: Mapping[str, ActorState], to_px) -> list[tuple[float, ...]]:
+    """Rough pixel boxes of the art (cells, molecules, props, arrows) labels should not hide."""
+    boxes = []
+    for actor in scene.actors:
+        if actor.kind in ("label", "panel", "vessel"):
+            continue
+        if actor.kind == "arrow":
+            state = states[actor.id]
+            if state.visible and state.opacity > 0.05 and state.grow > 0.05:
+                (x0, y0), (x1, y1) = to_px((state.x, state.y)), to_px((state.x2, state.y2))
+                pad = abs(to_px((0.3, 0.0))[0] - to_px((0.0, 0.0))[0])
+                boxes.append((min(x0, x1) - pad, min(y0, y1) - pad, max(x0, x1) + pad,
+                              max(y0, y1) + pad))
+            continue
+        reach = 1.05 if kinds.kind_spec(actor.kind).category == kinds.CELL else 0.9
+        for p in placements.get(actor.id, ()):
+            if p.alpha * (1.0 - p.broken) <= 0.05:
+                continue
+            (x0, y0), (x1, y1) = to_px((p.x - reach * p.size, p.y - reach * p.size)), \
+                to_px((p.x + reach * p.size, p.y + reach * p.size))
+            boxes.append((x0, y0, x1, y1))
+    return boxes
+
+
 def _union(a: tuple[float, float, float, float] | None,
            b: tuple[float, float, float, float] | None) -> tuple[float, float, float, float] | None:
     """The box around two pixel boxes (either may be None)."""
@@ -314,5 +420,7 @@ def render_still(scene: Scene, t: float, level: Level = Level.FAMILY,
     figure = Figure(figsize=(size[0] / dpi, size[1] / dpi), dpi=dpi)
     FigureCanvasAgg(figure)
     renderer = SceneRenderer(figure, scene, level)
-    renderer.full_draw(state_at(scene, t))
+    renderer._time = t  # labels settle for the stage, as when it is played
+    renderer.update(state_at(scene, t))
+    renderer.full_draw(None)
     return np.asarray(figure.canvas.buffer_rgba()).copy()
