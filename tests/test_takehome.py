@@ -311,6 +311,7 @@ def test_the_picture_exports_follow_the_stage_on_show(qtbot, window, tmp_path):
     expected = pictures.stage_png(player.scene, 4, Level.FAMILY, (640, 360))
     with Image.open(tmp_path / "now.png") as got:
         assert got.tobytes() == Image.open(__import__("io").BytesIO(expected)).tobytes()
+        assert "content version 2026.12" in got.info["Description"]
 
 
 def test_colouring_sheets_need_a_grown_up_hold_in_play_mode(qtbot, window):

@@ -68,6 +68,13 @@ def write_colouring(library: Library, scenes: Mapping[str, Scene], path: Path,
     return write_pdf(document, path, Level.CHILD.value, picture_maker(scenes), page)
 
 
+def picture_note(library: Library, scene: Scene, stage: int, level: Level) -> str:
+    """What a picture file says about itself: which stage, level and content version."""
+    return (f"ALL Explainer: {scene.id}, stage {stage + 1} of {len(scene.stages)}, "
+            f"{Level(level).value} words, content version {library.version}. It explains; "
+            "it does not replace the child's care team.")
+
+
 @dataclass
 class ExportSummary:
     """What an export wrote, by kind."""
@@ -139,7 +146,8 @@ def export_all(folder: Path, level: Level, library: Library, scenes: Mapping[str
             for stage in range(len(scene.stages)):
                 for fmt in ("png", "svg"):
                     path = pictures / f"{stem}-stage-{stage + 1}-{level.value}.{fmt}"
-                    save_stage(scene, stage, level, path, fmt)
+                    save_stage(scene, stage, level, path, fmt,
+                               note=picture_note(library, scene, stage, level))
                     summary.add(f"stage pictures ({fmt.upper()})", path)
             say(f"pictures: {stem}")
             if gifs:

@@ -184,12 +184,14 @@ class TakeHome(QObject):
 
     def export_picture(self, path: Path, size: tuple[int, int] = (1280, 720)) -> None:
         """The stage on show at the reading level, as PNG (at ``size``) or SVG (by suffix)."""
+        from allexplainer.takehome._qt.export import picture_note
         from allexplainer.takehome.drawing.pictures import save_stage
 
         scene, stage = self._need_stage()
         fmt = "svg" if path.suffix.lower() == ".svg" else "png"
+        note = picture_note(self.window.library, scene, stage, self.level)
         with _busy():
-            save_stage(scene, stage, self.level, path, fmt, size)
+            save_stage(scene, stage, self.level, path, fmt, size, note)
         self._say(f"Saved the picture to {path}.")
 
     def export_gif(self, path: Path, size: tuple[int, int] = (640, 360), steps: int = 8) -> int:

@@ -49,11 +49,15 @@ def stage_figure(scene: Scene, stage: int, level: Level,
 
 
 def save_stage(scene: Scene, stage: int, level: Level, path: Path | io.BytesIO, fmt: str,
-               size: tuple[int, int] = PICTURE_SIZE) -> None:
-    """Save a stage as ``fmt`` (png, svg or pdf) to ``path``."""
+               size: tuple[int, int] = PICTURE_SIZE, note: str = "") -> None:
+    """Save a stage as ``fmt`` (png, svg or pdf) to ``path``; ``note`` (e.g. the content
+    version) goes in the file's description."""
     figure = stage_figure(scene, stage, level, size)
+    metadata = _metadata(fmt, scene)
+    if note and fmt in ("png", "svg"):
+        metadata["Description"] = note
     figure.savefig(path, format=fmt, dpi=DPI, facecolor=figure.get_facecolor(),
-                   metadata=_metadata(fmt, scene))
+                   metadata=metadata)
 
 
 def stage_png(scene: Scene, stage: int, level: Level,
