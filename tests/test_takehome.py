@@ -236,7 +236,7 @@ def test_a_failed_export_leaves_nothing_behind(library, scenes, tmp_path, monkey
     assert [p.name for p in folder.iterdir()] == ["kept.txt"]
 
 
-def test_export_into_a_folder_that_cannot_be_written_says_so(tmp_path, capsys):
+def test_export_into_a_folder_that_cannot_be_written_says_so(qapp, tmp_path, capsys):
     blocker = tmp_path / "a-file"
     blocker.write_text("")
     status = export.run(blocker / "rack", Level.FAMILY)
