@@ -17,7 +17,7 @@ from allexplainer.content.checks import (
 from allexplainer.content.levels import LEVELS, Level
 from allexplainer.content.library import load_library, read_content_dir
 from allexplainer.content.trials import parse_trials, unknown_trial_names
-from allexplainer.topics.footer import changes_markdown, footer_markdown
+from allexplainer.topics.footer import GROUPS_NOTE, changes_markdown, footer_markdown
 from tests.helpers import CONTENT_DIR, ROOT
 
 FINGERPRINTS = ROOT / "tests" / "data" / "founding-document.fingerprints"
@@ -168,3 +168,12 @@ def test_what_changed_lists_every_changed_topic(library):
     assert "2026.12" in text
     for topic in library.good_topics:
         assert topic.title in text
+
+
+def test_trial_results_say_they_are_about_groups_not_one_child(library):
+    for topic in library.good_topics:
+        for level in LEVELS:
+            trials = library.trials_in(topic, level)
+            footer = markdown_to_plain(footer_markdown(topic, level, library))
+            if any(trial.result(level) for trial in trials):
+                assert GROUPS_NOTE[level] in " ".join(footer.split()), (topic.id, level)

@@ -10,6 +10,13 @@ from allexplainer.content.topics import Source, Topic
 from allexplainer.content.trials import Trial
 
 CHANGES_SCHEME = "changes"
+# under any trial result: results describe groups, never one child
+GROUPS_NOTE = {
+    Level.CHILD: "Grown-ups: these results are about big groups of children, not one child.",
+    Level.FAMILY: "These results are about large groups of children. They cannot tell you what "
+                  "will happen to your child.",
+    Level.CLINIC: "Group results from the trials named; not a prediction for an individual child.",
+}
 
 
 def long_date(value: dt.date) -> str:
@@ -39,6 +46,8 @@ def trials_markdown(trials: tuple[Trial, ...], level: Level) -> list[str]:
         if trial.result(level):
             facts.append(f"Result: {trial.result(level)}")
         lines.append("- " + " ".join(facts))
+    if any(trial.result(level) for trial in trials):
+        lines += ["", GROUPS_NOTE[level]]
     return lines
 
 
