@@ -461,3 +461,23 @@ def test_pinned_questions_print_with_their_place(qtbot, window, tmp_path):
     text = one_line(pdf_text(path))
     assert ("Can the CAR T-cells come back later? (about: CAR T-cell therapy, picture 7 of 7, "
             "family words)") in text
+
+
+@pytest.mark.slow
+@needs_poppler
+def test_the_leaflet_rack_command_writes_everything_with_no_window(library, scenes, tmp_path):
+    env = {key: value for key, value in __import__("os").environ.items()
+           if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, "-m", "allexplainer", "--export",
+                             str(tmp_path / "rack"), "--level", "child"], capture_output=True,
+                            text=True, timeout=300, env=env)
+    assert result.returncode == 0, result.stderr
+    rack = tmp_path / "rack"
+    handouts = sorted((rack / "handouts").glob("*-child.pdf"))
+    assert len(handouts) == len(library.good_topics)
+    stages = sum(len(scene.stages) for scene in scenes.values())
+    assert len(list(rack.glob("pictures/*/*.png"))) == stages
+    assert len(list(rack.glob("pictures/*/*.svg"))) == stages
+    assert len(list(rack.glob("animations/*.gif"))) == len(scenes)
+    for path in handouts:
+        assert fonts_not_embedded(path) == []
