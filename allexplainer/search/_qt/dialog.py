@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from allexplainer.content.library import Library
 from allexplainer.reading_state import ReadingState
 from allexplainer.search.highlight import result_html
-from allexplainer.search.index import SearchHit, search
+from allexplainer.search.index import SearchHit, SearchIndex
 
 _HIT_ROLE = Qt.ItemDataRole.UserRole
 _HTML_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -78,6 +78,7 @@ class SearchDialog(QDialog):
         self.setWindowTitle("Search")
         self.library = library
         self._state = state
+        self._index: SearchIndex | None = None  # built on first use, again for a new level
         self.resize(560, 480)
         self.box = QLineEdit(self)
         self.box.setObjectName("search-box")
@@ -102,9 +103,16 @@ class SearchDialog(QDialog):
         """The titles of the results listed."""
         return [self.results.item(row).data(_HIT_ROLE).title for row in range(self.results.count())]
 
+    def search_index(self) -> SearchIndex:
+        """The index of the content and level now shown, built once for each."""
+        index = self._index
+        if index is None or index.library is not self.library or index.level != self._state.level:
+            index = self._index = SearchIndex(self.library, self._state.level)
+        return index
+
     def run(self, query: str) -> None:
         """Search for ``query`` and list what was found."""
-        hits = search(self.library, query, self._state.level)
+        hits = self.search_index().search(query)
         self.results.clear()
         for hit in hits:
             where = "Topic" if hit.kind == "topic" else "Glossary"
@@ -133,6 +141,7 @@ class SearchDialog(QDialog):
 
     def open_search(self) -> None:
         """Show the dialog with the box ready to type in."""
+        self.search_index()  # ready before the first key
         self.show()
         self.raise_()
         self.activateWindow()
