@@ -481,3 +481,11 @@ def test_the_leaflet_rack_command_writes_everything_with_no_window(library, scen
     assert len(list(rack.glob("animations/*.gif"))) == len(scenes)
     for path in handouts:
         assert fonts_not_embedded(path) == []
+
+
+def test_colouring_sheets_can_be_printed_from_the_file_menu_too(qtbot, window):
+    file_action(window, "print-colouring").trigger()
+    dialog = window.takehome.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.windowTitle() == "Print colouring sheets"
+    dialog.reject()

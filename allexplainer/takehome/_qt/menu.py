@@ -73,7 +73,8 @@ class TakeHome(QObject):
                  None),
                 ("export-picture", "Export &picture (PNG or SVG)…", self.ask_export_picture,
                  None),
-                ("export-animation", "Export &animation (GIF)…", self.ask_export_gif, None)):
+                ("export-animation", "Export &animation (GIF)…", self.ask_export_gif, None),
+                ("print-colouring", "Print &colouring sheets…", self.print_colouring, None)):
             action = QAction(text, window)
             action.setObjectName(name)
             if keys is not None:
