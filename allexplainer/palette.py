@@ -84,3 +84,17 @@ CHEEK = "#F4A6A6"  # the super cell's rosy cheeks
 SPEAKING = "#FFD54A"  # behind the sentence being read aloud (dark text keeps 13:1 on it)
 SPEAKING_TEXT = TEXT
 FOCUS_RING = "#0B5394"  # the keyboard focus ring, 3 px (7.6:1 on white, 3:1+ on every panel)
+
+# The high-contrast window theme (View > High contrast): pure black on white, strong edges.
+HIGH_CONTRAST_WINDOW = {
+    "Window": WHITE, "WindowText": BLACK, "Base": WHITE, "AlternateBase": "#F0F0F0",
+    "Text": BLACK, "Button": WHITE, "ButtonText": BLACK, "BrightText": WHITE,
+    "Highlight": "#00005C", "HighlightedText": WHITE,  # 17:1
+    "Link": "#00007A", "LinkVisited": "#4B0066",
+    "PlaceholderText": "#4A4A4A",  # 8.9:1 on white
+    "ToolTipBase": "#FFFFE0", "ToolTipText": BLACK,
+    "Light": WHITE, "Midlight": "#5A5A5A", "Mid": "#303030", "Dark": BLACK, "Shadow": BLACK,
+}
+# The usual window's list selection and placeholder text, made readable (4.5:1 or more)
+SELECTION = "#1F4E8C"  # white on it 8.3:1
+PLACEHOLDER = "#5F5F5F"  # 6.4:1 on white

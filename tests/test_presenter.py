@@ -38,7 +38,7 @@ def start(qtbot, window, topic_id="monoclonal-antibodies"):
 
 def shown(presenter):
     player = presenter.audience.stack.currentWidget()
-    return player.scene.id, player.stage_index, player.caption_label.accessibleDescription()
+    return player.scene.id, player.stage_index, player.caption_label.accessibleName()
 
 
 def test_clicker_keys_go_through_every_stage_of_every_diagram(qtbot, window):

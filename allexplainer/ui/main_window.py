@@ -36,6 +36,7 @@ from allexplainer.topics._qt.care_note import CARE_TEAM_TEXT
 from allexplainer.topics._qt.page import BrokenTopicPage, DiagramFactory, TopicPage
 from allexplainer.topics.footer import changes_markdown, long_date
 from allexplainer.ui.keyboard_help import KeyboardHelp
+from allexplainer.ui.look import desktop_wants_contrast, follow_contrast, install_focus_ring
 
 LEVEL_HINTS = {
     Level.CHILD: "Words for children aged about 5 to 10",
@@ -121,6 +122,12 @@ class MainWindow(QMainWindow):
         # the one voice: a new view (tab, play mode) stops what was being read
         self.speaker = Speaker.of(self.state)
         remember_voice(self.speaker, settings)  # a view put away stops its own reading
+        # a focus ring that can be seen, and the high-contrast theme (or the desktop's wish)
+        app = QApplication.instance()
+        install_focus_ring(app)
+        if settings.get("high_contrast") is False and desktop_wants_contrast():
+            self.state.set_high_contrast(True)
+        follow_contrast(app, self.state)
         self._build_level_switch()
         self._build_menus()
         if preview_of is not None:
@@ -297,6 +304,15 @@ class MainWindow(QMainWindow):
         self.reduced_motion_action.setToolTip("Diagrams jump from stage to stage without moving")
         self.reduced_motion_action.toggled.connect(self.state.set_reduced_motion)
         self.state.reduced_motion_changed.connect(self.reduced_motion_action.setChecked)
+        self.high_contrast_action = self.view_menu.addAction("&High contrast")
+        self.high_contrast_action.setObjectName("high-contrast")
+        self.high_contrast_action.setCheckable(True)
+        self.high_contrast_action.setChecked(self.state.high_contrast)
+        self.high_contrast_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        self.high_contrast_action.setToolTip("Black on white with strong edges, window and "
+                                             "pictures alike (remembered)")
+        self.high_contrast_action.toggled.connect(self.state.set_high_contrast)
+        self.state.high_contrast_changed.connect(self.high_contrast_action.setChecked)
         self.view_menu.addSeparator()
         self.read_aloud_action = read_aloud_action(self, self.state, self.speaker)
         self.read_aloud_action.triggered.connect(self.set_read_aloud)

@@ -74,6 +74,10 @@ class DiagramPlayer(QWidget):
         self._build()
         self._refresh_text()
         self._refresh_position()
+        # View > High contrast: the caption and the picture in projector colours too
+        state.high_contrast_changed.connect(self.set_high_contrast)
+        if state.high_contrast:
+            self.set_high_contrast(True)
 
     # -- building ---------------------------------------------------------------------------
     def _build(self) -> None:
@@ -98,7 +102,7 @@ class DiagramPlayer(QWidget):
         self.caption_label.setOpenExternalLinks(False)
         self.caption_label.linkActivated.connect(self._on_link_activated)
         self.caption_label.linkHovered.connect(self._on_link_hovered)
-        self.caption_label.setAccessibleName("Diagram caption")
+        self.caption_label.setAccessibleName("Diagram caption")  # then its words (_refresh_text)
         caption_row = QHBoxLayout()
         caption_row.addWidget(self.stage_label)
         caption_row.addWidget(self.caption_label, 1)
@@ -133,6 +137,7 @@ class DiagramPlayer(QWidget):
         if self._high_contrast:
             self._canvas.set_high_contrast(True)
         self._placeholder.deleteLater()
+        self._refresh_text()  # the canvas is described from the first stage on
         self._render()
 
     # -- public API -------------------------------------------------------------------------
@@ -308,7 +313,13 @@ class DiagramPlayer(QWidget):
         else:
             self.caption_label.setText(
                 links_to_html(caption).replace("<a href=", f'<a style="{LINK_STYLE}" href='))
-        self.caption_label.setAccessibleDescription(plain)
+        # a screen reader hears the words themselves, and where in the diagram they are
+        self.caption_label.setAccessibleName(plain)
+        self.caption_label.setAccessibleDescription(
+            f"Caption of stage {index + 1} of {len(self.scene.stages)}")
+        self.controls.scrubber.setAccessibleName("Stage")
+        self.controls.scrubber.setAccessibleDescription(
+            f"Stage {index + 1} of {len(self.scene.stages)}")
         if self._canvas is not None:
             self._canvas.setAccessibleDescription(plain)
 
