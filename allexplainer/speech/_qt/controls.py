@@ -10,8 +10,8 @@ from allexplainer.reading_state import ReadingState
 from allexplainer.speech._qt.speaker import RATE_NAMES, RATES, Speaker
 
 READ_ALOUD_KEY = "Ctrl+R"
-READ_ALOUD_TEXT = "🔊 Read aloud"
-NO_VOICE_LABEL = "🔇 Read aloud: no voice installed"
+READ_ALOUD_TEXT = "Read aloud"
+NO_VOICE_LABEL = "Read aloud: no voice installed"
 
 
 def read_aloud_action(parent: QObject, state: ReadingState, speaker: Speaker) -> QAction:
