@@ -289,7 +289,7 @@ class DiagramPlayer(QWidget):
 
     def _render(self) -> None:
         if self._canvas is not None and self.isVisible():
-            self._canvas.show_time(self._playback.time)
+            self._canvas.show_time(self._playback.time, moving=self._playback.playing)
 
     def _refresh_position(self) -> None:
         scrubber = self.controls.scrubber

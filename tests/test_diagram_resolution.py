@@ -1,0 +1,127 @@
+"""Sharp when still, smooth when moving, on any screen: moving frames are drawn at a bounded
+resolution, and a still picture is exactly a full redraw at the screen's full resolution."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtGui import QImage
+
+from allexplainer.content.levels import Level
+from allexplainer.diagrams.drawing.renderer import render_still
+from allexplainer.diagrams.scene import stage_end, stage_start
+from allexplainer.reading_state import ReadingState
+from allexplainer.resources import builtin_scenes
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def canvas_pixels(canvas) -> np.ndarray:
+    """The canvas's Agg buffer as an (height, width, 4) array."""
+    return np.asarray(canvas.buffer_rgba()).copy()
+
+
+def widget_pixels(canvas) -> np.ndarray:
+    """What the widget shows (its paintEvent), as RGBA, at its physical size."""
+    image = canvas.grab().toImage().convertToFormat(QImage.Format.Format_RGBA8888)
+    shown = np.frombuffer(image.constBits(), np.uint8, image.sizeInBytes())
+    return shown.reshape(image.height(), image.bytesPerLine() // 4, 4)[:, :image.width()].copy()
+
+
+@pytest.fixture
+def canvas(qtbot):
+    from allexplainer.diagrams._qt.canvas import DiagramCanvas
+
+    scene = builtin_scenes()["car_t"]
+    made = DiagramCanvas(scene, ReadingState(Level.FAMILY))
+    qtbot.addWidget(made)
+    made.resize(640, 360)
+    with qtbot.waitExposed(made):
+        made.show()
+    yield made
+    made.close_renderer()
+
+
+def test_a_paused_frame_is_a_full_redraw_at_full_resolution(canvas):
+    scene = canvas.scene_renderer.scene
+    start, end = stage_start(scene, 1), stage_end(scene, 1)
+    for step in range(12):  # play part of a stage, as the timer does
+        canvas.show_time(start + (end - start) * step / 24, moving=True)
+    paused = start + (end - start) * 11 / 24
+    canvas.show_time(paused, moving=False)
+    assert not canvas.moving
+    assert canvas_pixels(canvas).shape[:2] == (360, 640)
+    still = render_still(scene, paused, Level.FAMILY, size=(640, 360))
+    assert np.array_equal(canvas_pixels(canvas), still)
+
+
+def test_the_widget_shows_the_drawn_pixels_exactly(canvas, qtbot):
+    scene = canvas.scene_renderer.scene
+    canvas.show_time(stage_end(scene, 0), moving=False)
+    qtbot.wait(1)
+    drawn = canvas_pixels(canvas)
+    shown = widget_pixels(canvas)
+    assert shown.shape == drawn.shape
+    assert np.array_equal(shown[..., :3], drawn[..., :3])
+    # and after a blitted frame too (the part repainted by blit)
+    canvas.show_time(stage_start(scene, 1) + 0.3, moving=False)
+    canvas.show_time(stage_start(scene, 1) + 0.5, moving=False)
+    assert np.array_equal(widget_pixels(canvas)[..., :3], canvas_pixels(canvas)[..., :3])
+
+
+def test_moving_frames_stay_within_the_pixel_budget_and_still_ones_do_not(canvas):
+    from allexplainer.diagrams._qt.canvas import MOTION_PIXELS
+
+    assert canvas.motion_ratio(1920, 1080) == canvas.screen_ratio() == 1.0
+    assert canvas.motion_ratio(3840, 2160) == 0.5  # a 4K wall screen at 100%
+    for width, height in [(640, 360), (1920, 1080), (3840, 2160), (2560, 1440)]:
+        ratio = canvas.motion_ratio(width, height)
+        assert width * height * ratio * ratio <= MOTION_PIXELS
+
+
+SCALED = """
+import json, sys
+import numpy as np
+from PySide6.QtWidgets import QApplication
+from allexplainer.content.levels import Level
+from allexplainer.diagrams._qt.canvas import DiagramCanvas
+from allexplainer.diagrams.drawing.renderer import render_still
+from allexplainer.diagrams.scene import stage_end, stage_start
+from allexplainer.reading_state import ReadingState
+from allexplainer.resources import builtin_scenes
+app = QApplication([])
+scene = builtin_scenes()["cd19"]
+canvas = DiagramCanvas(scene, ReadingState(Level.FAMILY))
+canvas.resize(1920, 1080)
+canvas.show()
+app.processEvents()
+start, end = stage_start(scene, 1), stage_end(scene, 1)
+for step in range(6):
+    canvas.show_time(start + (end - start) * step / 12, moving=True)
+moving = [round(canvas.figure.bbox.width), round(canvas.figure.bbox.height)]
+paused = start + (end - start) * 5 / 12
+canvas.show_time(paused, moving=False)
+app.processEvents()
+still = [round(canvas.figure.bbox.width), round(canvas.figure.bbox.height)]
+ratio = canvas.devicePixelRatioF()
+expected = render_still(scene, paused, Level.FAMILY, size=tuple(still), dpi=100 * ratio)
+same = bool(np.array_equal(np.asarray(canvas.buffer_rgba()), expected))
+print(json.dumps({"ratio": ratio, "moving": moving, "still": still, "same": same}))
+"""
+
+
+def test_at_device_pixel_ratio_2_still_frames_have_every_physical_pixel():
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": "2"}
+    result = subprocess.run([sys.executable, "-c", SCALED], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=300, check=True)
+    found = json.loads(result.stdout.strip().splitlines()[-1])
+    assert found["ratio"] == 2.0
+    assert found["still"] == [3840, 2160]  # physical pixels of a 1920x1080 canvas, checked
+    assert found["moving"] == [1920, 1080]  # moving frames: ratio 1, a quarter of the pixels
+    assert found["same"]
