@@ -1,4 +1,5 @@
-"""Time to first paint: the app against a bare QMainWindow, interleaved, in fresh processes.
+"""Time to first paint: the app against a bare QMainWindow, interleaved, in fresh processes;
+and time to the first painted diagram frame.
 
     python benchmarks/startup.py [--runs 7] [--json PATH]
 """
@@ -24,22 +25,28 @@ import sys
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication([])
-if sys.argv[1] == "app":
+if sys.argv[1] in ("app", "diagram"):
     from allexplainer.app import build_window, parse_args
-    window = build_window(parse_args([]))
+    # the diagram probe opens on a topic with a diagram (car-t)
+    window = build_window(parse_args([] if sys.argv[1] == "app" else ["--topic", "car-t"]))
 else:
     window = QMainWindow()
     window.resize(1200, 800)
 
 class FirstPaint(QObject):
     def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint:
+        if event.type() == QEvent.Type.Paint and (
+                sys.argv[1] != "diagram" or (type(obj).__name__ == "DiagramCanvas"
+                                             and getattr(obj, "renderer", None) is not None)):
             print(f"{(time.perf_counter() - started) * 1000:.2f}", flush=True)
             app.exit(0)
         return False
 
 probe = FirstPaint()
-window.installEventFilter(probe)
+if sys.argv[1] == "diagram":  # the first paint of a diagram's canvas with a picture drawn
+    app.installEventFilter(probe)
+else:
+    window.installEventFilter(probe)
 window.show()
 app.exec()
 """
@@ -48,7 +55,7 @@ app.exec()
 def first_paint_ms(kind: str, env: dict[str, str]) -> float:
     """Start one fresh process of ``kind`` ("app" or "bare"); return its time to first paint."""
     result = subprocess.run([sys.executable, "-c", PROBE, kind], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=120, check=True)
+                            capture_output=True, text=True, timeout=60, check=True)
     return float(result.stdout.strip().splitlines()[-1])
 
 
@@ -57,16 +64,23 @@ def measure(runs: int) -> dict[str, float]:
     # a fresh home, so the app opens on its first topic with default settings, as on first use
     home = tempfile.mkdtemp(prefix="allexplainer-startup-")
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-           "HOME": home, "XDG_CONFIG_HOME": f"{home}/config", "XDG_DATA_HOME": f"{home}/data"}
+           "HOME": home, "XDG_CONFIG_HOME": f"{home}/config", "XDG_DATA_HOME": f"{home}/data",
+           # compiled modules kept (outside the tree), as an installed copy has them: with
+           # PYTHONDONTWRITEBYTECODE every run would compile the app's modules again
+           "PYTHONPYCACHEPREFIX": f"{home}/pycache"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     first_paint_ms("bare", env)  # warm the disk cache so neither side pays for it
     first_paint_ms("app", env)
+    first_paint_ms("diagram", env)
     app, bare = [], []
     for _ in range(runs):
         bare.append(first_paint_ms("bare", env))
         app.append(first_paint_ms("app", env))
+    diagram = [first_paint_ms("diagram", env) for _ in range(max(3, runs // 2))]
     app_ms, bare_ms = statistics.median(app), statistics.median(bare)
     return {"app_ms": round(app_ms, 1), "bare_ms": round(bare_ms, 1),
-            "ratio": round(app_ms / bare_ms, 2)}
+            "ratio": round(app_ms / bare_ms, 2),
+            "first_diagram_ms": round(statistics.median(diagram), 1)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  app     {figures['app_ms']:8.1f} ms")
     print(f"  bare    {figures['bare_ms']:8.1f} ms   (a bare QMainWindow)")
     print(f"  ratio   {figures['ratio']:8.2f}      (goal <= 1.5)")
+    print(f"  first diagram frame {figures['first_diagram_ms']:8.1f} ms   (goal <= 1000)")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -27,6 +27,7 @@ class SourceLines:
 
     def __init__(self, text: str) -> None:
         self._paths: list[tuple[tuple[str, ...], int]] = []
+        self._first_lines: dict[tuple[str, ...], int] | None = None
         self._read(text)
 
     def _read(self, text: str) -> None:
@@ -74,21 +75,16 @@ class SourceLines:
         if not field:
             return None
         wanted = split_field(field)
-        best: tuple[int, int] | None = None  # (matched parts, line)
-        for path, number in self._paths:
-            matched = _common_prefix(path, wanted)
-            if matched == len(path) and (best is None or matched > best[0]):
-                best = (matched, number)
-        return best[1] if best else None
-
-
-def _common_prefix(path: tuple[str, ...], wanted: tuple[str, ...]) -> int:
-    count = 0
-    for have, want in zip(path, wanted, strict=False):
-        if have != want:
-            break
-        count += 1
-    return count
+        if self._first_lines is None:  # each path's first line, made once (start-up reads
+            self._first_lines = {}     # hundreds of fields: a scan per field was quadratic)
+            for path, number in self._paths:
+                self._first_lines.setdefault(path, number)
+        # the longest path that begins ``wanted`` (the first written, of equal ones)
+        for size in range(len(wanted), -1, -1):
+            number = self._first_lines.get(wanted[:size])
+            if number is not None:
+                return number
+        return None
 
 
 def table_array(text: str, file: str, name: str) -> tuple[list[Any], SourceLines]:
