@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence, QPalette, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QTabBar,
     QTabWidget,
     QToolBar,
     QWidget,
@@ -30,6 +31,7 @@ from allexplainer.presenter.notes_source import PresenterNotes
 from allexplainer.reading_state import ReadingState, restored_from
 from allexplainer.search._qt.dialog import SearchDialog
 from allexplainer.settings import TEXT_SCALES, Settings
+from allexplainer.speech._qt.announce import announce
 from allexplainer.speech._qt.controls import read_aloud_action, remember_voice, voice_menu
 from allexplainer.speech._qt.speaker import Speaker
 from allexplainer.topics._qt.care_note import CARE_TEAM_TEXT
@@ -37,6 +39,7 @@ from allexplainer.topics._qt.page import BrokenTopicPage, DiagramFactory, TopicP
 from allexplainer.topics.footer import changes_markdown, long_date
 from allexplainer.ui.keyboard_help import KeyboardHelp
 from allexplainer.ui.look import desktop_wants_contrast, follow_contrast, install_focus_ring
+from allexplainer.ui.names import name_the_unnamed
 
 LEVEL_HINTS = {
     Level.CHILD: "Words for children aged about 5 to 10",
@@ -77,9 +80,11 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("topic-tabs")
+        self.tabs.setAccessibleName("Topics")
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(True)
         self.stack = QStackedWidget(self)
+        self.stack.setAccessibleName("ALL Explainer")
         self.stack.addWidget(self.tabs)
         self.setCentralWidget(self.stack)
         for topic in library.topics:
@@ -106,7 +111,7 @@ class MainWindow(QMainWindow):
 
         self.glossary = GlossaryPanel(library, self.state, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary)
-        self.glossary_term_requested.connect(self.glossary.show_term)
+        self.glossary_term_requested.connect(self.open_glossary_term)
         self.glossary.topic_requested.connect(self.show_topic)
         self.notebook = NotebookPanel(notebook_store or NotebookStore(), self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notebook)
@@ -147,6 +152,7 @@ class MainWindow(QMainWindow):
                 "the affected topics say what is wrong.")
             self.content_problems.setToolTip("\n".join(str(error) for error in library.errors))
             self.statusBar().addPermanentWidget(self.content_problems)
+        name_the_unnamed(self)  # what Qt made without a name: clear buttons, scroll bars
 
     # ----- reading level -------------------------------------------------------------------
     def _build_level_switch(self) -> None:
@@ -212,9 +218,18 @@ class MainWindow(QMainWindow):
         topic = self.library.topic(topic_id)
         self.notebook.set_topic(topic if isinstance(topic, Topic) else None)
 
+    def open_glossary_term(self, term_id: str) -> None:
+        """A clicked word: its meaning in the glossary, the keyboard there, a screen reader told."""
+        if self.glossary.show_term(term_id):
+            self.glossary.definition.setFocus(Qt.FocusReason.OtherFocusReason)
+            term = self.library.term(term_id)
+            announce(self.glossary.definition, f"Glossary: {term.term}. "
+                     f"{strip_links(term.definition(self.state.level))}")
+
     def _on_tab_changed(self, index: int) -> None:
         self.speaker.stop()
         page = self.tabs.currentWidget()
+        name_the_unnamed(page)
         page.focus_target()
         topic_id = self.current_topic_id()
         if topic_id:
@@ -506,6 +521,13 @@ class MainWindow(QMainWindow):
         # the diagram and the text get the room; a clicked word (or F9, F8) opens a panel
         self.glossary.hide()
         self.notebook.hide()
+
+    def event(self, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """Name the tab bar Qt makes (and remakes) for docks that share a place."""
+        if event.type() == QEvent.Type.ChildPolished and isinstance(event.child(), QTabBar) \
+                and not event.child().accessibleName():
+            event.child().setAccessibleName("Panels: Glossary, My questions")
+        return super().event(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         """Remember the window, the topic and the level for next time."""

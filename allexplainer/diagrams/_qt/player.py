@@ -28,6 +28,7 @@ from allexplainer.diagrams._qt.controls import ControlBar
 from allexplainer.diagrams.playback import Playback
 from allexplainer.diagrams.scene import Scene, stage_end, stage_start, total_duration
 from allexplainer.reading_state import ReadingState
+from allexplainer.speech._qt.announce import announce
 from allexplainer.speech._qt.speaker import Speaker
 
 FRAME_MS = 16  # about 60 frames a second
@@ -282,6 +283,9 @@ class DiagramPlayer(QWidget):
             self.stage_changed.emit(self._shown_stage)
             if self._state.voice and self.isVisible():
                 self.read_caption()  # each new stage's caption, in step with the picture
+            else:  # a screen reader says the new stage (the voice already does)
+                announce(self, self.caption_label.accessibleDescription() + ". "
+                         + self.caption_label.accessibleName())
         if playing != self._shown_playing:
             self._shown_playing = playing
             self.controls.show_playing(playing)

@@ -71,6 +71,7 @@ class GlossaryPanel(QDockWidget):
 
         self.definition = QTextBrowser(body)
         self.definition.setObjectName("glossary-definition")
+        self.definition.setAccessibleName("What the word means")
         self.definition.setOpenLinks(False)
         self.definition.anchorClicked.connect(self._on_anchor_clicked)
 

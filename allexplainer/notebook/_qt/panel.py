@@ -89,6 +89,7 @@ class NotebookPanel(QDockWidget):
 
         self.suggestions = QComboBox(body)
         self.suggestions.setObjectName("notebook-suggestions")
+        self.suggestions.setAccessibleName("Pick a question from this topic")
         self.suggestions.setPlaceholderText("Or pick a question from this topic")
         self.suggestions.activated.connect(self._add_suggestion)
 

@@ -36,6 +36,7 @@ from allexplainer.play._qt.paint import stack_centre
 from allexplainer.play._qt.view import PlayView
 from allexplainer.play.build_car import CarBuild, hunt_frame
 from allexplainer.reading_state import ReadingState
+from allexplainer.speech._qt.announce import announce
 from allexplainer.speech._qt.highlight import read_label
 from allexplainer.speech._qt.speaker import Speaker
 
@@ -83,6 +84,10 @@ class BuildActivity(QWidget):
 
         self.scene = QGraphicsScene(SCENE_RECT, self)
         self.view = PlayView(self.scene, self, self)
+        self.setAccessibleName("Build a super cell")
+        self.view.setAccessibleName("Build a super cell: the play area")
+        self.view.setToolTip("Arrow keys choose, Enter picks")
+        self.view.viewport().setAccessibleName(self.view.accessibleName())
         self.message_label = QLabel(self)
         self.message_label.setObjectName("play-message")
         self.message_label.setWordWrap(True)
@@ -207,6 +212,9 @@ class BuildActivity(QWidget):
             # for children who cannot read yet: every prompt and answer is spoken (voice on)
             if self._state.voice and self.isVisible():
                 read_label(self.message_label, Speaker.of(self._state))
+            else:
+                announce(self, text)
+            self.view.setAccessibleDescription(text)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         """Opened with voice on: the prompt on screen is read aloud."""

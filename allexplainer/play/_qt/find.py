@@ -24,6 +24,7 @@ from allexplainer.play._qt.items import CellItem
 from allexplainer.play._qt.view import PlayView, keep_place_when_hidden
 from allexplainer.play.find_flags import Feedback, FeedbackKind, FlagHunt
 from allexplainer.reading_state import ReadingState
+from allexplainer.speech._qt.announce import announce
 from allexplainer.speech._qt.highlight import read_label
 from allexplainer.speech._qt.speaker import Speaker
 
@@ -56,6 +57,10 @@ class FindActivity(QWidget):
 
         self.scene = QGraphicsScene(SCENE_RECT, self)
         self.view = PlayView(self.scene, self, self)
+        self.setAccessibleName("Find the flags")
+        self.view.setAccessibleName("Find the flags: the play area")
+        self.view.setToolTip("Arrow keys choose, Enter picks")
+        self.view.viewport().setAccessibleName(self.view.accessibleName())
         self.message_label = QLabel(self)
         self.message_label.setObjectName("play-message")
         self.message_label.setWordWrap(True)
@@ -102,6 +107,9 @@ class FindActivity(QWidget):
             # for children who cannot read yet: every prompt and answer is spoken (voice on)
             if self._state.voice and self.isVisible():
                 read_label(self.message_label, Speaker.of(self._state))
+            else:
+                announce(self, text)
+            self.view.setAccessibleDescription(text)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         """Opened with voice on: the prompt on screen is read aloud."""

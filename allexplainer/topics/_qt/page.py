@@ -183,6 +183,7 @@ class TopicPage(QWidget):
         self.care_note = CareTeamNote(self)
         self.text = TopicText(tooltip_for, self, trial_tip_for=self._trial_tip)
         self.text.setObjectName("topic-text")
+        self.text.setAccessibleName(f"{topic.title}: the text")
         self.text.glossary_term_requested.connect(self.glossary_term_requested)
         self.text.changes_requested.connect(self.changes_requested)
         reading = self._reading_column(quiz)

@@ -1,0 +1,13 @@
+"""Tells a screen reader something that just happened (a new stage, a child's feedback), the
+way Orca reads a live region: one sentence, without moving the keyboard."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtWidgets import QWidget
+
+
+def announce(widget: QWidget, text: str) -> None:
+    """Ask screen readers to say ``text`` now, on behalf of ``widget`` (Qt 6.8+)."""
+    if text and widget.isVisible():
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
