@@ -101,15 +101,19 @@ def test_car_t_stages():
     _, s, _ = _end("car_t", 1)
     assert s["blood_in"].opacity == 1 and s["lab"].opacity == 1
     assert (s["tcell"].x, s["tcell"].y) == (10.3, 4.6)  # the middle of the lab panel
+    assert s["machine"].shown and s["label_machine"].opacity == 1  # the caption names it
     _, s, _ = _end("car_t", 2)
-    assert s["virus"].docked_to == "tcell" and s["virus"].opacity == 0
+    # paused, the frame still shows what the caption says: the virus on the cell, its label
+    assert s["virus"].docked_to == "tcell" and s["virus"].opacity == 1
+    assert s["label_virus"].opacity == 1
     assert s["car_gene"].shown and (s["car_gene"].x, s["car_gene"].y) == (10.25, 4.62)
     _, s, _ = _end("car_t", 3)
-    assert s["tcell_car"].count == 6 and not s["car_gene"].shown
+    assert s["tcell_car"].count == 6 and not s["car_gene"].shown and not s["virus"].shown
     _, s, places = _end("car_t", 4)
     assert s["tcell"].count == 7 and len(places["tcell_car"]) == 7 * 6
     _, s, _ = _end("car_t", 5)
     assert s["bag"].shown and s["returned"].count == 5 and not s["tcell"].shown
+    assert s["label_chemo"].opacity == 1 and not scene.actor("label_chemo").text.child
     _, s, places = _end("car_t", 6)
     assert s["before"].shown and s["after"].shown
     assert s["before"].x < s["after"].x
@@ -118,6 +122,13 @@ def test_car_t_stages():
     assert len(clinic_only) == 5
     assert all(scene.actor(a).levels == frozenset(LEVELS) and not scene.actor(a).text.child
                and scene.actor(a).text.clinic and s[a].opacity == 1 for a in clinic_only)
+    # the CAR T-cell meets a leukaemia cell, holds its CD19 and clears it
+    scene, s, places = _end("car_t", 7)
+    assert s["hunter"].shown and s["target_cell"].shown and not s["after"].shown
+    car_tip = anchor_point(scene, places, "hunter_car", 0, "tip")
+    cell = places["target_cell"][0]
+    assert math.dist(car_tip, (cell.x, cell.y)) < cell.size * 1.35  # among its CD19 flags
+    assert 0 < s["target_cell"].broken < 1  # breaking up, still there to be seen
 
 
 def test_cd19_stages():
@@ -153,11 +164,14 @@ def test_antibodies_stages():
     assert s["antibody"].count == 7 and s["lab"].opacity == 1
     scene, s, places = _end("antibodies", 3)
     assert s["antibody"].docked_to == "cell_cd19" and s["antibody"].dock == 1.0
-    # each copy's binding arm is on a different CD19
+    # each copy grips a different CD19 between its two arm tips, its stem straight out
     for k, copy in enumerate(places["antibody"]):
-        arm = anchor_point(scene, places, "antibody", k, "fab")
+        grip = anchor_point(scene, places, "antibody", k, "grip")
         flag = anchor_point(scene, places, "cell_cd19", k, "dock")
-        assert math.dist(arm, flag) < 0.01, copy
+        assert math.dist(grip, flag) < 0.01, copy
+        left = anchor_point(scene, places, "antibody", k, "fab")
+        right = anchor_point(scene, places, "antibody", k, "fab_right")
+        assert abs(math.dist(left, flag) - math.dist(right, flag)) < 0.01  # a symmetrical Y
     _, s, _ = _end("antibodies", 4)
     assert s["arrow_mark"].grow == 1 and s["label_marked"].opacity == 1
 

@@ -52,7 +52,7 @@ def test_a_missing_note_field_is_named():
 
 def test_notes_that_do_not_match_the_stages_are_refused():
     with pytest.raises(ContentError, match="'antibodies' has 6 stages but 5 notes"):
-        check_notes_cover(parse_notes(NOTES), {"car_t": 7, "antibodies": 6})
+        check_notes_cover(parse_notes(NOTES), {"car_t": 8, "antibodies": 6})
     with pytest.raises(ContentError, match="'new_scene' has 4 stages but 0 notes"):
         check_notes_cover(parse_notes(NOTES), {"new_scene": 4})
 

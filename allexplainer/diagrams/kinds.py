@@ -52,6 +52,7 @@ KINDS: dict[str, KindSpec] = {spec.name: spec for spec in (
     KindSpec("b_cell", CELL, 1.0, _CELL_ANCHORS),
     KindSpec("leukaemia_cell", CELL, 1.0, _CELL_ANCHORS),
     KindSpec("healthy_cell", CELL, 0.8, _CELL_ANCHORS),
+    KindSpec("immune_cell", CELL, 1.0, _CELL_ANCHORS),  # an NK cell or macrophage the Fc calls
     KindSpec("tcr", SURFACE, 0.34, (("base", (0.0, 0.0)), ("tip", (0.0, 1.0)),
                                     ("dock", (0.0, 0.9)))),
     KindSpec("cd19", SURFACE, 0.36, (("base", (0.0, 0.0)), ("tip", (0.0, 1.0)),
@@ -63,9 +64,12 @@ KINDS: dict[str, KindSpec] = {spec.name: spec for spec in (
                                     ("head", (0.0, 0.86)), ("hinge", (0.0, 0.45)),
                                     ("transmembrane", (0.0, 0.0)),
                                     ("costimulatory", (0.0, -0.2)), ("zeta", (0.0, -0.42)))),
-    KindSpec("antibody", MOLECULE, 0.5, (("centre", (0.0, 0.0)), ("fab", (-0.58, 0.72)),
-                                          ("fab_right", (0.5, 0.62)), ("fc", (0.0, -0.6))),
-             dock_anchor="fab", dock_toward="fc", spread=2.6),  # tip first, stem outward
+    # a symmetrical Y: both arm tips close on the target (the grip between them docks), the
+    # stem stands straight out from it
+    KindSpec("antibody", MOLECULE, 0.5, (("centre", (0.0, 0.0)), ("fab", (-0.5, 0.66)),
+                                          ("fab_right", (0.5, 0.66)), ("fc", (0.0, -0.62)),
+                                          ("grip", (0.0, 0.5))),
+             dock_anchor="grip", dock_toward="fc", spread=2.6),
     KindSpec("blinatumomab", MOLECULE, 0.55, (("centre", (0.0, 0.0)), ("cd19_end", (0.6, 0.0)),
                                               ("cd3_end", (-0.62, 0.0))),
              dock_anchor="cd19_end", dock_toward="cd3_end", spread=2.2),
@@ -74,6 +78,9 @@ KINDS: dict[str, KindSpec] = {spec.name: spec for spec in (
     KindSpec("gene", MOLECULE, 0.5, (("centre", (0.0, 0.0)),), spread=1.6),
     KindSpec("pump", PROP, 0.6, (("centre", (0.0, 0.0)), ("screen", (0.0, 0.2)))),
     KindSpec("bag", PROP, 0.7, (("centre", (0.0, 0.0)),)),
+    KindSpec("apheresis", PROP, 0.7, (("centre", (0.0, 0.0)), ("bowl", (0.0, -0.3)))),
+    KindSpec("sun", PROP, 0.45),
+    KindSpec("moon", PROP, 0.45),
     KindSpec("vessel", PROP, 1.0),
     KindSpec("panel", PROP, 1.0),
     KindSpec("arrow", ANNOTATION, 1.0),

@@ -21,6 +21,7 @@ _WOBBLE = {
     "b_cell": ((2, 0.045), (3, 0.008)),
     "leukaemia_cell": ((2, 0.03), (5, 0.035), (8, 0.025)),
     "healthy_cell": (),
+    "immune_cell": ((3, 0.04), (7, 0.03), (11, 0.015)),  # ruffled, reaching out
 }
 
 

@@ -173,6 +173,13 @@ def cell_layers(kind: str, seed: int) -> list[Layer]:
         return _cell(kind, seed, REDDISH_PURPLE, lumpy, mix(REDDISH_PURPLE, BLACK, 0.2),
                      stripes(0.5, angle=45.0, spacing=0.15)
                      + stripes(0.5, angle=-45.0, spacing=0.15), 1.8)
+    if kind == "immune_cell":  # ruffled edge, a kidney-shaped nucleus, dotted granules
+        a = np.radians(np.linspace(35, 325, 30))
+        b = np.radians(np.linspace(140, -140, 16))
+        kidney = np.vstack((np.column_stack((-0.08 + 0.5 * np.cos(a), 0.5 * np.sin(a))),
+                            np.column_stack((0.34 + 0.3 * np.cos(b), 0.3 * np.sin(b)))))
+        return _cell(kind, seed, mix(ORANGE, WHITE, 0.5), kidney, mix(ORANGE, BLACK, 0.15),
+                     dots(0.3, (-0.2, 0.0), 0.14), 3.0)
     # a healthy cell with no CD19: smooth, no nucleus, a paler dimple in the middle
     return [Layer((circle(1.0, n=64),), YELLOW, width=3.0),
             Layer((circle(0.5, n=48),), mix(YELLOW, WHITE, 0.55), width=1.5,
@@ -209,8 +216,9 @@ def _surface_layers(kind: str) -> list[Layer]:
 
 def _molecule_layers(kind: str) -> list[Layer]:
     if kind == "antibody":
-        return [Layer((capsule((0, -0.6), (0, -0.02), 0.3),), BLUE, width=2.2),
-                Layer((antibody_arms(),), ORANGE, width=2.2)]
+        # IgG: a straight stem (Fc) and two equal arms (Fab) at the same angle, round tips
+        return [Layer((capsule((0, -0.62), (0, 0.0), 0.3),), BLUE, width=2.2),
+                Layer((antibody_arms((0.0, 0.06), (0.5, 0.66), 0.14),), ORANGE, width=2.2)]
     if kind == "blinatumomab":
         cd3_cup = _poly((-0.36, -0.22), (-0.36, 0.22), (-0.74, 0.22), (-0.74, 0.1), (-0.52, 0.1),
                         (-0.52, -0.1), (-0.74, -0.1), (-0.74, -0.22))
@@ -252,12 +260,31 @@ def _prop_layers(kind: str) -> list[Layer]:
                       edge=mix(SKY_BLUE, BLACK, 0.5), width=6.0, filled=False,
                       texture=True),
                 Layer((circle(0.12, (0, 0.78), 16),), BACKGROUND, width=1.8)]
+    if kind == "apheresis":  # a cell separator: a cabinet, a screen and a spinning bowl
+        return [Layer((rounded_rect(1.7, 2.3, 0.22),), DEVICE, width=2.6),
+                Layer((rounded_rect(1.2, 0.45, 0.06, (0, 0.72)),), BLUE, width=2.0),
+                Layer((circle(0.5, (0, -0.3), 40),), WHITE, width=2.2),
+                Layer((_poly((-0.42, -0.3), (0.42, -0.3)), _poly((0, -0.72), (0, 0.12))),
+                      edge=OUTLINE, width=2.0, filled=False),
+                Layer((circle(0.13, (0, -0.3), 16),), SKY_BLUE, width=1.6)]
+    if kind == "sun":
+        rays = tuple(_poly((0.78 * math.cos(t), 0.78 * math.sin(t)),
+                           (1.15 * math.cos(t), 1.15 * math.sin(t)))
+                     for t in np.radians(np.arange(0, 360, 45)))
+        return [Layer(rays, edge=OUTLINE, width=2.6, filled=False),
+                Layer((circle(0.62, n=40),), YELLOW, width=2.2)]
+    if kind == "moon":
+        a = np.radians(np.linspace(60, 300, 30))
+        b = np.radians(np.linspace(250, 110, 24))
+        crescent = np.vstack((np.column_stack((0.9 * np.cos(a), 0.9 * np.sin(a))),
+                              np.column_stack((0.38 + 0.72 * np.cos(b), 0.72 * np.sin(b)))))
+        return [Layer((crescent,), mix(BLUE, WHITE, 0.35), width=2.2)]
     return []
 
 
 def layers_for(kind: str, seed: int = 0) -> list[Layer]:
     """All layers of ``kind``; empty for kinds the renderer draws itself (labels, arrows...)."""
-    if kind in ("t_cell", "b_cell", "leukaemia_cell", "healthy_cell"):
+    if kind in ("t_cell", "b_cell", "leukaemia_cell", "healthy_cell", "immune_cell"):
         return cell_layers(kind, seed)
     if kind in ("tcr", "cd19", "cd3", "car"):
         return _surface_layers(kind)

@@ -165,7 +165,7 @@ class ActorArtists:
             self.groups[-1][2].append(_template(layer))
         self.pieces = piece_offsets(actor.seed)
         self.tube: ShapeCollection | None = None
-        if actor.kind in ("pump", "bag"):
+        if actor.kind in ("pump", "bag", "apheresis"):
             self.tube = ShapeCollection(animated=True, capstyle="round")
         for artist in self.artists():
             axes.add_artist(artist)
@@ -217,7 +217,7 @@ class ActorArtists:
             self.tube.set_items([], [], [], [], [])
             return
         p = shown[0]
-        port = (1.0, 0.0) if self.actor.kind == "pump" else (0.0, -1.0)
+        port = {"pump": (1.0, 0.0), "apheresis": (-0.85, 0.3)}.get(self.actor.kind, (0.0, -1.0))
         start = (affine(p.x, p.y, p.size, p.rotation) @ np.array([*port, 1.0]))[:2]
         end = np.array([state.x2, state.y2])
         bend = np.array([start[0] + (end[0] - start[0]) * 0.1, end[1] + (start[1] - end[1]) * 0.9])

@@ -282,10 +282,31 @@ def settle_labels(wanted: list[tuple[str, Box, Point | None]], art: list[Box],
     """Pixel nudges that keep every label clear of the others, of their leader lines, of the art
     where it can, and inside ``room``; leader lines never cross. ``wanted`` holds each label's
     id, its box where the scene puts it and its leader line's target (or None), most important
-    first. Each label takes the cheapest of a set of nearby places, given those placed before.
+    first. If a label finds no clear place, it is placed earlier and the rest again (a few times).
     """
+    order = list(wanted)
+    best: tuple[float, dict[str, Point]] | None = None
+    for _ in range(8):
+        nudges, costs = _settle_in_order(order, art, room)
+        total = sum(costs.values())
+        if best is None or total < best[0]:
+            best = (total, nudges)
+        stuck = [key for key, cost in costs.items() if cost >= 1e5]
+        if not stuck:
+            break
+        first = stuck[-1]
+        order = [item for item in order if item[0] == first] + \
+            [item for item in order if item[0] != first]
+    return best[1] if best else {}
+
+
+def _settle_in_order(wanted: list[tuple[str, Box, Point | None]], art: list[Box],
+                     room: Box) -> tuple[dict[str, Point], dict[str, float]]:
+    """One greedy pass: each label takes the cheapest of a set of nearby places (or, if none is
+    clear, of places anywhere in the room), given those placed before; with each label's cost."""
     placed: list[tuple[Box, Point | None, Point | None]] = []  # box, leader start, leader end
     nudges: dict[str, Point] = {}
+    costs: dict[str, float] = {}
     for key, box, target in wanted:
         w, h = box[2] - box[0], box[3] - box[1]
         best, best_cost = (0.0, 0.0), math.inf
@@ -332,4 +353,5 @@ def settle_labels(wanted: list[tuple[str, Box, Point | None]], art: list[Box],
         start = _leader_start(moved, target) if target is not None else None
         placed.append((moved, start, target if start is not None else None))
         nudges[key] = best
-    return nudges
+        costs[key] = best_cost
+    return nudges, costs
