@@ -5,7 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 
+from allexplainer import palette
 from allexplainer.content.levels import Level
 from allexplainer.content.links import strip_links
 from allexplainer.diagrams._qt.source import DiagramSource
@@ -72,6 +74,14 @@ def test_b_blanks_the_screen_and_back(qtbot, window):
     qtbot.keyClick(presenter.audience, Qt.Key.Key_B)
     assert presenter.audience.is_blank
     assert presenter.audience.stack.currentWidget().objectName() == "presenter-blank"
+    # the entire screen is black: no title, no lit frame round the picture
+    presenter.audience.repaint()
+    image = presenter.audience.grab().toImage()
+    blank = QColor(palette.BLANK_SCREEN)
+    width, height = image.width(), image.height()
+    lit = [(x, y) for x in range(0, width, max(width // 40, 1))
+           for y in range(0, height, max(height // 40, 1)) if image.pixelColor(x, y) != blank]
+    assert lit == []
     qtbot.keyClick(presenter.audience, Qt.Key.Key_B)
     assert not presenter.audience.is_blank
     assert shown(presenter) == before

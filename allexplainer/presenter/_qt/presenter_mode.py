@@ -191,12 +191,14 @@ class PresenterMode(QObject):
         if self.audience.is_blank:
             stack.setCurrentWidget(self._blanked_from or stack.widget(0))
             self._blanked_from = None
+            self.audience.set_blanked(False)
         else:
             self._blanked_from = stack.currentWidget()
             current = self.players.get(self._shown_scene or "")
             if current is not None:
                 current.pause()
             stack.setCurrentWidget(self.audience.blank)
+            self.audience.set_blanked(True)
 
     def toggle_notes(self) -> None:
         """With one screen, show or hide the nurse's notes over the bottom of the diagram. With

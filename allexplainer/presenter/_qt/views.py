@@ -17,6 +17,8 @@ NEXT_KEYS = {Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key
 PREVIOUS_KEYS = {Qt.Key.Key_PageUp, Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_Backspace}
 PROJECTOR_STYLE = f"background: {palette.PROJECTOR_BACKGROUND}; color: {palette.PROJECTOR_TEXT};"
 NORMAL_STYLE = f"background: {palette.PRESENTER_BACKGROUND}; color: {palette.PRESENTER_TEXT};"
+BLANK_STYLE = f"background: {palette.BLANK_SCREEN};"
+SAFE_MARGINS = (48, 24, 48, 24)  # projectors often crop the edges of the picture
 
 
 def note_html(title: str, note: StageNote | None, upcoming: str) -> str:
@@ -70,7 +72,7 @@ class AudienceView(QWidget):
         self.notes_overlay.setFont(overlay_font)
         layout = QVBoxLayout(self)
         # a safe margin: projectors often crop the edges of the picture
-        layout.setContentsMargins(48, 24, 48, 24)
+        layout.setContentsMargins(*SAFE_MARGINS)
         layout.addWidget(self.title)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.notes_overlay)
@@ -83,8 +85,24 @@ class AudienceView(QWidget):
 
     def set_projector_colours(self, on: bool) -> None:
         """High contrast on white for a washed-out projector, or the normal calm colours."""
+        self._projector = bool(on)
         style = PROJECTOR_STYLE if on else NORMAL_STYLE
+        if getattr(self, "_blanked", False):
+            style = BLANK_STYLE
         self.setStyleSheet(f"QWidget#presenter-audience {{ {style} }}")
+
+    def set_blanked(self, on: bool) -> None:
+        """B: the whole screen black, title, margins and notes included (or back as it was)."""
+        self._blanked = bool(on)
+        self.title.setVisible(not on)
+        if on:
+            self._notes_were_shown = self.notes_overlay.isVisible()
+            self.notes_overlay.hide()
+        elif getattr(self, "_notes_were_shown", False):
+            self.notes_overlay.show()
+        margins = (0, 0, 0, 0) if on else SAFE_MARGINS
+        self.layout().setContentsMargins(*margins)
+        self.set_projector_colours(getattr(self, "_projector", False))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
         """Clicker and keyboard keys: next, back, blank, notes, colours, text size, leave."""
