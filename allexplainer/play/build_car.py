@@ -35,7 +35,8 @@ PLACED_MESSAGES = {
     PartKind.TIP: "Yes! The flag finder tip is on. It looks for flags.",
 }
 COMPLETE_MESSAGE = "You made a super cell! Now it can find the cells with flags."
-FINISHED_MESSAGE = "The super cell found the flags. Well done, you helped it! Doctors keep checking too."
+FINISHED_MESSAGE = ("The super cell found the flags. Well done, you helped it! "
+                    "Doctors keep checking too.")
 FAR_MESSAGE = "Bring the part close to the guard cell. Look for a spot with its shape."
 TAKEN_MESSAGE = "That spot has a part on it now. Try a spot with no part."
 ALREADY_ON_MESSAGE = "That part is on the cell now. Pick a part from the box."
