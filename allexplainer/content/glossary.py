@@ -37,7 +37,8 @@ class Term:
         return (self.term, *self.synonyms)
 
 
-def _text_list(entry: dict, key: str, file: str, line: int) -> tuple[str, ...]:
+def text_list(entry: dict, key: str, file: str, line: int) -> tuple[str, ...]:
+    """A list of non-empty texts from a TOML table (empty if absent); ContentError if not."""
     value = entry.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise ContentError("must be a list of non-empty texts in quotes", file=file, line=line,
@@ -72,9 +73,9 @@ def _parse_term(entry: object, file: str, index: int, lines: SourceLines) -> Ter
         id=term_id,
         term=entry["term"].strip(),
         definitions={level: entry[level.value].strip() for level in LEVELS},
-        synonyms=_text_list(entry, "synonyms", file, at("synonyms")),
+        synonyms=text_list(entry, "synonyms", file, at("synonyms")),
         pronunciation=pronunciation.strip(),
-        related=_text_list(entry, "related", file, at("related")),
+        related=text_list(entry, "related", file, at("related")),
         line=line,
     )
 

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from allexplainer.content.errors import ContentError
+from allexplainer.content.glossary import text_list
 from allexplainer.content.levels import LEVELS, Level
 from allexplainer.content.links import VALID_ID_RE
 from allexplainer.content.toml_lines import SourceLines, table_array
@@ -69,14 +70,6 @@ def _text(entry: dict, key: str, file: str, line: int) -> str:
     return value.strip()
 
 
-def _text_list(entry: dict, key: str, file: str, line: int) -> tuple[str, ...]:
-    value = entry.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise ContentError("must be a list of non-empty texts in quotes", file=file, line=line,
-                           field=key)
-    return tuple(v.strip() for v in value)
-
-
 def _per_level(entry: dict, key: str, levels: tuple[Level, ...], file: str,
                line: int) -> dict[Level, str]:
     table = entry.get(key)
@@ -125,13 +118,13 @@ def _parse_trial(entry: object, file: str, index: int, lines: SourceLines) -> Tr
     if status == "reported" and not results:
         raise ContentError("a reported trial needs its result at every level", file=file,
                            line=at("status"), field="result")
-    registry = _text_list(entry, "registry", file, at("registry"))
+    registry = text_list(entry, "registry", file, at("registry"))
     if not registry:
         raise ContentError("give at least one registry number", file=file, line=at("registry"),
                            field="registry")
     return Trial(
         id=trial_id, name=_text(entry, "name", file, at("name")),
-        aliases=_text_list(entry, "aliases", file, at("aliases")), registry=registry,
+        aliases=text_list(entry, "aliases", file, at("aliases")), registry=registry,
         ages=_text(entry, "ages", file, at("ages")), status=status, as_of=as_of,
         questions=_per_level(entry, "question", _QUESTION_LEVELS, file, at("question")),
         results=results, sources=parse_sources(entry, file, at("sources")), line=line)
