@@ -59,6 +59,9 @@ duration = 2.0
 caption.child = "A [T cell](glossary:t-cell)."
 caption.family = "A T cell."
 caption.clinic = "A T lymphocyte."
+description.child = "One round cell, labelled T cell."
+description.family = "One T cell in the middle."
+description.clinic = "A T lymphocyte, centred."
 
 [[stages.keyframes]]
 actor = "cell"
@@ -75,6 +78,9 @@ duration = 4.0
 caption.child = "It moves."
 caption.family = "It moves."
 caption.clinic = "It moves."
+description.child = "The cell has moved up, and its flags show."
+description.family = "The T cell has moved up, with its flags and a note."
+description.clinic = "The T cell, moved up, with its flags and a note."
 
 [[stages.keyframes]]
 actor = "cell"
@@ -194,6 +200,12 @@ BAD_EDITS = [
     ("start = 0.0\nend = 4.0", "start = 0.0\nend = 9.0", "stages[1].keyframes[1].end", "from 0"),
     ('id = "small"', 'id = "other"', "id", "must match the file name"),
     ('target = "cell"', 'target = "ghost"', "actors[2].target", "no actor called 'ghost'"),
+    ('description.family = "One T cell in the middle."\n', "", "stages[0].description.family",
+     "missing: say what the settled frame shows"),
+    ('"One T cell in the middle."', '"One [T cell](glossary:t-cell)."',
+     "stages[0].description.family", "plain words"),
+    ('"A T lymphocyte, centred."', '"One. Two. Three. Four."', "stages[0].description.clinic",
+     "4 sentences"),
 ]
 
 

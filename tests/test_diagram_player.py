@@ -266,3 +266,58 @@ def test_stage_keys_work_when_a_control_has_the_focus(make_player, qtbot, child)
     assert player.stage_index == 1
     qtbot.keyClick(widget, Qt.Key.Key_PageUp)
     assert player.stage_index == 0
+
+
+# -- a screen reader's view: the picture in words, the stage as the scrubber's value --------------
+def test_the_canvas_describes_the_settled_frame_at_each_stage_and_level(make_player):
+    from PySide6.QtGui import QAccessible
+
+    player = make_player("car_t", Level.FAMILY)
+    scene = player.scene
+    canvas = QAccessible.queryAccessibleInterface(player._canvas)
+    assert canvas.text(QAccessible.Text.Description) == scene.stages[0].description.family
+    player.go_to_stage(2)
+    assert canvas.text(QAccessible.Text.Description) == scene.stages[2].description.family
+    assert "virus" in canvas.text(QAccessible.Text.Description)
+    player.reading_state.set_level(Level.CHILD)
+    assert canvas.text(QAccessible.Text.Description) == scene.stages[2].description.child
+    # the focused player says it too, under the scene's name
+    focused = QAccessible.queryAccessibleInterface(player)
+    assert focused.text(QAccessible.Text.Description) == scene.stages[2].description.child
+
+
+def test_a_stage_change_announces_the_stage_caption_and_picture(make_player, qtbot):
+    from allexplainer.speech._qt.announce import announcements
+
+    player = make_player("cd19", Level.FAMILY)
+    heard = []
+    announcements.made.connect(lambda widget, words: heard.append(words))
+    with qtbot.waitSignal(player.stage_changed):
+        qtbot.keyClick(player, Qt.Key.Key_Right)
+    stage = player.scene.stages[1]
+    assert heard[-1] == (f"Stage 2 of {len(player.scene.stages)}. "
+                         f"{strip_links(stage.caption.family)} Picture: {stage.description.family}")
+
+
+def test_the_scrubber_reports_the_stage_not_milliseconds(make_player):
+    from PySide6.QtGui import QAccessible
+
+    player = make_player("car_t", Level.FAMILY)
+    scrubber = QAccessible.queryAccessibleInterface(player.controls.scrubber)
+    count = len(player.scene.stages)
+    assert scrubber.role() == QAccessible.Role.Slider
+    assert scrubber.text(QAccessible.Text.Name) == "Stage"
+    assert scrubber.text(QAccessible.Text.Value) == f"Stage 1 of {count}: A T cell"
+    player.go_to_stage(2)
+    assert scrubber.text(QAccessible.Text.Value) == f"Stage 3 of {count}: A new gene"
+    assert scrubber.text(QAccessible.Text.Description) == f"Stage 3 of {count}: A new gene"
+    assert scrubber.valueInterface() is None  # no number of milliseconds to read out
+
+
+def test_the_caption_is_named_by_its_words(make_player):
+    from PySide6.QtGui import QAccessible
+
+    player = make_player("antibodies", Level.CHILD)
+    player.go_to_stage(1)
+    caption = QAccessible.queryAccessibleInterface(player.caption_label)
+    assert caption.text(QAccessible.Text.Name) == caption_of(player.scene, 1, Level.CHILD)

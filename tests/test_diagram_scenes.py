@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from functools import cache
 from pathlib import Path
 
@@ -259,3 +260,35 @@ def test_labels_are_inside_the_frame_and_never_overlap(scene_id, level, size):
         clashes = [(a, b) for n, a in enumerate(names) for b in names[n + 1:]
                    if _overlap(boxes[a], boxes[b])]
         assert clashes == [], (scene_id, i)
+
+
+# -- the settled frame in words, for a screen reader --------------------------------------------
+def _descriptions(level: Level):
+    for scene_id in SCENE_IDS:
+        for i, stage in enumerate(scenes()[scene_id].stages):
+            yield f"{scene_id}[{i}] description", stage.description.get(level)
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_every_stage_describes_its_settled_frame_calmly_and_truly(level):
+    from allexplainer.content.checks import banned_phrases, unsafe_words
+
+    texts = dict(_descriptions(level))
+    assert len(texts) == 24 and all(texts.values())
+    problems = [str(p) for where, text in texts.items()
+                for p in unsafe_words(where, level, text) + banned_phrases(where, text)]
+    assert problems == []
+    # never "only leukaemia cells carry CD19": healthy B cells carry it too
+    only = re.compile(r"only (the )?(leukaemia|poorly|b-all)|(leukaemia|poorly) cells? only",
+                      re.IGNORECASE)
+    assert [where for where, text in texts.items() if only.search(text)] == []
+
+
+def test_a_description_names_what_its_frame_labels():
+    """Each description names what the frame's labels point at (words a sighted person reads)."""
+    scene = scenes()["cd19"]
+    assert "left alone" in scene.stages[4].description.get(Level.FAMILY)
+    assert "B cell" in scene.stages[0].description.get(Level.FAMILY)  # B cells carry CD19 too
+    car_t = scenes()["car_t"]
+    assert "CD3-zeta" in car_t.stages[6].description.get(Level.CLINIC)
+    assert "clear" in car_t.stages[7].description.get(Level.CHILD)

@@ -42,6 +42,9 @@ Scene scripts are TOML files, ``assets/diagrams/<id>.toml``, read by ``loader.lo
     caption.child = "..."             # all three levels; glossary links [words](glossary:id)
     caption.family = "..."
     caption.clinic = "..."
+    description.child = "..."         # all three levels: what the settled frame shows, in
+    description.family = "..."        # 1-3 plain sentences (no links), for a screen reader
+    description.clinic = "..."
 
     [[stages.keyframes]]              # tween some properties of one actor within this stage
     actor = "tcell_car"

@@ -29,14 +29,14 @@ from allexplainer.diagrams.scene import (
     Scene,
     Stage,
 )
-from allexplainer.diagrams.scene_checks import check_overlaps, default_slots
+from allexplainer.diagrams.scene_checks import check_descriptions, check_overlaps, default_slots
 
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 _TOP_KEYS = {"id", "title", "legend", "actors", "stages"}
 _ACTOR_KEYS = {"id", "kind", "parent", "angles", "slots", "spread", "text", "target",
                "target_index", "anchor", "dock_index", "levels", "w", "h", "align", "style",
                "seed", "arrange", *STATE_PROPS}
-_STAGE_KEYS = {"duration", "caption", "keyframes", "title"}
+_STAGE_KEYS = {"duration", "caption", "keyframes", "title", "description"}
 _KEY_KEYS = {"actor", "at", "start", "end", "ease", *STATE_PROPS}
 MAX_STAGE_SECONDS = 30.0
 
@@ -265,7 +265,7 @@ class _Parser:
         if not isinstance(value, list) or not value:
             raise self.fail("needs at least one [[stages]] table", "stages")
         stages = tuple(self.stage(raw, f"stages[{i}]", actors) for i, raw in enumerate(value))
-        if problem := check_overlaps(stages):
+        if problem := check_overlaps(stages) or check_descriptions(stages):
             raise self.fail(*problem)
         return stages
 
@@ -279,12 +279,16 @@ class _Parser:
             raise self.fail("must be more than 0 seconds", f"{field}.duration")
         caption = self.level_text(raw["caption"], f"{field}.caption", all_levels=True)
         title = self.string(raw["title"], f"{field}.title") if "title" in raw else ""
+        description = LevelText()  # a missing one is named by check_descriptions
+        if "description" in raw:
+            description = self.level_text(raw["description"], f"{field}.description",
+                                          all_levels=False)
         keys = raw.get("keyframes", [])
         if not isinstance(keys, list):
             raise self.fail("must be a list of [[stages.keyframes]] tables", f"{field}.keyframes")
         keyframes = tuple(self.keyframe(key, f"{field}.keyframes[{j}]", duration, actors)
                           for j, key in enumerate(keys))
-        return Stage(duration, caption, keyframes, title)
+        return Stage(duration, caption, keyframes, title, description)
 
     def keyframe(self, raw: object, field: str, duration: float,
                  actors: Mapping[str, Actor]) -> Keyframe:

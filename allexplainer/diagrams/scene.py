@@ -107,12 +107,16 @@ class Keyframe:
 
 @dataclass(frozen=True)
 class Stage:
-    """One step of the story: how long its tween lasts, what changes and what it says."""
+    """One step of the story: how long its tween lasts, what changes and what it says.
+
+    ``description`` says in words what the settled frame shows (the actors, what they do, the
+    labels) at each level: what a screen reader gives someone who cannot see the picture."""
 
     duration: float
     caption: LevelText
     keyframes: tuple[Keyframe, ...] = ()
     title: str = ""
+    description: LevelText = LevelText()
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,13 @@
-"""Checks and defaults that need the whole timeline: overlapping keyframes, membrane slots."""
+"""Checks and defaults that need the whole timeline: overlapping keyframes, membrane slots,
+every stage described in words."""
 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import replace
 
+from allexplainer.content.levels import LEVELS
 from allexplainer.diagrams.scene import Actor, Stage
 
 
@@ -45,3 +48,26 @@ def default_slots(actors: tuple[Actor, ...], stages: tuple[Stage, ...]) -> tuple
             actor = replace(actor, slots=max(1, math.ceil(largest[actor.id])))
         result.append(actor)
     return tuple(result)
+
+
+DESCRIPTION_SENTENCES = 3  # a screen reader says it at every stage change: keep it short
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def check_descriptions(stages: tuple[Stage, ...]) -> tuple[str, str] | None:
+    """(message, field) of the first stage whose settled frame is not described in words at
+    every reading level, or is described at length or with links (a screen reader reads it)."""
+    for i, stage in enumerate(stages):
+        for level in LEVELS:
+            field = f"stages[{i}].description.{level.value}"
+            text = stage.description.get(level)
+            if not text:
+                return ("missing: say what the settled frame shows (the actors, what they do, "
+                        "the labels) for someone who cannot see it", field)
+            if "](" in text:
+                return "must be plain words: a screen reader reads it, links and all", field
+            sentences = len(_SENTENCE_END.findall(text))
+            if sentences > DESCRIPTION_SENTENCES:
+                return (f"{sentences} sentences: keep it to {DESCRIPTION_SENTENCES} or fewer, "
+                        "short ones", field)
+    return None

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QObject, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QAccessible, QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
+    QAccessibleWidget,
     QButtonGroup,
     QGridLayout,
     QHBoxLayout,
@@ -24,8 +25,31 @@ TOUCH_SIZE = 44  # smallest comfortable touch target, in pixels
 SCRUBBER_ROOM = 160  # below this the stage marks crowd together: the speeds move down a row
 
 
+class _ScrubberAccessible(QAccessibleWidget):
+    """The scrubber as a screen reader meets it: a slider called "Stage" whose value is the stage
+    in words ("Stage 3 of 8: A new gene"), never the milliseconds the slider counts in. (It has
+    no numeric value interface: Qt's AT-SPI bridge would say that number.)"""
+
+    def __init__(self, scrubber: StageScrubber) -> None:
+        super().__init__(scrubber, QAccessible.Role.Slider)
+
+    def text(self, kind: QAccessible.Text) -> str:
+        """The stage in words as the value; name and description as the widget sets them."""
+        if kind == QAccessible.Text.Value:
+            return self.widget().stage_text
+        return super().text(kind)
+
+
+def _accessible_for(_class_name: str, obj: QObject) -> QAccessibleWidget | None:
+    return _ScrubberAccessible(obj) if isinstance(obj, StageScrubber) else None
+
+
+_factory_installed = False
+
+
 class StageScrubber(QSlider):
-    """A time slider (milliseconds) with a mark where each stage starts; click jumps there."""
+    """A time slider (milliseconds) with a mark where each stage starts; click jumps there.
+    Assistive technology hears the stage instead (``stage_text``)."""
 
     def __init__(self, total_ms: int, stage_starts_ms: Sequence[int],
                  parent: QWidget | None = None) -> None:
@@ -39,7 +63,19 @@ class StageScrubber(QSlider):
         self.setMinimumWidth(80)
         self.setMinimumHeight(TOUCH_SIZE)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName("Position in the diagram")
+        self.setAccessibleName("Stage")
+        self.stage_text = ""
+        global _factory_installed
+        if not _factory_installed:
+            QAccessible.installFactory(_accessible_for)
+            _factory_installed = True
+        self.show_stage(0, "")
+
+    def show_stage(self, index: int, title: str) -> None:
+        """Report stage ``index`` (0-based), called ``title``, to assistive technology."""
+        count = max(len(self.stage_starts_ms), 1)
+        self.stage_text = f"Stage {index + 1} of {count}" + (f": {title}" if title else "")
+        self.setAccessibleDescription(self.stage_text)
 
     def _groove(self) -> QRect:
         option = QStyleOptionSlider()

@@ -283,9 +283,8 @@ class DiagramPlayer(QWidget):
             self.stage_changed.emit(self._shown_stage)
             if self._state.voice and self.isVisible():
                 self.read_caption()  # each new stage's caption, in step with the picture
-            else:  # a screen reader says the new stage (the voice already does)
-                announce(self, self.caption_label.accessibleDescription() + ". "
-                         + self.caption_label.accessibleName())
+            else:  # a screen reader says the new stage, its caption and what the picture shows
+                announce(self, self.stage_words())
         if playing != self._shown_playing:
             self._shown_playing = playing
             self.controls.show_playing(playing)
@@ -321,11 +320,21 @@ class DiagramPlayer(QWidget):
         self.caption_label.setAccessibleName(plain)
         self.caption_label.setAccessibleDescription(
             f"Caption of stage {index + 1} of {len(self.scene.stages)}")
-        self.controls.scrubber.setAccessibleName("Stage")
-        self.controls.scrubber.setAccessibleDescription(
-            f"Stage {index + 1} of {len(self.scene.stages)}")
+        stage = self.scene.stages[index]
+        self.controls.scrubber.show_stage(index, stage.title or plain)
+        # what the settled picture shows, in words, for someone who cannot see it
+        described = stage.description.get(self.level)
+        self.setAccessibleDescription(described)
         if self._canvas is not None:
-            self._canvas.setAccessibleDescription(plain)
+            self._canvas.setAccessibleDescription(described)
+
+    def stage_words(self) -> str:
+        """What a screen reader hears when the stage changes: where, the caption, the picture."""
+        index = self._playback.stage_index
+        stage = self.scene.stages[index]
+        return (f"Stage {index + 1} of {len(self.scene.stages)}. "
+                f"{strip_links(stage.caption.get(self.level))} "
+                f"Picture: {stage.description.get(self.level)}")
 
     # -- reading aloud ----------------------------------------------------------------------
     def read_caption(self, *, always: bool = False) -> bool:
