@@ -125,3 +125,22 @@ def remember_in(state: ReadingState, settings) -> None:
     state.reduced_motion_changed.connect(lambda on: settings.set("reduced_motion", on))
     state.voice_changed.connect(lambda on: settings.set("voice", on))
     state.high_contrast_changed.connect(lambda on: settings.set("high_contrast", on))
+
+
+def scale_fonts_with(state: ReadingState, *widgets) -> None:
+    """Keep each of ``widgets``' fonts ``state.text_scale`` times its size now (Ctrl+= and
+    Ctrl+- on every piece of reading text: tabs, glossary, teach-back, care note). Children
+    without a font of their own follow their parent's."""
+    from PySide6.QtGui import QFont
+
+    bases = [(widget, widget.font().pointSizeF()) for widget in widgets]
+
+    def apply(scale: float) -> None:
+        for widget, base in bases:
+            font = QFont(widget.font())
+            font.setPointSizeF(base * scale)
+            widget.setFont(font)
+
+    if state.text_scale != 1.0:
+        apply(state.text_scale)
+    state.text_scale_changed.connect(apply)

@@ -33,3 +33,39 @@ def test_one_link_colour_and_glossary_words_no_smaller_than_reading_text(qtbot, 
     page.plain_text()
     body = page.text.document().defaultFont().pointSizeF()
     assert window.glossary.term_list.font().pointSizeF() >= body - 0.01
+
+
+def test_ctrl_equals_grows_every_piece_of_reading_text(qtbot, tmp_path):
+    """Ctrl+= (View > Larger text) grows the captions, glossary, teach-back and tabs with the
+    topic text; Ctrl+0 brings them back."""
+    from PySide6.QtCore import Qt
+
+    from allexplainer.diagrams._qt.source import DiagramSource
+
+    window = open_main_window(qtbot, tmp_path, diagram_factory=DiagramSource())
+    window.show_topic("car-t")
+    page = window.tabs.currentWidget()
+    player = page.build_diagram()
+    teach_back = page.teach_back
+    sizes = {
+        "tabs": lambda: window.tabs.tabBar().font().pointSizeF(),
+        "glossary list": lambda: window.glossary.term_list.font().pointSizeF(),
+        "glossary meaning": lambda: window.glossary.definition.font().pointSizeF(),
+        "glossary search": lambda: window.glossary.search.font().pointSizeF(),
+        "teach-back question": lambda: teach_back.question.font().pointSizeF(),
+        "teach-back answers": lambda: teach_back.answer_buttons[0].font().pointSizeF(),
+        "care note": lambda: page.care_note.font().pointSizeF(),
+        "caption": lambda: player.caption_label.font().pixelSize(),
+        "topic text": lambda: page.text.document().defaultFont().pointSizeF(),
+    }
+    before = {name: size() for name, size in sizes.items()}
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.state.text_scale > 1.0)
+    page.plain_text()  # the topic text lays out again at the new size
+    grown = {name: size() for name, size in sizes.items()}
+    assert {name for name in sizes if grown[name] <= before[name]} == set()
+    window.change_text_size(0)  # Ctrl+0
+    assert {name: size() for name, size in sizes.items() if name != "topic text"} == \
+        {name: value for name, value in before.items() if name != "topic text"}

@@ -28,7 +28,7 @@ from allexplainer.notebook._qt.panel import NotebookPanel
 from allexplainer.notebook.store import NotebookStore
 from allexplainer.play._qt.switch import PlayModeSwitch
 from allexplainer.presenter.notes_source import PresenterNotes
-from allexplainer.reading_state import ReadingState, restored_from
+from allexplainer.reading_state import ReadingState, restored_from, scale_fonts_with
 from allexplainer.search._qt.dialog import SearchDialog
 from allexplainer.settings import TEXT_SCALES, Settings
 from allexplainer.speech._qt.announce import announce
@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.tabs.setAccessibleName("Topics")
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(True)
+        scale_fonts_with(self.state, self.tabs.tabBar())  # Ctrl+= grows the tab names too
         self.stack = QStackedWidget(self)
         self.stack.setAccessibleName("ALL Explainer")
         self.stack.addWidget(self.tabs)

@@ -55,10 +55,12 @@ class DiagramPlayer(QWidget):
         self._playback = Playback(scene, state.reduced_motion)
         state.level_changed.connect(self._on_level_changed)
         state.reduced_motion_changed.connect(self._on_reduced_motion_changed)
+        # Ctrl+= / Ctrl+- in the window: the caption and controls grow with the reading text
+        state.text_scale_changed.connect(self._on_reading_scale_changed)
         self._shown_stage = self._playback.stage_index
         self._shown_playing = False
         self._canvas = None  # made just after the first paint (it imports matplotlib)
-        self._text_scale = 1.0
+        self._text_scale = state.text_scale
         self._presenting = False
         self._high_contrast = False
         self._canvas_pending = False
@@ -184,6 +186,10 @@ class DiagramPlayer(QWidget):
         if self._canvas is not None:
             self._canvas.scene_renderer.set_level(level)  # the next frame is a full draw
             self._render()
+
+    def _on_reading_scale_changed(self, scale: float) -> None:
+        if not self._presenting:  # presenter mode keeps the room's own size
+            self.set_text_scale(scale)
 
     def _on_reduced_motion_changed(self, reduced: bool) -> None:
         """Reduced motion on (stage end states, no tweening) or off."""

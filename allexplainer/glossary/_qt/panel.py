@@ -22,7 +22,7 @@ from allexplainer.content.levels import Level
 from allexplainer.content.library import Library
 from allexplainer.content.links import links_to_html, term_id_from_url
 from allexplainer.glossary.matching import GlossaryIndex
-from allexplainer.reading_state import ReadingState
+from allexplainer.reading_state import ReadingState, scale_fonts_with
 from allexplainer.speech._qt.highlight import read_text_pane
 from allexplainer.speech._qt.speaker import Speaker
 
@@ -74,6 +74,9 @@ class GlossaryPanel(QDockWidget):
         self.definition.setAccessibleName("What the word means")
         self.definition.setOpenLinks(False)
         self.definition.anchorClicked.connect(self._on_anchor_clicked)
+
+        # Ctrl+= / Ctrl+-: the search, the list and the meaning grow with the reading text
+        scale_fonts_with(state, body, self.term_list)
 
         splitter = QSplitter(Qt.Orientation.Vertical, body)
         splitter.addWidget(self.term_list)

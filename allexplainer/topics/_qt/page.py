@@ -24,7 +24,7 @@ from allexplainer.content.library import BrokenTopic, Library
 from allexplainer.content.links import TooltipLookup, term_id_from_url, trial_id_from_url
 from allexplainer.content.quiz import Quiz
 from allexplainer.content.topics import Topic
-from allexplainer.reading_state import ReadingState
+from allexplainer.reading_state import ReadingState, scale_fonts_with
 from allexplainer.speech._qt.highlight import read_text_pane
 from allexplainer.speech._qt.speaker import Speaker
 from allexplainer.topics._qt.care_note import CareTeamNote
@@ -181,6 +181,7 @@ class TopicPage(QWidget):
         self.setObjectName(f"topic-{topic.id}")
 
         self.care_note = CareTeamNote(self)
+        scale_fonts_with(state, self.care_note)
         self.text = TopicText(tooltip_for, self, trial_tip_for=self._trial_tip)
         self.text.setObjectName("topic-text")
         self.text.setAccessibleName(f"{topic.title}: the text")

@@ -19,7 +19,7 @@ from allexplainer import palette
 from allexplainer.content.levels import Level
 from allexplainer.content.links import strip_links
 from allexplainer.content.quiz import Question, Quiz
-from allexplainer.reading_state import ReadingState
+from allexplainer.reading_state import ReadingState, scale_fonts_with
 from allexplainer.speech._qt.highlight import read_label
 from allexplainer.speech._qt.speaker import Speaker
 
@@ -101,6 +101,7 @@ class TeachBackPanel(QFrame):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.question.setFont(font)
+        scale_fonts_with(state, self, self.question)  # Ctrl+= grows questions and answers too
         self._answers_row = QVBoxLayout()  # one answer a line: long answers wrap, never clip
         self.answer_buttons: list[AnswerButton] = []
         self.feedback = QLabel(self)
