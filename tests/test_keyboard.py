@@ -90,3 +90,35 @@ def test_f6_jumps_between_the_words_and_the_picture(qtbot, tmp_path):
     assert focus() is page.text
     window.skip_action.trigger()
     assert focus() is player
+
+
+def test_the_topic_text_has_a_caret_to_read_line_by_line_and_links_still_open(qtbot, tmp_path):
+    """Caret browsing: a screen reader follows a caret that the arrow keys move line by line;
+    Tab still walks the links and Enter opens the word in the glossary."""
+    from PySide6.QtGui import QAccessible
+
+    window = open_main_window(qtbot, tmp_path)
+    window.show_topic("car-t")
+    window.activateWindow()
+    text = window.tabs.currentWidget().text
+    text.setFocus()
+    qtbot.waitUntil(text.hasFocus)
+    assert text.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByKeyboard
+    reader = QAccessible.queryAccessibleInterface(text).textInterface()
+    qtbot.keyClick(text, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert reader.cursorPosition() == 0
+    qtbot.keyClick(text, Qt.Key.Key_Down)
+    qtbot.keyClick(text, Qt.Key.Key_Down)
+    second = reader.cursorPosition()
+    assert second > 0
+    # the reader asks for the words around the caret: the line it is on
+    block = text.textCursor().block()
+    assert reader.text(block.position(), block.position() + block.length() - 1).strip()
+    qtbot.keyClick(text, Qt.Key.Key_Up)
+    assert 0 < reader.cursorPosition() < second or reader.cursorPosition() == 0
+    # the links still work from the keyboard
+    qtbot.keyClick(text, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(text, Qt.Key.Key_Tab)
+    assert text.textCursor().charFormat().isAnchor() or text.textCursor().hasSelection()
+    with qtbot.waitSignal(window.glossary_term_requested, timeout=2000):
+        qtbot.keyClick(text, Qt.Key.Key_Return)

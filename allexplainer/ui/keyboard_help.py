@@ -81,6 +81,9 @@ class KeyboardHelp(QDialog):
         self.text.setObjectName("keyboard-help-text")
         self.text.setAccessibleName("Keys you can use, room by room")
         self.text.setHtml(help_html())
+        # a keyboard caret, so a screen reader can read the keys line by line
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction
+                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         font = self.text.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.text.setFont(font)

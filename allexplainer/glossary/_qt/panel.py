@@ -73,6 +73,10 @@ class GlossaryPanel(QDockWidget):
         self.definition.setObjectName("glossary-definition")
         self.definition.setAccessibleName("What the word means")
         self.definition.setOpenLinks(False)
+        # a keyboard caret: read line by line with a screen reader; links still work
+        self.definition.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.definition.anchorClicked.connect(self._on_anchor_clicked)
 
         # Ctrl+= / Ctrl+-: the search, the list and the meaning grow with the reading text

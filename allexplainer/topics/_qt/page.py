@@ -51,6 +51,9 @@ class TopicTab(Protocol):
         """The page's diagram player, built now if need be; None if it has none."""
 
 LINK_COLOUR = palette.LINK
+# a read-only text pane with a keyboard caret whose links still work
+CARET_BROWSING = (Qt.TextInteractionFlag.TextBrowserInteraction
+                  | Qt.TextInteractionFlag.TextSelectableByKeyboard)
 MAX_LINE_CHARACTERS = 80
 READING_MIN_WIDTH = 380  # below this a line holds too few words to read
 DIAGRAM_SHARE = 0.64  # the diagram's share of the page width on a first run
@@ -73,6 +76,9 @@ class TopicText(QTextBrowser):
         self._trial_tip_for = trial_tip_for
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
+        # caret browsing: arrow keys move a text caret, so a screen reader reads line by line
+        # (and word by word); Tab still walks the links and Enter opens one
+        self.setTextInteractionFlags(CARET_BROWSING)
         self._base_point_size = self.font().pointSizeF()
         # the margins that keep lines short are painted like the page, not as a grey frame
         palette = self.palette()
