@@ -98,3 +98,32 @@ HIGH_CONTRAST_WINDOW = {
 # The usual window's list selection and placeholder text, made readable (4.5:1 or more)
 SELECTION = "#1F4E8C"  # white on it 8.3:1
 PLACEHOLDER = "#5F5F5F"  # 6.4:1 on white
+
+# The dark window theme: the desktop's dark colour scheme (light text on near-black, softer
+# than pure white on black). Contrast in brackets, against Base #17181A / Window #1E1F22.
+DARK_WINDOW = {
+    "Window": "#1E1F22", "WindowText": "#E8E6E3", "Base": "#17181A", "AlternateBase": "#222327",
+    "Text": "#ECEAE6", "Button": "#2B2D31", "ButtonText": "#E8E6E3", "BrightText": WHITE,
+    "Highlight": "#2F5F9E", "HighlightedText": WHITE,  # (white on it 6.6:1)
+    "Link": "#8AB4F8", "LinkVisited": "#C9A7F5",  # (8.6:1, 8.5:1)
+    "PlaceholderText": "#A3A3A3",  # (7.4:1)
+    "ToolTipBase": "#2B2D31", "ToolTipText": "#E8E6E3",
+    "Light": "#4A4C52", "Midlight": "#3A3C42", "Mid": "#2A2C30", "Dark": "#101113",
+    "Shadow": BLACK,
+}
+# mid blue: 5:1 on the dark window and 3.1:1 on the light diagram the ring may also touch
+DARK_FOCUS_RING = "#4A90E2"
+DARK_RIGHT_ANSWER_TEXT = "#7FD8B5"  # teach-back on the dark window (10:1)
+DARK_OTHER_ANSWER_TEXT = "#F0C674"  # (11:1)
+DARK_DISABLED_TEXT = "#8C8C8C"  # greyed-out words (5:1 on the dark window)
+
+
+def focus_ring(dark: bool) -> str:
+    """The focus ring's colour on a light or a dark window."""
+    return DARK_FOCUS_RING if dark else FOCUS_RING
+
+
+def answer_colours(dark: bool) -> tuple[str, str]:
+    """Teach-back feedback (right, not quite) on a light or a dark window."""
+    return ((DARK_RIGHT_ANSWER_TEXT, DARK_OTHER_ANSWER_TEXT) if dark
+            else (RIGHT_ANSWER_TEXT, OTHER_ANSWER_TEXT))

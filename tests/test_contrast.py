@@ -106,3 +106,88 @@ def test_contrast_the_focus_ring_is_drawn_around_the_text_with_the_keyboard(qtbo
     image = page.text.grab().toImage()
     edge = image.pixelColor(image.width() // 2, RING_WIDTH // 2).name().upper()
     assert edge == palette.FOCUS_RING
+
+
+# -- the dark window theme (the desktop's dark colour scheme) -----------------------------------
+DARK = palette.DARK_WINDOW
+DARK_TEXT_PAIRS = {
+    "reading text": (DARK["Text"], DARK["Base"]),
+    "window words": (DARK["WindowText"], DARK["Window"]),
+    "buttons": (DARK["ButtonText"], DARK["Button"]),
+    "links": (DARK["Link"], DARK["Base"]),
+    "visited links": (DARK["LinkVisited"], DARK["Base"]),
+    "list selection": (DARK["HighlightedText"], DARK["Highlight"]),
+    "placeholder text": (DARK["PlaceholderText"], DARK["Base"]),
+    "tooltips": (DARK["ToolTipText"], DARK["ToolTipBase"]),
+    "greyed-out words": (palette.DARK_DISABLED_TEXT, DARK["Window"]),
+    "teach-back right": (palette.DARK_RIGHT_ANSWER_TEXT, DARK["Window"]),
+    "teach-back not quite": (palette.DARK_OTHER_ANSWER_TEXT, DARK["Window"]),
+    "care note (a light card)": (palette.CARE_NOTE_TEXT, palette.CARE_NOTE_BACKGROUND),
+    "sentence read aloud": (palette.SPEAKING_TEXT, palette.SPEAKING),
+}
+DARK_GRAPHICS_PAIRS = {
+    "focus ring on the window": (palette.DARK_FOCUS_RING, DARK["Window"]),
+    "focus ring on text panes": (palette.DARK_FOCUS_RING, DARK["Base"]),
+    "focus ring on buttons": (palette.DARK_FOCUS_RING, DARK["Button"]),
+    "focus ring on the light diagram": (palette.DARK_FOCUS_RING, palette.BACKGROUND),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DARK_TEXT_PAIRS))
+def test_contrast_of_dark_theme_text_is_at_least_4_5(name):
+    ratio = contrast(*DARK_TEXT_PAIRS[name])
+    assert ratio >= 4.5, f"{name}: {ratio:.2f}:1"
+
+
+@pytest.mark.parametrize("name", sorted(DARK_GRAPHICS_PAIRS))
+def test_contrast_of_dark_theme_graphics_is_at_least_3(name):
+    ratio = contrast(*DARK_GRAPHICS_PAIRS[name])
+    assert ratio >= 3, f"{name}: {ratio:.2f}:1"
+
+
+def _link_colours(text) -> list[str]:
+    """The colour of every link in a text pane's document."""
+    colours = []
+    block = text.document().begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            if fragment.charFormat().isAnchor():
+                colours.append(fragment.charFormat().foreground().color().name().upper())
+            iterator += 1
+        block = block.next()
+    return colours
+
+
+def test_contrast_the_window_follows_the_desktop_colour_scheme_live(qtbot, tmp_path):
+    """Dark when the desktop turns dark, light again when it turns light; the user's own
+    high-contrast choice wins over both."""
+    from PySide6.QtGui import QGuiApplication
+
+    hints = QGuiApplication.styleHints()
+    window = open_main_window(qtbot, tmp_path)
+    page = window.tabs.currentWidget()
+    base = lambda: QApplication.instance().palette().color(QPalette.ColorRole.Base).name().upper()  # noqa: E731
+    try:
+        # the desktop says it turned dark (as GNOME or KDE does; offscreen Qt cannot switch)
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+        qtbot.waitUntil(lambda: base() == DARK["Base"])
+        # the topic text is painted dark (margins too), its links in the dark link colour
+        qtbot.waitUntil(lambda: page.text.palette().color(QPalette.ColorRole.Window).name()
+                        .upper() == DARK["Base"])
+        assert page.text.palette().color(QPalette.ColorRole.Base).name().upper() == DARK["Base"]
+        links = [fragment_colour for fragment_colour in _link_colours(page.text)]
+        assert links and set(links) == {DARK["Link"]}
+        image = page.text.viewport().grab().toImage()
+        assert image.pixelColor(image.width() - 3, image.height() - 3).lightness() < 60
+        window.high_contrast_action.trigger()  # the user's choice wins
+        assert base() == palette.WHITE
+        window.high_contrast_action.trigger()
+        assert base() == DARK["Base"]
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
+        qtbot.waitUntil(lambda: base() != DARK["Base"])
+        assert QApplication.instance().palette().color(QPalette.ColorRole.Link).name().upper() \
+            == palette.LINK
+    finally:
+        hints.colorSchemeChanged.emit(hints.colorScheme())

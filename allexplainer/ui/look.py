@@ -1,4 +1,5 @@
-"""How the window looks to everyone: a focus ring that can be seen, and the high-contrast theme.
+"""How the window looks to everyone: a focus ring that can be seen, the high-contrast theme, and
+the desktop's light or dark colour scheme, followed live.
 
 The focus ring is drawn by a proxy style (3 px, ``palette.FOCUS_RING``) around whatever has the
 keyboard: buttons, lists, text panes, the diagram. The high-contrast theme swaps the whole
@@ -9,7 +10,7 @@ and starts on by itself when the desktop asks for more contrast.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, Slot
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,7 +33,7 @@ class FocusRingStyle(QProxyStyle):
     def drawPrimitive(self, element, option, painter, widget=None) -> None:  # noqa: N802
         """Draw the focus ring solid and wide; everything else as usual."""
         if element == QStyle.PrimitiveElement.PE_FrameFocusRect:
-            draw_ring(painter, option.rect)
+            draw_ring(painter, option.rect, is_dark(option.palette))
             return
         super().drawPrimitive(element, option, painter, widget)
 
@@ -48,11 +49,16 @@ class FocusRingStyle(QProxyStyle):
         return value
 
 
-def draw_ring(painter: QPainter, rect: QRect) -> None:
-    """A 3 px ring just inside ``rect``."""
+def is_dark(colours: QPalette) -> bool:
+    """Whether ``colours`` are a dark theme (light words on a dark page)."""
+    return colours.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def draw_ring(painter: QPainter, rect: QRect, dark: bool = False) -> None:
+    """A 3 px ring just inside ``rect`` (lighter on a dark window)."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-    painter.setPen(QPen(QColor(palette.FOCUS_RING), RING_WIDTH))
+    painter.setPen(QPen(QColor(palette.focus_ring(dark)), RING_WIDTH))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     half = RING_WIDTH // 2
     painter.drawRect(rect.adjusted(half, half, -half - 1, -half - 1))
@@ -81,7 +87,7 @@ class FocusRing(QWidget):
     def paintEvent(self, _event) -> None:  # noqa: N802 (Qt override)
         """The ring, just inside the widget's edge."""
         painter = QPainter(self)
-        draw_ring(painter, self.rect())
+        draw_ring(painter, self.rect(), is_dark(self.palette()))
         painter.end()
 
 
@@ -159,6 +165,27 @@ def high_contrast_palette() -> QPalette:
     return colours
 
 
+def dark_palette() -> QPalette:
+    """Light words on a dark window, for a desktop set to its dark colour scheme."""
+    colours = QPalette()
+    for role, colour in palette.DARK_WINDOW.items():
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            colours.setColor(group, getattr(QPalette.ColorRole, role), QColor(colour))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText,
+                 QPalette.ColorRole.ButtonText):
+        colours.setColor(QPalette.ColorGroup.Disabled, role, QColor(palette.DARK_DISABLED_TEXT))
+    for role in ("Window", "Base", "Button", "Highlight", "HighlightedText", "Light", "Mid",
+                 "Dark", "Shadow", "Midlight"):
+        colours.setColor(QPalette.ColorGroup.Disabled, getattr(QPalette.ColorRole, role),
+                         QColor(palette.DARK_WINDOW[role]))
+    return colours
+
+
+def desktop_is_dark() -> bool:
+    """Whether the desktop is set to its dark colour scheme."""
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
 def desktop_wants_contrast() -> bool:
     """Whether the desktop asks apps for more contrast (Qt 6.10+ reads it where it can)."""
     hints = QGuiApplication.styleHints()
@@ -169,9 +196,36 @@ def desktop_wants_contrast() -> bool:
 
 
 def follow_contrast(app: QApplication, state: ReadingState) -> None:
-    """Swap the whole application's palette with ``state.high_contrast``."""
-    def apply(on: bool) -> None:
-        app.setPalette(high_contrast_palette() if on else usual_palette(app))
+    """Swap the whole application's palette with ``state.high_contrast`` and the desktop's
+    colour scheme, live: the user's own high-contrast choice wins, then the desktop's light or
+    dark. (The diagrams keep their light drawing surface: see ``diagrams/_qt/canvas.py``.)"""
+    look = _WindowLook(app, state)
+    look.apply()
+    state.high_contrast_changed.connect(look.apply)
+    QGuiApplication.styleHints().colorSchemeChanged.connect(look.follow_scheme)
 
-    apply(state.high_contrast)
-    state.high_contrast_changed.connect(apply)
+
+class _WindowLook(QObject):
+    """Chooses the application's palette; lives (and listens) as long as its reading state."""
+
+    def __init__(self, app: QApplication, state: ReadingState) -> None:
+        super().__init__(state)
+        self._app = app
+        self._state = state
+        self._dark = desktop_is_dark()
+
+    @Slot(Qt.ColorScheme)
+    def follow_scheme(self, scheme: Qt.ColorScheme) -> None:
+        """The desktop changed its colour scheme (light or dark)."""
+        self._dark = scheme == Qt.ColorScheme.Dark
+        self.apply()
+
+    @Slot()
+    def apply(self, *_changed) -> None:
+        """High contrast if chosen, else the desktop's dark or the usual light colours."""
+        if self._state.high_contrast:
+            self._app.setPalette(high_contrast_palette())
+        elif self._dark:
+            self._app.setPalette(dark_palette())
+        else:
+            self._app.setPalette(usual_palette(self._app))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence, QPalette, QTextCursor
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -67,10 +67,8 @@ class MainWindow(QMainWindow):
         self.state = state if state is not None else restored_from(settings, level)
         self.state.setParent(self)
         self.state.level_changed.connect(self._on_level_changed)
-        # one link colour everywhere: topic text, captions, glossary, dialogs
-        window_palette = self.palette()
-        window_palette.setColor(QPalette.ColorRole.Link, QColor(palette.LINK))
-        self.setPalette(window_palette)
+        # one link colour everywhere (topic text, captions, glossary, dialogs): the application
+        # palette's (ui/look.py), so it follows the light, dark or high-contrast theme
         self.diagram_source = diagram_factory
         self.presenter_notes = presenter_notes or PresenterNotes()
         self.presenter = None

@@ -35,6 +35,10 @@ class DiagramCanvas(FigureCanvasQTAgg):
         self._moving = False
         super().__init__(Figure(dpi=DPI))
         self.setParent(parent)
+        # The drawing keeps its light surface in the dark window theme on purpose: the cells'
+        # Okabe-Ito fills, dark outlines and boxed labels were chosen and contrast-checked on a
+        # light page, the same picture the nurse, the handout and the projector show; a dark
+        # copy would need every fill and outline checked again. The window around it goes dark.
         self.scene_renderer = SceneRenderer(self.figure, scene, state.level)
         # keys go to the player, which owns the stage shortcuts
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)

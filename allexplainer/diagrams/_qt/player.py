@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QHideEvent,
     QKeyEvent,
     QPaintEvent,
+    QPalette,
     QResizeEvent,
     QShowEvent,
 )
@@ -320,8 +321,11 @@ class DiagramPlayer(QWidget):
         if self._presenting:
             self.caption_label.setText(escape(plain))
         else:
+            # links in the theme's link colour (light, dark or high contrast), underlined
+            link = self.caption_label.palette().color(QPalette.ColorRole.Link).name()
+            style = f"color: {link}; text-decoration: underline;"
             self.caption_label.setText(
-                links_to_html(caption).replace("<a href=", f'<a style="{LINK_STYLE}" href='))
+                links_to_html(caption).replace("<a href=", f'<a style="{style}" href='))
         # a screen reader hears the words themselves, and where in the diagram they are
         self.caption_label.setAccessibleName(plain)
         self.caption_label.setAccessibleDescription(
@@ -405,6 +409,12 @@ class DiagramPlayer(QWidget):
             super().keyPressEvent(event)
             return
         event.accept()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """A new window theme: the caption's links in its colours."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            self._refresh_text()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         """Draw the current state again when shown."""

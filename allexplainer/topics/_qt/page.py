@@ -6,8 +6,8 @@ import html
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QCursor, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QCursor, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QLabel,
     QSplitter,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from allexplainer import palette
 from allexplainer.content.levels import Level
 from allexplainer.content.library import BrokenTopic, Library
 from allexplainer.content.links import TooltipLookup, term_id_from_url, trial_id_from_url
@@ -50,7 +49,6 @@ class TopicTab(Protocol):
     def build_diagram(self) -> QWidget | None:
         """The page's diagram player, built now if need be; None if it has none."""
 
-LINK_COLOUR = palette.LINK
 # a read-only text pane with a keyboard caret whose links still work
 CARET_BROWSING = (Qt.TextInteractionFlag.TextBrowserInteraction
                   | Qt.TextInteractionFlag.TextSelectableByKeyboard)
@@ -80,23 +78,43 @@ class TopicText(QTextBrowser):
         # (and word by word); Tab still walks the links and Enter opens one
         self.setTextInteractionFlags(CARET_BROWSING)
         self._base_point_size = self.font().pointSizeF()
+        self._markdown: tuple[str, float] | None = None
+        self._link = self.palette().color(QPalette.ColorRole.Link)
         # the margins that keep lines short are painted like the page, not as a grey frame
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.Base))
-        self.setPalette(palette)
+        self._paint_margins_like_the_page()
         self.setAutoFillBackground(True)
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.highlighted.connect(self._on_highlighted)
 
+    def _paint_margins_like_the_page(self) -> None:
+        # only the Window role is this pane's own: every other colour follows the theme
+        base = self.palette().color(QPalette.ColorRole.Base)
+        if self.palette().color(QPalette.ColorRole.Window) != base:
+            own = QPalette()
+            own.setColor(QPalette.ColorRole.Window, base)
+            self.setPalette(own)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """A new theme (light, dark, high contrast): margins and links in its colours."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            link = self.palette().color(QPalette.ColorRole.Link)
+            self._paint_margins_like_the_page()
+            if self._markdown is not None and link != self._link:
+                self.show_markdown(*self._markdown)
+
     def show_markdown(self, markdown: str, scale: float = 1.0) -> None:
         """Show ``markdown`` at ``scale`` times normal size, links underlined (not colour only)."""
+        self._markdown = (markdown, scale)
+        self._link = self.palette().color(QPalette.ColorRole.Link)
         font = self.font()
         font.setPointSizeF(self._base_point_size * scale)
         self.document().setDefaultFont(font)
         self.setMarkdown(markdown)
         link_format = QTextCharFormat()
         link_format.setFontUnderline(True)
-        link_format.setForeground(QColor(LINK_COLOUR))
+        # the theme's link colour (light, dark or high contrast), underlined
+        link_format.setForeground(self.palette().color(QPalette.ColorRole.Link))
         cursor = QTextCursor(self.document())
         block = self.document().begin()
         while block.isValid():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -149,7 +149,9 @@ class TeachBackPanel(QFrame):
             button.setEnabled(not answer.correct and number != answer_index)
         opening = "Yes, that's right." if answer.correct else "Not quite."
         self.feedback.setText(f"<b>{opening}</b> {strip_links(answer.why)}")
-        colour = palette.RIGHT_ANSWER_TEXT if answer.correct else palette.OTHER_ANSWER_TEXT
+        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        right, other = palette.answer_colours(dark)  # readable on a light or a dark window
+        colour = right if answer.correct else other
         self.feedback.setStyleSheet(f"color: {colour};")
         self.next_button.setEnabled(True)
         if self._state.voice and self.isVisible():
