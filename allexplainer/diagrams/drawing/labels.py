@@ -213,13 +213,14 @@ class LabelArtists:
         """Every matplotlib artist of this label."""
         yield self.text
 
-    def rescale(self, points_per_px: float) -> None:
-        """Set the font size and line widths for the canvas size (never below legible)."""
+    def rescale(self, points_per_px: float, smallest_pt: float = 0.0) -> None:
+        """Set the font size and line widths for the canvas size (never below legible, nor
+        below ``smallest_pt`` points)."""
         heading = self.actor.style == "heading"
         points_per_pixel = 72.0 / self.text.get_figure(root=True).dpi
         self.text.fontsize = max((HEADING_PX if heading else LABEL_PX) * points_per_px,
                                  (SMALLEST_HEADING_PX if heading else SMALLEST_LABEL_PX)
-                                 * points_per_pixel)
+                                 * points_per_pixel, smallest_pt)
         self.text.line_width = 2.0 * points_per_px
 
     def update(self, placements: tuple[Placement, ...], state: ActorState) -> None:

@@ -79,18 +79,20 @@ def _columns(labels: list[str], font_px: float, room_px: float) -> int:
 
 
 def make_legend(axes: Axes, scene: Scene, level: Level, points_per_px: float,
-                px_scale: float, canvas_width_px: float, strong: bool = False) -> Legend | None:
+                px_scale: float, canvas_width_px: float, strong: bool = False,
+                smallest_pt: float = 0.0) -> Legend | None:
     """Make the scene's legend for the strip under ``axes`` (None if the scene has none).
 
     It hangs from its top middle; the renderer puts that point just under the drawing.
 
     ``points_per_px`` turns 1280x720 pixels into points; ``px_scale`` into canvas pixels.
-    ``strong`` (for a projector): black, bold words in a black frame.
+    ``strong`` (for a projector): black, bold words in a black frame. The words are never
+    smaller than ``smallest_pt`` points.
     """
     if not scene.legend:
         return None
     labels = legend_labels(scene, level)
-    font_px = max(LEGEND_PX * px_scale, SMALLEST_LEGEND_PX)
+    font_px = max(LEGEND_PX * px_scale, SMALLEST_LEGEND_PX, smallest_pt * px_scale / points_per_px)
     fontsize = font_px * points_per_px / px_scale
     columns = _columns(labels, font_px, canvas_width_px * 0.94)
     handles = [KindHandle(kind) for kind, _ in scene.legend]

@@ -48,8 +48,13 @@ _GROUPS = {"panel": 0, "vessel": 0, "arrow": 2, "label": 3}
 class SceneRenderer:
     """Draws the states of one scene on ``figure`` (which must already have its canvas)."""
 
-    def __init__(self, figure: Figure, scene: Scene, level: Level = Level.FAMILY) -> None:
+    def __init__(self, figure: Figure, scene: Scene, level: Level = Level.FAMILY, *,
+                 smallest_text_pt: float = 0.0, footer_px: float = 0.0) -> None:
+        """``smallest_text_pt``: labels and legend never smaller than this (a picture for
+        paper); ``footer_px``: a strip this high at the foot of the canvas is left empty."""
         self.figure = figure
+        self.smallest_text_pt = smallest_text_pt
+        self.footer_px = footer_px
         self.scene = scene
         self.level = Level(level)
         self.high_contrast = False
@@ -103,23 +108,24 @@ class SceneRenderer:
         """
         width, height = self.figure.bbox.width, self.figure.bbox.height
         self._size = (width, height)
+        foot = min(self.footer_px, height / 2)
         # the legend is sized for the drawing it would go with if it took no room
-        rough = max(min(width / SCENE_WIDTH, height / SCENE_HEIGHT), 1.0)
+        rough = max(min(width / SCENE_WIDTH, (height - foot) / SCENE_HEIGHT), 1.0)
         rough_scale = rough / REFERENCE_PX_PER_UNIT
         if self._legend is not None:
             self._legend.remove()
         self._legend = make_legend(self.axes, self.scene, self.level,
                                    rough_scale * 72.0 / self.figure.dpi, rough_scale, width,
-                                   strong=self.high_contrast)
+                                   strong=self.high_contrast, smallest_pt=self.smallest_text_pt)
         strip = 0.0
         if self._legend is not None:
             box = self._legend.get_window_extent(self.figure.canvas.get_renderer())
             strip = box.height + EDGE_PX
         room_w = max(width - 2 * EDGE_PX, 1.0)
-        room_h = max(height - 2 * EDGE_PX - strip, 1.0)
+        room_h = max(height - foot - 2 * EDGE_PX - strip, 1.0)
         px_per_unit = max(min(room_w / SCENE_WIDTH, room_h / VIEW_HEIGHT), 1.0)
         axes_w, axes_h = px_per_unit * SCENE_WIDTH, px_per_unit * VIEW_HEIGHT
-        bottom = max((height - axes_h - strip) / 2, 0.0) + strip  # the axes' lower edge
+        bottom = foot + max((height - foot - axes_h - strip) / 2, 0.0) + strip  # axes' lower edge
         left = (width - axes_w) / 2
         if width > 0 and height > 0:
             self.axes.set_position((left / width, bottom / height, axes_w / width,
@@ -133,7 +139,7 @@ class SceneRenderer:
         for artists in self._actors.values():
             artists.rescale(points_per_px * lines)
             if isinstance(artists, LabelArtists):  # words keep their size, only lines thicken
-                artists.rescale(points_per_px)
+                artists.rescale(points_per_px, self.smallest_text_pt)
                 artists.text.line_width *= lines
                 artists.text.strong = self.high_contrast
         self._background = None
