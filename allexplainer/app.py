@@ -43,6 +43,9 @@ def build_parser() -> ArgumentParser:
                         help="write every topic's handout (PDF), every diagram stage (PNG and "
                              "SVG) and every diagram (GIF) at --level (default family) into "
                              "DIR, without showing a window")
+    parser.add_argument("--paper", metavar="SIZE",
+                        help="paper for the handouts --export writes: A4 (the default) or "
+                             "Letter (US Letter)")
     return parser
 
 
@@ -75,6 +78,16 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
                                         ("--self-test", args.self_test)) if on]
         if others:
             parser.error(f"--export cannot be combined with {', '.join(others)}")
+    if args.paper is not None:
+        if args.export is None:
+            parser.error("--paper is for the handouts of --export DIR; in the window, "
+                         "File > Print handout... offers A4 and US Letter")
+        from allexplainer.takehome.handout import paper_key
+
+        paper = paper_key(args.paper)
+        if paper is None:
+            parser.error(f"unknown paper size '{args.paper}'; valid sizes: A4, Letter")
+        args.paper = paper
     return args
 
 
@@ -99,7 +112,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.export is not None:
         from allexplainer.takehome._qt.export import run as export
 
-        return export(args.export, args.level or Level.FAMILY, args.content_dir)
+        return export(args.export, args.level or Level.FAMILY, args.content_dir,
+                      args.paper or "a4")
     if not has_display():
         print("allexplainer: no display found. Run it on a desktop, or set "
               "QT_QPA_PLATFORM=offscreen for a test run.", file=sys.stderr)

@@ -55,3 +55,11 @@ def test_no_display_gives_one_clear_line():
                             text=True, timeout=60, env=env, cwd=ROOT)
     assert result.returncode == 1
     assert result.stderr.strip().startswith("allexplainer: no display found")
+
+
+def test_help_documents_the_export_and_its_paper_sizes():
+    result = run("--help")
+    assert result.returncode == 0
+    words = " ".join(result.stdout.split())
+    assert "--export DIR" in words and "--paper SIZE" in words
+    assert "A4 (the default) or Letter (US Letter)" in words

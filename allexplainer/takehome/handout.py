@@ -7,6 +7,7 @@ pages and never splits a block, so a picture always stays with its caption.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +35,14 @@ SOURCES_HEADING = {Level.CHILD: "For grown-ups: where these facts come from",
                    Level.CLINIC: "Where these facts come from"}
 VOICE_NAMES = {Level.CHILD: "In the child's words", Level.FAMILY: "For the family",
                Level.CLINIC: "In the clinic"}
+PAPERS = {"a4": "A4", "letter": "US Letter"}  # the paper sizes a handout is laid out for
+
+
+def paper_key(name: str) -> str | None:
+    """The paper ``name`` means ('A4', 'letter', 'US Letter', 'us-letter' ...), or None."""
+    key = re.sub(r"[\s_-]+", "", name.casefold())
+    key = key.removeprefix("us")
+    return key if key in PAPERS else None
 
 
 @dataclass(frozen=True)
@@ -149,18 +158,47 @@ class Document:
         return "\n".join(parts)
 
 
+def review_state(topic: Topic) -> str:
+    """The clinical review state in a few words; a review is claimed only with its reviewer
+    and date on record."""
+    review = topic.review
+    if review.done and review.date is not None:
+        return f"clinically reviewed by {review.reviewer} on {long_date(review.date)}"
+    return "clinical review pending"
+
+
 def review_line(topic: Topic) -> str:
     """Review date, clinical review state, sources date: the short form for every page."""
-    review = topic.review
-    state = (f"clinically reviewed by {review.reviewer} on {long_date(review.date)}"
-             if review.done and review.date is not None else "clinical review pending")
-    return (f"Sources checked {long_date(topic.sources_checked)}; {state}; "
+    return (f"Sources checked {long_date(topic.sources_checked)}; {review_state(topic)}; "
             f"next review due {long_date(topic.next_review)}")
 
 
-def page_footer(topic: Topic, library: Library) -> str:
-    """The line at the foot of every page of a topic's handout."""
-    return f"{review_line(topic)}. Content version {library.version}."
+def version_line(library: Library, printed: dt.date) -> str:
+    """The content version and the day the paper was printed or saved."""
+    return f"Content version {library.version}, printed on {long_date(printed)}."
+
+
+def page_footer(topic: Topic | None, library: Library, printed: dt.date) -> str:
+    """The lines at the foot of every page: the topic's dates and review state (when the
+    document is about one topic), then the content version and the day it was printed."""
+    dates = f"{review_line(topic)}.\n" if topic is not None else ""
+    return dates + version_line(library, printed)
+
+
+def picture_stamp(library: Library, topic: Topic | None) -> str:
+    """The line drawn in the corner strip of every picture that leaves the app (PNG, SVG, GIF,
+    colouring sheet, handout picture): when its facts were checked, the review state and the
+    content version, so a picture cut out or passed on still says how old it is."""
+    app = f"ALL Explainer content {library.version}"
+    if topic is None:
+        return app
+    return (f"Sources checked {long_date(topic.sources_checked)} \u00b7 {review_state(topic)} "
+            f"\u00b7 {app}")
+
+
+def scene_stamp(library: Library, scene_id: str) -> str:
+    """``picture_stamp`` for the topic that diagram ``scene_id`` belongs to."""
+    return picture_stamp(library, topic_for_scene(library, scene_id))
 
 
 def _paragraphs(markdown: str) -> list[Paragraph | Heading]:
@@ -194,12 +232,14 @@ def stage_caption(scene: Scene, stage: int, level: Level) -> str:
 
 
 def build_handout(library: Library, topic: Topic, level: Level, scene: Scene | None,
-                  care_text: str, questions: Sequence[tuple[str, str]] = ()) -> Document:
-    """A topic's handout at ``level``.
+                  care_text: str, questions: Sequence[tuple[str, str]] = (),
+                  printed: dt.date | None = None) -> Document:
+    """A topic's handout at ``level``, printed on ``printed`` (today if not given).
 
     ``questions`` are the family's open questions, each with the place it was written (or '').
     """
     level = Level(level)
+    footer = page_footer(topic, library, printed or dt.date.today())
     body = topic.body(level)
     blocks: list[Block] = [Heading(topic.title, 1), Note(care_text)]
     blocks += _paragraphs(body)
@@ -223,16 +263,16 @@ def build_handout(library: Library, topic: Topic, level: Level, scene: Scene | N
         detail = f". {source.detail}" if source.detail else ""
         sources.append(f"{source.title}{detail} ({source.date})")
     blocks.append(ListBlock("", tuple(sources)))
-    blocks.append(Paragraph(f"{review_line(topic)}. Content version {library.version}."))
+    blocks.append(Paragraph(footer))
     items = tuple(f"{text}  (about: {place})" if place else text for text, place in questions)
     blocks.append(ListBlock(QUESTIONS_HEADING, items, NO_QUESTIONS))
     blocks.append(WriteBox(CARE_TEAM_HEADING, CARE_TEAM_HINT, CARE_TEAM_LINES))
     header = f"ALL Explainer: {topic.title} ({level.value} words)"
-    return Document(topic.title, header, page_footer(topic, library), tuple(blocks))
+    return Document(topic.title, header, footer, tuple(blocks))
 
 
 def build_voices(library: Library, topic: Topic | None, scene: Scene, stage: int,
-                 care_text: str) -> Document:
+                 care_text: str, printed: dt.date | None = None) -> Document:
     """"One picture, three voices": a stage with its child, family and clinic captions."""
     count = len(scene.stages)
     title = scene.title.get(Level.FAMILY) or scene.id
@@ -247,12 +287,8 @@ def build_voices(library: Library, topic: Topic | None, scene: Scene, stage: int
     if words:
         blocks.append(Words(WORDS_HEADING[Level.FAMILY], words))
     blocks.append(Note(care_text))
-    if topic is not None:
-        footer = page_footer(topic, library)
-        header = f"ALL Explainer: {topic.title}, stage {stage + 1} of {count}"
-    else:
-        footer = f"Content version {library.version}."
-        header = f"ALL Explainer: {title}, stage {stage + 1} of {count}"
+    footer = page_footer(topic, library, printed or dt.date.today())
+    header = f"ALL Explainer: {topic.title if topic else title}, stage {stage + 1} of {count}"
     return Document(f"{title}, stage {stage + 1}", header, footer, tuple(blocks))
 
 
@@ -267,7 +303,8 @@ def first_sentence(text: str) -> str:
     return match[1] if match else text.strip()
 
 
-def build_colouring(library: Library, scenes: Sequence[Scene]) -> Document:
+def build_colouring(library: Library, scenes: Sequence[Scene],
+                    printed: dt.date | None = None) -> Document:
     """Colouring sheets: each diagram's last stage as line art, with its child caption's first
     sentence (the child's words from the scene file)."""
     blocks: list[Block] = [Heading(COLOURING_TITLE, 1), Paragraph(COLOURING_NOTE)]
@@ -282,7 +319,8 @@ def build_colouring(library: Library, scenes: Sequence[Scene]) -> Document:
         blocks.append(Colouring(scene.id, stage,
                                 first_sentence(stage_caption(scene, stage, Level.CHILD))))
     return Document(COLOURING_TITLE, "ALL Explainer: colouring sheets",
-                    f"Content version {library.version}.", tuple(blocks), landscape=True)
+                    page_footer(None, library, printed or dt.date.today()), tuple(blocks),
+                    landscape=True)
 
 
 def topic_for_scene(library: Library, scene_id: str) -> Topic | None:

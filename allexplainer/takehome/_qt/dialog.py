@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (
 
 from allexplainer.content.levels import LEVELS, Level
 from allexplainer.content.topics import Topic
-
-PAPERS = {"a4": "A4", "letter": "US Letter"}
+from allexplainer.takehome.handout import PAPERS
 
 
 class HandoutDialog(QDialog):

@@ -50,7 +50,10 @@ SMALL_PT = 8.0
 INK = QColor("#000000")
 RULE = QColor("#555555")
 SHADE = QColor("#eeeeee")
-PICTURE_SHARE = 0.58  # of the text width, for a stage picture beside its caption
+# a stage picture is drawn for this printed size (its labels at least 9 pt on the paper) and
+# printed at it, with its caption beneath; a colouring sheet's line art likewise
+PICTURE_MM = (165.0, 165.0 * 9 / 16)
+COLOURING_MM = (210.0, 210.0 * 9 / 16)
 GAP_PT = 7.0
 
 LINE_ART = "line-art"  # the picture style of a colouring sheet
@@ -195,65 +198,45 @@ class _Painter:
 
     def _picture(self, block: Picture) -> _Laid:
         image = self.image(block.scene_id, block.stage)
-        pic_w = self.width * PICTURE_SHARE
-        pic_h = pic_w * image.height() / max(image.width(), 1)
-        text_w = self.width - pic_w - self.gap
-        doc = self.text_doc(f"<p><b>{html.escape(block.label)}</b></p>"
-                            f"<p>{html.escape(block.caption)}</p>", text_w)
-        height = max(pic_h, doc.size().height()) + self.gap
-
-        def paint(painter: QPainter, top: float, width: float) -> None:
-            target = QRectF(0, top, pic_w, pic_h)
-            painter.drawImage(target, image)
-            painter.save()
-            painter.setPen(QPen(RULE, 0.8 * self.pt))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(target)
-            painter.translate(pic_w + self.gap, top)
-            doc.drawContents(painter)
-            painter.restore()
-        return _Laid(block, height, paint)
+        pic_w = min(self.width, PICTURE_MM[0] * self.dpi / 25.4)  # its printed size
+        doc = self.text_doc(f"<p><b>{html.escape(block.label)}</b> "
+                            f"{html.escape(block.caption)}</p>", pic_w)
+        return self._picture_over(block, image, pic_w, doc, QPen(RULE, 0.8 * self.pt))
 
     def _voices(self, block: Voices) -> _Laid:
         image = self.image(block.scene_id, block.stage)
-        pic_w = self.width
-        pic_h = pic_w * image.height() / max(image.width(), 1)
         cells = "".join(f"<td width='33%' style='padding:6px'><p><b>{html.escape(name)}</b></p>"
                         f"<p>{html.escape(words)}</p></td>" for name, words in block.captions)
         doc = self.text_doc(f"<p><b>Stage {block.stage + 1} of {block.stage_count}</b></p>"
                             f"<table border='1' cellspacing='0' cellpadding='6' width='100%'"
                             f" style='border-color:#555555'><tr>{cells}</tr></table>",
                             self.width, BODY_PT + 0.5)
-        height = pic_h + self.gap + doc.size().height()
-
-        def paint(painter: QPainter, top: float, width: float) -> None:
-            target = QRectF(0, top, pic_w, pic_h)
-            painter.drawImage(target, image)
-            painter.save()
-            painter.setPen(QPen(RULE, 0.8 * self.pt))
-            painter.drawRect(target)
-            painter.translate(0, top + pic_h + self.gap)
-            doc.drawContents(painter)
-            painter.restore()
-        return _Laid(block, height, paint)
+        return self._picture_over(block, image, self.width, doc, QPen(RULE, 0.8 * self.pt))
 
     def _colouring(self, block: Colouring) -> _Laid:
         image = self.image(block.scene_id, block.stage, LINE_ART)
         aspect = image.height() / max(image.width(), 1)
         pic_w = min(self.width, self.height * 0.66 / aspect)  # room for the words on the page
-        pic_h = pic_w * aspect
-        left = (self.width - pic_w) / 2
         doc = self.text_doc(f"<p align='center'>{html.escape(block.caption)}</p>", self.width,
                             CAPTION_PT)
-        height = pic_h + self.gap + doc.size().height()
+        return self._picture_over(block, image, pic_w, doc, QPen(INK, 1.6 * self.pt),
+                                  left=(self.width - pic_w) / 2)
 
-        def paint(painter: QPainter, top: float, width: float) -> None:
+    def _picture_over(self, block: Block, image: QImage, pic_w: float, doc: QTextDocument,
+                      frame: QPen, left: float = 0.0) -> _Laid:
+        """A framed picture ``pic_w`` wide with ``doc`` beneath it, laid out as one piece
+        (so a page never parts a picture from its words)."""
+        pic_h = pic_w * image.height() / max(image.width(), 1)
+        height = pic_h + self.gap / 2 + doc.size().height() + self.gap  # and room after it
+
+        def paint(painter: QPainter, top: float, _width: float) -> None:
             target = QRectF(left, top, pic_w, pic_h)
             painter.drawImage(target, image)
             painter.save()
-            painter.setPen(QPen(INK, 1.6 * self.pt))
+            painter.setPen(frame)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(target)
-            painter.translate(0, top + pic_h + self.gap)
+            painter.translate(0, top + pic_h + self.gap / 2)
             doc.drawContents(painter)
             painter.restore()
         return _Laid(block, height, paint)
@@ -291,8 +274,8 @@ class _Painter:
     def _chrome(self, page: int, pages: int) -> tuple[QTextDocument, QTextDocument]:
         header = self.text_doc(f"<p>{html.escape(self.document.header)}</p>", self.width,
                                SMALL_PT)
-        footer = self.text_doc(f"<p>{html.escape(self.document.footer)} "
-                               f"Page {page} of {pages}.</p>", self.width, SMALL_PT)
+        lines = html.escape(self.document.footer).replace("\n", "<br>")
+        footer = self.text_doc(f"<p>{lines} Page {page} of {pages}.</p>", self.width, SMALL_PT)
         return header, footer
 
     def paginate(self) -> list[list[tuple[_Laid, float]]]:

@@ -20,22 +20,25 @@ from allexplainer.takehome.handout import (
     build_handout,
     build_voices,
     file_stem,
+    scene_stamp,
 )
 from allexplainer.topics._qt.care_note import CARE_TEAM_TEXT
 
-HANDOUT_PICTURE = (960, 540)  # pixels: sharp at the printed size
 
-
-def picture_maker(scenes: Mapping[str, Scene]) -> Callable[[str, int, str], bytes]:
-    """Pictures for documents: a stage's settled end state as PNG (matplotlib, lazily)."""
+def picture_maker(library: Library, scenes: Mapping[str, Scene]
+                  ) -> Callable[[str, int, str], bytes]:
+    """Pictures for documents: a stage's settled end state as PNG (matplotlib, lazily), drawn
+    at the size it is printed, with its stamp."""
 
     def make(scene_id: str, stage: int, level: str) -> bytes:
-        from allexplainer.takehome._qt.document import LINE_ART
-        from allexplainer.takehome.drawing.pictures import colouring_png, stage_png
+        from allexplainer.takehome._qt.document import COLOURING_MM, LINE_ART, PICTURE_MM
+        from allexplainer.takehome.drawing.pictures import colouring_png, on_paper, stage_png
 
+        stamp = scene_stamp(library, scene_id)
         if level == LINE_ART:
-            return colouring_png(scenes[scene_id], stage)
-        return stage_png(scenes[scene_id], stage, Level(level), HANDOUT_PICTURE)
+            return colouring_png(scenes[scene_id], stage, on_paper(*COLOURING_MM), stamp=stamp)
+        return stage_png(scenes[scene_id], stage, Level(level), on_paper(*PICTURE_MM),
+                         stamp=stamp)
     return make
 
 
@@ -47,7 +50,7 @@ def write_handout(library: Library, topic: Topic, level: Level, scenes: Mapping[
 
     scene = scenes.get(topic.diagram) if topic.diagram else None
     document = build_handout(library, topic, level, scene, CARE_TEAM_TEXT, questions)
-    return write_pdf(document, path, Level(level).value, picture_maker(scenes), page)
+    return write_pdf(document, path, Level(level).value, picture_maker(library, scenes), page)
 
 
 def write_voices(library: Library, topic: Topic | None, scene: Scene, stage: int,
@@ -56,7 +59,7 @@ def write_voices(library: Library, topic: Topic | None, scene: Scene, stage: int
     from allexplainer.takehome._qt.document import write_pdf
 
     document = build_voices(library, topic, scene, stage, CARE_TEAM_TEXT)
-    return write_pdf(document, path, Level.FAMILY.value, picture_maker(scenes), page)
+    return write_pdf(document, path, Level.FAMILY.value, picture_maker(library, scenes), page)
 
 
 def write_colouring(library: Library, scenes: Mapping[str, Scene], path: Path,
@@ -65,13 +68,13 @@ def write_colouring(library: Library, scenes: Mapping[str, Scene], path: Path,
     from allexplainer.takehome._qt.document import write_pdf
 
     document = build_colouring(library, list(scenes.values()))
-    return write_pdf(document, path, Level.CHILD.value, picture_maker(scenes), page)
+    return write_pdf(document, path, Level.CHILD.value, picture_maker(library, scenes), page)
 
 
 def picture_note(library: Library, scene: Scene, stage: int, level: Level) -> str:
-    """What a picture file says about itself: which stage, level and content version."""
+    """What a picture file says about itself: which stage and level, and its stamp."""
     return (f"ALL Explainer: {scene.id}, stage {stage + 1} of {len(scene.stages)}, "
-            f"{Level(level).value} words, content version {library.version}. It explains; "
+            f"{Level(level).value} words. {scene_stamp(library, scene.id)}. It explains; "
             "it does not replace the child's care team.")
 
 
@@ -147,14 +150,15 @@ def export_all(folder: Path, level: Level, library: Library, scenes: Mapping[str
                 for fmt in ("png", "svg"):
                     path = pictures / f"{stem}-stage-{stage + 1}-{level.value}.{fmt}"
                     save_stage(scene, stage, level, path, fmt,
-                               note=picture_note(library, scene, stage, level))
+                               note=picture_note(library, scene, stage, level),
+                               stamp=scene_stamp(library, scene_id))
                     summary.add(f"stage pictures ({fmt.upper()})", path)
             say(f"pictures: {stem}")
             if gifs:
                 animations = work / "animations"
                 animations.mkdir(exist_ok=True)
                 path = animations / f"{stem}-{level.value}.gif"
-                write_gif(scene, level, path)
+                write_gif(scene, level, path, stamp=scene_stamp(library, scene_id))
                 summary.add("animations (GIF)", path)
                 say(f"animation: {path.name}")
         _move_into_place(work, folder.expanduser(), summary)
@@ -181,8 +185,9 @@ def _move_into_place(work: Path, folder: Path, summary: ExportSummary) -> None:
                      for kind, paths in summary.files.items()}
 
 
-def run(folder: Path, level: Level, content_dir: Path | None = None) -> int:
-    """``allexplainer --export DIR``: 0 when everything was written, 1 (with a message) if not."""
+def run(folder: Path, level: Level, content_dir: Path | None = None, page: str = "a4") -> int:
+    """``allexplainer --export DIR``: 0 when everything was written, 1 (with a message) if not.
+    The handouts are laid out for ``page`` (a4 or letter)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
@@ -201,7 +206,7 @@ def run(folder: Path, level: Level, content_dir: Path | None = None) -> int:
     else:
         scenes = builtin_scenes(known)
     try:
-        summary = export_all(folder, level, library, scenes,
+        summary = export_all(folder, level, library, scenes, page=page,
                              progress=lambda text: print(f"  {text}", flush=True))
     except OSError as error:
         print(f"allexplainer: error: the export could not be written: {error}. Nothing was "

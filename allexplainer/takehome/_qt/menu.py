@@ -25,6 +25,7 @@ from allexplainer.takehome.handout import (
     build_handout,
     build_voices,
     file_stem,
+    scene_stamp,
     topic_for_scene,
 )
 from allexplainer.topics._qt.care_note import CARE_TEAM_TEXT
@@ -147,7 +148,7 @@ class TakeHome(QObject):
     def _pictures(self):
         from allexplainer.takehome._qt.export import picture_maker
 
-        return picture_maker(self.scenes())
+        return picture_maker(self.window.library, self.scenes())
 
     def save_handout(self, path: Path, page: str = "a4", topic_id: str | None = None,
                      level: Level | None = None) -> int:
@@ -192,7 +193,8 @@ class TakeHome(QObject):
         fmt = "svg" if path.suffix.lower() == ".svg" else "png"
         note = picture_note(self.window.library, scene, stage, self.level)
         with _busy():
-            save_stage(scene, stage, self.level, path, fmt, size, note)
+            save_stage(scene, stage, self.level, path, fmt, size, note,
+                       stamp=scene_stamp(self.window.library, scene.id))
         self._say(f"Saved the picture to {path}.")
 
     def export_gif(self, path: Path, size: tuple[int, int] = (640, 360), steps: int = 8) -> int:
@@ -201,7 +203,8 @@ class TakeHome(QObject):
 
         scene, _stage = self._need_stage()
         with _busy():
-            frames = write_gif(scene, self.level, path, size, steps)
+            frames = write_gif(scene, self.level, path, size, steps,
+                               stamp=scene_stamp(self.window.library, scene.id))
         self._say(f"Saved the animation ({frames} pictures) to {path}.")
         return frames
 
