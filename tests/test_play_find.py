@@ -7,9 +7,8 @@ import itertools
 import pytest
 from PySide6.QtCore import QPointF, Qt
 
-from allexplainer.play import find_flags
+from allexplainer.play import characters, find_flags
 from allexplainer.play._qt.find import FindActivity
-from allexplainer.play._qt.paint import FLAG_HEIGHT
 from allexplainer.play.find_flags import FeedbackKind, FlagHunt, make_layout
 from allexplainer.reading_state import ReadingState
 
@@ -28,10 +27,10 @@ def test_cells_never_overlap_and_stay_in_the_field(seed):
     cells = make_layout(seed)
     assert len(cells) == 10 and sum(cell.has_flag for cell in cells) == 3
     boxes = []
+    reach = find_flags.reach()
     for cell in cells:
-        # a cell and its flag on top of it
-        box = (cell.x - cell.radius, cell.y - cell.radius - FLAG_HEIGHT,
-               cell.x + cell.radius, cell.y + cell.radius)
+        # a cell and its flags all round it
+        box = (cell.x - reach, cell.y - reach, cell.x + reach, cell.y + reach)
         assert box[0] >= 0 and box[1] >= 0
         assert box[2] <= find_flags.FIELD_WIDTH and box[3] <= find_flags.FIELD_HEIGHT
         boxes.append(box)
@@ -46,17 +45,29 @@ def test_a_layout_that_cannot_fit_is_refused():
         make_layout(1, width=300, height=200)
 
 
+@pytest.mark.parametrize("seed", range(20))
+def test_healthy_b_cells_carry_flags_too_and_other_blood_cells_none(seed):
+    cells = make_layout(seed)
+    kinds = {cell.kind for cell in cells if cell.has_flag}
+    # CD19 is never shown as a sign of a poorly cell alone
+    assert kinds == {characters.LEUKAEMIA_CELL, characters.B_CELL}
+    assert {cell.kind for cell in cells if not cell.has_flag} == {characters.OTHER_CELL}
+
+
 def test_taps_find_flags_greet_healthy_cells_and_end_when_all_are_found():
     hunt = FlagHunt(SEED)
-    flagged = [cell.id for cell in hunt.cells if cell.has_flag]
+    poorly = [cell.id for cell in hunt.cells if cell.kind == characters.LEUKAEMIA_CELL]
+    b_cell = next(cell.id for cell in hunt.cells if cell.kind == characters.B_CELL)
     healthy = next(cell.id for cell in hunt.cells if not cell.has_flag)
     assert hunt.tap(healthy).message == find_flags.NO_FLAG_MESSAGE
-    first = hunt.tap(flagged[0])
-    assert first.kind is FeedbackKind.FOUND and first.message.startswith("You found a flag!")
-    assert hunt.tap(flagged[0]).kind is FeedbackKind.ALREADY
+    first = hunt.tap(poorly[0])
+    assert first.kind is FeedbackKind.FOUND
+    assert first.message.startswith("You found a cell with flags!")
+    assert hunt.tap(poorly[0]).kind is FeedbackKind.ALREADY
     assert hunt.found_count == 1 and not hunt.all_found
-    hunt.tap(flagged[1])
-    last = hunt.tap(flagged[2])
+    b_found = hunt.tap(b_cell)
+    assert b_found.kind is FeedbackKind.FOUND_B_CELL and "healthy cell" in b_found.message
+    last = hunt.tap(poorly[1])
     assert last.kind is FeedbackKind.ALL_FOUND and last.message == find_flags.ALL_FOUND_MESSAGE
     assert hunt.all_found
 
@@ -106,25 +117,30 @@ def flagged(activity: FindActivity) -> list[int]:
 
 def test_tapping_a_flagged_cell_finds_it_with_a_star_and_kind_words(qtbot, activity):
     assert activity.message == find_flags.START_MESSAGE
-    cell_id = flagged(activity)[0]
+    cell_id = next(cell.id for cell in activity.hunt.cells
+                   if cell.kind == characters.LEUKAEMIA_CELL)
     with qtbot.waitSignal(activity.found_changed):
         click_cell(qtbot, activity, cell_id)
-    assert activity.message.startswith("You found a flag!")
+    assert activity.message.startswith("You found a cell with flags!")
     assert activity.cell_items[cell_id].found
-    assert activity.progress_label.text() == "Flags found: 1 of 3"
+    assert activity.progress_label.text() == "Found: 1 of 3"
 
 
 def test_tapping_a_healthy_cell_says_so_gently(qtbot, activity):
     cell_id = next(cell.id for cell in activity.hunt.cells if not cell.has_flag)
     click_cell(qtbot, activity, cell_id)
-    assert activity.message == "That one has no flag. The super cells let it be. Try another!"
+    assert activity.message == "That one has no flags. The super cells let it be. Try another!"
     assert activity.hunt.found_count == 0 and activity.cell_items[cell_id].greeted
 
 
 def test_tapping_the_flag_itself_counts(qtbot, activity):
     item = activity.cell_items[flagged(activity)[0]]
-    flag_tip = item.mapToScene(QPointF(item.flag_side * item.radius * 0.3 + item.flag_side * 14,
-                                       -item.radius - FLAG_HEIGHT + 17))
+    flag = item.flag_items[0]
+    length = item.unit * characters.receptor_length("cd19")
+    # the middle of the flag's triangle (the diagrams' CD19: y up in its own units)
+    flag_tip = flag.mapToScene(QPointF(0.2 * length, -0.8 * length))
+    local = item.mapFromScene(flag_tip)
+    assert local.x() ** 2 + local.y() ** 2 > item.radius ** 2  # outside the cell's body
     qtbot.mouseClick(activity.view.viewport(), Qt.MouseButton.LeftButton,
                      pos=activity.view.mapFromScene(flag_tip))
     assert item.found
@@ -139,14 +155,14 @@ def test_a_tap_on_empty_space_changes_nothing(qtbot, activity):
 def test_finding_them_all_shows_the_ending_and_play_again_brings_new_cells(qtbot, activity):
     for cell_id in flagged(activity):
         click_cell(qtbot, activity, cell_id)
-    assert activity.message.startswith("You found every flag!")
+    assert activity.message.startswith("You found every cell with flags!")
     assert "healthy cells" in activity.message
     assert activity.play_again_button.isVisible()
     old = [(item.pos().x(), item.pos().y()) for item in activity.cell_items.values()]
     qtbot.mouseClick(activity.play_again_button, Qt.MouseButton.LeftButton)
     new = [(item.pos().x(), item.pos().y()) for item in activity.cell_items.values()]
     assert new != old and activity.message == find_flags.START_MESSAGE
-    assert activity.progress_label.text() == "Flags found: 0 of 3"
+    assert activity.progress_label.text() == "Found: 0 of 3"
     assert not activity.play_again_button.isVisible()
     assert not any(item.found for item in activity.cell_items.values())
 

@@ -7,27 +7,38 @@ import random
 from dataclasses import dataclass
 from enum import StrEnum
 
+from allexplainer.play import characters
+
 # The field the cells live in, in scene units; the view scales it to fit the screen.
 FIELD_WIDTH = 1100.0
 FIELD_HEIGHT = 600.0
-CELL_RADIUS = 60.0
-FLAG_HEIGHT = 48.0  # how far the flag's stick reaches above the cell
+CELL_RADIUS = 56.0  # a leukaemia cell's or a B cell's radius; other blood cells are smaller
 COLUMNS, ROWS = 5, 3
+B_CELLS = 1  # of the cells with flags, how many are healthy B cells
 
 # Healthy B cells carry the CD19 flag too, so the words never say that only poorly cells do.
-START_MESSAGE = ("Some cells have a little flag. Poorly cells have one, and some healthy cells "
-                 "do too. Can you tap each cell with a flag?")
-FOUND_MESSAGE = "You found a flag! Can you find another one?"
-NO_FLAG_MESSAGE = "That one has no flag. The super cells let it be. Try another!"
-ALREADY_MESSAGE = "You found that one. Look for another flag!"
-ALL_FOUND_MESSAGE = ("You found every flag! Super cells look for flags like these. "
+START_MESSAGE = ("Some cells have little flags. Poorly cells have them, and some healthy cells "
+                 "do too. Can you tap each cell with flags?")
+FOUND_MESSAGE = "You found a cell with flags! Can you find another one?"
+FOUND_B_CELL_MESSAGE = ("You found a B cell! It is a healthy cell, and it has flags too. "
+                        "Can you find another one?")
+NO_FLAG_MESSAGE = "That one has no flags. The super cells let it be. Try another!"
+ALREADY_MESSAGE = "You found that one. Look for another cell with flags!"
+ALL_FOUND_MESSAGE = ("You found every cell with flags! Super cells look for flags like these. "
                      "Doctors keep an eye on the healthy cells too.")
+
+
+def reach(radius: float = CELL_RADIUS) -> float:
+    """How far from its middle any cell of ``radius`` reaches, its flags included."""
+    return radius * max(characters.reach(kind) for kind in characters.CELL_KINDS
+                        if kind != characters.GUARD_CELL) + 4.0
 
 
 class FeedbackKind(StrEnum):
     """What a tap turned out to be."""
 
     FOUND = "found"
+    FOUND_B_CELL = "found_b_cell"
     NO_FLAG = "no_flag"
     ALREADY = "already"
     ALL_FOUND = "all_found"
@@ -43,7 +54,9 @@ class Feedback:
 
 @dataclass(frozen=True)
 class Cell:
-    """One round cell; ``flag_side`` is -1 or 1 for the side its flag leans to."""
+    """One cell: a poorly (leukaemia) cell or a healthy B cell with CD19 flags all round, or
+    another blood cell with none. ``radius`` is a leukaemia cell's radius (other blood cells
+    are drawn a little smaller, as in the diagrams); ``seed`` gives its own wobbly outline."""
 
     id: int
     x: float
@@ -51,37 +64,50 @@ class Cell:
     radius: float
     has_flag: bool
     row: int
-    flag_side: int = 1
+    kind: str = characters.LEUKAEMIA_CELL
+    seed: int = 0
+
+    @property
+    def name(self) -> str:
+        """What a screen reader calls this cell (child words)."""
+        return characters.NAMES[self.kind]
 
 
 def child_messages() -> tuple[str, ...]:
     """Every sentence this activity can show, so tests can check the words."""
-    return (START_MESSAGE, FOUND_MESSAGE, NO_FLAG_MESSAGE, ALREADY_MESSAGE, ALL_FOUND_MESSAGE)
+    return (START_MESSAGE, FOUND_MESSAGE, FOUND_B_CELL_MESSAGE, NO_FLAG_MESSAGE, ALREADY_MESSAGE,
+            ALL_FOUND_MESSAGE, *(characters.NAMES[kind] for kind in characters.CELL_KINDS),
+            characters.FLAG_NAME)
 
 
 def make_layout(seed: int, *, count: int = 10, flags: int = 3, width: float = FIELD_WIDTH,
                 height: float = FIELD_HEIGHT, radius: float = CELL_RADIUS,
-                columns: int = COLUMNS, rows: int = ROWS) -> tuple[Cell, ...]:
+                columns: int = COLUMNS, rows: int = ROWS,
+                b_cells: int = B_CELLS) -> tuple[Cell, ...]:
     """Cells for ``seed``: the same seed gives the same layout, and no two cells touch."""
     if not 0 < flags <= count <= columns * rows:
         raise ValueError("need 0 < flags <= count <= columns * rows")
     spot_w, spot_h = width / columns, height / rows
-    # each cell with its flag fits a box; a jittered grid keeps boxes in separate spots,
+    # each cell with its flags fits a box; a jittered grid keeps boxes in separate spots,
     # so cells can never overlap however the dice fall
-    half_w, top, bottom = radius + 6.0, radius + FLAG_HEIGHT, radius + 6.0
-    if spot_w < 2 * half_w or spot_h < top + bottom:
+    half = reach(radius)
+    if spot_w < 2 * half or spot_h < 2 * half:
         raise ValueError("the field is too small for that many cells")
     rng = random.Random(seed)
     spots = sorted(rng.sample(range(columns * rows), count))
     flagged = set(rng.sample(range(count), flags))
+    # some of the cells with flags are healthy B cells: CD19 is not only on poorly cells
+    healthy_flagged = set(rng.sample(sorted(flagged), min(b_cells, flags - 1)))
     cells = []
     for number, spot in enumerate(spots):
         row, column = divmod(spot, columns)
         left, upper = column * spot_w, row * spot_h
-        x = rng.uniform(left + half_w, left + spot_w - half_w)
-        y = rng.uniform(upper + top, upper + spot_h - bottom)
+        x = rng.uniform(left + half, left + spot_w - half)
+        y = rng.uniform(upper + half, upper + spot_h - half)
+        kind = (characters.B_CELL if number in healthy_flagged
+                else characters.LEUKAEMIA_CELL if number in flagged else characters.OTHER_CELL)
         cells.append(Cell(number, round(x, 1), round(y, 1), radius, number in flagged, row,
-                          rng.choice((-1, 1))))
+                          kind, rng.randrange(1, 500)))
     return tuple(cells)
 
 
@@ -100,7 +126,7 @@ class FlagHunt:
 
     @property
     def flag_count(self) -> int:
-        """How many cells carry a flag."""
+        """How many cells carry flags."""
         return sum(cell.has_flag for cell in self.cells)
 
     @property
@@ -125,6 +151,8 @@ class FlagHunt:
         self.found = self.found | {cell_id}
         if self.all_found:
             return Feedback(FeedbackKind.ALL_FOUND, ALL_FOUND_MESSAGE)
+        if cell.kind == characters.B_CELL:
+            return Feedback(FeedbackKind.FOUND_B_CELL, FOUND_B_CELL_MESSAGE)
         return Feedback(FeedbackKind.FOUND, FOUND_MESSAGE)
 
     def play_again(self) -> None:

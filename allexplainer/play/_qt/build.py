@@ -1,5 +1,10 @@
 """Build a CAR T-cell: drag the flag finder's parts onto the guard cell, then watch it work.
 
+The guard cell is the diagrams' T cell (blue, dotted nucleus, feelers) and the parts are the
+diagrams' CAR cut in three: the push part (the coloured signalling blocks inside the cell),
+the bendy stalk and the flag finder tip (the orange head that holds a CD19 flag). Once built,
+the super cell visits the cells with CD19 flags (two poorly cells and a healthy B cell, since B
+cells carry CD19 too) and each one clears away; a blood cell with no flag is left alone.
 The rules live in ``allexplainer.play.build_car``; this widget draws them and moves things.
 """
 
@@ -20,38 +25,37 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import (
-    QGraphicsScene,
     QGraphicsSimpleTextItem,
     QHBoxLayout,
-    QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from allexplainer.play import build_car
-from allexplainer.play._qt import theme
+from allexplainer.play import build_car, characters
+from allexplainer.play._qt import paint, theme
+from allexplainer.play._qt.activity import PLAY_AGAIN_TEXT, Activity
 from allexplainer.play._qt.items import CellItem, GuardCellItem, PartItem, SlotItem
-from allexplainer.play._qt.paint import stack_centre
-from allexplainer.play._qt.view import PlayView
 from allexplainer.play.build_car import CarBuild, hunt_frame
 from allexplainer.reading_state import ReadingState
-from allexplainer.speech._qt.announce import announce
-from allexplainer.speech._qt.highlight import read_label
-from allexplainer.speech._qt.speaker import Speaker
+
+__all__ = ["BUILDING", "FINISHED", "HUNTING", "PLAY_AGAIN_TEXT", "BuildActivity"]
 
 SCENE_RECT = QRectF(0, 0, 1200, 660)
 TRAY_RECT = QRectF(22, 22, 270, 616)
 TRAY_COLUMNS = (95.0, 219.0)
-TRAY_ROWS = {"push": 150.0, "stalk": 335.0, "tip": 520.0}  # push parts first: they go on first
-CELL_CENTRE = QPointF(640, 405)
-CELL_RADIUS = 170.0
-CELL_LABEL_CENTRE = QPointF(CELL_CENTRE.x(), 628)
-RECEPTOR_XS = (-88.0, 88.0)
+TRAY_ROWS = {"push": 160.0, "stalk": 345.0, "tip": 535.0}  # push parts first: they go on first
+TRAY_LABEL_GAP = 72.0
+GUARD_UNIT = 150.0  # the guard cell's radius (a T cell is the diagrams' size-1 cell)
+CELL_CENTRE = QPointF(548, 322)
+CELL_LABEL_CENTRE = QPointF(CELL_CENTRE.x(), 618)
 SNAP_DISTANCE = 120.0  # a part let go this close to a spot (or over the cell) goes on
-FLAGGED_CELLS = (QPointF(1010, 215), QPointF(1115, 395), QPointF(1010, 575))
-HEALTHY_CELL = QPointF(1120, 110)
-TARGET_RADIUS = 50.0
+TARGET_UNIT = 48.0  # the radius of the cells the super cell visits
+# The cells with CD19 flags the super cell visits, in turn: poorly cells and a healthy B cell
+TARGETS = ((QPointF(1010, 128), characters.LEUKAEMIA_CELL),
+           (QPointF(1108, 330), characters.B_CELL),
+           (QPointF(1010, 532), characters.LEUKAEMIA_CELL))
+FLAGGED_CELLS = tuple(where for where, _kind in TARGETS)
+HEALTHY_CELL = QPointF(1140, 560)  # a blood cell with no flag: the super cell lets it be
 HUNT_SCALE = 0.5
 GLIDE_MS = 380
 
@@ -59,42 +63,26 @@ PARTS_BOX_TEXT = "Parts box"
 GUARD_CELL_TEXT = "Guard cell"
 SUPER_CELL_TEXT = "Super cell!"
 WELL_DONE_TEXT = "Well done!"
-PLAY_AGAIN_TEXT = "Play again"
+BUILD_TITLE = "Build a super cell"
 
 # Stages, as reported by ``stage_changed``.
 BUILDING, HUNTING, FINISHED = "building", "hunting", "finished"
 
 
-class BuildActivity(QWidget):
+class BuildActivity(Activity):
     """Put the push part, the bendy stalk and the flag finder tip on each of two spots."""
 
     stage_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None, *, celebrate_ms: int = 3800,
                  state: ReadingState | None = None, receptors: int = 2) -> None:
-        super().__init__(parent)
-        self.setObjectName("play-build")
-        # Reduce motion is read at each step, so a change reaches a game already open
-        self._state = state if state is not None else ReadingState(parent=self)
-        self.build = CarBuild(min(receptors, len(RECEPTOR_XS)))
+        super().__init__(parent, name=BUILD_TITLE, object_name="play-build",
+                         scene_rect=SCENE_RECT, state=state)
+        self.build = CarBuild(min(receptors, len(characters.CAR_ANGLES)))
         self._stage = BUILDING
         self._chosen: str | None = None
         self._ring_shown = False
-        self._glides: dict[str, QPropertyAnimation] = {}
-
-        self.scene = QGraphicsScene(SCENE_RECT, self)
-        self.view = PlayView(self.scene, self, self)
-        self.setAccessibleName("Build a super cell")
-        self.view.setAccessibleName("Build a super cell: the play area")
-        self.view.setToolTip("Arrow keys choose, Enter picks")
-        self.view.viewport().setAccessibleName(self.view.accessibleName())
-        self.message_label = QLabel(self)
-        self.message_label.setObjectName("play-message")
-        self.message_label.setWordWrap(True)
-        self.message_label.setMinimumHeight(112)
-        self.play_again_button = QPushButton(PLAY_AGAIN_TEXT, self)
-        self.play_again_button.setObjectName("play-again")
-        self.play_again_button.clicked.connect(self.reset)
+        self._glides: dict[str, tuple[QPropertyAnimation, QPropertyAnimation]] = {}
 
         band = QHBoxLayout()
         band.addWidget(self.message_label, 1)
@@ -120,11 +108,6 @@ class BuildActivity(QWidget):
 
     # --- building the scene -------------------------------------------------------------
 
-    @property
-    def reduced_motion(self) -> bool:
-        """Whether this game jumps to its end states instead of moving (Reduce motion)."""
-        return self._state.reduced_motion
-
     def _build_scene(self) -> None:
         outline = QPainterPath()
         outline.addRoundedRect(TRAY_RECT, 28, 28)
@@ -133,40 +116,48 @@ class BuildActivity(QWidget):
         tray.setZValue(-1)
         self._add_text(PARTS_BOX_TEXT, QPointF(TRAY_RECT.center().x(), 54), 30, bold=True)
         for kind, y in TRAY_ROWS.items():
-            self._add_text(build_car.PartKind(kind).label, QPointF(TRAY_RECT.center().x(),
-                                                                   y + 66), theme.LABEL_PX + 2)
-        self.guard_cell = GuardCellItem(CELL_RADIUS)
+            self._add_text(build_car.PartKind(kind).label,
+                           QPointF(TRAY_RECT.center().x(), y + TRAY_LABEL_GAP), theme.LABEL_PX + 2)
+        self.guard_cell = GuardCellItem(GUARD_UNIT)
         self.scene.addItem(self.guard_cell)
         self.cell_label = self._add_text(GUARD_CELL_TEXT, CELL_LABEL_CENTRE, 30, bold=True)
         self.slot_items: dict[str, SlotItem] = {}
         for slot in self.build.slots:
-            item = SlotItem(slot.id, slot.kind.value, self.guard_cell)
-            item.setPos(self._slot_pos(slot.receptor, slot.kind.value))
+            item = SlotItem(slot.id, slot.kind.value, GUARD_UNIT, self.guard_cell)
+            where, turn = self._slot_place(slot.receptor, slot.kind.value)
+            item.setPos(where)
+            item.setRotation(turn)
             self.slot_items[slot.id] = item
         self.part_items: dict[str, PartItem] = {}
         counts: dict[str, int] = {}
         for part in self.build.parts:
             column = counts.get(part.kind.value, 0)
             counts[part.kind.value] = column + 1
-            item = PartItem(part.id, part.kind.value)
+            item = PartItem(part.id, part.kind.value, GUARD_UNIT)
             item.home = QPointF(TRAY_COLUMNS[column % 2], TRAY_ROWS[part.kind.value])
             item.picked.connect(self._picked)
             item.dropped.connect(self.drop_part)
             item.tapped.connect(self.place_part)
             self.scene.addItem(item)
             self.part_items[part.id] = item
-            glide = QPropertyAnimation(item, b"pos", item)  # one per part, used again and again
-            glide.setDuration(GLIDE_MS)
-            glide.setEasingCurve(QEasingCurve.Type.OutCubic)
-            self._glides[part.id] = glide
-        self.target_items = [CellItem(number, TARGET_RADIUS, True, 1, tappable=False)
-                             for number in range(len(FLAGGED_CELLS))]
-        self.healthy_item = CellItem(len(FLAGGED_CELLS), TARGET_RADIUS, False, tappable=False)
+            # one pair per part, used again and again: it glides and turns to its spot
+            glide = QPropertyAnimation(item, b"pos", item)
+            turn = QPropertyAnimation(item, b"rotation", item)
+            for animation in (glide, turn):
+                animation.setDuration(GLIDE_MS)
+                animation.setEasingCurve(QEasingCurve.Type.OutCubic)
+            self._glides[part.id] = (glide, turn)
+        self.target_items = [CellItem(number, kind, TARGET_UNIT, 11 + 7 * number,
+                                      tappable=False)
+                             for number, (_where, kind) in enumerate(TARGETS)]
+        self.healthy_item = CellItem(len(TARGETS), characters.OTHER_CELL, TARGET_UNIT, 5,
+                                     tappable=False)
         for item, where in zip([*self.target_items, self.healthy_item],
                                [*FLAGGED_CELLS, HEALTHY_CELL], strict=True):
             item.setPos(where)
             self.scene.addItem(item)
-        self.well_done_label = self._add_text(WELL_DONE_TEXT, QPointF(1040, 300), 52, bold=True)
+        self.well_done_label = self._add_text(WELL_DONE_TEXT, QPointF(1000, 330), 52, bold=True)
+        self.well_done_label.setZValue(5)
 
     def _add_text(self, text: str, centre: QPointF, pixels: int, *,
                   bold: bool = False) -> QGraphicsSimpleTextItem:
@@ -175,10 +166,18 @@ class BuildActivity(QWidget):
         _set_centred_text(item, text, centre)
         return item
 
-    def _slot_pos(self, receptor: int, kind: str) -> QPointF:
-        x = RECEPTOR_XS[receptor]
-        skin = -math.sqrt(CELL_RADIUS ** 2 - x ** 2)
-        return QPointF(x, skin + stack_centre(kind))
+    def _slot_place(self, receptor: int, kind: str) -> tuple[QPointF, float]:
+        """Where a part's spot is on the guard cell (cell units), and how it is turned."""
+        angle = characters.CAR_ANGLES[receptor]
+        where, turn = self.guard_cell.skin_point(angle)
+        out = paint.part_offset(kind, GUARD_UNIT)
+        rad = math.radians(angle)
+        return QPointF(where.x() + out * math.cos(rad), where.y() - out * math.sin(rad)), turn
+
+    def accessible_items(self) -> list:
+        """The guard cell, the parts, then the cells it will visit (each with its flags)."""
+        return [self.guard_cell, *self.part_items.values(), *self.target_items,
+                self.healthy_item]
 
     def slot_scene_pos(self, slot_id: str) -> QPointF:
         """Where spot ``slot_id`` is now, in scene units."""
@@ -192,11 +191,6 @@ class BuildActivity(QWidget):
         return self._stage
 
     @property
-    def message(self) -> str:
-        """The sentence shown to the child now."""
-        return self.message_label.text()
-
-    @property
     def chosen_part(self) -> str | None:
         """The part the keyboard has chosen, if any."""
         return self._chosen
@@ -206,21 +200,9 @@ class BuildActivity(QWidget):
             self._stage = stage
             self.stage_changed.emit(stage)
 
-    def _say(self, text: str) -> None:
-        if text != self.message_label.text():
-            self.message_label.setText(text)
-            # for children who cannot read yet: every prompt and answer is spoken (voice on)
-            if self._state.voice and self.isVisible():
-                read_label(self.message_label, Speaker.of(self._state))
-            else:
-                announce(self, text)
-            self.view.setAccessibleDescription(text)
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        """Opened with voice on: the prompt on screen is read aloud."""
-        super().showEvent(event)
-        if self._state.voice:
-            read_label(self.message_label, Speaker.of(self._state))
+    def play_again(self) -> None:
+        """Play again: the same as starting afresh."""
+        self.reset()
 
     def reset(self) -> None:
         """Start again: every part back in the box, a plain guard cell, flagged cells back."""
@@ -230,7 +212,8 @@ class BuildActivity(QWidget):
             self._stop_glide(item.part_id)
             item.setParentItem(None)
             item.setPos(item.home)
-            item.set_movable(True)
+            item.setRotation(0.0)
+            item.set_on_cell(False)
             item.show()
         self.guard_cell.set_super(False)
         self.guard_cell.setPos(CELL_CENTRE)
@@ -239,6 +222,7 @@ class BuildActivity(QWidget):
         for item in [*self.target_items, self.healthy_item]:
             item.setOpacity(1.0)
             item.setScale(1.0)
+            item.set_cleared(False)
         self.well_done_label.hide()
         self.play_again_button.hide()
         self._set_stage(BUILDING)
@@ -260,7 +244,7 @@ class BuildActivity(QWidget):
         """A part was let go at ``scene_pos``: put it on the nearest fitting spot, or home."""
         if self.build.is_placed(part_id) or self._stage != BUILDING:
             return
-        near_cell = _distance(scene_pos, self.guard_cell.scenePos()) < CELL_RADIUS + 40
+        near_cell = _distance(scene_pos, self.guard_cell.scenePos()) < GUARD_UNIT + 40
         near_slot = any(_distance(scene_pos, self.slot_scene_pos(slot.id)) < SNAP_DISTANCE
                         for slot in self.build.slots)
         if not (near_cell or near_slot):
@@ -302,9 +286,10 @@ class BuildActivity(QWidget):
         scene_pos = item.scenePos()
         item.setParentItem(self.guard_cell)
         item.setPos(self.guard_cell.mapFromScene(scene_pos))
-        item.set_movable(False)
+        item.set_on_cell(True)
         item.setZValue(2)
-        self._glide(part_id, self.slot_items[slot_id].pos())
+        spot = self.slot_items[slot_id]
+        self._glide(part_id, spot.pos(), spot.rotation())
         self._say(result.message)
         self._choose(self._best_free_part())
         self._refresh()
@@ -312,25 +297,35 @@ class BuildActivity(QWidget):
             self._become_super()
 
     def _send_home(self, part_id: str) -> None:
-        self._glide(part_id, self.part_items[part_id].home)
+        self._glide(part_id, self.part_items[part_id].home, 0.0)
 
-    def _glide(self, part_id: str, target: QPointF) -> None:
-        item, glide = self.part_items[part_id], self._glides[part_id]
+    def _glide(self, part_id: str, target: QPointF, rotation: float) -> None:
+        item, (glide, turn) = self.part_items[part_id], self._glides[part_id]
         glide.stop()
+        turn.stop()
         if self.reduced_motion:
             item.setPos(target)
+            item.setRotation(rotation)
             return
-        glide.setEndValue(target)  # with no start value it starts from where the part is
+        # with no start values they start from where the part is and how it is turned
+        glide.setEndValue(target)
+        turn.setEndValue(rotation)
         glide.start()
+        turn.start()
 
     def _finish_glides(self) -> None:
-        for part_id, glide in self._glides.items():
+        for part_id, (glide, turn) in self._glides.items():
+            item = self.part_items[part_id]
             if glide.state() == QPropertyAnimation.State.Running:
                 glide.stop()
-                self.part_items[part_id].setPos(glide.endValue())
+                item.setPos(glide.endValue())
+            if turn.state() == QPropertyAnimation.State.Running:
+                turn.stop()
+                item.setRotation(turn.endValue())
 
     def _stop_glide(self, part_id: str) -> None:
-        self._glides[part_id].stop()
+        for animation in self._glides[part_id]:
+            animation.stop()
 
     def _picked(self, part_id: str) -> None:
         self._stop_glide(part_id)  # a child may catch a part on its way home
@@ -354,8 +349,14 @@ class BuildActivity(QWidget):
             self._celebration.start()
 
     def _meeting_points(self) -> tuple[tuple[float, float], ...]:
-        gap = TARGET_RADIUS + CELL_RADIUS * HUNT_SCALE + 6
-        return tuple((where.x() - gap, where.y()) for where in FLAGGED_CELLS)
+        # the small super cell stops where its flag finder tips reach the flags on the
+        # cell's near side (the flag finders point 30 degrees up and down to the right)
+        angle = math.radians(max(characters.CAR_ANGLES))
+        tips = GUARD_UNIT * (1.0 + characters.receptor_length("car")) * math.cos(angle)
+        gaps = [HUNT_SCALE * tips + TARGET_UNIT * characters.reach(kind) * 0.5
+                for _where, kind in TARGETS]
+        return tuple((where.x() - gap, where.y())
+                     for where, gap in zip(FLAGGED_CELLS, gaps, strict=True))
 
     def _show_hunt(self, value: object) -> None:
         self._finish_glides()  # the last part must be in place before the cell moves
@@ -367,6 +368,7 @@ class BuildActivity(QWidget):
         for item, left in zip(self.target_items, frame.fades, strict=True):
             item.setOpacity(left)
             item.setScale(0.8 + 0.2 * left)  # shrink a little as they fade: gentle, no pop
+            item.set_cleared(left <= 0.0)
 
     def _finish_hunt(self) -> None:
         if self._stage != HUNTING:

@@ -1,6 +1,8 @@
-"""Find the CD19 flags: tap the cells that carry a flag; every tap gets a kind answer.
+"""Find the CD19 flags: tap the cells that carry flags; every tap gets a kind answer.
 
-No timer, no score to beat and no "game over": the round ends when every flag is found.
+The cells are the diagrams' cells: poorly (leukaemia) cells and healthy B cells with CD19 flags
+all round, and other blood cells with none. No timer, no score to beat and no "game over": the
+round ends when every cell with flags is found.
 The rules live in ``allexplainer.play.find_flags``; this widget draws them.
 """
 
@@ -9,71 +11,50 @@ from __future__ import annotations
 import random
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtWidgets import (
-    QGraphicsScene,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from allexplainer.play import find_flags
-from allexplainer.play._qt.build import PLAY_AGAIN_TEXT
+from allexplainer.play._qt import accessible
+from allexplainer.play._qt.activity import PLAY_AGAIN_TEXT, Activity
 from allexplainer.play._qt.items import CellItem
-from allexplainer.play._qt.view import PlayView, keep_place_when_hidden
+from allexplainer.play._qt.view import keep_place_when_hidden
 from allexplainer.play.find_flags import Feedback, FeedbackKind, FlagHunt
 from allexplainer.reading_state import ReadingState
-from allexplainer.speech._qt.announce import announce
-from allexplainer.speech._qt.highlight import read_label
-from allexplainer.speech._qt.speaker import Speaker
+
+__all__ = ["PLAY_AGAIN_TEXT", "FindActivity", "progress_text"]
 
 MARGIN = 24.0
 SCENE_RECT = QRectF(-MARGIN, -MARGIN, find_flags.FIELD_WIDTH + 2 * MARGIN,
                     find_flags.FIELD_HEIGHT + 2 * MARGIN)
+FIND_TITLE = "Find the flags"
 
 
 def progress_text(found: int, flags: int) -> str:
-    """How many flags are found so far, in child words."""
-    return f"Flags found: {found} of {flags}"
+    """How many cells with flags are found so far, in child words."""
+    return f"Found: {found} of {flags}"
 
 
-class FindActivity(QWidget):
-    """Cells to tap; a star on each one with a flag, a smile from each healthy one."""
+class FindActivity(Activity):
+    """Cells to tap; a star on each one with flags, a smile from each one with none."""
 
     found_changed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None, *, seed: int | None = None,
                  state: ReadingState | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("play-find")
-        # Reduce motion is read at each step, so a change reaches a game already open
-        self._state = state if state is not None else ReadingState(parent=self)
+        super().__init__(parent, name=FIND_TITLE, object_name="play-find",
+                         scene_rect=SCENE_RECT, state=state)
         # a fixed seed makes a round repeatable (tests); otherwise each visit looks new
         self.hunt = FlagHunt(seed if seed is not None else random.randrange(1, 1_000_000))
         self._focused: int | None = None
         self._ring_shown = False
         self.cell_items: dict[int, CellItem] = {}
 
-        self.scene = QGraphicsScene(SCENE_RECT, self)
-        self.view = PlayView(self.scene, self, self)
-        self.setAccessibleName("Find the flags")
-        self.view.setAccessibleName("Find the flags: the play area")
-        self.view.setToolTip("Arrow keys choose, Enter picks")
-        self.view.viewport().setAccessibleName(self.view.accessibleName())
-        self.message_label = QLabel(self)
-        self.message_label.setObjectName("play-message")
-        self.message_label.setWordWrap(True)
-        self.message_label.setMinimumHeight(112)
         self.progress_label = QLabel(self)
         self.progress_label.setObjectName("play-progress")
-        self.play_again_button = QPushButton(PLAY_AGAIN_TEXT, self)
-        self.play_again_button.setObjectName("play-again")
-        self.play_again_button.clicked.connect(self.play_again)
         keep_place_when_hidden(self.play_again_button)
 
         self.progress_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.play_again_button.setMinimumWidth(260)  # as wide as "Flags found: 3 of 3"
+        self.play_again_button.setMinimumWidth(260)  # as wide as the progress words
         side = QVBoxLayout()
         side.addWidget(self.progress_label)
         side.addWidget(self.play_again_button)
@@ -87,35 +68,14 @@ class FindActivity(QWidget):
         self._start_round()
 
     @property
-    def reduced_motion(self) -> bool:
-        """Whether this game jumps to its end states instead of moving (Reduce motion)."""
-        return self._state.reduced_motion
-
-    @property
-    def message(self) -> str:
-        """The sentence shown to the child now."""
-        return self.message_label.text()
-
-    @property
     def focused_cell(self) -> int | None:
         """The cell the keyboard has chosen, if any."""
         return self._focused
 
-    def _say(self, text: str) -> None:
-        if text != self.message_label.text():
-            self.message_label.setText(text)
-            # for children who cannot read yet: every prompt and answer is spoken (voice on)
-            if self._state.voice and self.isVisible():
-                read_label(self.message_label, Speaker.of(self._state))
-            else:
-                announce(self, text)
-            self.view.setAccessibleDescription(text)
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        """Opened with voice on: the prompt on screen is read aloud."""
-        super().showEvent(event)
-        if self._state.voice:
-            read_label(self.message_label, Speaker.of(self._state))
+    def accessible_items(self) -> list:
+        """The cells, row by row (as Tab visits them); each cell's flags are its children."""
+        return [self.cell_items[cell_id] for cell_id in self.hunt.reading_order()
+                if cell_id in self.cell_items]
 
     def _start_round(self) -> None:
         for item in self.cell_items.values():
@@ -124,7 +84,7 @@ class FindActivity(QWidget):
             item.deleteLater()
         self.cell_items = {}
         for cell in self.hunt.cells:
-            item = CellItem(cell.id, cell.radius, cell.has_flag, cell.flag_side)
+            item = CellItem(cell.id, cell.kind, cell.radius, cell.seed)
             item.setPos(cell.x, cell.y)
             item.tapped.connect(self.tap)
             self.scene.addItem(item)
@@ -134,6 +94,7 @@ class FindActivity(QWidget):
         self.play_again_button.hide()
         self._say(find_flags.START_MESSAGE)
         self._show_progress()
+        accessible.children_changed(self.view)
 
     def _show_progress(self) -> None:
         self.progress_label.setText(progress_text(self.hunt.found_count, self.hunt.flag_count))

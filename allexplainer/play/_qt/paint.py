@@ -1,175 +1,291 @@
-"""The shapes Play mode draws: guard cell, flag finder parts, cells, CD19 flags and stars.
+"""Play mode draws the diagrams' characters with QPainter: the guard cell (T cell), its flag
+finder (CAR) parts, leukaemia cells and B cells with their CD19 flags, other blood cells.
 
-Every shape is drawn around (0, 0) in scene units with a dark outline, and each kind has its
-own outline shape, so nothing is told apart by colour alone.
+Every outline comes from ``allexplainer.play.characters`` (the diagrams' own shapes); this
+module only turns those layers into painter paths. Each function draws round (0, 0) in scene
+units with the diagrams' dark outlines, and each kind keeps its own shape and texture, so
+nothing is told apart by colour alone.
+
+A diagram's local units have y pointing up; ``_local`` turns the painter so they can be used
+as they are.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
+from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPixmap,
+    QPolygonF,
+    QTransform,
+)
 
 from allexplainer import palette
+from allexplainer.diagrams.shapes import Layer
+from allexplainer.play import characters
 from allexplainer.play._qt import theme
+from allexplainer.play.build_car import STACK_ORDER, PartKind
+from allexplainer.play.characters import GUARD_CELL, Receptor
 
-# width and height of each flag finder part; the stalk is thin but its touch area is not
-PART_SIZES = {"push": (88.0, 52.0), "stalk": (40.0, 80.0), "tip": (96.0, 64.0)}
-STACK_KINDS = ("push", "stalk", "tip")  # inside to outside
-FLAG_HEIGHT = 48.0
-
-
-def stack_centre(kind: str) -> float:
-    """How far above the cell's skin the middle of part ``kind`` sits (negative is up)."""
-    centre, previous = 0.0, None  # the push part sits half in the cell's skin
-    for name in STACK_KINDS:
-        if previous is not None:
-            # a small overlap makes the pieces look joined into one flag finder
-            centre -= PART_SIZES[previous][1] / 2 + PART_SIZES[name][1] / 2 - 4.0
-        if name == kind:
-            return centre
-        previous = name
-    raise KeyError(kind)
+# Outlines a little bolder than the diagrams' (a child looks from further away), same shapes.
+LINE_BOOST = 1.3
 
 
-def _pen(width: float = theme.OUTLINE_WIDTH, colour: QColor | None = None,
-         style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
-    pen = QPen(colour or theme.outline_colour(), width, style)
+def line_px(unit: float) -> float:
+    """Scene units per diagram pixel for a character whose scene unit is ``unit`` long."""
+    return unit / characters.DIAGRAM_PX_PER_UNIT * LINE_BOOST
+
+
+# --- diagram layers as painter paths -----------------------------------------------------
+
+
+def _polygon(points) -> QPolygonF:
+    return QPolygonF([QPointF(float(x), float(y)) for x, y in points])
+
+
+_PATHS: dict[int, QPainterPath] = {}
+
+
+def _layer_path(layer: Layer) -> QPainterPath:
+    # the characters module keeps each layer for the life of the app, so its id is its name
+    known = _PATHS.get(id(layer))
+    if known is not None:
+        return known
+    path = QPainterPath()
+    for points in layer.paths:
+        polygon = _polygon(points)
+        if layer.filled:
+            path.addPolygon(polygon)
+            path.closeSubpath()
+        else:
+            path.moveTo(polygon[0])
+            for point in list(polygon)[1:]:
+                path.lineTo(point)
+    _PATHS[id(layer)] = path
+    return path
+
+
+def _pen(width: float, colour: str | QColor, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
+    pen = QPen(QColor(colour), width, style)
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     return pen
 
 
-def part_path(kind: str) -> QPainterPath:
-    """The outline of a flag finder part, centred on (0, 0)."""
-    w, h = PART_SIZES[kind]
-    path = QPainterPath()
-    if kind == "tip":
-        # a cup open at the top: the part that catches the CD19 flag
-        outer, inner = w / 2, w / 2 - 22
-        path.moveTo(-outer, -h / 2)
-        path.lineTo(-outer, 0)
-        path.arcTo(QRectF(-outer, -h / 2, 2 * outer, h), 180, 180)
-        path.lineTo(outer, -h / 2)
-        path.lineTo(inner, -h / 2)
-        path.lineTo(inner, 0)
-        path.arcTo(QRectF(-inner, -h / 2 + 22, 2 * inner, h - 44), 0, -180)
-        path.lineTo(-inner, -h / 2)
-        path.closeSubpath()
-    else:
-        radius = 16.0 if kind == "push" else w / 2
-        path.addRoundedRect(QRectF(-w / 2, -h / 2, w, h), radius, radius)
-    return path
-
-
-def paint_part(painter: QPainter, kind: str, *, ghost: bool = False) -> None:
-    """Draw part ``kind``; a ghost is the dashed outline of a spot waiting for it."""
-    path = part_path(kind)
-    if ghost:
-        # a pale copy of the part's own colour and shape: the child matches like a puzzle
-        painter.setPen(_pen(3.0, QColor(palette.SLOT_EDGE), Qt.PenStyle.DashLine))
-        painter.setBrush(QColor(theme.mix(theme.PART_FILLS[kind], palette.WHITE, 0.7)))
+def paint_layers(painter: QPainter, layers: Iterable[Layer], px: float) -> None:
+    """Draw diagram ``layers`` in the painter's local units; ``px`` local units per diagram px."""
+    for layer in layers:
+        path = _layer_path(layer)
+        painter.setPen(_pen(layer.width * px, layer.edge,
+                            Qt.PenStyle.DashLine if layer.dashed else Qt.PenStyle.SolidLine))
+        painter.setBrush(QColor(layer.face) if layer.filled and layer.face
+                         else Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
-        return
-    painter.setPen(_pen())
-    painter.setBrush(QColor(theme.PART_FILLS[kind]))
-    painter.drawPath(path)
-    painter.setPen(_pen(3.5))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    w, h = PART_SIZES[kind]
-    if kind == "push":
-        for dy in (-8.0, 8.0):  # two arrows pointing out: the push
-            chevron = QPainterPath(QPointF(-16, dy + 7))
-            chevron.lineTo(0, dy - 7)
-            chevron.lineTo(16, dy + 7)
-            painter.drawPath(chevron)
-    elif kind == "stalk":
-        zigzag = QPainterPath(QPointF(0, -h / 2 + 10))
-        for step in range(1, 6):  # a spring: the bendy bit
-            zigzag.lineTo(9 if step % 2 else -9, -h / 2 + 10 + step * (h - 20) / 6)
-        zigzag.lineTo(0, h / 2 - 10)
-        painter.drawPath(zigzag)
 
 
-def paint_round_cell(painter: QPainter, radius: float, fill: str, nucleus: str | None, *,
-                     smiling: bool = False) -> None:
-    """A round cell with a darker middle, a plain middle (``nucleus`` None) or a smile."""
-    painter.setPen(_pen())
-    painter.setBrush(QColor(fill))
-    painter.drawEllipse(QPointF(0, 0), radius, radius)
-    if nucleus is None:
-        return
-    if not smiling:
-        painter.setPen(_pen(2.5))
-        painter.setBrush(QColor(nucleus))
-        painter.drawEllipse(QPointF(-radius * 0.12, radius * 0.08), radius * 0.42,
-                            radius * 0.38)
-        return
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(theme.outline_colour())
-    for side in (-1, 1):
-        painter.drawEllipse(QPointF(side * radius * 0.3, -radius * 0.12), radius * 0.09,
-                            radius * 0.1)
-    box = QRectF(-radius * 0.34, -radius * 0.22, radius * 0.68, radius * 0.56)
-    smile = QPainterPath()
-    smile.arcMoveTo(box, 200)
-    smile.arcTo(box, 200, 140)
-    painter.setPen(_pen(4.5))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawPath(smile)
+def layers_outline(layers: Iterable[Layer], px: float) -> QPainterPath:
+    """The area ``layers`` cover (lines as wide as they are drawn), in local units."""
+    result = QPainterPath()
+    for layer in layers:
+        path = _layer_path(layer)
+        stroker = QPainterPathStroker()
+        stroker.setWidth(layer.width * px)
+        stroker.setCapStyle(Qt.PenCapStyle.RoundCap)
+        stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        result = result.united(stroker.createStroke(path))
+        if layer.filled:
+            result = result.united(path)
+    return result.simplified()
 
 
-def paint_guard_cell(painter: QPainter, radius: float, *, super_cell: bool = False) -> None:
-    """The big friendly guard cell (T cell) with a face; a super cell has a soft glow."""
+class _local:  # noqa: N801 - used as a context manager, reads like a statement
+    """Within ``with _local(painter, scale):`` the painter uses diagram units, y pointing up."""
+
+    def __init__(self, painter: QPainter, scale: float) -> None:
+        self.painter, self.scale = painter, scale
+
+    def __enter__(self) -> QPainter:
+        self.painter.save()
+        self.painter.scale(self.scale, -self.scale)
+        return self.painter
+
+    def __exit__(self, *_exc) -> None:
+        self.painter.restore()
+
+
+def local_transform(scale: float) -> QTransform:
+    """Diagram units (y up) to scene units (y down), ``scale`` scene units each."""
+    return QTransform.fromScale(scale, -scale)
+
+
+# --- cells -------------------------------------------------------------------------------
+
+
+def cell_radius(kind: str, unit: float) -> float:
+    """The radius of a cell of ``kind`` drawn with scene ``unit``."""
+    return unit * characters.cell_size(kind)
+
+
+def cell_outline(kind: str, seed: int, unit: float) -> QPainterPath:
+    """The cell's own wobbly outline in scene units (for its touch area and its glow)."""
+    body = characters.body_layers(kind, seed)[0]
+    return local_transform(cell_radius(kind, unit)).map(_layer_path(body))
+
+
+def receptor_placement(cell_kind: str, seed: int, unit: float,
+                       angle: float) -> tuple[QPointF, float]:
+    """Where a molecule at ``angle`` stands on the cell, and the item rotation (clockwise
+    degrees) that turns its "up" straight out from the cell."""
+    x, y = characters.standing_point(cell_kind, seed, angle)
+    return QPointF(x * unit, -y * unit), 90.0 - angle
+
+
+def paint_receptor(painter: QPainter, kind: str, unit: float, *, depth: int | None = None) -> None:
+    """Surface molecule ``kind`` standing at (0, 0) pointing up, on a cell of scene ``unit``.
+    ``depth`` picks the layers outside (UNDER) or inside the cell; None draws them all."""
+    length = unit * characters.receptor_length(kind)
+    layers = [layer for layer in characters.receptor_layers(kind)
+              if depth is None or (layer.depth == depth)]
+    with _local(painter, length) as local:
+        paint_layers(local, layers, line_px(unit) / length)
+
+
+def receptor_outline(kind: str, unit: float) -> QPainterPath:
+    """The area a molecule covers in its own item's scene units (pointing up)."""
+    length = unit * characters.receptor_length(kind)
+    path = layers_outline(characters.receptor_layers(kind), line_px(unit) / length)
+    return local_transform(length).map(path)
+
+
+def _paint_feelers(painter: QPainter, unit: float, receptors: Iterable[Receptor],
+                   seed: int) -> None:
+    for receptor in receptors:
+        where, turn = receptor_placement(GUARD_CELL, seed, unit, receptor.angle)
+        painter.save()
+        painter.translate(where)
+        painter.rotate(turn)
+        paint_receptor(painter, receptor.kind, unit)
+        painter.restore()
+
+
+def paint_cell(painter: QPainter, kind: str, seed: int, unit: float) -> None:
+    """The body of a cell of ``kind`` (outline, nucleus, texture), as the diagrams draw it."""
+    radius = cell_radius(kind, unit)
+    with _local(painter, radius) as local:
+        paint_layers(local, characters.body_layers(kind, seed), line_px(unit) / radius)
+
+
+def paint_guard_cell(painter: QPainter, unit: float, seed: int = 0, *,
+                     super_cell: bool = False, face: bool = True) -> None:
+    """The guard cell (the diagrams' T cell): its feelers, its dotted nucleus and, for a child,
+    a small calm face on the nucleus. A super cell has a soft glow round it."""
     if super_cell:
-        painter.setPen(_pen(22.0, theme.colour(theme.HALO, 0.9)))
+        painter.setPen(_pen(unit * 0.16, theme.colour(theme.HALO, 0.9)))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawEllipse(QPointF(0, 0), radius + 16, radius + 16)
-    painter.setPen(_pen(5.0))
-    painter.setBrush(QColor(theme.GUARD_FILL))
-    painter.drawEllipse(QPointF(0, 0), radius, radius)
+        painter.drawPath(cell_outline(GUARD_CELL, seed, unit * 1.06))
+    _paint_feelers(painter, unit, characters.receptors_on(GUARD_CELL), seed)
+    paint_cell(painter, GUARD_CELL, seed, unit)
+    if face:
+        paint_face(painter, QPointF(-0.04 * unit, -0.03 * unit), unit * 0.46)
+
+
+def paint_face(painter: QPainter, centre: QPointF, size: float, *, cheeks: bool = True) -> None:
+    """A calm face inside a circle of ``size`` round ``centre``: two round eyes and a small
+    smile, white behind the eyes so the dotted nucleus still shows round them."""
+    painter.save()
+    painter.translate(centre)
+    painter.setPen(_pen(size * 0.045, palette.OUTLINE))
+    painter.setBrush(QColor(palette.WHITE))
+    for side in (-1, 1):
+        painter.drawEllipse(QPointF(side * size * 0.36, -size * 0.2), size * 0.23, size * 0.26)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(theme.GUARD_NUCLEUS))
-    painter.drawEllipse(QPointF(0, radius * 0.12), radius * 0.62, radius * 0.55)
-    # a calm face: round eyes, rosy cheeks, a small smile
-    painter.setBrush(theme.outline_colour())
+    painter.setBrush(QColor(palette.OUTLINE))
     for side in (-1, 1):
-        painter.drawEllipse(QPointF(side * radius * 0.26, -radius * 0.08), radius * 0.065,
-                            radius * 0.075)
-    painter.setBrush(theme.colour(palette.CHEEK, 0.8))
-    for side in (-1, 1):
-        painter.drawEllipse(QPointF(side * radius * 0.42, radius * 0.12), radius * 0.09,
-                            radius * 0.06)
+        painter.drawEllipse(QPointF(side * size * 0.36, -size * 0.14), size * 0.12, size * 0.13)
+    if cheeks:
+        painter.setBrush(theme.colour(palette.CHEEK, 0.9))
+        for side in (-1, 1):
+            painter.drawEllipse(QPointF(side * size * 0.62, size * 0.2), size * 0.13,
+                                size * 0.09)
     smile = QPainterPath()
-    smile.arcMoveTo(QRectF(-radius * 0.22, -radius * 0.1, radius * 0.44, radius * 0.36), 200)
-    smile.arcTo(QRectF(-radius * 0.22, -radius * 0.1, radius * 0.44, radius * 0.36), 200, 140)
-    painter.setPen(_pen(5.0))
+    box = QRectF(-size * 0.32, -size * 0.08, size * 0.64, size * 0.52)
+    smile.arcMoveTo(box, 205)
+    smile.arcTo(box, 205, 130)
+    painter.setPen(_pen(size * 0.1, palette.OUTLINE))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawPath(smile)
-    if super_cell:
-        paint_star(painter, QPointF(radius * 0.55, radius * 0.55), radius * 0.2)
+    painter.restore()
 
 
-def flag_geometry(radius: float, side: int) -> tuple[QPointF, QPointF, QPainterPath]:
-    """The CD19 flag on a cell of ``radius``: stick foot, stick top, and the triangle."""
-    foot = QPointF(side * radius * 0.3, -radius * 0.94)
-    top = QPointF(foot.x(), -radius - FLAG_HEIGHT + 4)
-    triangle = QPainterPath(top)
-    triangle.lineTo(top.x() + side * 36, top.y() + 13)
-    triangle.lineTo(top.x(), top.y() + 26)
-    triangle.closeSubpath()
-    return foot, top, triangle
+def paint_smile(painter: QPainter, size: float) -> None:
+    """A smile on a blood cell that a child has said hello to (in its pale middle)."""
+    paint_face(painter, QPointF(0, size * 0.05), size, cheeks=False)
 
 
-def paint_flag(painter: QPainter, radius: float, side: int = 1) -> None:
-    """A small triangular CD19 flag on a stick, standing on a cell of ``radius``."""
-    foot, top, triangle = flag_geometry(radius, side)
-    painter.setPen(_pen(5.0))
-    painter.drawLine(foot, top)
-    painter.setPen(_pen(3.0))
-    painter.setBrush(QColor(theme.FLAG_FILL))
-    painter.drawPath(triangle)
+# --- the flag finder's parts -------------------------------------------------------------
+
+
+def car_unit(unit: float) -> float:
+    """How long the whole flag finder (CAR) is on a guard cell of scene ``unit``."""
+    return unit * characters.receptor_length("car")
+
+
+def part_offset(kind: str, unit: float) -> float:
+    """How far out from the cell's outline the middle of part ``kind`` lies (scene units)."""
+    return characters.part_middle(PartKind(kind)) * car_unit(unit)
+
+
+def stack_centre(kind: str, unit: float) -> float:
+    """Kept for callers that think "up": the part's middle above the outline (negative)."""
+    return -part_offset(kind, unit)
+
+
+def _part_frame(kind: str, unit: float) -> tuple[float, float]:
+    length = car_unit(unit)
+    return length, characters.part_middle(PartKind(kind))
+
+
+@cache
+def _part_path(kind: str, unit: float) -> QPainterPath:
+    length, middle = _part_frame(kind, unit)
+    layers = characters.car_part_layers(PartKind(kind))
+    path = layers_outline(layers, line_px(unit) / length)
+    transform = QTransform.fromScale(length, -length)
+    transform.translate(0, -middle)
+    return transform.map(path)
+
+
+def part_path(kind: str, unit: float) -> QPainterPath:
+    """The area part ``kind`` covers, centred on (0, 0), pointing up (outwards)."""
+    return QPainterPath(_part_path(kind, unit))
+
+
+def paint_part(painter: QPainter, kind: str, unit: float, *, ghost: bool = False) -> None:
+    """Draw part ``kind`` as the diagram's CAR draws it; a ghost is the dashed outline of a spot
+    waiting for it (a pale copy of the part's own shape: the child matches it like a puzzle)."""
+    if ghost:
+        painter.setPen(_pen(line_px(unit) * 2.4, palette.SLOT_EDGE, Qt.PenStyle.DashLine))
+        painter.setBrush(theme.colour(theme.mix(theme.PART_FILLS[kind], palette.WHITE, 0.6),
+                                      0.85))
+        painter.drawPath(_part_path(kind, unit))
+        return
+    length, middle = _part_frame(kind, unit)
+    painter.save()
+    painter.scale(length, -length)
+    painter.translate(0, -middle)
+    paint_layers(painter, characters.car_part_layers(PartKind(kind)), line_px(unit) / length)
+    painter.restore()
+
+
+# --- stars, focus, chooser pictures ------------------------------------------------------
 
 
 def star_path(centre: QPointF, radius: float) -> QPainterPath:
@@ -185,8 +301,8 @@ def star_path(centre: QPointF, radius: float) -> QPainterPath:
 
 
 def paint_star(painter: QPainter, centre: QPointF, radius: float) -> None:
-    """A yellow star with a dark outline: the sign of a flag found."""
-    painter.setPen(_pen(3.0))
+    """A yellow star with a dark outline: the sign of a cell with flags found."""
+    painter.setPen(_pen(max(2.5, radius * 0.1), palette.OUTLINE))
     painter.setBrush(QColor(theme.STAR_FILL))
     painter.drawPath(star_path(centre, radius))
 
@@ -194,8 +310,34 @@ def paint_star(painter: QPainter, centre: QPointF, radius: float) -> None:
 def paint_focus_ring(painter: QPainter, rect: QRectF, radius: float) -> None:
     """A thick dashed ring round whatever the keyboard has chosen."""
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.setPen(_pen(6.0, QColor(theme.FOCUS), Qt.PenStyle.DashLine))
+    painter.setPen(_pen(6.0, theme.FOCUS, Qt.PenStyle.DashLine))
     painter.drawRoundedRect(rect, radius, radius)
+
+
+def paint_flagged_cell(painter: QPainter, kind: str, seed: int, unit: float) -> None:
+    """A cell with its CD19 flags all round (flags first: they stand behind the outline)."""
+    for angle in characters.flag_angles(kind):
+        where, turn = receptor_placement(kind, seed, unit, angle)
+        painter.save()
+        painter.translate(where)
+        painter.rotate(turn)
+        paint_receptor(painter, "cd19", unit)
+        painter.restore()
+    paint_cell(painter, kind, seed, unit)
+
+
+def paint_super_cell(painter: QPainter, unit: float, seed: int = 0) -> None:
+    """A finished super cell: the guard cell with its two flag finders on."""
+    paint_guard_cell(painter, unit, seed, super_cell=True)
+    for angle in characters.CAR_ANGLES:
+        where, turn = receptor_placement(GUARD_CELL, seed, unit, angle)
+        for kind in STACK_ORDER:
+            painter.save()
+            painter.translate(where)
+            painter.rotate(turn)
+            painter.translate(0, -part_offset(kind.value, unit))
+            paint_part(painter, kind.value, unit)
+            painter.restore()
 
 
 def _picture(size: int, extent: float) -> tuple[QPixmap, QPainter]:
@@ -211,32 +353,24 @@ def _picture(size: int, extent: float) -> tuple[QPixmap, QPainter]:
 def build_picture(size: int) -> QPixmap:
     """The chooser picture for building: a super cell with its two flag finders."""
     pixmap, painter = _picture(size, 440.0)
-    painter.translate(0, 58)
-    radius = 120.0
-    paint_guard_cell(painter, radius, super_cell=True)
-    for side in (-1, 1):
-        x = side * 62.0
-        skin = -math.sqrt(radius * radius - x * x)
-        for kind in STACK_KINDS:
-            painter.save()
-            painter.translate(x, skin + stack_centre(kind))
-            paint_part(painter, kind)
-            painter.restore()
+    painter.translate(-60, 0)
+    paint_super_cell(painter, 118.0, seed=3)
     painter.end()
     return pixmap
 
 
 def find_picture(size: int) -> QPixmap:
-    """The chooser picture for finding: cells, one with a CD19 flag and a star."""
+    """The chooser picture for finding: a poorly cell with flags and a star, a B cell with
+    flags (healthy cells can carry them too) and a blood cell with none."""
     pixmap, painter = _picture(size, 420.0)
-    for x, y, flagged in ((-105.0, -60.0, False), (95.0, -85.0, True), (-20.0, 110.0, False)):
+    for x, y, kind in ((95.0, -80.0, characters.LEUKAEMIA_CELL),
+                       (-100.0, -70.0, characters.OTHER_CELL),
+                       (-10.0, 105.0, characters.B_CELL)):
         painter.save()
         painter.translate(x, y)
-        paint_round_cell(painter, 78.0, theme.CELL_FILL, theme.CELL_NUCLEUS)
-        if flagged:
-            paint_flag(painter, 78.0, 1)
-            paint_star(painter, QPointF(0, 0), 40.0)
+        paint_flagged_cell(painter, kind, 5, 68.0)
+        if kind == characters.LEUKAEMIA_CELL:
+            paint_star(painter, QPointF(0, 4), 36.0)
         painter.restore()
     painter.end()
     return pixmap
-

@@ -21,7 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsScene, QGraphicsView, QWidget
 
-from allexplainer.play._qt import theme
+from allexplainer.play._qt import accessible, theme
 
 ARROWS = {
     Qt.Key.Key_Left: (-1, 0),
@@ -47,6 +47,9 @@ class KeyTarget(Protocol):
     def show_focus(self, shown: bool) -> None:
         """Show or hide the focus ring (hidden while the child uses touch or mouse)."""
 
+    def accessible_items(self) -> list:
+        """The things in the play area a screen reader names, in reading order."""
+
 
 class PlayView(QGraphicsView):
     """Shows the whole scene, scaled to fit, and hands keys to its activity."""
@@ -66,6 +69,11 @@ class PlayView(QGraphicsView):
         self.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
         # small enough for a laptop, big enough that every target stays over 48 px
         self.setMinimumSize(720, 400)
+        accessible.install()  # its parts, cells and flags are named objects for screen readers
+
+    def accessible_items(self) -> list:
+        """The things in the play area, named for a screen reader (see ``accessible``)."""
+        return self._keys.accessible_items()
 
     def fit(self) -> None:
         """Scale the scene to fill the view without stretching it."""
