@@ -25,8 +25,10 @@ class HoldButton(QAbstractButton):
 
     def __init__(self, parent: QWidget | None = None, *, hold_ms: int = 2000,
                  idle_text: str = IDLE_TEXT, hint_text: str = HINT_TEXT,
-                 description: str = "Press and hold for two seconds to leave Play mode.") -> None:
+                 description: str = "Press and hold for two seconds to leave Play mode.",
+                 also_fits: tuple[str, ...] = ()) -> None:
         super().__init__(parent)
+        self._also_fits = also_fits  # other idle words it may show: sized for all, no jumps
         self.setObjectName("play-exit")
         self._idle_text, self._hint_text = idle_text, hint_text
         self.setText(idle_text)
@@ -51,6 +53,22 @@ class HoldButton(QAbstractButton):
         # QAbstractButton already turns mouse, touch and Space into pressed/released
         self.pressed.connect(self.begin_hold)
         self.released.connect(self.end_hold)
+
+    def set_idle_text(self, idle_text: str, description: str | None = None) -> None:
+        """Show ``idle_text`` while nobody holds the button (a toggle says what it will do)."""
+        showing_idle = self.text() == self._idle_text
+        self._idle_text = idle_text
+        self.setAccessibleName(idle_text)
+        if description is not None:
+            self.setAccessibleDescription(description)
+        if showing_idle:
+            self.setText(idle_text)
+        self.updateGeometry()
+
+    @property
+    def idle_text(self) -> str:
+        """The words shown while nobody holds the button."""
+        return self._idle_text
 
     @property
     def hold_ms(self) -> int:
@@ -102,7 +120,8 @@ class HoldButton(QAbstractButton):
         metrics = QFontMetrics(self.font())
         return max(metrics.boundingRect(0, 0, wrap_at, 200, Qt.TextFlag.TextWordWrap,
                                         text).width()
-                   for text in (self._idle_text, self._hint_text, HOLDING_TEXT))
+                   for text in (self._idle_text, self._hint_text, HOLDING_TEXT,
+                                *self._also_fits))
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(self._text_width(10_000) + RING + 64, 72)

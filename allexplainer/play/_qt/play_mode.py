@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
 from allexplainer.play._qt import build as play_build
 from allexplainer.play._qt import find as play_find
 from allexplainer.play._qt import theme
+from allexplainer.play._qt.activity import PLAY_AGAIN_TEXT
 from allexplainer.play._qt.build import BuildActivity
 from allexplainer.play._qt.find import FindActivity
 from allexplainer.play._qt.hold_to_exit import HoldButton
 from allexplainer.play._qt.paint import build_picture, find_picture
 from allexplainer.reading_state import ReadingState
+from allexplainer.speech._qt.announce import announce
 
 CHOOSER_TITLE = "What shall we play?"
 BUILD_TITLE = "Build a super cell"
@@ -37,13 +39,21 @@ BACK_TEXT = "Back to the games"
 # a grown-up's action, held like the way out, so a child's tap never starts printing
 COLOURING_TEXT = "Grown-ups: hold to print colour-in pages"
 COLOURING_HINT = "Keep holding to print"
+# Reduce motion, for the grown-up, without leaving Play mode: held like the way out, so a
+# child's tap never changes it. The words say what holding will do.
+STILL_TEXT = "Grown-ups: hold to keep pictures still"
+MOVING_TEXT = "Grown-ups: hold to let pictures move"
+MOTION_HINT = "Keep holding to change"
+STILL_NOW = "The pictures keep still now."
+MOVING_NOW = "The pictures can move now."
 PICTURE_PX = 300
 
 
 def child_words() -> tuple[str, ...]:
     """The words Play mode itself shows, so tests can check them."""
     return (CHOOSER_TITLE, BUILD_TITLE, FIND_TITLE, BACK_TEXT, COLOURING_TEXT,
-            COLOURING_HINT, play_build.PLAY_AGAIN_TEXT,
+            COLOURING_HINT, STILL_TEXT, MOVING_TEXT, MOTION_HINT, STILL_NOW, MOVING_NOW,
+            PLAY_AGAIN_TEXT,
             play_build.PARTS_BOX_TEXT, play_build.GUARD_CELL_TEXT, play_build.SUPER_CELL_TEXT,
             play_build.WELL_DONE_TEXT, play_find.progress_text(1, 3))
 
@@ -86,6 +96,9 @@ class PlayMode(QWidget):
         self.setObjectName("play-mode")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setStyleSheet(theme.STYLE_SHEET)
+        # one reading state for both games and the grown-ups' Reduce motion button
+        self.state = state if state is not None else ReadingState(parent=self)
+        state = self.state
 
         self.back_button = QPushButton(BACK_TEXT, self)
         self.back_button.setObjectName("play-back")
@@ -113,6 +126,12 @@ class PlayMode(QWidget):
                                            "print colouring sheets (for grown-ups).")
         self.colouring_button.setObjectName("play-colouring")
         self.colouring_button.hold_completed.connect(self.colouring_requested)
+        self.motion_button = HoldButton(self, hold_ms=hold_ms, idle_text=STILL_TEXT,
+                                        hint_text=MOTION_HINT, also_fits=(MOVING_TEXT,))
+        self.motion_button.setObjectName("play-motion")
+        self.motion_button.hold_completed.connect(self.toggle_motion)
+        state.reduced_motion_changed.connect(self._show_motion)
+        self._show_motion(state.reduced_motion)
 
         self.build_activity = BuildActivity(self, celebrate_ms=celebrate_ms,
                                             state=state)
@@ -132,6 +151,7 @@ class PlayMode(QWidget):
         layout.addWidget(self.stack, 1)
         bottom = QHBoxLayout()
         bottom.setContentsMargins(16, 0, 16, 12)
+        bottom.addWidget(self.motion_button)
         bottom.addStretch(1)
         bottom.addWidget(self.colouring_button)
         layout.addLayout(bottom)
@@ -150,6 +170,18 @@ class PlayMode(QWidget):
         button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         return button
 
+    def toggle_motion(self) -> None:
+        """Turn Reduce motion on or off (the grown-up held the button); both games follow at
+        once, and the main window's menu and the saved settings with them."""
+        self.state.set_reduced_motion(not self.state.reduced_motion)
+        announce(self, STILL_NOW if self.state.reduced_motion else MOVING_NOW)
+
+    def _show_motion(self, reduced: bool) -> None:
+        verb = "let pictures move" if reduced else "keep pictures still"
+        self.motion_button.set_idle_text(
+            MOVING_TEXT if reduced else STILL_TEXT,
+            f"Press and hold for two seconds to {verb} (Reduce motion, for grown-ups).")
+
     def show_chooser(self) -> None:
         """Show the two big activity buttons."""
         self.build_activity.stop_animations()
@@ -158,6 +190,7 @@ class PlayMode(QWidget):
         self.title_label.set_title(CHOOSER_TITLE)
         self.back_button.hide()
         self.colouring_button.show()
+        self.motion_button.show()
         self.build_choice.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def open_build(self) -> None:
@@ -173,8 +206,9 @@ class PlayMode(QWidget):
         self.stack.setCurrentWidget(activity)
         self.title_label.set_title(title)
         self.back_button.show()
-        self.colouring_button.end_hold()
-        self.colouring_button.hide()  # only on the chooser, never in the middle of a game
+        for grown_ups in (self.colouring_button, self.motion_button):
+            grown_ups.end_hold()
+            grown_ups.hide()  # only on the chooser, never in the middle of a game
         activity.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _leave(self) -> None:
@@ -214,6 +248,7 @@ class PlayMode(QWidget):
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
         self.exit_button.end_hold()  # a hold cut short by hiding must not finish later
         self.colouring_button.end_hold()
+        self.motion_button.end_hold()
         self.build_activity.stop_animations()
         self.find_activity.stop_animations()
         super().hideEvent(event)
