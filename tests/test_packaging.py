@@ -38,6 +38,24 @@ def test_the_icon_pngs_are_drawn_from_the_svg_sources():
     assert result.returncode == 0, result.stderr
 
 
+def test_the_icon_check_compares_the_drawing_not_the_bytes(qapp, tmp_path):
+    import importlib.util
+
+    from PySide6.QtCore import Qt
+
+    spec = importlib.util.spec_from_file_location("render_icons",
+                                                  ROOT / "tools" / "render_icons.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    same, mirrored = tmp_path / "same.png", tmp_path / "mirrored.png"
+    image = tool.render_image(64)
+    image.save(str(same), "PNG", 0)  # other compression, same pixels
+    image.flipped(Qt.Orientation.Horizontal).save(str(mirrored), "PNG")
+    assert tool.looks_the_same(same, 64)
+    assert not tool.looks_the_same(mirrored, 64)
+    assert not tool.looks_the_same(same, 48)
+
+
 def test_desktop_entry_and_metainfo_name_the_app_the_same_way():
     entry = desktop_entry()
     assert entry["Exec"] == "allexplainer"

@@ -1,12 +1,17 @@
 """Render the app icon's PNG sizes from its hand-drawn SVG sources.
 
     python tools/render_icons.py            # write allexplainer/icons/allexplainer-<size>.png
-    python tools/render_icons.py --check    # exit 1 if a PNG is missing or differs
+    python tools/render_icons.py --check    # exit 1 if a PNG is missing or looks different
 
 The SVG sources are packaging/icons/org.allexplainer.ALLExplainer.svg (24 px and up) and
 org.allexplainer.ALLExplainer-16.svg (the same drawing with less detail, for 16 px). The PNGs
 are the app's window icon (package data) and go into the desktop's icon theme when the Linux
 package is built. Rendering uses Qt's own SVG renderer, so it works wherever PySide6 does.
+
+The check compares pixels, not PNG bytes: Qt's raster engine takes different code paths on
+different processors (and zlib compresses differently), so the same SVG can come out a few
+levels apart in anti-aliased edges on another machine. A PNG is stale when any channel of any
+pixel differs by more than TOLERANCE levels out of 255, which a changed drawing always does.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ LARGE = SOURCES / "org.allexplainer.ALLExplainer.svg"
 SMALL = SOURCES / "org.allexplainer.ALLExplainer-16.svg"
 OUTPUT = ROOT / "allexplainer" / "icons"
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+TOLERANCE = 24
 
 
 def png_path(size: int) -> Path:
@@ -29,9 +35,8 @@ def png_path(size: int) -> Path:
     return OUTPUT / f"allexplainer-{size}.png"
 
 
-def render(size: int) -> bytes:
-    """The icon at ``size`` x ``size`` pixels as PNG bytes."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+def render_image(size: int):
+    """The icon at ``size`` x ``size`` pixels as a QImage."""
     from PySide6.QtGui import QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
 
@@ -44,12 +49,37 @@ def render(size: int) -> bytes:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     renderer.render(painter)
     painter.end()
+    return image
+
+
+def render(size: int) -> bytes:
+    """The icon at ``size`` x ``size`` pixels as PNG bytes."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    image = render_image(size)
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     image.save(buffer, "PNG")
     buffer.close()
     return bytes(data.data())
+
+
+def looks_the_same(path: Path, size: int) -> bool:
+    """Whether the PNG at ``path`` shows what the SVG draws at ``size`` (within TOLERANCE)."""
+    import numpy as np
+    from PySide6.QtGui import QImage
+
+    stored = QImage(str(path))
+    if stored.isNull() or stored.width() != size or stored.height() != size:
+        return False
+    rgba = QImage.Format.Format_RGBA8888
+
+    def pixels(image):
+        image = image.convertToFormat(rgba)
+        return np.frombuffer(image.constBits(), np.uint8, image.sizeInBytes()).astype(int)
+
+    return int(np.abs(pixels(stored) - pixels(render_image(size))).max()) <= TOLERANCE
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,11 +95,12 @@ def main(argv: list[str] | None = None) -> int:
     stale = []
     OUTPUT.mkdir(parents=True, exist_ok=True)
     for size in SIZES:
-        data, path = render(size), png_path(size)
+        path = png_path(size)
         if args.check:
-            if not path.exists() or path.read_bytes() != data:
+            if not path.exists() or not looks_the_same(path, size):
                 stale.append(path.name)
         else:
+            data = render(size)
             path.write_bytes(data)
             print(f"{path.relative_to(ROOT)}: {len(data)} bytes")
     if stale:
