@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 HERE = Path(__file__).resolve().parent
-ROOMS = ("main", "glossary", "notebook", "presenter", "play", "play-build")
+ROOMS = ("main", "glossary", "notebook", "presenter", "play", "play-build", "play-find")
 
 
 def _missing() -> list[str]:
@@ -73,3 +73,34 @@ def test_accessibility_walk_hears_the_caption_and_the_stage(walks):
     assert caption["name"].startswith("This is a T cell")  # the words, not "Diagram caption"
     names = {c["name"] for c in controls}
     assert {"Read aloud", "Restart", "Next", "Speed 1 times"} <= names
+
+
+def _seen(walk: dict) -> list[tuple[str, str]]:
+    return [(c["role"], c["name"]) for c in [*walk["controls"], *walk.get("named", [])]]
+
+
+def test_accessibility_walk_names_each_play_part_cell_and_flag(walks):
+    found, _out = walks
+    build = _seen(found["play-build"])
+    assert ("canvas", "Build a super cell: the play area") in build
+    assert ("image", "Guard cell (T cell)") in build
+    for part in ("Push part", "Bendy stalk", "Flag finder tip"):
+        assert build.count(("push button", f"{part}, in the parts box")) == 2, part
+    assert build.count(("image", "Poorly cell with flags")) == 2
+    assert ("image", "Blood cell with no flag") in build
+    assert any(role == "image" and name.startswith("B cell with flags") for role, name in build)
+    assert build.count(("image", "CD19 flag")) >= 10  # every flag on the visited cells
+    find = _seen(found["play-find"])
+    assert ("canvas", "Find the flags: the play area") in find
+    cells = [name for role, name in find if role == "push button" and "cell" in name]
+    assert len(cells) == 10
+    assert {"Poorly cell with flags", "Blood cell with no flag"} <= set(cells)
+    assert any(name.startswith("B cell with flags") for name in cells)
+    assert find.count(("image", "CD19 flag")) >= 10
+
+
+def test_accessibility_walk_finds_the_grown_ups_reduce_motion_button_in_play_mode(walks):
+    found, _out = walks
+    names = {name for _role, name in _seen(found["play"])}
+    assert "Grown-ups: hold to keep pictures still" in names
+    assert "Grown-ups: hold to leave" in names

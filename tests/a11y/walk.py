@@ -45,8 +45,9 @@ def on_screen(node, window) -> bool:
             and box.x < frame.x + frame.width and box.y < frame.y + frame.height)
 
 
-def walk(node, path, out, depth=0, window=None):
-    """Every showing node under ``node``."""
+def walk(node, path, out, depth=0, window=None, named=None):
+    """Every showing node under ``node``: interactive ones in ``out``, other named ones in
+    ``named``."""
     if depth > 60:
         return
     try:
@@ -67,22 +68,25 @@ def walk(node, path, out, depth=0, window=None):
     if role in INTERACTIVE or focusable:
         out.append({"role": role, "name": name, "path": here,
                     "description": node.description or ""})
+    elif name and named is not None:  # pictures and labels a screen reader can read
+        named.append({"role": role, "name": name, "path": here})
     for index in range(min(count, 500)):
         try:
             child = node.getChildAtIndex(index)
         except Exception:
             continue
         if child is not None:
-            walk(child, here, out, depth + 1, window)
+            walk(child, here, out, depth + 1, window, named)
 
 
-def snapshot(app) -> list[dict]:
-    """Every showing interactive control of every window of ``app``."""
+def snapshot(app, named: list | None = None) -> list[dict]:
+    """Every showing interactive control of every window of ``app`` (and, into ``named``,
+    every other showing node that has a name)."""
     controls: list[dict] = []
     for index in range(app.childCount):
         window = app.getChildAtIndex(index)
         if window is not None:
-            walk(window, window.name or "window", controls)
+            walk(window, window.name or "window", controls, named=named)
     return controls
 
 
@@ -98,7 +102,9 @@ def main() -> None:
         time.sleep(0.3)
         controls = snapshot(app)
     unnamed = [c for c in controls if not c["name"].strip()]
-    print(json.dumps({"controls": controls, "unnamed": unnamed,
+    named: list[dict] = []
+    snapshot(app, named)
+    print(json.dumps({"controls": controls, "unnamed": unnamed, "named": named,
                       "found_expected": not expected
                       or any(expected == c["name"] for c in controls)}))
 

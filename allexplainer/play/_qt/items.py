@@ -261,6 +261,9 @@ class CellItem(PlayItem):
         self.has_flag = kind in characters.FLAGGED_KINDS
         self.tappable = tappable
         self.focusable = tappable
+        # a cell a child taps is a button; one only watched (the build game's) is a picture
+        self.accessible_role = (QAccessible.Role.Button if tappable
+                                else QAccessible.Role.Graphic)
         self.found = False
         self.greeted = False  # tapped, and it had no flag: it smiles back
         self.cleared = False  # a super cell has cleared it away (the build game's ending)
