@@ -21,17 +21,20 @@ class ReadingState(QObject):
     reduced_motion_changed = Signal(bool)
     voice_changed = Signal(bool)
     high_contrast_changed = Signal(bool)
+    legend_changed = Signal(bool)
     language_changed = Signal(str)
 
     def __init__(self, level: Level = Level.FAMILY, *, text_scale: float = 1.0,
                  reduced_motion: bool = False, voice: bool = False, high_contrast: bool = False,
-                 language: str = "en", parent: QObject | None = None) -> None:
+                 legend: bool = True, language: str = "en",
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._level = Level(level)
         self._text_scale = float(text_scale)
         self._reduced_motion = bool(reduced_motion)
         self._voice = bool(voice)
         self._high_contrast = bool(high_contrast)
+        self._legend = bool(legend)
         self._language = language
 
     @property
@@ -95,6 +98,18 @@ class ReadingState(QObject):
             self.high_contrast_changed.emit(on)
 
     @property
+    def legend(self) -> bool:
+        """Whether the diagrams show their key (the strip naming each kind of cell and part)."""
+        return self._legend
+
+    def set_legend(self, shown: bool) -> None:
+        """Show the diagrams' key, or hide it and give the picture its room."""
+        shown = bool(shown)
+        if shown != self._legend:
+            self._legend = shown
+            self.legend_changed.emit(shown)
+
+    @property
     def language(self) -> str:
         """The language of the words shown (only English content exists today)."""
         return self._language
@@ -113,7 +128,8 @@ def restored_from(settings, level: Level | None = None) -> ReadingState:
                          text_scale=settings.get("text_scale"),
                          reduced_motion=settings.get("reduced_motion"),
                          voice=settings.get("voice"),
-                         high_contrast=settings.get("high_contrast"))
+                         high_contrast=settings.get("high_contrast"),
+                         legend=settings.get("legend"))
     remember_in(state, settings)
     return state
 
@@ -125,6 +141,7 @@ def remember_in(state: ReadingState, settings) -> None:
     state.reduced_motion_changed.connect(lambda on: settings.set("reduced_motion", on))
     state.voice_changed.connect(lambda on: settings.set("voice", on))
     state.high_contrast_changed.connect(lambda on: settings.set("high_contrast", on))
+    state.legend_changed.connect(lambda on: settings.set("legend", on))
 
 
 def scale_fonts_with(state: ReadingState, *widgets) -> None:

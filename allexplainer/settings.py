@@ -25,6 +25,7 @@ KEY_VOICE = "reading/voice"
 KEY_VOICE_NAME = "reading/voice_name"
 KEY_VOICE_RATE = "reading/voice_rate"
 KEY_HIGH_CONTRAST = "display/high_contrast"
+KEY_LEGEND = "display/legend"
 TEXT_SCALES = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
 STAGE_KEY = "diagram/{scene}/stage"
 
@@ -107,6 +108,8 @@ SETTINGS: dict[str, Setting] = {
     "voice_name": Setting(KEY_VOICE_NAME, "en-gb", _voice_name, str),
     "voice_rate": Setting(KEY_VOICE_RATE, 150, lambda raw: int(_between(80, 260)(raw)), int),
     "high_contrast": Setting(KEY_HIGH_CONTRAST, False, _flag, bool),
+    # the diagrams' key under the picture (L hides it)
+    "legend": Setting(KEY_LEGEND, True, _flag, bool),
 }
 
 

@@ -67,6 +67,27 @@ def _hits(start, end, box) -> bool:
     return any(_cross(start, end, corners[i], corners[(i + 1) % 4]) for i in range(4))
 
 
+def _assert_no_collision(renderer: SceneRenderer, scene, level, size) -> None:
+    legend = renderer.legend_extent()
+    for index in range(len(scene.stages)):
+        where = (scene.id, level.value, size, renderer.word_scale, index + 1)
+        labels = renderer.label_boxes(stage_end(scene, index))
+        items = list(labels.items())
+        for n, (name, (box, leader)) in enumerate(items):
+            assert box[0] >= 0 and box[1] >= 0 and box[2] <= size[0] and \
+                box[3] <= size[1], (where, name, "off the canvas")
+            if legend is not None:
+                assert _overlap(box, legend) == 0, (where, name, "on the legend")
+            for other, (other_box, other_leader) in items[n + 1:]:
+                assert _overlap(box, other_box) == 0, (where, name, other)
+                if leader is not None:
+                    assert not _hits(*leader, other_box), (where, name, "leader", other)
+                if other_leader is not None:
+                    assert not _hits(*other_leader, box), (where, other, "leader", name)
+                if leader is not None and other_leader is not None:
+                    assert not _cross(*leader, *other_leader), (where, name, other, "cross")
+
+
 @pytest.mark.parametrize("scene_id", ["antibodies", "blinatumomab", "car_t", "cd19"])
 @pytest.mark.parametrize("level", list(Level))
 def test_labels_never_overlap_at_any_size(scene_id, level):
@@ -75,22 +96,22 @@ def test_labels_never_overlap_at_any_size(scene_id, level):
     and off the legend."""
     scene = scenes()[scene_id]
     for size in CANVASES:
+        _assert_no_collision(_renderer(scene, level, size), scene, level, size)
+
+
+# (canvas, word scale, key shown): presenter mode on a wall screen and a laptop (labels and key
+# 1.4x), bigger words at their largest in the picture (1.5x, WORDS_AT_MOST), the key hidden (L)
+WORDS = [((1824, 830), 1.4, True), ((3840, 2160), 1.4, True), ((1280, 560), 1.4, True),
+         ((1280, 560), 1.5, True), ((1824, 830), 1.5, True), ((720, 480), 1.0, False)]
+
+
+@pytest.mark.parametrize("scene_id", ["antibodies", "blinatumomab", "car_t", "cd19"])
+@pytest.mark.parametrize("level", list(Level))
+def test_labels_never_overlap_with_bigger_words_or_the_key_hidden(scene_id, level):
+    scene = scenes()[scene_id]
+    for size, scale, legend in WORDS:
         renderer = _renderer(scene, level, size)
-        legend = renderer.legend_extent()
-        for index in range(len(scene.stages)):
-            where = (scene_id, level.value, size, index + 1)
-            labels = renderer.label_boxes(stage_end(scene, index))
-            items = list(labels.items())
-            for n, (name, (box, leader)) in enumerate(items):
-                assert box[0] >= 0 and box[1] >= 0 and box[2] <= size[0] and \
-                    box[3] <= size[1], (where, name, "off the canvas")
-                if legend is not None:
-                    assert _overlap(box, legend) == 0, (where, name, "on the legend")
-                for other, (other_box, other_leader) in items[n + 1:]:
-                    assert _overlap(box, other_box) == 0, (where, name, other)
-                    if leader is not None:
-                        assert not _hits(*leader, other_box), (where, name, "leader", other)
-                    if other_leader is not None:
-                        assert not _hits(*other_leader, box), (where, other, "leader", name)
-                    if leader is not None and other_leader is not None:
-                        assert not _cross(*leader, *other_leader), (where, name, other, "cross")
+        renderer.word_scale = scale
+        renderer.set_legend(legend)
+        assert (renderer.legend_extent() is not None) == legend
+        _assert_no_collision(renderer, scene, level, size)

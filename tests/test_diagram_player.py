@@ -321,3 +321,57 @@ def test_the_caption_is_named_by_its_words(make_player):
     player.go_to_stage(1)
     caption = QAccessible.queryAccessibleInterface(player.caption_label)
     assert caption.text(QAccessible.Text.Name) == caption_of(player.scene, 1, Level.CHILD)
+
+
+def _legend_and_drawing(player) -> tuple[float | None, float]:
+    """The key's height and the drawing's height on screen, in canvas pixels."""
+    renderer = player._canvas.scene_renderer
+    player._canvas.draw()
+    legend = renderer.legend_extent()
+    return (None if legend is None else legend[3] - legend[1],
+            renderer.axes.get_window_extent().height)
+
+
+def test_l_hides_the_picture_key_and_gives_the_drawing_its_room(make_player, qtbot):
+    player = make_player()
+    shown, drawing = _legend_and_drawing(player)
+    assert shown and shown > 20
+    qtbot.keyClick(player, Qt.Key.Key_L)
+    assert player._state.legend is False
+    hidden, larger = _legend_and_drawing(player)
+    assert hidden is None and larger > drawing
+    qtbot.keyClick(player, Qt.Key.Key_L)
+    assert _legend_and_drawing(player)[0] == pytest.approx(shown)
+
+
+def test_bigger_words_make_the_picture_labels_and_key_bigger_too(make_player):
+    player = make_player()
+    label = next(a for a in player._canvas.scene_renderer._actors.values()
+                 if hasattr(a, "text") and hasattr(a.text, "fontsize"))
+    usual_key, usual_drawing = _legend_and_drawing(player)
+    usual_label = label.text.fontsize
+    player._state.set_text_scale(1.5)
+    key, drawing = _legend_and_drawing(player)
+    # the larger key takes room from the drawing; against the drawing the words are 1.5x
+    assert label.text.fontsize / drawing == pytest.approx(1.5 * usual_label / usual_drawing,
+                                                          rel=0.02)
+    assert key > usual_key * 1.3
+    player._state.set_text_scale(2.0)  # the caption grows on; the picture's words stop at 1.5x
+    assert player._canvas.scene_renderer.word_scale == 1.5
+
+
+def test_presenting_draws_the_key_larger_for_the_room(make_player, qtbot):
+    from allexplainer.diagrams._qt.player import ROOM_WORDS
+
+    player = make_player()
+    player.resize(1920, 1080)
+    canvas = player._canvas
+    qtbot.waitUntil(lambda: canvas.width() > 1800)
+    usual = _legend_and_drawing(player)[0]
+    player.set_presenting(True)
+    assert canvas.scene_renderer.word_scale == pytest.approx(ROOM_WORDS)
+    room = _legend_and_drawing(player)[0]
+    assert room > usual * 1.2
+    player.set_presenting(False)
+    assert canvas.scene_renderer.word_scale == 1.0
+    assert _legend_and_drawing(player)[0] < room / 1.2

@@ -260,6 +260,18 @@ def test_reading_text_size_follows_ctrl_plus_minus_and_is_remembered(qtbot):
     assert again.tabs.currentWidget().text.document().defaultFont().pointSizeF() == usual
 
 
+def test_the_picture_key_is_hidden_from_the_view_menu_and_stays_hidden(qtbot):
+    window = open_window(qtbot)
+    assert window.legend_action.isChecked() and window.state.legend
+    window.legend_action.trigger()
+    assert window.state.legend is False
+    window.close()
+    again = open_window(qtbot)
+    assert again.state.legend is False and not again.legend_action.isChecked()
+    again.legend_action.trigger()
+    assert again.state.legend
+
+
 def test_on_a_small_screen_the_diagram_covers_at_least_40_percent_of_the_window(qtbot):
     from PySide6.QtCore import QPoint
 

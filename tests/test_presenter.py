@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
@@ -178,3 +180,44 @@ def test_entering_presenter_mode_draws_the_same_pixels_as_next_then_prior(qtbot,
     after = _canvas_pixels(qtbot, presenter)
     assert entered.shape == after.shape
     assert (abs(entered - after).max(axis=2) > 40).mean() < 0.001
+
+
+@pytest.mark.parametrize("level", list(Level))
+def test_the_room_reads_at_most_two_lines_above_the_bottom_band(qtbot, window, level):
+    """Heads hide the bottom of a wall screen: every stage's caption is two lines at most, of
+    about 60 characters, clear of the bottom tenth; what it leaves out is in the nurse's notes."""
+    from allexplainer.presenter._qt.views import BOTTOM_BAND
+    from allexplainer.presenter.room_caption import ROOM_LIMIT
+
+    window.state.set_level(level)
+    presenter = start(qtbot, window, "car-t")
+    audience = presenter.audience
+    audience.showNormal()
+    audience.resize(1920, 1080)
+    qtbot.waitUntil(lambda: audience.stack.currentWidget().caption_label.width() > 1000)
+    overlay = audience.notes_overlay
+    for _ in range(len(presenter.deck.slides)):
+        player = audience.stack.currentWidget()
+        label = player.caption_label
+        qtbot.waitUntil(lambda label=label: label.width() > 1000)  # a new slide is laid out
+        where = (player.scene.id, player.stage_index + 1, level.value)
+        shown_words = html.unescape(label.text())
+        full = strip_links(player.scene.stages[player.stage_index].caption.get(level))
+        assert len(shown_words) <= ROOM_LIMIT, where
+        line = label.fontMetrics().lineSpacing()
+        wrapped = label.fontMetrics().boundingRect(0, 0, label.width(), 100_000,
+                                                   Qt.TextFlag.TextWordWrap, shown_words)
+        assert round(wrapped.height() / line) <= 2, where  # lines of text
+        assert label.height() >= wrapped.height(), where  # nothing cut off
+        assert label.width() <= label.fontMetrics().averageCharWidth() * 70, where
+        bottom = label.mapTo(audience, label.rect().bottomLeft()).y()
+        assert bottom <= audience.height() * (1 - BOTTOM_BAND), where
+        assert label.accessibleName() == full, "a screen reader hears the whole caption"
+        notes = overlay.text()
+        room = presenter.room_caption_for(presenter.deck.current)
+        assert room.shown == shown_words
+        if room.rest:
+            assert room.rest[:30] in html.unescape(notes), where
+        assert audience.counter.text() == \
+            f"Stage {player.stage_index + 1} of {len(player.scene.stages)}"
+        qtbot.keyClick(audience, Qt.Key.Key_Right)

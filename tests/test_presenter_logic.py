@@ -7,6 +7,7 @@ import pytest
 from allexplainer.content.errors import ContentError
 from allexplainer.presenter.deck import Deck
 from allexplainer.presenter.nurse_notes import check_notes_cover, parse_notes
+from allexplainer.presenter.room_caption import ROOM_LIMIT, room_caption
 from allexplainer.presenter.screens import ScreenInfo, plan_screens
 from tests.helpers import ROOT
 
@@ -55,6 +56,52 @@ def test_notes_that_do_not_match_the_stages_are_refused():
         check_notes_cover(parse_notes(NOTES), {"car_t": 8, "antibodies": 6})
     with pytest.raises(ContentError, match="'new_scene' has 4 stages but 0 notes"):
         check_notes_cover(parse_notes(NOTES), {"new_scene": 4})
+
+
+def test_the_room_reads_the_sentences_that_fit_and_the_nurse_has_the_rest():
+    caption = "A short first line. " + "A second sentence that is long. " * 4
+    room = room_caption(caption)
+    assert room.shown.startswith("A short first line.") and room.fits
+    assert len(room.shown) <= ROOM_LIMIT
+    assert f"{room.shown} {room.rest}" == " ".join(caption.split())
+
+
+def test_a_line_written_for_the_room_is_shown_and_the_whole_caption_goes_to_the_nurse():
+    room = room_caption("One very long sentence. Two.", "Short for the room.")
+    assert (room.shown, room.rest) == ("Short for the room.", "One very long sentence. Two.")
+
+
+def test_a_first_sentence_too_long_for_the_room_is_flagged():
+    room = room_caption("word " * 40)
+    assert not room.fits and room.rest == ""
+
+
+def test_every_caption_at_every_level_fits_the_room():
+    from allexplainer.content.levels import LEVELS
+    from allexplainer.content.links import strip_links
+    from allexplainer.resources import builtin_scenes
+
+    notes = parse_notes(NOTES)
+    for scene_id, scene in builtin_scenes().items():
+        for index, stage in enumerate(scene.stages):
+            for level in LEVELS:
+                written = notes[scene_id][index].room.get(str(level), "")
+                room = room_caption(strip_links(stage.caption.get(level)), written)
+                assert room.fits, (scene_id, index + 1, str(level), room.shown)
+
+
+@pytest.mark.parametrize(("room", "message"), [
+    ('room = { grown_up = "Hello." }', "'grown_up' is not a reading level"),
+    ('room = { clinic = "" }', "missing or empty"),
+    ('room = { clinic = "' + "x" * 121 + '" }', "121 characters: a room line has at most 120"),
+    ('room = "Hello."', "must be a table of reading levels"),
+])
+def test_a_bad_room_line_is_named(room, message):
+    line = 'careful = "Keep it simple; the detail of the arms comes next."\n'
+    broken = NOTES.replace(line, line + room + "\n", 1)
+    with pytest.raises(ContentError, match=message) as raised:
+        parse_notes(broken)
+    assert raised.value.field.startswith("scene[0].stage[0].room")
 
 
 LAPTOP = ScreenInfo("laptop", 1920, 1080, primary=True)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from allexplainer.content.errors import ContentError, load_toml
+from allexplainer.content.levels import LEVELS
+from allexplainer.presenter.room_caption import ROOM_LIMIT
 
 NOTES_FILE = "notes.toml"
 _FIELDS = ("say", "asked", "careful")
@@ -18,6 +20,8 @@ class StageNote:
     say: str
     asked: str
     careful: str
+    # the caption's words for the wall screen, by level, where its first sentence is too long
+    room: Mapping[str, str] = field(default_factory=dict)
 
     def as_text(self) -> str:
         """The note as three short labelled lines."""
@@ -48,9 +52,30 @@ def parse_notes(text: str, file: str = NOTES_FILE) -> dict[str, tuple[StageNote,
                     raise ContentError("missing or empty", file=file,
                                        field=f"{where}.stage[{index}].{key}")
                 values[key] = " ".join(value.split())
-            parsed.append(StageNote(**values))
+            room = _room_lines(stage.get("room", {}), file, f"{where}.stage[{index}].room")
+            parsed.append(StageNote(**values, room=room))
         notes[scene["id"]] = tuple(parsed)
     return notes
+
+
+def _room_lines(value: object, file: str, where: str) -> dict[str, str]:
+    """The ``room = { clinic = "..." }`` lines of one stage, checked."""
+    if not isinstance(value, dict):
+        raise ContentError("must be a table of reading levels", file=file, field=where)
+    levels = {str(level) for level in LEVELS}
+    lines = {}
+    for level, text in value.items():
+        if level not in levels:
+            raise ContentError(f"'{level}' is not a reading level ({', '.join(sorted(levels))})",
+                               file=file, field=f"{where}.{level}")
+        if not isinstance(text, str) or not text.strip():
+            raise ContentError("missing or empty", file=file, field=f"{where}.{level}")
+        text = " ".join(text.split())
+        if len(text) > ROOM_LIMIT:
+            raise ContentError(f"{len(text)} characters: a room line has at most {ROOM_LIMIT}",
+                               file=file, field=f"{where}.{level}")
+        lines[level] = text
+    return lines
 
 
 def check_notes_cover(notes: Mapping[str, tuple[StageNote, ...]],

@@ -28,6 +28,7 @@ ROOMS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
         ("Left arrow or Page Up", "Go back one step."),
         ("Home", "Start the picture again from the first step."),
         ("S", "Change the speed: slow, normal, fast (Shift+S goes slower)."),
+        ("L", "Show or hide the key under the picture (what each shape is)."),
     )),
     ("Words about a word (glossary, F9)", "A panel that says what hard words mean.", (
         ("F9", "Open the glossary and go to its search box; press F9 again to close it."),
@@ -45,6 +46,7 @@ ROOMS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
         ("B or .", "Make the screen black, and back again."),
         ("N", "Show or hide the nurse's notes."),
         ("P", "Projector colours: black on white, for a bright room."),
+        ("L", "Show or hide the key under the picture."),
         ("Ctrl+= / Ctrl+-", "Bigger or smaller words on the big screen."),
     )),
     ("Play mode for children (F7)", "Games for a child: build a T cell, find the flags.", (

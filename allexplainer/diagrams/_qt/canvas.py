@@ -151,6 +151,18 @@ class DiagramCanvas(FigureCanvasQTAgg):
         self.scene_renderer.set_high_contrast(on)
         self.draw()
 
+    def set_words(self, scale: float, legend: bool) -> bool:
+        """Labels and legend ``scale`` times their fitted size, the legend shown or hidden;
+        redraws fully and returns True if anything changed."""
+        renderer = self.scene_renderer
+        before = (renderer.word_scale, renderer.legend_shown)
+        renderer.word_scale = scale  # both set, then one refit
+        renderer.set_legend(legend)
+        if before == (renderer.word_scale, renderer.legend_shown):
+            return False
+        self.draw()
+        return True
+
     def close_renderer(self) -> None:
         """Stop the renderer listening to this canvas."""
         self.scene_renderer.disconnect()

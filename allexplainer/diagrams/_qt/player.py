@@ -7,12 +7,14 @@ first shown, so creating players for hidden tabs costs little.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCursor,
     QFont,
+    QFontMetrics,
     QHideEvent,
     QKeyEvent,
     QPaintEvent,
@@ -35,7 +37,17 @@ from allexplainer.speech._qt.speaker import Speaker
 FRAME_MS = 16  # about 60 frames a second
 LONGEST_TICK = 0.1  # seconds; a stalled frame never jumps the animation ahead
 LINK_STYLE = f"color: {palette.LINK}; text-decoration: underline;"
+# presenter mode: characters on one line of the room's caption (which keeps within two lines)
+ROOM_LINE = 60
+# presenter mode: the picture's labels and key this much larger, to read from 3 m
+ROOM_WORDS = 1.4
+# the picture's words grow with the reading text up to this; beyond it the caption still grows,
+# but larger labels would crowd the drawing (pytest -k overlap checks up to here)
+WORDS_AT_MOST = 1.5
+# (stage index, level, plain caption) -> the words the room reads under a presented diagram
+RoomWords = Callable[[int, Level, str], str]
 COMPACT_BELOW = 620  # player width (pixels) under which buttons show icons only
+NO_LIMIT = 16777215  # Qt's QWIDGETSIZE_MAX: as wide as its layout allows
 STAGE_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Left, Qt.Key.Key_PageUp,
               Qt.Key.Key_Home, Qt.Key.Key_S)
 
@@ -58,11 +70,13 @@ class DiagramPlayer(QWidget):
         state.reduced_motion_changed.connect(self._on_reduced_motion_changed)
         # Ctrl+= / Ctrl+- in the window: the caption and controls grow with the reading text
         state.text_scale_changed.connect(self._on_reading_scale_changed)
+        state.legend_changed.connect(self._apply_words)  # L: the picture's key shown or hidden
         self._shown_stage = self._playback.stage_index
         self._shown_playing = False
         self._canvas = None  # made just after the first paint (it imports matplotlib)
         self._text_scale = state.text_scale
         self._presenting = False
+        self._room_words: RoomWords | None = None  # presenter mode: the caption for the room
         self._high_contrast = False
         self._canvas_pending = False
         self._timer = QTimer(self)
@@ -140,6 +154,7 @@ class DiagramPlayer(QWidget):
         self._canvas_box.replaceWidget(self._placeholder, self._canvas)
         if self._high_contrast:
             self._canvas.set_high_contrast(True)
+        self._apply_words()
         self._placeholder.deleteLater()
         self._refresh_text()  # the canvas is described from the first stage on
         self._render()
@@ -184,6 +199,7 @@ class DiagramPlayer(QWidget):
         """Caption and labels at the new level, without moving the animation."""
         self.setAccessibleName(self.scene.title.get(level))
         self._refresh_text()
+        self._fit_fonts()  # the captions at this level have their own tallest
         if self._canvas is not None:
             self._canvas.scene_renderer.set_level(level)  # the next frame is a full draw
             self._render()
@@ -238,12 +254,19 @@ class DiagramPlayer(QWidget):
         self._playback.seek(stage_end(self.scene, index))
         self._after_change()
 
-    def set_presenting(self, presenting: bool) -> None:
+    def set_presenting(self, presenting: bool, room_words: RoomWords | None = None) -> None:
         """In presenter mode the clicker drives the stages, so the control bar steps aside, and
-        the caption is plain text: links cannot be clicked on a wall screen."""
+        the caption is plain text: links cannot be clicked on a wall screen. ``room_words``
+        gives the short caption the room reads (from the stage, the level and the caption);
+        the presenter shows the stage number in its own title row."""
         self._presenting = bool(presenting)
+        self._room_words = room_words if presenting else None
         self.controls.setVisible(not presenting)
+        self.stage_label.setVisible(not presenting)
+        centre = Qt.AlignmentFlag.AlignHCenter if presenting else Qt.AlignmentFlag.AlignLeft
+        self.caption_label.setAlignment(centre | Qt.AlignmentFlag.AlignTop)
         self._refresh_text()
+        self._fit_fonts()
 
     def set_text_scale(self, scale: float) -> None:
         """Make the caption ``scale`` times its fitted size (Ctrl+= / Ctrl+- when presenting)."""
@@ -319,7 +342,8 @@ class DiagramPlayer(QWidget):
         caption = self.scene.stages[index].caption.get(self.level)
         plain = strip_links(caption)
         if self._presenting:
-            self.caption_label.setText(escape(plain))
+            room = self._room_words(index, self.level, plain) if self._room_words else plain
+            self.caption_label.setText(escape(room))
         else:
             # links in the theme's link colour (light, dark or high contrast), underlined
             link = self.caption_label.palette().color(QPalette.ColorRole.Link).name()
@@ -390,7 +414,7 @@ class DiagramPlayer(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
         """Space plays or pauses; Right/Page Down next; Left/Page Up back; Home restarts;
-        S changes the speed (Shift+S the other way)."""
+        S changes the speed (Shift+S the other way); L shows or hides the picture's key."""
         key = event.key()
         if key == Qt.Key.Key_Space:
             self.toggle_play()
@@ -400,6 +424,8 @@ class DiagramPlayer(QWidget):
             self.previous_stage()
         elif key == Qt.Key.Key_Home:
             self.restart()
+        elif key == Qt.Key.Key_L and not event.modifiers():
+            self._state.set_legend(not self._state.legend)
         elif key == Qt.Key.Key_S:  # S faster, Shift+S slower: every speed from the keyboard
             step = -1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1
             speeds = sorted(self.controls.speed_buttons)
@@ -441,13 +467,45 @@ class DiagramPlayer(QWidget):
         self.controls.set_compact(self.width() < COMPACT_BELOW)
 
     def _fit_fonts(self) -> None:
-        # readable from across a clinic room on a large screen, never tiny in a small window
-        fitted = max(15, min(34, round(min(self.height() / 30, self.width() / 48))))
+        if self._presenting:
+            # read from 3 m: two lines of about ROOM_LINE characters across the middle
+            fitted = max(18, round(min(self.height() / 17, self.width() / 34)))
+        else:  # readable from across a clinic room on a large screen, never tiny in a window
+            fitted = max(15, min(34, round(min(self.height() / 30, self.width() / 48))))
         pixels = round(fitted * self._text_scale)
         for label in (self.caption_label, self.stage_label):
             font = QFont(label.font())
             font.setPixelSize(pixels)
             label.setFont(font)
         self.controls.set_text_size(max(13, round(pixels * 0.7)))
-        lines = 3 if self.width() > 640 else 4
-        self.caption_label.setMinimumHeight(round(pixels * 1.35 * lines))
+        metrics = QFontMetrics(self.caption_label.font())
+        if self._presenting:
+            width = min(round(metrics.averageCharWidth() * ROOM_LINE * 1.12), self.width())
+            self.caption_label.setMaximumWidth(width)
+        else:
+            self.caption_label.setMaximumWidth(NO_LIMIT)
+            width = self.width() - self.stage_label.sizeHint().width() - 24
+        # one height for every stage of this layout, so the drawing never jumps between stages
+        self.caption_label.setFixedHeight(self._tallest_caption(metrics, max(width, 80)))
+        self._apply_words()
+
+    def _apply_words(self, *_args) -> None:
+        """The picture's labels and key at the reading text's scale (larger when presenting),
+        the key shown or hidden as the reader chose."""
+        if self._canvas is None:
+            return
+        scale = self._text_scale * (ROOM_WORDS if self._presenting else 1.0)
+        if self._canvas.set_words(min(scale, WORDS_AT_MOST), self._state.legend):
+            self._render()
+
+    def _tallest_caption(self, metrics: QFontMetrics, width: int) -> int:
+        """The height of the longest caption of this scene, wrapped at ``width`` pixels."""
+        flags = int(Qt.TextFlag.TextWordWrap)
+        tallest = 2 * metrics.lineSpacing()
+        for index, stage in enumerate(self.scene.stages):
+            words = strip_links(stage.caption.get(self.level))
+            if self._room_words is not None:
+                words = self._room_words(index, self.level, words)
+            box = metrics.boundingRect(0, 0, width, 100_000, flags, words)
+            tallest = max(tallest, box.height())
+        return tallest + metrics.descent() + 4

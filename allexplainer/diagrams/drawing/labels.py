@@ -238,6 +238,8 @@ class LabelArtists:
 
 # ---- placing labels so that they never collide ------------------------------------------------
 GAP_PX = 6.0  # clear space kept between two labels (canvas pixels)
+LEADER_COST = 12.0  # per pixel of leader line: a label keeps near what it names
+LONG_LEADER_COST = 150.0  # per pixel beyond four label heights: far labels cross the drawing
 
 
 def overlap_area(a: Box, b: Box, gap: float = 0.0) -> float:
@@ -301,6 +303,27 @@ def settle_labels(wanted: list[tuple[str, Box, Point | None]], art: list[Box],
     return best[1] if best else {}
 
 
+def settle_with_rows(wanted: list[tuple[str, Box, Point | None]], art: list[Box], room: Box,
+                     headings: set[str]) -> dict[str, Point]:
+    """``settle_labels`` with the headings placed first: they are the frame of the picture
+    (Before / After), so they keep their places, level with each other, and the notes find
+    room around them. Headings that share a line and still had to move go by the same step."""
+    ordered = [item for item in wanted if item[0] in headings] + \
+        [item for item in wanted if item[0] not in headings]
+    nudges = settle_labels(ordered, art, room)
+    rows: dict[tuple[int, int], list[str]] = {}
+    for key, box, _target in wanted:
+        if key in headings:
+            rows.setdefault((round(box[1]), round(box[3])), []).append(key)
+    for keys in rows.values():
+        steps = {nudges.get(key, (0.0, 0.0))[1] for key in keys}
+        if len(steps) > 1:
+            shared = max(steps, key=abs)
+            for key in keys:
+                nudges[key] = (nudges.get(key, (0.0, 0.0))[0], shared)
+    return nudges
+
+
 def _settle_in_order(wanted: list[tuple[str, Box, Point | None]], art: list[Box],
                      room: Box) -> tuple[dict[str, Point], dict[str, float]]:
     """One greedy pass: each label takes the cheapest of a set of nearby places (or, if none is
@@ -341,6 +364,9 @@ def _settle_in_order(wanted: list[tuple[str, Box, Point | None]], art: list[Box]
                         cost += 5e5  # the words would hide what they name
                     start = _leader_start(moved, target)
                     if start is not None:
+                        # a long leader line is hard to follow (and crosses the drawing)
+                        reach = math.dist(start, target)
+                        cost += LEADER_COST * reach + LONG_LEADER_COST * max(0.0, reach - 4 * h)
                         for other, o_start, o_end in placed:
                             if segment_hits_box(start, target, other):
                                 cost += 2e5

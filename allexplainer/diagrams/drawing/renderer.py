@@ -20,7 +20,7 @@ from allexplainer import palette
 from allexplainer.content.levels import Level
 from allexplainer.diagrams import kinds
 from allexplainer.diagrams.drawing.artists import artists_for
-from allexplainer.diagrams.drawing.labels import LabelArtists, settle_labels
+from allexplainer.diagrams.drawing.labels import LabelArtists, settle_with_rows
 from allexplainer.diagrams.drawing.legend import make_legend
 from allexplainer.diagrams.layout import Placement, anchor_point, layout
 from allexplainer.diagrams.scene import (
@@ -58,6 +58,8 @@ class SceneRenderer:
         self.scene = scene
         self.level = Level(level)
         self.high_contrast = False
+        self.legend_shown = True  # the key under the drawing (the reader can hide it)
+        self._word_scale = 1.0  # labels and legend this much larger (bigger words, presenting)
         figure.set_facecolor(palette.BACKGROUND)
         self.axes = figure.add_axes((0.0, 0.0, 1.0, 1.0))
         self.axes.set_xlim(0.0, SCENE_WIDTH)
@@ -111,12 +113,15 @@ class SceneRenderer:
         foot = min(self.footer_px, height / 2)
         # the legend is sized for the drawing it would go with if it took no room
         rough = max(min(width / SCENE_WIDTH, (height - foot) / SCENE_HEIGHT), 1.0)
-        rough_scale = rough / REFERENCE_PX_PER_UNIT
+        rough_scale = rough / REFERENCE_PX_PER_UNIT * self.word_scale
         if self._legend is not None:
             self._legend.remove()
-        self._legend = make_legend(self.axes, self.scene, self.level,
-                                   rough_scale * 72.0 / self.figure.dpi, rough_scale, width,
-                                   strong=self.high_contrast, smallest_pt=self.smallest_text_pt)
+            self._legend = None
+        if self.legend_shown:
+            self._legend = make_legend(self.axes, self.scene, self.level,
+                                       rough_scale * 72.0 / self.figure.dpi, rough_scale, width,
+                                       strong=self.high_contrast,
+                                       smallest_pt=self.smallest_text_pt)
         strip = 0.0
         if self._legend is not None:
             box = self._legend.get_window_extent(self.figure.canvas.get_renderer())
@@ -139,7 +144,7 @@ class SceneRenderer:
         for artists in self._actors.values():
             artists.rescale(points_per_px * lines)
             if isinstance(artists, LabelArtists):  # words keep their size, only lines thicken
-                artists.rescale(points_per_px, self.smallest_text_pt)
+                artists.rescale(points_per_px * self.word_scale, self.smallest_text_pt)
                 artists.text.line_width *= lines
                 artists.text.strong = self.high_contrast
         self._background = None
@@ -176,6 +181,32 @@ class SceneRenderer:
         if self._states is not None:
             self.update(self._states)
 
+    def set_legend(self, shown: bool) -> None:
+        """Show the key under the drawing, or hide it and give the drawing its strip; the next
+        draw is a full one."""
+        self.legend_shown = bool(shown)
+        self._refit()
+
+    @property
+    def word_scale(self) -> float:
+        """How much larger than fitted labels and legend are drawn (0.5 to 3)."""
+        return self._word_scale
+
+    @word_scale.setter
+    def word_scale(self, scale: float) -> None:
+        self._word_scale = max(0.5, min(float(scale), 3.0))
+
+    def set_word_scale(self, scale: float) -> None:
+        """Draw labels and legend ``scale`` times their fitted size (bigger words, or a room
+        reading from across it); the layout places the larger labels; the next draw is full."""
+        self.word_scale = scale
+        self._refit()
+
+    def _refit(self) -> None:
+        self._fit_to_canvas()
+        if self._states is not None:
+            self.update(self._states)
+
     def update(self, states: Mapping[str, ActorState], only: set[str] | None = None) -> None:
         """Move the artists (of the actors in ``only``, else all) to ``states``; no drawing."""
         self._states = states
@@ -199,12 +230,21 @@ class SceneRenderer:
         else:
             index = stage_at(self.scene, self._time)
             start, end = stage_start(self.scene, index), stage_end(self.scene, index)
+            # The paused frame's labels are placed first. A stage's start is the frame the
+            # stage before pauses on (a boundary belongs to the next stage), so it goes first,
+            # except in the last stage once it has left that boundary: then its end is paused.
             last = index == len(self.scene.stages) - 1
-            frames = [state_at(self.scene, t) for t in ((end, start) if last else (start, end))]
-            key = ("stage", index)
-        key = (*key, self._size, self.level, self.high_contrast)
+            start_first = not last or self._time <= start
+            frames = [state_at(self.scene, time)
+                      for time in ((start, end) if start_first else (end, start))]
+            key = ("stage", index, start_first)
+        key = (*key, self._size, self.level, self.high_contrast, self.word_scale,
+               self.legend_shown)
         if key == self._settled_key:
             return
+        if self._settled_key is not None and self._settled_key[:2] == key[:2]:
+            self._background = None  # the same stage, other nudges: labels drawn in the
+            # background move too, so the next frame is a full draw
         self._settled_key = key
         labels = {actor_id: artists for actor_id, artists in self._actors.items()
                   if isinstance(artists, LabelArtists)}
@@ -240,7 +280,8 @@ class SceneRenderer:
         width, height = self._size
         room = (max(axes.x0, 0.0) + 2, max(axes.y0, 0.0) + 2, min(axes.x1, width) - 2,
                 min(axes.y1, height) - 2)
-        nudges = settle_labels(wanted, art, room)
+        headings = {actor.id for actor in self.scene.actors if actor.style == "heading"}
+        nudges = settle_with_rows(wanted, art, room, headings)
         for actor_id, artists in labels.items():
             artists.text.nudge = nudges.get(actor_id, (0.0, 0.0))
 

@@ -9,10 +9,13 @@ from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication, QWidget
 
 from allexplainer import palette
+from allexplainer.content.levels import Level
 from allexplainer.content.library import Library
+from allexplainer.content.links import strip_links
 from allexplainer.presenter._qt.views import HELP_TEXT, AudienceView, NotesView, note_html
 from allexplainer.presenter.deck import Deck, Slide
 from allexplainer.presenter.nurse_notes import StageNote
+from allexplainer.presenter.room_caption import RoomCaption, room_caption
 from allexplainer.presenter.screens import ScreenInfo, plan_screens
 from allexplainer.reading_state import ReadingState
 from allexplainer.settings import TEXT_SCALES
@@ -50,6 +53,7 @@ class PresenterMode(QObject):
         self.audience.blank_requested.connect(self.toggle_blank)
         self.audience.notes_requested.connect(self.toggle_notes)
         self.audience.contrast_requested.connect(self.toggle_projector_colours)
+        self.audience.legend_requested.connect(lambda: state.set_legend(not state.legend))
         self.audience.text_size_requested.connect(self.change_text_size)
         self.audience.close_requested.connect(self.stop)
         self._running = False
@@ -140,12 +144,32 @@ class PresenterMode(QObject):
             player = self._make_player(scene_id, self.state, self.audience.stack)
             if player is None:
                 return None
-            player.set_presenting(True)
+            player.set_presenting(True, room_words=self._room_words_for(scene_id))
             player.set_text_scale(self.text_scale)
             player.set_high_contrast(self.projector_colours)
             self.audience.stack.addWidget(player)
             self.players[scene_id] = player
         return self.players[scene_id]
+
+    def _room_words_for(self, scene_id: str):
+        """What the room reads under ``scene_id``'s stages: the caption cut to two lines."""
+        def words(stage: int, level: Level, caption: str) -> str:
+            return self._room(scene_id, stage, level, caption).shown
+        return words
+
+    def _room(self, scene_id: str, stage: int, level: Level, caption: str) -> RoomCaption:
+        notes = self._notes.get(scene_id, ())
+        written = notes[stage].room.get(str(level), "") if stage < len(notes) else ""
+        return room_caption(caption, written)
+
+    def room_caption_for(self, slide: Slide) -> RoomCaption:
+        """The words on the family's screen for ``slide``, and what only the nurse sees."""
+        player = self.players.get(slide.scene_id)
+        scene = player.scene if player is not None else None
+        if scene is None:
+            return RoomCaption("")
+        caption = strip_links(scene.stages[slide.stage].caption.get(self.state.level))
+        return self._room(slide.scene_id, slide.stage, self.state.level, caption)
 
     def _show_slide(self, entering: bool) -> None:
         slide = self.deck.current
@@ -155,6 +179,7 @@ class PresenterMode(QObject):
         self.audience.stack.setCurrentWidget(player)
         topic = self.library.topic(slide.topic_id)
         self.audience.title.setText(topic.title if topic else "")
+        self.audience.counter.setText(f"Stage {slide.stage + 1} of {slide.stage_count}")
         if entering or slide.stage != player.stage_index + 1:
             player.go_to_stage(slide.stage)
         else:
@@ -176,7 +201,8 @@ class PresenterMode(QObject):
     def _update_notes(self, slide: Slide) -> None:
         upcoming = self.deck.upcoming
         after = self._title(upcoming) if upcoming else "the end: Esc to leave"
-        html = note_html(self._title(slide), self.note_for(slide), after)
+        html = note_html(self._title(slide), self.note_for(slide), after,
+                         self.room_caption_for(slide))
         if self.notes_view is not None:
             self.notes_view.note.setText(html)
         self.audience.notes_overlay.setText(
