@@ -12,6 +12,7 @@ from matplotlib.figure import Figure
 from allexplainer.content.levels import Level
 from allexplainer.diagrams.drawing.renderer import SceneRenderer
 from allexplainer.diagrams.scene import stage_end
+from allexplainer.palette import SKY_BLUE
 from allexplainer.resources import builtin_scenes
 
 
@@ -115,3 +116,60 @@ def test_labels_never_overlap_with_bigger_words_or_the_key_hidden(scene_id, leve
         renderer.set_legend(legend)
         assert (renderer.legend_extent() is not None) == legend
         _assert_no_collision(renderer, scene, level, size)
+
+
+def test_framing_centres_what_is_shown_at_the_pictures_shape_and_zooms_at_most_so_far():
+    from allexplainer.diagrams.framing import MAX_ZOOM, framed_view
+
+    whole = (0.0, 1.2, 16.0, 9.0)
+    small = framed_view((2.0, 3.0, 4.0, 5.0), whole, margin=0.0)  # one small cell in a corner
+    width, height = small[2] - small[0], small[3] - small[1]
+    assert width == pytest.approx(16.0 / MAX_ZOOM)
+    assert width / height == pytest.approx(16.0 / 7.8)
+    assert ((small[0] + small[2]) / 2, (small[1] + small[3]) / 2) == pytest.approx((3.0, 4.0))
+    wide = framed_view((1.0, 2.0, 15.0, 8.0), whole, margin=0.0)
+    assert wide[2] - wide[0] == pytest.approx(14.0)  # as wide as what is shown
+    tall = framed_view((7.0, 1.2, 9.0, 9.0), whole, margin=0.0)
+    assert tall[2] - tall[0] == pytest.approx(16.0)  # as tall: never larger than the scene
+    assert framed_view(None, whole) == whole
+    off_scene = framed_view((-5.0, 2.0, 30.0, 8.0), whole, margin=0.0)  # clipped to the scene
+    assert off_scene[2] - off_scene[0] == pytest.approx(16.0)
+
+
+def _blue_pixels(renderer) -> int:
+    pixels = _pixels(renderer)
+    blue = np.array([int(SKY_BLUE[i:i + 2], 16) for i in (1, 3, 5)])
+    return int((np.abs(pixels - blue).max(axis=2) < 12).sum())
+
+
+def test_a_stage_with_one_small_cell_fills_its_frame():
+    """car_t stage 1 shows one T cell: framed, it is drawn about 1.5x as wide as in the whole
+    scene (so about twice the pixels), and the paused frame still shows all of it."""
+    scene = scenes()["car_t"]
+    framed = _renderer(scene, size=(1824, 830))
+    framed.show_time(stage_end(scene, 0))
+    whole = _renderer(scene, size=(1824, 830))
+    whole.framing = False
+    whole.show_time(stage_end(scene, 0))
+    assert _blue_pixels(framed) > 1.8 * _blue_pixels(whole)
+
+
+@pytest.mark.parametrize("scene_id", ["antibodies", "blinatumomab", "car_t", "cd19"])
+def test_every_paused_frame_shows_all_its_art_inside_the_picture(scene_id):
+    from allexplainer.diagrams.drawing.renderer import _art_boxes
+    from allexplainer.diagrams.layout import layout
+    from allexplainer.diagrams.scene import state_at
+
+    scene = scenes()[scene_id]
+    for level in (Level.CHILD, Level.CLINIC):
+        renderer = _renderer(scene, level, (1280, 560))
+        for index in range(len(scene.stages)):
+            t = stage_end(scene, index)
+            renderer.label_boxes(t)  # frames the stage as the player does when it pauses
+            axes = renderer.axes.get_window_extent()
+            frame = state_at(scene, t)
+            for box in _art_boxes(scene, layout(scene, frame), frame,
+                                  renderer.axes.transData.transform):
+                where = (scene_id, level.value, index + 1, [round(v) for v in box])
+                assert axes.x0 - 2 <= box[0] and box[2] <= axes.x1 + 2, where
+                assert axes.y0 - 2 <= box[1] and box[3] <= axes.y1 + 2, where

@@ -22,6 +22,7 @@ from allexplainer.diagrams import kinds
 from allexplainer.diagrams.drawing.artists import artists_for
 from allexplainer.diagrams.drawing.labels import LabelArtists, settle_with_rows
 from allexplainer.diagrams.drawing.legend import make_legend
+from allexplainer.diagrams.framing import framed_view, union
 from allexplainer.diagrams.layout import Placement, anchor_point, layout
 from allexplainer.diagrams.scene import (
     ActorState,
@@ -39,6 +40,7 @@ SCENE_WIDTH, SCENE_HEIGHT = 16.0, 9.0  # scene units; y = 0 is the bottom
 # actor and the drawing can use the rest of the canvas.
 VIEW_BOTTOM = 1.2
 VIEW_HEIGHT = SCENE_HEIGHT - VIEW_BOTTOM
+WHOLE_SCENE = (0.0, VIEW_BOTTOM, SCENE_WIDTH, SCENE_HEIGHT)
 REFERENCE_PX_PER_UNIT = 80.0  # a 1280x720 canvas
 STRONG_LINES = 1.6  # outlines this much heavier for a projector (high contrast)
 EDGE_PX = 4.0  # a thin margin round the drawing and the legend (canvas pixels)
@@ -79,6 +81,10 @@ class SceneRenderer:
         self._states: Mapping[str, ActorState] | None = None
         self._time: float | None = None  # the time shown, so labels settle per stage
         self._settled_key: tuple | None = None
+        # each stage framed to what it shows (framing.py); by stage index, for this size
+        self.framing = True
+        self._views: dict[int, tuple[float, float, float, float]] = {}
+        self._view_index: int | None = None
         self._background = None
         self._legend = None
         self._size: tuple[float, float] = (0.0, 0.0)
@@ -148,6 +154,8 @@ class SceneRenderer:
                 artists.text.line_width *= lines
                 artists.text.strong = self.high_contrast
         self._background = None
+        self._views = {}  # label sizes changed: each stage is framed again
+        self._view_index = None
         if self._states is not None:
             # line widths live in the artists: set them again for the new size now, or a
             # canvas that changed size (entering presenter mode) draws stale hairlines
@@ -224,6 +232,7 @@ class SceneRenderer:
         The layout is made for the frames a nurse pauses on (the stage's first and last), so
         every frame of a stage uses the same nudges and blitted frames match full redraws.
         """
+        view_index = self._frame_stage()
         if self._time is None:
             frames = [states]
             key: tuple = ("states", id(states))
@@ -238,7 +247,7 @@ class SceneRenderer:
             frames = [state_at(self.scene, time)
                       for time in ((start, end) if start_first else (end, start))]
             key = ("stage", index, start_first)
-        key = (*key, self._size, self.level, self.high_contrast, self.word_scale,
+        key = (*key, view_index, self._size, self.level, self.high_contrast, self.word_scale,
                self.legend_shown)
         if key == self._settled_key:
             return
@@ -278,12 +287,62 @@ class SceneRenderer:
                 wanted.append((actor.id, box, target))
         axes = self.axes.get_window_extent()
         width, height = self._size
-        room = (max(axes.x0, 0.0) + 2, max(axes.y0, 0.0) + 2, min(axes.x1, width) - 2,
-                min(axes.y1, height) - 2)
+        # labels may use the whole canvas above the legend, beside the drawing too (a wide
+        # canvas leaves room left and right of a drawing that its height limits)
+        room = (EDGE_PX, max(axes.y0, 0.0) + 2, width - EDGE_PX, height - EDGE_PX)
         headings = {actor.id for actor in self.scene.actors if actor.style == "heading"}
         nudges = settle_with_rows(wanted, art, room, headings)
         for actor_id, artists in labels.items():
             artists.text.nudge = nudges.get(actor_id, (0.0, 0.0))
+
+    # -- framing each stage --------------------------------------------------------------------
+    def _frame_stage(self) -> int | None:
+        """Show the view framed for the stage on screen (the whole scene with no time); a new
+        view makes the next frame a full draw. Returns the framed stage's index."""
+        index = None
+        if self._time is not None and self.framing:
+            index = stage_at(self.scene, self._time)
+            if index > 0 and self._time <= stage_start(self.scene, index):
+                index -= 1  # a stage's end is the next one's start: paused, it is still framed
+        if index != self._view_index:
+            view = WHOLE_SCENE if index is None else self._stage_view(index)
+            self.axes.set_xlim(view[0], view[2])
+            self.axes.set_ylim(view[1], view[3])
+            self._view_index = index
+            self._background = None
+        return index
+
+    def _stage_view(self, index: int) -> tuple[float, float, float, float]:
+        """The view that frames stage ``index``: what its paused end shows, labels included
+        (measured at the whole scene's view)."""
+        if index in self._views:
+            return self._views[index]
+        self.axes.set_xlim(WHOLE_SCENE[0], WHOLE_SCENE[2])
+        self.axes.set_ylim(WHOLE_SCENE[1], WHOLE_SCENE[3])
+        to_data = self.axes.transData.inverted().transform
+        boxes: list[tuple[float, float, float, float]] = []
+        # what the paused frame shows: what moves in comes from past the frame's edge, as in
+        # a film, and what fades out is let go when the stage begins
+        frame = state_at(self.scene, stage_end(self.scene, index))
+        placements = layout(self.scene, frame)
+        boxes.extend(_art_boxes(self.scene, placements, frame, lambda point: point))
+        boxes.extend(_prop_boxes(self.scene, placements))
+        for actor in self.scene.actors:
+            artists, state = self._actors[actor.id], frame[actor.id]
+            if not isinstance(artists, LabelArtists) or not artists.level_shown \
+                    or not state.visible or state.opacity <= 0.003:
+                continue
+            text = artists.text
+            saved = text.xy
+            text.xy = (state.x, state.y)
+            x0, y0, x1, y1 = text.wanted_box()
+            text.xy = saved
+            (dx0, dy0), (dx1, dy1) = to_data((x0, y0)), to_data((x1, y1))
+            boxes.append((dx0, dy0, dx1, dy1))
+        view = framed_view(union(boxes), WHOLE_SCENE)
+        self._views[index] = view
+        self._view_index = None  # the limits were moved to measure
+        return view
 
     def label_boxes(self, t: float) -> dict[str, tuple[tuple, tuple | None]]:
         """Each label shown at time ``t``: its pixel box and leader line (start, end) or None,
@@ -448,6 +507,21 @@ def _art_boxes(scene: Scene, placements: Mapping[str, tuple[Placement, ...]],
             (x0, y0), (x1, y1) = to_px((p.x - reach * p.size, p.y - reach * p.size)), \
                 to_px((p.x + reach * p.size, p.y + reach * p.size))
             boxes.append((x0, y0, x1, y1))
+    return boxes
+
+
+def _prop_boxes(scene: Scene,
+                placements: Mapping[str, tuple[Placement, ...]]) -> list[tuple[float, ...]]:
+    """Boxes (scene units) of the panels and vessels shown: what frames a stage, though labels
+    may sit on them."""
+    boxes = []
+    for actor in scene.actors:
+        if actor.kind not in ("panel", "vessel"):
+            continue
+        for p in placements.get(actor.id, ()):
+            if p.alpha > 0.05:
+                half_w, half_h = actor.w * p.size / 2, actor.h * p.size / 2
+                boxes.append((p.x - half_w, p.y - half_h, p.x + half_w, p.y + half_h))
     return boxes
 
 
