@@ -118,6 +118,40 @@ DARK_OTHER_ANSWER_TEXT = "#F0C674"  # (11:1)
 DARK_DISABLED_TEXT = "#8C8C8C"  # greyed-out words (5:1 on the dark window)
 
 
+# Projector colours: a projector in a bright room washes colours out towards white, so the
+# diagrams' fills go deeper (each channel to a power: pale tints most, as they would vanish into
+# the white page, and the dark ones more than the middle, so that the two blues stay apart);
+# blacks and the page's own colours stay. pytest -k projector checks that under a strong
+# wash-out every fill still stands off the page and each kind of cell off the others.
+PROJECTOR_DEEPEN_PALE = 1.9  # fills lighter than L* 80
+PROJECTOR_DEEPEN = 1.3  # L* 50 to 80
+PROJECTOR_DEEPEN_DARK = 1.8  # L* 35 to 50 (darker ones stay as they are)
+PAGE_COLOURS = frozenset({WHITE, BACKGROUND})
+
+
+def lightness(colour: str) -> float:
+    """CIE L* (0 black to 100 white) of a ``#RRGGBB`` colour."""
+    luminance = sum(weight * _linear(int(colour[i:i + 2], 16) / 255)
+                    for weight, i in ((0.2126, 1), (0.7152, 3), (0.0722, 5)))
+    return 116 * luminance ** (1 / 3) - 16 if luminance > 0.008856 else 903.3 * luminance
+
+
+def _linear(channel: float) -> float:
+    return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+
+def projector_fill(colour: str) -> str:
+    """The deeper fill a projector shows for ``colour`` (``#RRGGBB``)."""
+    colour = colour.upper()
+    light = lightness(colour)
+    if colour in PAGE_COLOURS or light < 35:
+        return colour
+    power = (PROJECTOR_DEEPEN_PALE if light > 80 else PROJECTOR_DEEPEN if light > 50
+             else PROJECTOR_DEEPEN_DARK)
+    channels = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    return "#" + "".join(f"{round(255 * c ** power):02X}" for c in channels)
+
+
 def focus_ring(dark: bool) -> str:
     """The focus ring's colour on a light or a dark window."""
     return DARK_FOCUS_RING if dark else FOCUS_RING

@@ -191,3 +191,81 @@ def test_contrast_the_window_follows_the_desktop_colour_scheme_live(qtbot, tmp_p
             == palette.LINK
     finally:
         hints.colorSchemeChanged.emit(hints.colorScheme())
+
+
+# ----- Projector colours: fills that survive a washed-out projector ---------------------------
+WASH_OUT = 0.5  # a bright room: half of every colour replaced by white
+
+
+def _lab(colour: str) -> tuple[float, float, float]:
+    """CIE L*a*b* (D65) of #RRGGBB."""
+    def linear(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (linear(int(colour[i:i + 2], 16)) for i in (1, 3, 5))
+    x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+
+def _washed(colour: str) -> tuple[float, float, float]:
+    return _lab(palette.mix(colour, palette.WHITE, WASH_OUT))
+
+
+def _difference(a: str, b: str) -> float:
+    return sum((p - q) ** 2 for p, q in zip(_washed(a), _washed(b), strict=True)) ** 0.5
+
+
+def _fills() -> set[str]:
+    from matplotlib.colors import to_hex
+
+    from allexplainer.diagrams import kinds
+    from allexplainer.diagrams.shapes import layers_for
+
+    return {to_hex(layer.face).upper() for kind in kinds.KINDS for layer in layers_for(kind, 3)
+            if layer.filled and layer.face} - palette.PAGE_COLOURS
+
+
+def test_projector_fills_stand_off_the_white_page_when_washed_out():
+    faint = {fill: round(_difference(fill, palette.WHITE), 1) for fill in _fills()
+             if _difference(palette.projector_fill(fill), palette.WHITE) < 8}
+    assert faint == {}
+    # the usual fills did not all manage it: the device grey vanished into the page
+    assert any(_difference(fill, palette.WHITE) < 8 for fill in _fills())
+
+
+def test_projector_colours_keep_each_kind_of_cell_apart_when_washed_out():
+    key = sorted(set(palette.KEY_COLOURS.values()))
+    close = [(a, b) for i, a in enumerate(key) for b in key[i + 1:]
+             if _difference(palette.projector_fill(a), palette.projector_fill(b)) < 15]
+    assert close == []
+
+
+def test_projector_colours_are_what_the_picture_draws(qtbot):
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from allexplainer.diagrams.drawing.renderer import SceneRenderer
+    from allexplainer.diagrams.scene import stage_end
+    from allexplainer.resources import builtin_scenes
+
+    scene = builtin_scenes()["car_t"]
+    figure = Figure(figsize=(12.8, 6), dpi=100)
+    FigureCanvasAgg(figure)
+    renderer = SceneRenderer(figure, scene)
+
+    def count(colour: str) -> int:
+        renderer.show_time(stage_end(scene, 2))
+        pixels = np.asarray(figure.canvas.buffer_rgba())[:, :, :3].astype(int)
+        rgb = np.array([int(colour[i:i + 2], 16) for i in (1, 3, 5)])
+        return int((np.abs(pixels - rgb).max(axis=2) <= 2).sum())
+
+    deeper = palette.projector_fill(palette.VESSEL)
+    assert count(palette.VESSEL) > 2000 and count(deeper) == 0
+    renderer.set_high_contrast(True)
+    assert count(palette.VESSEL) == 0 and count(deeper) > 2000

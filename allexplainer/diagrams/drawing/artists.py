@@ -10,7 +10,7 @@ from weakref import WeakKeyDictionary
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.collections import Collection
-from matplotlib.colors import to_rgba
+from matplotlib.colors import to_hex, to_rgba
 from matplotlib.path import Path
 
 from allexplainer import palette
@@ -115,12 +115,15 @@ class _Template:
     width: float
     pieces: bool
     texture: bool
+    strong_face: tuple[float, float, float, float]  # projector colours (palette.projector_fill)
 
 
 def _template(layer: Layer) -> _Template:
-    face = to_rgba(layer.face) if (layer.filled and layer.face) else (0.0, 0.0, 0.0, 0.0)
+    filled = bool(layer.filled and layer.face)
+    face = to_rgba(layer.face) if filled else (0.0, 0.0, 0.0, 0.0)
+    strong = to_rgba(palette.projector_fill(to_hex(layer.face)), face[3]) if filled else face
     return _Template(compile_layer(layer), face, to_rgba(layer.edge), layer.width, layer.pieces,
-                     layer.texture)
+                     layer.texture, strong)
 
 
 def _faded(colour: tuple[float, float, float, float], alpha: float) -> tuple:
@@ -130,8 +133,9 @@ def _faded(colour: tuple[float, float, float, float], alpha: float) -> tuple:
 class _Items:
     """The items of one collection being gathered for a frame."""
 
-    def __init__(self, points_per_px: float) -> None:
+    def __init__(self, points_per_px: float, strong: bool = False) -> None:
         self.points_per_px = points_per_px
+        self.strong = strong  # projector colours
         self.paths: list[Path] = []
         self.matrices: list[np.ndarray] = []
         self.faces: list[tuple] = []
@@ -142,7 +146,7 @@ class _Items:
         """One path through ``matrix`` at ``alpha``, for a copy of ``size``."""
         self.paths.append(template.path)
         self.matrices.append(matrix)
-        self.faces.append(_faded(template.face, alpha))
+        self.faces.append(_faded(template.strong_face if self.strong else template.face, alpha))
         self.edges.append(_faded(template.edge, alpha))
         # textures keep their look on small and large copies alike
         grow = min(max(size / TEXTURE_SIZE, 0.3), 1.6) if template.texture else 1.0
@@ -156,6 +160,7 @@ class ActorArtists:
         self.actor = actor
         self.spec = kinds.kind_spec(actor.kind)
         self.points_per_px = 1.0
+        self.strong = False  # projector colours: deeper fills
         self.groups: list[tuple[int, ShapeCollection, list[_Template]]] = []
         for layer in layers_for(actor.kind, actor.seed):
             if not self.groups or self.groups[-1][0] != layer.depth:
@@ -190,7 +195,7 @@ class ActorArtists:
         """Show the actor's copies at ``placements``."""
         shown = [p for p in placements if p.alpha > 0.003]
         for _, collection, templates in self.groups:
-            items = _Items(self.points_per_px)
+            items = _Items(self.points_per_px, self.strong)
             for p in shown:
                 base = affine(p.x, p.y, p.size, p.rotation)
                 whole = p.alpha * (1.0 - p.broken) ** 1.5
@@ -234,6 +239,7 @@ class _SingleShape:
         self.actor = actor
         self.template = _template(layer)
         self.points_per_px = 1.0
+        self.strong = False  # projector colours: a deeper fill
         self.collection = ShapeCollection(animated=True, joinstyle="round",
                                           linestyle="--" if layer.dashed else "-")
         axes.add_artist(self.collection)
@@ -255,7 +261,8 @@ class _SingleShape:
         if path is None or alpha <= 0.003:
             self.collection.set_items([], [], [], [], [])
             return
-        self.collection.set_items([path], [matrix], [_faded(self.template.face, alpha)],
+        face = self.template.strong_face if self.strong else self.template.face
+        self.collection.set_items([path], [matrix], [_faded(face, alpha)],
                                   [_faded(self.template.edge, alpha)],
                                   [self.template.width * self.points_per_px])
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection, PolyCollection
+from matplotlib.colors import to_hex
 from matplotlib.legend import Legend
 from matplotlib.legend_handler import HandlerBase
 
@@ -32,9 +33,10 @@ class KindHandle:
 class KindHandler(HandlerBase):
     """Draws a kind's own shape, fitted into the legend's handle box."""
 
-    def __init__(self, points_per_px: float) -> None:
+    def __init__(self, points_per_px: float, strong: bool = False) -> None:
         super().__init__()
         self.points_per_px = points_per_px
+        self.strong = strong  # projector colours, as the drawing
 
     def legend_artist(self, legend, orig_handle, fontsize, handlebox):
         """Add the kind's drawing to ``handlebox`` and return one of its artists."""
@@ -51,7 +53,10 @@ class KindHandler(HandlerBase):
             paths = [(path - middle) * scale + offset for path in layer.paths]
             line_width = layer.width * self.points_per_px * 0.7
             if layer.filled:
-                artist = PolyCollection(paths, facecolors=[layer.face], edgecolors=[layer.edge],
+                face = layer.face
+                if self.strong and face:
+                    face = palette.projector_fill(to_hex(face))
+                artist = PolyCollection(paths, facecolors=[face], edgecolors=[layer.edge],
                                         linewidths=line_width,
                                         transform=handlebox.get_transform())
             else:
@@ -96,7 +101,8 @@ def make_legend(axes: Axes, scene: Scene, level: Level, points_per_px: float,
     fontsize = font_px * points_per_px / px_scale
     columns = _columns(labels, font_px, canvas_width_px * 0.94)
     handles = [KindHandle(kind) for kind, _ in scene.legend]
-    legend = axes.legend(handles, labels, handler_map={KindHandle: KindHandler(points_per_px)},
+    handler = KindHandler(points_per_px, strong)
+    legend = axes.legend(handles, labels, handler_map={KindHandle: handler},
                          loc="upper center", bbox_to_anchor=(0.5, 0.0), ncols=columns,
                          handlelength=2.3, handleheight=2.1,
                          handletextpad=0.5, columnspacing=1.4, borderpad=0.45,

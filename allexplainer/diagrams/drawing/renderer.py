@@ -148,6 +148,7 @@ class SceneRenderer:
         points_per_px = px_scale * 72.0 / self.figure.dpi
         lines = STRONG_LINES if self.high_contrast else 1.0
         for artists in self._actors.values():
+            artists.strong = self.high_contrast  # projector colours: deeper fills
             artists.rescale(points_per_px * lines)
             if isinstance(artists, LabelArtists):  # words keep their size, only lines thicken
                 artists.rescale(points_per_px * self.word_scale, self.smallest_text_pt)
