@@ -491,7 +491,10 @@ def _art_boxes(scene: Scene, placements: Mapping[str, tuple[Placement, ...]],
     """Rough pixel boxes of the art (cells, molecules, props, arrows) labels should not hide."""
     boxes = []
     for actor in scene.actors:
-        if actor.kind in ("label", "panel", "vessel"):
+        if actor.kind == "panel":  # labels may sit inside a panel, but not on its edge
+            boxes.extend(_panel_edges(actor, placements.get(actor.id, ()), to_px))
+            continue
+        if actor.kind in ("label", "vessel"):
             continue
         if actor.kind == "arrow":
             state = states[actor.id]
@@ -509,6 +512,24 @@ def _art_boxes(scene: Scene, placements: Mapping[str, tuple[Placement, ...]],
                 to_px((p.x + reach * p.size, p.y + reach * p.size))
             boxes.append((x0, y0, x1, y1))
     return boxes
+
+
+PANEL_EDGE = 0.06  # scene units either side of a panel's dashed outline that labels keep off
+
+
+def _panel_edges(actor, placements: tuple[Placement, ...], to_px) -> list[tuple[float, ...]]:
+    """Thin boxes along the four sides of a panel's outline (pixels through ``to_px``)."""
+    edges = []
+    for p in placements:
+        if p.alpha <= 0.05:
+            continue
+        half_w, half_h, e = actor.w * p.size / 2, actor.h * p.size / 2, PANEL_EDGE
+        x0, y0, x1, y1 = p.x - half_w, p.y - half_h, p.x + half_w, p.y + half_h
+        for a, b in (((x0 - e, y0 - e), (x1 + e, y0 + e)), ((x0 - e, y1 - e), (x1 + e, y1 + e)),
+                     ((x0 - e, y0 - e), (x0 + e, y1 + e)), ((x1 - e, y0 - e), (x1 + e, y1 + e))):
+            (ax, ay), (bx, by) = to_px(a), to_px(b)
+            edges.append((min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)))
+    return edges
 
 
 def _prop_boxes(scene: Scene,

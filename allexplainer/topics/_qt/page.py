@@ -256,6 +256,7 @@ class TopicPage(QWidget):
             self.teach_back_button.setMinimumHeight(40)
             self.teach_back_button.toggled.connect(lambda on: self.teach_back.setVisible(on))
             layout.addWidget(self.teach_back_button, 0, Qt.AlignmentFlag.AlignLeft)
+            scale_fonts_with(self._state, self.teach_back_button)  # Ctrl+= grows it too
         return column
 
     def _trial_tip(self, trial_id: str) -> str | None:
