@@ -46,6 +46,7 @@ def test_ctrl_equals_grows_every_piece_of_reading_text(qtbot, tmp_path):
     window.show_topic("car-t")
     page = window.tabs.currentWidget()
     player = page.build_diagram()
+    player.ensure_canvas()
     teach_back = page.teach_back
     sizes = {
         "tabs": lambda: window.tabs.tabBar().font().pointSizeF(),
@@ -55,6 +56,8 @@ def test_ctrl_equals_grows_every_piece_of_reading_text(qtbot, tmp_path):
         "teach-back question": lambda: teach_back.question.font().pointSizeF(),
         "teach-back answers": lambda: teach_back.answer_buttons[0].font().pointSizeF(),
         "care note": lambda: page.care_note.font().pointSizeF(),
+        "check understanding button": lambda: page.teach_back_button.font().pointSizeF(),
+        "picture's key": lambda: player._canvas.scene_renderer.word_scale,
         "caption": lambda: player.caption_label.font().pixelSize(),
         "topic text": lambda: page.text.document().defaultFont().pointSizeF(),
     }

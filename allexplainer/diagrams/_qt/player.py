@@ -135,8 +135,9 @@ class DiagramPlayer(QWidget):
             # a focused button would take the arrow keys to move focus: stage keys win
             button.installEventFilter(self)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 4, 0)  # the page around it has its own margin
-        layout.setSpacing(6)
+        # the 3 px keyboard focus ring laid over the player's edge never covers a button
+        layout.setContentsMargins(3, 3, 3, 3)
+        layout.setSpacing(4)
         layout.addLayout(self._canvas_box, 1)
         layout.addLayout(caption_row)
         layout.addWidget(self.controls)

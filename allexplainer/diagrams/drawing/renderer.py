@@ -85,6 +85,7 @@ class SceneRenderer:
         self.framing = True
         self._views: dict[int, tuple[float, float, float, float]] = {}
         self._view_index: int | None = None
+        self._drawn_end: float | None = None  # the time of the last full draw
         self._background = None
         self._legend = None
         self._size: tuple[float, float] = (0.0, 0.0)
@@ -230,31 +231,27 @@ class SceneRenderer:
     def _settle_labels(self, states: Mapping[str, ActorState]) -> None:
         """Nudge labels clear of each other and of the art, once per stage and canvas size.
 
-        The layout is made for the frames a nurse pauses on (the stage's first and last), so
-        every frame of a stage uses the same nudges and blitted frames match full redraws.
+        The layout is made for the frame a nurse pauses on: the stage's end (a stage's end is
+        the next one's start, and while paused there it still belongs to this stage, as its
+        framing does). Its labels are placed first, then those still fading out from its start;
+        every frame of the stage uses the same nudges, so nothing jumps as the stage settles and
+        blitted frames match full redraws.
         """
-        view_index = self._frame_stage()
-        if self._time is None:
+        index = self._frame_stage()
+        if self._time is None or index is None:
             frames = [states]
             key: tuple = ("states", id(states))
         else:
-            index = stage_at(self.scene, self._time)
             start, end = stage_start(self.scene, index), stage_end(self.scene, index)
-            # The paused frame's labels are placed first. A stage's start is the frame the
-            # stage before pauses on (a boundary belongs to the next stage), so it goes first,
-            # except in the last stage once it has left that boundary: then its end is paused.
-            last = index == len(self.scene.stages) - 1
-            start_first = not last or self._time <= start
-            frames = [state_at(self.scene, time)
-                      for time in ((start, end) if start_first else (end, start))]
-            key = ("stage", index, start_first)
-        key = (*key, view_index, self._size, self.level, self.high_contrast, self.word_scale,
+            frames = [state_at(self.scene, time) for time in (end, start)]
+            key = ("stage", index)
+        key = (*key, self._size, self.level, self.high_contrast, self.word_scale,
                self.legend_shown)
         if key == self._settled_key:
             return
-        if self._settled_key is not None and self._settled_key[:2] == key[:2]:
-            self._background = None  # the same stage, other nudges: labels drawn in the
-            # background move too, so the next frame is a full draw
+        if self._settled_key is not None:
+            self._background = None  # other nudges: labels drawn in the background move too,
+            # so the next frame is a full draw
         self._settled_key = key
         labels = {actor_id: artists for actor_id, artists in self._actors.items()
                   if isinstance(artists, LabelArtists)}
@@ -297,19 +294,26 @@ class SceneRenderer:
             artists.text.nudge = nudges.get(actor_id, (0.0, 0.0))
 
     # -- framing each stage --------------------------------------------------------------------
+    def _stage_shown(self) -> int | None:
+        """The stage on screen: the one playing, or the one whose end is paused on (a stage's
+        end is the next one's start); None with no time."""
+        if self._time is None:
+            return None
+        index = stage_at(self.scene, self._time)
+        if index > 0 and self._time <= stage_start(self.scene, index):
+            index -= 1
+        return index
+
     def _frame_stage(self) -> int | None:
-        """Show the view framed for the stage on screen (the whole scene with no time); a new
-        view makes the next frame a full draw. Returns the framed stage's index."""
-        index = None
-        if self._time is not None and self.framing:
-            index = stage_at(self.scene, self._time)
-            if index > 0 and self._time <= stage_start(self.scene, index):
-                index -= 1  # a stage's end is the next one's start: paused, it is still framed
-        if index != self._view_index:
-            view = WHOLE_SCENE if index is None else self._stage_view(index)
+        """Show the view framed for the stage on screen (the whole scene with no time, or with
+        framing off); a new view makes the next frame a full draw. Returns the stage shown."""
+        index = self._stage_shown()
+        framed = index if self.framing else None
+        if framed != self._view_index:
+            view = WHOLE_SCENE if framed is None else self._stage_view(framed)
             self.axes.set_xlim(view[0], view[2])
             self.axes.set_ylim(view[1], view[3])
-            self._view_index = index
+            self._view_index = framed
             self._background = None
         return index
 
@@ -422,9 +426,14 @@ class SceneRenderer:
                 artists = self._actors[actor_id]
                 if isinstance(artists, LabelArtists):
                     artists.prepare()
+        if t >= stage_end(self.scene, len(self.scene.stages) - 1) and self._drawn_end != t:
+            # the scene's last frame is a paused one: drawn whole, so labels lie over the art
+            # that moved under them (a blit draws moving art over the still labels)
+            self._background = None
         if self._background is None:
             self.update(states)
             self.figure.canvas.draw()
+            self._drawn_end = t
             return False
         self.draw_frame(states)
         return True

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMe
 from allexplainer.content.levels import Level
 from allexplainer.content.topics import Topic
 from allexplainer.notebook.questions import Place
-from allexplainer.takehome._qt.document import LINE_ART
 from allexplainer.takehome.handout import (
     build_colouring,
     build_handout,
@@ -282,6 +281,8 @@ class TakeHome(QObject):
 
     def print_colouring(self):
         """Print preview of the colouring sheets (from the play mode chooser)."""
+        from allexplainer.takehome._qt.document import LINE_ART
+
         document = build_colouring(self.window.library, list(self.scenes().values()))
         return self.preview(document, LINE_ART, "Print colouring sheets")
 
