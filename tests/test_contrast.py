@@ -269,3 +269,22 @@ def test_projector_colours_are_what_the_picture_draws(qtbot):
     assert count(palette.VESSEL) > 2000 and count(deeper) == 0
     renderer.set_high_contrast(True)
     assert count(palette.VESSEL) == 0 and count(deeper) > 2000
+
+
+def test_contrast_the_car_gene_is_cased_in_a_dark_outline_on_the_nucleus():
+    """The orange gene (1.3:1 on the T cell's blue nucleus) is drawn over a wider dark stroke:
+    its outline stands out 3:1 or more from the nucleus and the page."""
+    from matplotlib.colors import to_hex
+
+    from allexplainer.diagrams.shapes import layers_for
+
+    gene = layers_for("gene", 3)
+    strands = next(layer for layer in gene if to_hex(layer.edge).upper() == palette.ORANGE)
+    casing = [layer for layer in gene if layer.paths is not strands.paths
+              and len(layer.paths) == len(strands.paths) and layer.width > strands.width]
+    assert casing, "no outline under the gene's strands"
+    fills = [to_hex(layer.face).upper() for layer in layers_for("t_cell", 3)
+             if layer.filled and layer.face]
+    nucleus = next(fill for fill in fills if fill != palette.SKY_BLUE)
+    edge = to_hex(casing[0].edge).upper()
+    assert contrast(edge, nucleus) >= 3.0 and contrast(edge, palette.BACKGROUND) >= 3.0

@@ -243,7 +243,10 @@ def _molecule_layers(kind: str) -> list[Layer]:
     rungs = tuple(_poly((xi, 0.32 * math.sin(xi * 2.5 * math.pi) * 0.8),
                         (xi, -0.32 * math.sin(xi * 2.5 * math.pi) * 0.8))
                   for xi in np.linspace(-0.9, 0.9, 10))
+    # the orange strands are cased in the dark outline colour, so the gene stands out (3:1 and
+    # more) on the blue nucleus it is drawn in, not only on the page
     return [Layer(rungs, edge=OUTLINE, width=1.6, filled=False),
+            Layer((strand_a, strand_b), edge=OUTLINE, width=7.5, filled=False),
             Layer((strand_a, strand_b), edge=ORANGE, width=4.5, filled=False)]
 
 
