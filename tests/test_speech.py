@@ -23,7 +23,7 @@ from allexplainer.reading_state import ReadingState
 from allexplainer.resources import builtin_scenes
 from allexplainer.settings import Settings
 from allexplainer.speech._qt.highlight import marked_text
-from allexplainer.speech._qt.speaker import NO_VOICE_TEXT, Speaker, find_program
+from allexplainer.speech._qt.speaker import NO_SOUND_TEXT, NO_VOICE_TEXT, Speaker, find_program
 from allexplainer.speech.sentences import ReadingQueue, split_sentences
 from tests.helpers import open_main_window
 
@@ -177,6 +177,28 @@ def test_speech_with_no_voice_installed_the_control_says_so_and_nothing_breaks(
     assert not action.isChecked() and not window.state.voice
     assert window.statusBar().currentMessage() == NO_VOICE_TEXT
     assert window.read_aloud_here() is False
+
+
+def test_speech_with_no_sound_device_reading_stops_and_says_why(qtbot, tmp_path, monkeypatch):
+    """espeak-ng with no speakers prints the sound system's errors and exits at once, as if it
+    had spoken: the app stops instead of racing its marks through the text in silence."""
+    engine = tmp_path / "bin" / "espeak-ng"
+    engine.parent.mkdir()
+    engine.write_text("#!/bin/sh\n"
+                      "echo 'ALSA lib pcm.c:2666:(snd_pcm_open_noupdate) Unknown PCM default' >&2\n"
+                      "echo 'error: No such file or directory' >&2\n"
+                      "exit 0\n")
+    engine.chmod(0o755)
+    monkeypatch.setenv("PATH", str(engine.parent))
+    monkeypatch.delenv("ALLEXPLAINER_SPEECH_TO", raising=False)  # played aloud, not recorded
+    window = open_main_window(qtbot, tmp_path)
+    window.show_topic("car-t")
+    page = window.tabs.currentWidget()
+    window.read_aloud_action.trigger()
+    qtbot.waitUntil(lambda: not window.state.voice, timeout=5000)
+    assert window.statusBar().currentMessage() == NO_SOUND_TEXT
+    assert not window.read_aloud_action.isChecked() and not window.speaker.speaking
+    assert marked_text(page.text) == ""
 
 
 def test_speech_voice_on_off_voice_and_rate_are_remembered(qtbot, tmp_path):

@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         # the one voice: a new view (tab, play mode) stops what was being read
         self.speaker = Speaker.of(self.state)
         remember_voice(self.speaker, settings)  # a view put away stops its own reading
+        self.speaker.trouble.connect(self._on_speech_trouble)
         # a focus ring that can be seen, and the high-contrast theme (or the desktop's wish)
         app = QApplication.instance()
         install_focus_ring(app)
@@ -254,6 +255,12 @@ class MainWindow(QMainWindow):
         self.state.set_voice(on)
         if on:
             self.read_aloud_here()
+
+    def _on_speech_trouble(self, text: str) -> None:
+        """No sound could play: voice off, and the reason where the reader looks."""
+        self.state.set_voice(False)
+        self.statusBar().showMessage(text, 30000)
+        announce(self, text)
 
     def read_aloud_here(self) -> bool:
         """Read aloud what has the keyboard: a glossary definition, the diagram's caption, a

@@ -31,6 +31,11 @@ DEFAULT_VOICE = "en-gb"
 NO_VOICE_TEXT = ("Read aloud needs a voice on this computer, and none was found. "
                  "On Debian or Ubuntu, install espeak-ng (sudo apt install espeak-ng), "
                  "then start ALL Explainer again.")
+NO_SOUND_TEXT = ("Read aloud could not play any sound: this computer has no speakers or "
+                 "headphones it can use just now. Check that they are plugged in and the sound "
+                 "is on, then press Read aloud again.")
+# What espeak-ng prints (and then exits 0) when it cannot open the sound device
+NO_SOUND_SIGNS = ("snd_pcm_open", "Unknown PCM", "cannot open audio", "Audio device error")
 _VOICE_NAME = re.compile(r"^[A-Za-z0-9_+\-/]{1,64}$")
 
 
@@ -49,6 +54,7 @@ class Speaker(QObject):
     sentence_started = Signal(object, object)  # owner, Sentence (places in the owner's text)
     finished = Signal(object)  # owner: its reading ended or was stopped
     settings_changed = Signal()  # voice or rate
+    trouble = Signal(str)  # one plain sentence: reading stopped because no sound could play
 
     def __init__(self, state: ReadingState, program: str | None = None,
                  parent: QObject | None = None) -> None:
@@ -193,8 +199,17 @@ class Speaker(QObject):
 
     def _on_process_finished(self, *_args) -> None:
         process, self._process = self._process, None
+        silent = False
         if process is not None:
+            errors = bytes(process.readAllStandardError().data()).decode("utf-8", "replace")
+            silent = not self._record and any(sign in errors for sign in NO_SOUND_SIGNS)
             process.deleteLater()
+        if silent:
+            # without a sound device the engine ends each sentence at once: the marks would
+            # race through the text in silence, so stop and say why
+            self.stop()
+            self.trouble.emit(NO_SOUND_TEXT)
+            return
         if self._queue.active:
             self._say_next()
 
