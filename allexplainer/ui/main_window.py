@@ -29,7 +29,6 @@ from allexplainer.notebook.store import NotebookStore
 from allexplainer.play._qt.switch import PlayModeSwitch
 from allexplainer.presenter.notes_source import PresenterNotes
 from allexplainer.reading_state import ReadingState, restored_from, scale_fonts_with
-from allexplainer.search._qt.dialog import SearchDialog
 from allexplainer.settings import TEXT_SCALES, Settings
 from allexplainer.speech._qt.announce import announce
 from allexplainer.speech._qt.controls import read_aloud_action, remember_voice, voice_menu
@@ -118,9 +117,7 @@ class MainWindow(QMainWindow):
         self.glossary.raise_()
         self.topic_changed.connect(self._offer_topic_questions)
         self._offer_topic_questions(self.current_topic_id() or "")
-        self.search_dialog = SearchDialog(library, self.state, self)
-        self.search_dialog.topic_requested.connect(self.show_found)
-        self.search_dialog.term_requested.connect(self.glossary_term_requested)
+        self._search_dialog = None  # made on the first Ctrl+F, after the window is up
 
         self.play_switch = PlayModeSwitch(self, self.stack, self.tabs, self.state)
         # the one voice: a new view (tab, play mode) stops what was being read
@@ -288,7 +285,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self.find_action = file_menu.addAction("&Search…")
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
-        self.find_action.triggered.connect(self.search_dialog.open_search)
+        self.find_action.triggered.connect(lambda: self.search_dialog.open_search())
         file_menu.addSeparator()
         quit_action = file_menu.addAction("&Quit")
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -402,6 +399,17 @@ class MainWindow(QMainWindow):
             diagram.setFocus(Qt.FocusReason.ShortcutFocusReason)
         elif hasattr(page, "text"):
             page.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    @property
+    def search_dialog(self):
+        """Ctrl+F's dialog, made the first time it is wanted (it is not needed to start)."""
+        if self._search_dialog is None:
+            from allexplainer.search._qt.dialog import SearchDialog
+
+            self._search_dialog = SearchDialog(self.library, self.state, self)
+            self._search_dialog.topic_requested.connect(self.show_found)
+            self._search_dialog.term_requested.connect(self.glossary_term_requested)
+        return self._search_dialog
 
     def show_keyboard_help(self) -> None:
         """F1: every key, room by room."""
