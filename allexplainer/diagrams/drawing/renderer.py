@@ -206,12 +206,6 @@ class SceneRenderer:
     def word_scale(self, scale: float) -> None:
         self._word_scale = max(0.5, min(float(scale), 3.0))
 
-    def set_word_scale(self, scale: float) -> None:
-        """Draw labels and legend ``scale`` times their fitted size (bigger words, or a room
-        reading from across it); the layout places the larger labels; the next draw is full."""
-        self.word_scale = scale
-        self._refit()
-
     def _refit(self) -> None:
         self._fit_to_canvas()
         if self._states is not None:
@@ -261,17 +255,12 @@ class SceneRenderer:
             placements = layout(self.scene, frame)
             art.extend(_art_boxes(self.scene, placements, frame, to_px))
             for actor in self.scene.actors:
-                artists = labels.get(actor.id)
                 state = frame[actor.id]
-                if artists is None or actor.id in seen or not artists.level_shown \
-                        or not state.visible or state.opacity <= 0.003:
+                box = None if actor.id in seen else _wanted_label_box(labels.get(actor.id),
+                                                                      state)
+                if box is None:
                     continue
                 seen.add(actor.id)
-                text = artists.text
-                saved = text.xy
-                text.xy = (state.x, state.y)
-                box = text.wanted_box()
-                text.xy = saved
                 target = None
                 if actor.target:
                     copies = placements.get(actor.target, ())
@@ -333,17 +322,10 @@ class SceneRenderer:
         boxes.extend(_art_boxes(self.scene, placements, frame, lambda point: point))
         boxes.extend(_prop_boxes(self.scene, placements))
         for actor in self.scene.actors:
-            artists, state = self._actors[actor.id], frame[actor.id]
-            if not isinstance(artists, LabelArtists) or not artists.level_shown \
-                    or not state.visible or state.opacity <= 0.003:
-                continue
-            text = artists.text
-            saved = text.xy
-            text.xy = (state.x, state.y)
-            x0, y0, x1, y1 = text.wanted_box()
-            text.xy = saved
-            (dx0, dy0), (dx1, dy1) = to_data((x0, y0)), to_data((x1, y1))
-            boxes.append((dx0, dy0, dx1, dy1))
+            box = _wanted_label_box(self._actors[actor.id], frame[actor.id])
+            if box is not None:
+                (dx0, dy0), (dx1, dy1) = to_data(box[:2]), to_data(box[2:])
+                boxes.append((dx0, dy0, dx1, dy1))
         view = framed_view(union(boxes), WHOLE_SCENE)
         self._views[index] = view
         self._view_index = None  # the limits were moved to measure
@@ -528,12 +510,11 @@ PANEL_EDGE = 0.06  # scene units either side of a panel's dashed outline that la
 
 def _panel_edges(actor, placements: tuple[Placement, ...], to_px) -> list[tuple[float, ...]]:
     """Thin boxes along the four sides of a panel's outline (pixels through ``to_px``)."""
-    edges = []
+    edges, e = [], PANEL_EDGE
     for p in placements:
         if p.alpha <= 0.05:
             continue
-        half_w, half_h, e = actor.w * p.size / 2, actor.h * p.size / 2, PANEL_EDGE
-        x0, y0, x1, y1 = p.x - half_w, p.y - half_h, p.x + half_w, p.y + half_h
+        x0, y0, x1, y1 = _prop_box(actor, p)
         for a, b in (((x0 - e, y0 - e), (x1 + e, y0 + e)), ((x0 - e, y1 - e), (x1 + e, y1 + e)),
                      ((x0 - e, y0 - e), (x0 + e, y1 + e)), ((x1 - e, y0 - e), (x1 + e, y1 + e))):
             (ax, ay), (bx, by) = to_px(a), to_px(b)
@@ -549,11 +530,28 @@ def _prop_boxes(scene: Scene,
     for actor in scene.actors:
         if actor.kind not in ("panel", "vessel"):
             continue
-        for p in placements.get(actor.id, ()):
-            if p.alpha > 0.05:
-                half_w, half_h = actor.w * p.size / 2, actor.h * p.size / 2
-                boxes.append((p.x - half_w, p.y - half_h, p.x + half_w, p.y + half_h))
+        boxes.extend(_prop_box(actor, p) for p in placements.get(actor.id, ()) if p.alpha > 0.05)
     return boxes
+
+
+def _prop_box(actor, p: Placement) -> tuple[float, float, float, float]:
+    """The box (scene units) of one copy of a panel or vessel: ``w`` x ``h`` round its place."""
+    half_w, half_h = actor.w * p.size / 2, actor.h * p.size / 2
+    return (p.x - half_w, p.y - half_h, p.x + half_w, p.y + half_h)
+
+
+def _wanted_label_box(artists, state: ActorState) -> tuple[float, float, float, float] | None:
+    """The pixel box a label would take where the scene puts it in ``state`` (before any
+    nudge), or None if it is not a label or is not shown then."""
+    if not isinstance(artists, LabelArtists) or not artists.level_shown \
+            or not state.visible or state.opacity <= 0.003:
+        return None
+    text = artists.text
+    saved = text.xy
+    text.xy = (state.x, state.y)
+    box = text.wanted_box()
+    text.xy = saved
+    return box
 
 
 def _union(a: tuple[float, float, float, float] | None,
