@@ -17,7 +17,7 @@ from allexplainer.content.links import LINK_RE, iter_links, strip_links
 from allexplainer.diagrams import kinds
 from allexplainer.diagrams.drawing.renderer import SCENE_HEIGHT, SCENE_WIDTH, render_still
 from allexplainer.diagrams.layout import anchor_point, layout
-from allexplainer.diagrams.scene import stage_end, stage_end_state
+from allexplainer.diagrams.scene import stage_end, stage_end_state, stage_start, state_at
 from allexplainer.palette import KEY_COLOURS
 from allexplainer.resources import builtin_scenes, diagram_files
 
@@ -115,6 +115,15 @@ def test_car_t_stages():
     _, s, _ = _end("car_t", 5)
     assert s["bag"].shown and s["returned"].count == 5 and not s["tcell"].shown
     assert s["label_chemo"].opacity == 1 and not scene.actor("label_chemo").text.child
+    # lymphodepletion is drawn, not only named: its own drip bag, which the label points at,
+    # and the child's own T cells it cleared (gone by the paused end); never at child level
+    assert s["chemo_bag"].shown and scene.actor("label_chemo").target == "chemo_bag"
+    assert s["own_cells"].broken == 1.0 and not s["own_cells"].shown
+    middle = state_at(scene, stage_start(scene, 5) + 1.3)
+    assert middle["own_cells"].shown and middle["own_cells"].broken == 0
+    assert middle["chemo_bag"].shown and middle["returned"].count == 0
+    for actor_id in ("chemo_bag", "own_cells"):
+        assert scene.actor(actor_id).levels == {Level.FAMILY, Level.CLINIC}
     _, s, places = _end("car_t", 6)
     assert s["before"].shown and s["after"].shown
     assert s["before"].x < s["after"].x
@@ -156,6 +165,12 @@ def test_cd19_stages():
     assert s["bcell2"].shown and s["bcell2"].opacity == 1 and s["bcell2"].broken == 0
     assert len(places["bcell2_cd19"]) == 6
     assert scene.actor("label_bcell").target == "bcell2" and s["label_bcell"].opacity == 1
+    # the immunoglobulin the caption names is drawn: a drip bag of small antibodies, labelled
+    assert s["ig_bag"].shown and s["label_ig"].opacity == 1
+    assert scene.actor("label_ig").target == "ig_bag"
+    assert all("immunoglobulin" in scene.stages[5].caption.get(level).lower()
+               or "germ fighters" in scene.stages[5].caption.get(level)
+               for level in LEVELS)
 
 
 def test_antibodies_stages():
@@ -173,13 +188,20 @@ def test_antibodies_stages():
         left = anchor_point(scene, places, "antibody", k, "fab")
         right = anchor_point(scene, places, "antibody", k, "fab_right")
         assert abs(math.dist(left, flag) - math.dist(right, flag)) < 0.01  # a symmetrical Y
-    _, s, _ = _end("antibodies", 4)
+    # the target label names a free target, so its leader line need not cross an antibody
+    label = scene.actor("label_target")
+    assert label.target_index == len(places["cell_cd19"]) - 1 == len(places["antibody"])
+    scene, s, _ = _end("antibodies", 4)
     assert s["arrow_mark"].grow == 1 and s["label_marked"].opacity == 1
+    # nothing in a caption that the picture does not show (complement is never drawn)
+    assert not any("complement" in stage.caption.get(level)
+                   for stage in scene.stages for level in LEVELS)
 
 
 def test_blinatumomab_stages():
     _, s, _ = _end("blinatumomab", 0)
-    assert s["blina"].shown and not s["tcell"].shown
+    # the connector between the two cells it is made for, both still faint
+    assert s["blina"].shown and s["tcell"].opacity == s["leuk"].opacity == 0.4
     scene, s, places = _end("blinatumomab", 1)
     assert (s["blina"].docked_to, s["blina"].dock) == ("leuk_cd19", 1.0)
     assert s["tcell"].docked_to == ""

@@ -68,7 +68,10 @@ KINDS: dict[str, KindSpec] = {spec.name: spec for spec in (
     # stem stands straight out from it
     KindSpec("antibody", MOLECULE, 0.5, (("centre", (0.0, 0.0)), ("fab", (-0.5, 0.66)),
                                           ("fab_right", (0.5, 0.66)), ("fc", (0.0, -0.62)),
-                                          ("grip", (0.0, 0.5))),
+                                          ("grip", (0.0, 0.5)),
+                                          # the stem's left side: a leader from the left
+                                          # reaches it under the arm, crossing nothing
+                                          ("stem_side", (-0.1, -0.34))),
              dock_anchor="grip", dock_toward="fc", spread=2.6),
     KindSpec("blinatumomab", MOLECULE, 0.55, (("centre", (0.0, 0.0)), ("cd19_end", (0.6, 0.0)),
                                               ("cd3_end", (-0.62, 0.0))),
@@ -78,6 +81,8 @@ KINDS: dict[str, KindSpec] = {spec.name: spec for spec in (
     KindSpec("gene", MOLECULE, 0.5, (("centre", (0.0, 0.0)),), spread=1.6),
     KindSpec("pump", PROP, 0.6, (("centre", (0.0, 0.0)), ("screen", (0.0, 0.2)))),
     KindSpec("bag", PROP, 0.7, (("centre", (0.0, 0.0)),)),
+    KindSpec("medicine_bag", PROP, 0.7, (("centre", (0.0, 0.0)),)),  # e.g. chemotherapy
+    KindSpec("antibody_bag", PROP, 0.7, (("centre", (0.0, 0.0)),)),  # immunoglobulin
     KindSpec("apheresis", PROP, 0.7, (("centre", (0.0, 0.0)), ("bowl", (0.0, -0.3)))),
     KindSpec("sun", PROP, 0.45),
     KindSpec("moon", PROP, 0.45),

@@ -250,12 +250,29 @@ def _molecule_layers(kind: str) -> list[Layer]:
             Layer((strand_a, strand_b), edge=ORANGE, width=4.5, filled=False)]
 
 
+def _bag_outline(fluid: str) -> list[Layer]:
+    """A drip bag with a hanging hole and ``fluid`` in its lower two thirds."""
+    return [Layer((rounded_rect(1.2, 2.0, 0.35),), WHITE, width=2.6),
+            Layer((rounded_rect(1.04, 1.2, 0.28, (0, -0.32)),), fluid, width=1.4),
+            Layer((circle(0.12, (0, 0.78), 16),), BACKGROUND, width=1.8)]
+
+
 def _prop_layers(kind: str) -> list[Layer]:
     if kind == "pump":
         return [Layer((rounded_rect(2.0, 1.4, 0.25),), DEVICE, width=2.6),
                 Layer((rounded_rect(1.3, 0.5, 0.08, (0, 0.2)),), BLUE, width=2.0),
                 Layer((circle(0.14, (-0.45, -0.38), 16), circle(0.14, (0.45, -0.38), 16)),
                       ORANGE, width=1.8)]
+    if kind == "medicine_bag":  # a drip of medicine: clear amber fluid, no cells in it
+        return [*_bag_outline(mix(ORANGE, WHITE, 0.55))]
+    if kind == "antibody_bag":  # immunoglobulin: ready-made antibodies, small Ys in the fluid
+        stems, arms = [], []
+        for cx, cy in ((-0.24, -0.12), (0.24, -0.2), (-0.2, -0.62), (0.22, -0.66)):
+            stems.append(capsule((cx, cy - 0.15), (cx, cy), 0.08))
+            arms.append(antibody_arms((0.0, 0.0), (0.12, 0.15), 0.04) + (cx, cy + 0.01))
+        return [*_bag_outline(mix(SKY_BLUE, WHITE, 0.6)),
+                Layer(tuple(stems), BLUE, width=1.0),
+                Layer(tuple(arms), ORANGE, width=1.0)]
     if kind == "bag":
         return [Layer((rounded_rect(1.2, 2.0, 0.35),), WHITE, width=2.6),
                 Layer((rounded_rect(1.04, 1.2, 0.28, (0, -0.32)),), SKY_BLUE, width=1.4),

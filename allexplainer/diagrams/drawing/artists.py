@@ -170,7 +170,7 @@ class ActorArtists:
             self.groups[-1][2].append(_template(layer))
         self.pieces = piece_offsets(actor.seed)
         self.tube: ShapeCollection | None = None
-        if actor.kind in ("pump", "bag", "apheresis"):
+        if actor.kind in ("pump", "bag", "medicine_bag", "antibody_bag", "apheresis"):
             self.tube = ShapeCollection(animated=True, capstyle="round")
         for artist in self.artists():
             axes.add_artist(artist)

@@ -8,7 +8,7 @@ only places that image, faded as needed, and draws the leader line from the box'
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from functools import lru_cache
 
 import numpy as np
@@ -281,11 +281,13 @@ def _leader_start(box: Box, end: Point) -> Point | None:
 
 
 def settle_labels(wanted: list[tuple[str, Box, Point | None]], art: list[Box],
-                  room: Box) -> dict[str, Point]:
+                  room: Box, passing: Collection[str] = ()) -> dict[str, Point]:
     """Pixel nudges that keep every label clear of the others, of their leader lines, of the art
     where it can, and inside ``room``; leader lines never cross. ``wanted`` holds each label's
     id, its box where the scene puts it and its leader line's target (or None), most important
     first. If a label finds no clear place, it is placed earlier and the rest again (a few times).
+    Labels in ``passing`` (fading out as a stage begins) are never placed earlier: they must
+    not push the labels of the frame a nurse pauses on.
     """
     order = list(wanted)
     best: tuple[float, dict[str, Point]] | None = None
@@ -294,7 +296,7 @@ def settle_labels(wanted: list[tuple[str, Box, Point | None]], art: list[Box],
         total = sum(costs.values())
         if best is None or total < best[0]:
             best = (total, nudges)
-        stuck = [key for key, cost in costs.items() if cost >= 1e5]
+        stuck = [key for key, cost in costs.items() if cost >= 1e5 and key not in passing]
         if not stuck:
             break
         first = stuck[-1]
@@ -304,23 +306,35 @@ def settle_labels(wanted: list[tuple[str, Box, Point | None]], art: list[Box],
 
 
 def settle_with_rows(wanted: list[tuple[str, Box, Point | None]], art: list[Box], room: Box,
-                     headings: set[str]) -> dict[str, Point]:
+                     headings: set[str], passing: Collection[str] = ()) -> dict[str, Point]:
     """``settle_labels`` with the headings placed first: they are the frame of the picture
     (Before / After), so they keep their places, level with each other, and the notes find
-    room around them. Headings that share a line and still had to move go by the same step."""
+    room around them. Headings that share a line and still had to move go by the same step,
+    unless that step would put one on another label: then each keeps its own place."""
     ordered = [item for item in wanted if item[0] in headings] + \
         [item for item in wanted if item[0] not in headings]
-    nudges = settle_labels(ordered, art, room)
+    nudges = settle_labels(ordered, art, room, passing)
+    boxes = {key: box for key, box, _target in wanted}
+
+    def moved(key: str, nudge: Point) -> Box:
+        x0, y0, x1, y1 = boxes[key]
+        return (x0 + nudge[0], y0 + nudge[1], x1 + nudge[0], y1 + nudge[1])
+
     rows: dict[tuple[int, int], list[str]] = {}
     for key, box, _target in wanted:
         if key in headings:
             rows.setdefault((round(box[1]), round(box[3])), []).append(key)
     for keys in rows.values():
         steps = {nudges.get(key, (0.0, 0.0))[1] for key in keys}
-        if len(steps) > 1:
-            shared = max(steps, key=abs)
-            for key in keys:
-                nudges[key] = (nudges.get(key, (0.0, 0.0))[0], shared)
+        if len(steps) <= 1:
+            continue
+        shared = max(steps, key=abs)
+        levelled = {key: (nudges.get(key, (0.0, 0.0))[0], shared) for key in keys}
+        others = [moved(key, nudges.get(key, (0.0, 0.0))) for key in boxes
+                  if key not in levelled and key not in passing]
+        if all(overlap_area(moved(key, nudge), other, GAP_PX) == 0
+               for key, nudge in levelled.items() for other in others):
+            nudges.update(levelled)
     return nudges
 
 

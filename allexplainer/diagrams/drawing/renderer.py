@@ -250,10 +250,15 @@ class SceneRenderer:
         labels = {actor_id: artists for actor_id, artists in self._actors.items()
                   if isinstance(artists, LabelArtists)}
         wanted, art, seen = [], [], set()
+        passing: set[str] = set()  # labels of the start frame only, fading out
         to_px = self.axes.transData.transform
         for frame in frames:
             placements = layout(self.scene, frame)
-            art.extend(_art_boxes(self.scene, placements, frame, to_px))
+            if frame is frames[0]:
+                # only the paused end's art keeps labels off it: art that fades out as the
+                # stage begins must not push the paused frame's labels (car_t's chemotherapy
+                # bag pushed the Before and After headings down into the drawing)
+                art.extend(_art_boxes(self.scene, placements, frame, to_px))
             for actor in self.scene.actors:
                 state = frame[actor.id]
                 box = None if actor.id in seen else _wanted_label_box(labels.get(actor.id),
@@ -261,6 +266,8 @@ class SceneRenderer:
                 if box is None:
                     continue
                 seen.add(actor.id)
+                if frame is not frames[0]:
+                    passing.add(actor.id)
                 target = None
                 if actor.target:
                     copies = placements.get(actor.target, ())
@@ -278,7 +285,7 @@ class SceneRenderer:
         # canvas leaves room left and right of a drawing that its height limits)
         room = (EDGE_PX, max(axes.y0, 0.0) + 2, width - EDGE_PX, height - EDGE_PX)
         headings = {actor.id for actor in self.scene.actors if actor.style == "heading"}
-        nudges = settle_with_rows(wanted, art, room, headings)
+        nudges = settle_with_rows(wanted, art, room, headings, passing)
         for actor_id, artists in labels.items():
             artists.text.nudge = nudges.get(actor_id, (0.0, 0.0))
 

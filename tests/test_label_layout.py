@@ -1,0 +1,42 @@
+"""The label layout step on its own: what it promises about boxes, whatever the scene."""
+
+from __future__ import annotations
+
+from allexplainer.diagrams.drawing.labels import GAP_PX, overlap_area, settle_with_rows
+
+ROOM = (0.0, 0.0, 400.0, 400.0)
+
+
+def _moved(box, nudge):
+    return (box[0] + nudge[0], box[1] + nudge[1], box[2] + nudge[0], box[3] + nudge[1])
+
+
+def test_a_label_fading_out_never_pushes_the_paused_frames_labels():
+    # a tall label fading out from the stage's start finds no room around the paused frame's
+    # label; placing it first would push the paused label away, so it is not placed first
+    room = (0.0, 0.0, 100.0, 60.0)
+    paused, passing = (0.0, 20.0, 100.0, 30.0), (0.0, 10.0, 100.0, 40.0)
+    wanted = [("paused", paused, None), ("passing", passing, None)]
+    nudges = settle_with_rows(wanted, [], room, set(), passing={"passing"})
+    assert nudges["paused"] == (0.0, 0.0)
+    # without being told, the layout would move the paused frame's label for it
+    assert settle_with_rows(wanted, [], room, set())["paused"] != (0.0, 0.0)
+
+
+def test_headings_level_with_each_other_only_where_that_lands_on_no_label():
+    # "Before" sits on art and moves up; "After" is clear. Levelling "After" by the same step
+    # would put it on the note just above it, so each heading keeps its own place.
+    before, after = (0.0, 100.0, 100.0, 120.0), (200.0, 100.0, 300.0, 120.0)
+    note = (200.0, 130.0, 300.0, 150.0)
+    art = [before]
+    wanted = [("before", before, None), ("after", after, None), ("note", note, None)]
+    nudges = settle_with_rows(wanted, art, ROOM, {"before", "after"})
+    boxes = {key: _moved(box, nudges[key]) for key, box, _ in wanted}
+    assert nudges["before"][1] != 0.0  # it did move off the art
+    for a in boxes:
+        for b in boxes:
+            if a < b:
+                assert overlap_area(boxes[a], boxes[b], GAP_PX) == 0, (a, b)
+    # with nothing in the way, headings on one line still go by the same step
+    nudges = settle_with_rows(wanted[:2], art, ROOM, {"before", "after"})
+    assert nudges["before"][1] == nudges["after"][1] != 0.0
