@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from allexplainer.diagrams import kinds
 from allexplainer.diagrams.scene import Actor, ActorState, Scene
@@ -25,9 +26,8 @@ _WOBBLE = {
 }
 
 
-@dataclass(frozen=True)
-class Placement:
-    """One drawn copy of an actor."""
+class Placement(NamedTuple):
+    """One drawn copy of an actor (a named tuple: hundreds are made every frame)."""
 
     x: float
     y: float
@@ -37,6 +37,7 @@ class Placement:
     broken: float = 0.0
 
 
+@lru_cache(maxsize=4096)  # a scene asks for the same few angles on every frame
 def membrane_radius(kind: str, seed: int, angle: float) -> float:
     """Radius of a cell's outline (1 is nominal) at ``angle`` degrees in the cell's own frame."""
     radius = 1.0

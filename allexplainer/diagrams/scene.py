@@ -9,7 +9,7 @@ is the end state of the stage before: keys at the very start of a stage apply ju
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 
 from allexplainer.content.levels import LEVELS, Level
 from allexplainer.diagrams.easing import EASINGS
@@ -227,8 +227,18 @@ def state_at(scene: Scene, t: float) -> dict[str, ActorState]:
             continue
         changes = {name: _track_value(getattr(actor.initial, name), segments, t)
                    for name, segments in tracks.items()}
-        states[actor.id] = replace(actor.initial, **changes)
+        states[actor.id] = _changed(actor.initial, changes)
     return states
+
+
+def _changed(state: ActorState, changes: dict) -> ActorState:
+    """``dataclasses.replace(state, **changes)`` for names already checked by the loader,
+    without its per-field checks: this runs for every moving actor on every frame."""
+    new = object.__new__(ActorState)
+    values = new.__dict__
+    values.update(state.__dict__)
+    values.update(changes)
+    return new
 
 
 def _changes_within(segment: _Segment, t0: float, t1: float) -> bool:

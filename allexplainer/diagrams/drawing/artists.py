@@ -48,6 +48,8 @@ class ShapeCollection(Collection):
     def __init__(self, **kwargs) -> None:
         super().__init__(offsets=np.zeros((1, 2)), **kwargs)
         self._paths: list[Path] = []
+        self._corners_key: tuple = ()
+        self._corners = np.zeros((0, 3, 4))
         # pixel snapping would shrink the tiny strokes that draw texture dots to nothing
         self.set_snap(False)
 
@@ -71,12 +73,19 @@ class ShapeCollection(Collection):
         """Pixel box (x0, y0, x1, y1) the collection covers, lines included (None if hidden)."""
         if not self.get_visible() or not self._paths:
             return None
-        corners = [matrix @ _corners(path)
-                   for path, matrix in zip(self._paths, self._transforms, strict=True)]
-        points = self.get_transform().transform(np.hstack(corners)[:2].T)
-        pad = max(self.get_linewidth()) * self.get_figure(root=True).dpi / 72.0 / 2 + 2.0
-        (x0, y0), (x1, y1) = points.min(axis=0), points.max(axis=0)
-        return (x0 - pad, y0 - pad, x1 + pad, y1 + pad)
+        # every path's box corners through its own matrix, then to pixels, in one go: this
+        # runs for each moving actor on every frame
+        key = tuple(map(id, self._paths))
+        if key != self._corners_key:
+            self._corners_key = key
+            self._corners = np.stack([_corners(path) for path in self._paths])
+        local = np.matmul(self._transforms, self._corners)  # (items, 3, 4)
+        m = self.get_transform().get_affine().get_matrix()
+        xs = m[0, 0] * local[:, 0] + m[0, 1] * local[:, 1] + m[0, 2]
+        ys = m[1, 0] * local[:, 0] + m[1, 1] * local[:, 1] + m[1, 2]
+        pad = float(np.max(self._us_lw)) * self.get_figure(root=True).dpi / 72.0 / 2 + 2.0
+        return (float(xs.min()) - pad, float(ys.min()) - pad, float(xs.max()) + pad,
+                float(ys.max()) + pad)
 
 
 _CORNERS: WeakKeyDictionary[Path, np.ndarray] = WeakKeyDictionary()
