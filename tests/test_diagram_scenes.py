@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from allexplainer import palette
 from allexplainer.content.checks import check_words
 from allexplainer.content.glossary import TermMatcher, parse_glossary
 from allexplainer.content.levels import LEVELS, Level
@@ -314,3 +315,13 @@ def test_a_description_names_what_its_frame_labels():
     car_t = scenes()["car_t"]
     assert "CD3-zeta" in car_t.stages[6].description.get(Level.CLINIC)
     assert "clear" in car_t.stages[7].description.get(Level.CHILD)
+
+
+def test_art_kept_for_other_levels_is_not_drawn_at_the_childs():
+    # the chemotherapy bag (family and clinic) is in the family's picture, not the child's,
+    # whose words do not mention chemotherapy
+    scene = scenes()["car_t"]
+    fluid = palette.mix(palette.ORANGE, palette.WHITE, 0.55)
+    t = stage_end(scene, 5)
+    assert _has_colour(render_still(scene, t, Level.FAMILY, size=(640, 360)), fluid, 3)
+    assert not _has_colour(render_still(scene, t, Level.CHILD, size=(640, 360)), fluid, 3)

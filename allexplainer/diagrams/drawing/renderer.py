@@ -73,6 +73,8 @@ class SceneRenderer:
         self._actors = {actor.id: artists_for(actor, self.axes, self.level, self._label_target)
                         for actor in scene.actors}
         self._draw_list = self._drawing_order()
+        self._other_levels: set[str] = set()  # actors not drawn at this level (not labels)
+        self._note_level()
         self._parts = {actor_id: [artist for _, artist in artists.parts()]
                        for actor_id, artists in self._actors.items()}
         self._interval: tuple[float, float] | None = None  # the stage the split is made for
@@ -170,9 +172,14 @@ class SceneRenderer:
         self._connections = []
 
     # -- what is shown ---------------------------------------------------------------------
+    def _note_level(self) -> None:
+        self._other_levels = {actor.id for actor in self.scene.actors
+                              if actor.kind != "label" and self.level not in actor.levels}
+
     def set_level(self, level: Level) -> None:
         """Show labels and legend at ``level``; the next draw is a full one."""
         self.level = Level(level)
+        self._note_level()
         for artists in self._actors.values():
             if isinstance(artists, LabelArtists):
                 artists.set_level(self.level)
@@ -215,13 +222,23 @@ class SceneRenderer:
         """Move the artists (of the actors in ``only``, else all) to ``states``; no drawing."""
         self._states = states
         needed = None if only is None else only | {self._targets[a] for a in only} - {""}
-        self._placements = layout(self.scene, states, needed)
+        self._placements = self._layout(states, needed)
         for actor in self.scene.actors:
             if only is None or actor.id in only:
                 self._actors[actor.id].update(self._placements[actor.id], states[actor.id])
         self._settle_labels(states)
 
     # -- labels that never collide -----------------------------------------------------------
+    def _layout(self, states: Mapping[str, ActorState],
+                needed: set[str] | None = None) -> dict[str, tuple[Placement, ...]]:
+        """Where each actor is drawn; none of an actor kept for other reading levels (the
+        child's picture leaves out the chemotherapy bag its words do not mention)."""
+        placements = layout(self.scene, states, needed)
+        for actor_id in self._other_levels:
+            if actor_id in placements:
+                placements[actor_id] = ()
+        return placements
+
     def _settle_labels(self, states: Mapping[str, ActorState]) -> None:
         """Nudge labels clear of each other and of the art, once per stage and canvas size.
 
@@ -253,7 +270,7 @@ class SceneRenderer:
         passing: set[str] = set()  # labels of the start frame only, fading out
         to_px = self.axes.transData.transform
         for frame in frames:
-            placements = layout(self.scene, frame)
+            placements = self._layout(frame)
             if frame is frames[0]:
                 # only the paused end's art keeps labels off it: art that fades out as the
                 # stage begins must not push the paused frame's labels (car_t's chemotherapy
@@ -325,7 +342,7 @@ class SceneRenderer:
         # what the paused frame shows: what moves in comes from past the frame's edge, as in
         # a film, and what fades out is let go when the stage begins
         frame = state_at(self.scene, stage_end(self.scene, index))
-        placements = layout(self.scene, frame)
+        placements = self._layout(frame)
         boxes.extend(_art_boxes(self.scene, placements, frame, lambda point: point))
         boxes.extend(_prop_boxes(self.scene, placements))
         for actor in self.scene.actors:
