@@ -83,7 +83,8 @@ KINDS: dict[str, KindSpec] = {spec.name: spec for spec in (
     KindSpec("bag", PROP, 0.7, (("centre", (0.0, 0.0)),)),
     KindSpec("medicine_bag", PROP, 0.7, (("centre", (0.0, 0.0)),)),  # e.g. chemotherapy
     KindSpec("antibody_bag", PROP, 0.7, (("centre", (0.0, 0.0)),)),  # immunoglobulin
-    KindSpec("apheresis", PROP, 0.7, (("centre", (0.0, 0.0)), ("bowl", (0.0, -0.3)))),
+    KindSpec("apheresis", PROP, 0.7, (("centre", (0.0, 0.0)), ("bowl", (0.0, -0.3)),
+                                      ("side", (0.85, 0.5)))),  # right edge, by the screen
     KindSpec("sun", PROP, 0.45),
     KindSpec("moon", PROP, 0.45),
     KindSpec("vessel", PROP, 1.0),
