@@ -174,10 +174,12 @@ def cell_layers(kind: str, seed: int) -> list[Layer]:
                      stripes(0.5, angle=45.0, spacing=0.15)
                      + stripes(0.5, angle=-45.0, spacing=0.15), 1.8)
     if kind == "immune_cell":  # ruffled edge, a kidney-shaped nucleus, dotted granules
-        a = np.radians(np.linspace(35, 325, 30))
-        b = np.radians(np.linspace(140, -140, 16))
+        # the outer curve round the left, then the dent (the hilum) curving in from the right:
+        # an arc of a circle centred right of the nucleus, from its lower end to its upper one
+        a = np.radians(np.linspace(50, 310, 30))
+        b = np.radians(np.linspace(201.6, 158.4, 12))
         kidney = np.vstack((np.column_stack((-0.08 + 0.5 * np.cos(a), 0.5 * np.sin(a))),
-                            np.column_stack((0.34 + 0.3 * np.cos(b), 0.3 * np.sin(b)))))
+                            np.column_stack((1.2 + 1.03 * np.cos(b), 1.03 * np.sin(b)))))
         return _cell(kind, seed, mix(ORANGE, WHITE, 0.5), kidney, mix(ORANGE, BLACK, 0.15),
                      dots(0.3, (-0.2, 0.0), 0.14), 3.0)
     # a healthy cell with no CD19: smooth, no nucleus, a paler dimple in the middle
