@@ -519,19 +519,12 @@ def _art_boxes(scene: Scene, placements: Mapping[str, tuple[Placement, ...]],
                 boxes.append((min(x0, x1) - pad, min(y0, y1) - pad, max(x0, x1) + pad,
                               max(y0, y1) + pad))
             continue
-        category = kinds.kind_spec(actor.kind).category
-        reach = {kinds.CELL: 1.05, kinds.SURFACE: 0.55}.get(category, 0.9)
+        reach = 1.05 if kinds.kind_spec(actor.kind).category == kinds.CELL else 0.9
         for p in placements.get(actor.id, ()):
             if p.alpha * (1.0 - p.broken) <= 0.05:
                 continue
-            x, y = p.x, p.y
-            if category == kinds.SURFACE:
-                # a receptor stands out from its base on the membrane: its box is round its
-                # middle, so it covers the head a label must not hide, not the cell inside
-                turn = math.radians(p.rotation)
-                x, y = x - 0.45 * p.size * math.sin(turn), y + 0.45 * p.size * math.cos(turn)
-            (x0, y0), (x1, y1) = to_px((x - reach * p.size, y - reach * p.size)), \
-                to_px((x + reach * p.size, y + reach * p.size))
+            (x0, y0), (x1, y1) = to_px((p.x - reach * p.size, p.y - reach * p.size)), \
+                to_px((p.x + reach * p.size, p.y + reach * p.size))
             boxes.append((x0, y0, x1, y1))
     return boxes
 
