@@ -252,10 +252,12 @@ def _molecule_layers(kind: str) -> list[Layer]:
             Layer((strand_a, strand_b), edge=ORANGE, width=4.5, filled=False)]
 
 
-def _bag_outline(fluid: str) -> list[Layer]:
-    """A drip bag with a hanging hole and ``fluid`` in its lower two thirds."""
+def _bag(fluid: str, contents: tuple[Layer, ...] = ()) -> list[Layer]:
+    """A drip bag with a hanging hole, ``fluid`` in its lower two thirds and ``contents``
+    (what floats in the fluid)."""
     return [Layer((rounded_rect(1.2, 2.0, 0.35),), WHITE, width=2.6),
             Layer((rounded_rect(1.04, 1.2, 0.28, (0, -0.32)),), fluid, width=1.4),
+            *contents,
             Layer((circle(0.12, (0, 0.78), 16),), BACKGROUND, width=1.8)]
 
 
@@ -266,22 +268,18 @@ def _prop_layers(kind: str) -> list[Layer]:
                 Layer((circle(0.14, (-0.45, -0.38), 16), circle(0.14, (0.45, -0.38), 16)),
                       ORANGE, width=1.8)]
     if kind == "medicine_bag":  # a drip of medicine: clear amber fluid, no cells in it
-        return [*_bag_outline(mix(ORANGE, WHITE, 0.55))]
+        return _bag(mix(ORANGE, WHITE, 0.55))
     if kind == "antibody_bag":  # immunoglobulin: ready-made antibodies, small Ys in the fluid
         stems, arms = [], []
         for cx, cy in ((-0.24, -0.12), (0.24, -0.2), (-0.2, -0.62), (0.22, -0.66)):
             stems.append(capsule((cx, cy - 0.15), (cx, cy), 0.08))
             arms.append(antibody_arms((0.0, 0.0), (0.12, 0.15), 0.04) + (cx, cy + 0.01))
-        return [*_bag_outline(mix(SKY_BLUE, WHITE, 0.6)),
-                Layer(tuple(stems), BLUE, width=1.0),
-                Layer(tuple(arms), ORANGE, width=1.0)]
-    if kind == "bag":
-        return [Layer((rounded_rect(1.2, 2.0, 0.35),), WHITE, width=2.6),
-                Layer((rounded_rect(1.04, 1.2, 0.28, (0, -0.32)),), SKY_BLUE, width=1.4),
-                Layer(dots(0.4, (0, -0.32), spacing=0.2, squash=1.3),
-                      edge=mix(SKY_BLUE, BLACK, 0.5), width=6.0, filled=False,
-                      texture=True),
-                Layer((circle(0.12, (0, 0.78), 16),), BACKGROUND, width=1.8)]
+        return _bag(mix(SKY_BLUE, WHITE, 0.6), (Layer(tuple(stems), BLUE, width=1.0),
+                                                 Layer(tuple(arms), ORANGE, width=1.0)))
+    if kind == "bag":  # the cells going back in
+        return _bag(SKY_BLUE, (Layer(dots(0.4, (0, -0.32), spacing=0.2, squash=1.3),
+                                     edge=mix(SKY_BLUE, BLACK, 0.5), width=6.0, filled=False,
+                                     texture=True),))
     if kind == "apheresis":  # a cell separator: a cabinet, a screen and a spinning bowl
         return [Layer((rounded_rect(1.7, 2.3, 0.22),), DEVICE, width=2.6),
                 Layer((rounded_rect(1.2, 0.45, 0.06, (0, 0.72)),), BLUE, width=2.0),
