@@ -11,7 +11,9 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.collections import Collection
 from matplotlib.colors import to_hex, to_rgba
+from matplotlib.artist import allow_rasterization
 from matplotlib.path import Path
+from matplotlib.transforms import Affine2D
 
 from allexplainer import palette
 from allexplainer.content.levels import Level
@@ -50,6 +52,7 @@ class ShapeCollection(Collection):
         self._paths: list[Path] = []
         self._corners_key: tuple = ()
         self._corners = np.zeros((0, 3, 4))
+        self._solid = getattr(self, "_solid", True)
         # pixel snapping would shrink the tiny strokes that draw texture dots to nothing
         self.set_snap(False)
 
@@ -59,15 +62,72 @@ class ShapeCollection(Collection):
 
     def set_items(self, paths: list[Path], matrices: list[np.ndarray], faces: list,
                   edges: list, widths: list[float]) -> None:
-        """Show ``paths``, each through its matrix, with its own colours and line width."""
+        """Show ``paths``, each through its matrix, with its own colours and line width.
+
+        This runs for every moving actor on every frame, so the colours, already RGBA
+        tuples, are stored as they are rather than parsed again by ``set_facecolor``.
+        """
         self.set_visible(bool(paths))
         if not paths:
             return
         self._paths = paths
         self._transforms = np.array(matrices)
-        self.set_facecolor(faces)
-        self.set_edgecolor(edges)
-        self.set_linewidth(widths)
+        self._facecolors = np.array(faces, dtype=float).reshape(-1, 4)
+        self._edgecolors = np.array(edges, dtype=float).reshape(-1, 4)
+        if self._solid:
+            self._us_lw = self._linewidths = np.array(widths, dtype=float)
+        else:  # dashes are scaled with the line width
+            self.set_linewidth(widths)
+        self.stale = True
+
+    def set_linestyle(self, ls) -> None:
+        """As ``Collection.set_linestyle``, noting whether every line is solid."""
+        super().set_linestyle(ls)
+        self._solid = all(dashes is None for _, dashes in self._us_linestyles)
+
+    @allow_rasterization
+    def draw(self, renderer) -> None:
+        """Draw every item in one call to the renderer.
+
+        What ``Collection.draw`` does for these collections (no colour mapping, offsets,
+        hatches, sketches or path effects), without its per-call checks: this runs for every
+        moving actor on every frame. One item is drawn as a marker, as matplotlib does.
+        """
+        if not self.get_visible() or not self._paths:
+            return
+        transform = self.get_transform().get_affine()
+        gc = renderer.new_gc()
+        self._set_gc_clip(gc)
+        gc.set_snap(False)
+        if self._joinstyle:
+            gc.set_joinstyle(self._joinstyle)
+        if self._capstyle:
+            gc.set_capstyle(self._capstyle)
+        offsets = self.get_offsets()
+        offset_trf = self.get_offset_transform().get_affine()
+        combined = None
+        if (len(self._paths) == 1 and self._solid and len(self._facecolors) == 1
+                and len(self._edgecolors) == 1):
+            combined = Affine2D(self._transforms[0]) + transform
+            # a marker is drawn once into a buffer of its own size: only for a smaller one
+            corners = combined.get_matrix() @ _corners(self._paths[0])
+            span = corners.max(axis=1) - corners.min(axis=1)
+            figure = self.get_figure(root=True).bbox
+            if span[0] >= figure.width or span[1] >= figure.height:
+                combined = None
+        if combined is not None:
+            gc.set_foreground(tuple(self._edgecolors[0]), isRGBA=True)
+            gc.set_linewidth(self._linewidths[0])
+            gc.set_antialiased(self._antialiaseds[0])
+            renderer.draw_markers(gc, self._paths[0], combined.frozen(), Path(offsets),
+                                  offset_trf, tuple(self._facecolors[0]))
+        else:
+            renderer.draw_path_collection(
+                gc, transform.frozen(), self._paths, self._transforms, offsets, offset_trf,
+                self._facecolors, self._edgecolors, self._linewidths, self._linestyles,
+                self._antialiaseds, self._urls, "screen")
+        gc.restore()
+        self.stale = False
 
     def display_extent(self) -> tuple[float, float, float, float] | None:
         """Pixel box (x0, y0, x1, y1) the collection covers, lines included (None if hidden)."""

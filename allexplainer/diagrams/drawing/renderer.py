@@ -249,17 +249,16 @@ class SceneRenderer:
         blitted frames match full redraws.
         """
         index = self._frame_stage()
-        if self._time is None or index is None:
-            frames = [states]
-            key: tuple = ("states", id(states))
-        else:
+        staged = self._time is not None and index is not None
+        key = (("stage", index) if staged else ("states", id(states)), self._size, self.level,
+               self.high_contrast, self.word_scale, self.legend_shown)
+        if key == self._settled_key:
+            return  # checked before working out any state: this runs on every frame
+        if staged:
             start, end = stage_start(self.scene, index), stage_end(self.scene, index)
             frames = [state_at(self.scene, time) for time in (end, start)]
-            key = ("stage", index)
-        key = (*key, self._size, self.level, self.high_contrast, self.word_scale,
-               self.legend_shown)
-        if key == self._settled_key:
-            return
+        else:
+            frames = [states]
         if self._settled_key is not None:
             self._background = None  # other nudges: labels drawn in the background move too,
             # so the next frame is a full draw
