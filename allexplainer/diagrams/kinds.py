@@ -14,6 +14,8 @@ SURFACE = "surface"
 MOLECULE = "molecule"
 PROP = "prop"
 ANNOTATION = "annotation"
+# kinds drawn as a shape of the actor's own width and height (``w`` and ``h``)
+AREA_KINDS = ("panel", "vessel", "membrane")
 
 Point = tuple[float, float]
 
@@ -88,6 +90,9 @@ KINDS: dict[str, KindSpec] = {spec.name: spec for spec in (
     KindSpec("sun", PROP, 0.45),
     KindSpec("moon", PROP, 0.45),
     KindSpec("vessel", PROP, 1.0),
+    # a close-up of a stretch of a cell's surface: its top edge is the membrane, the cell inside
+    # below it (a receptor drawn large stands on it, its parts named)
+    KindSpec("membrane", PROP, 1.0),
     KindSpec("panel", PROP, 1.0),
     KindSpec("arrow", ANNOTATION, 1.0),
     KindSpec("label", ANNOTATION, 1.0),

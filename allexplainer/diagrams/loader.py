@@ -208,7 +208,7 @@ class _Parser:
         for key in ("spread", "w", "h"):
             if key in raw:
                 options[key] = self.number(raw[key], f"{field}.{key}", 0.0)
-        if kind in ("panel", "vessel") and not (options.get("w") and options.get("h")):
+        if kind in kinds.AREA_KINDS and not (options.get("w") and options.get("h")):
             raise self.fail(f"a {kind} needs a width and height above 0", f"{field}.w")
         if "text" in raw:
             if kind != "label":

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
 import numpy as np
+from matplotlib.artist import allow_rasterization
 from matplotlib.axes import Axes
 from matplotlib.collections import Collection
 from matplotlib.colors import to_hex, to_rgba
-from matplotlib.artist import allow_rasterization
 from matplotlib.path import Path
 from matplotlib.transforms import Affine2D
 
@@ -354,6 +354,42 @@ class AreaArtists(_SingleShape):
                   alpha)
 
 
+class MembraneArtists(_SingleShape):
+    """A close-up of a stretch of a cell's surface, ``w`` x ``h``: the cell's own fill under a
+    gently curved top edge, the membrane, drawn as a bilayer (the cell's outline and a thinner
+    line just inside it). The lower edge is not outlined: the cell goes on below."""
+
+    def __init__(self, actor: Actor, axes: Axes) -> None:
+        half_w, half_h = actor.w / 2, actor.h / 2
+        x = np.linspace(-half_w, half_w, 33)
+        # an arc of a circle far larger than the close-up: the cell is big next to one receptor
+        sag = 0.12 * actor.h
+        top = np.column_stack((x, half_h - sag * (x / half_w) ** 2))
+        body = np.vstack((top, [[half_w, -half_h], [-half_w, -half_h]]))
+        super().__init__(actor, axes, Layer((body,), palette.KEY_COLOURS["t_cell"], edge="none",
+                                            width=0.0))
+        # the membrane is a bilayer: its outer line, and a thinner inner one just under it
+        inner = top - (0.0, min(0.2, 0.15 * actor.h))
+        self.edge = compile_layer(Layer((top,), None, filled=False))
+        self.inner = compile_layer(Layer((inner,), None, filled=False))
+        self.edge_colour = to_rgba(palette.OUTLINE)
+
+    def update(self, placements: tuple[Placement, ...], state: ActorState) -> None:
+        """Show the close-up at its place: the fill, then the membrane's line over it."""
+        alpha = placements[0].alpha if placements else 0.0
+        if alpha <= 0.003:
+            self.collection.set_items([], [], [], [], [])
+            return
+        matrix = affine(state.x, state.y, state.scale, state.rotation)
+        face = self.template.strong_face if self.strong else self.template.face
+        line = _faded(self.edge_colour, alpha)
+        clear = (0.0, 0.0, 0.0, 0.0)
+        self.collection.set_items(
+            [self.template.path, self.edge, self.inner], [matrix] * 3,
+            [_faded(face, alpha), clear, clear], [clear, line, line],
+            [0.0, 3.0 * self.points_per_px, 1.6 * self.points_per_px])
+
+
 class ArrowArtists(_SingleShape):
     """A block arrow from (x, y) to (x2, y2), drawn as far as ``grow``."""
 
@@ -378,7 +414,9 @@ def artists_for(actor: Actor, axes: Axes, level: Level, find_target: TargetFinde
         return LabelArtists(actor, axes, level, find_target)
     if actor.kind == "arrow":
         return ArrowArtists(actor, axes)
-    if actor.kind in ("panel", "vessel"):
+    if actor.kind == "membrane":
+        return MembraneArtists(actor, axes)
+    if actor.kind in kinds.AREA_KINDS:
         return AreaArtists(actor, axes)
     return ActorArtists(actor, axes)
 

@@ -23,6 +23,7 @@ from allexplainer.diagrams.drawing.artists import artists_for
 from allexplainer.diagrams.drawing.labels import LabelArtists, settle_with_rows
 from allexplainer.diagrams.drawing.legend import make_legend
 from allexplainer.diagrams.framing import framed_view, union
+from allexplainer.diagrams.kinds import AREA_KINDS
 from allexplainer.diagrams.layout import Placement, anchor_point, layout
 from allexplainer.diagrams.scene import (
     ActorState,
@@ -33,6 +34,7 @@ from allexplainer.diagrams.scene import (
     stage_start,
     state_at,
 )
+from allexplainer.diagrams.shapes import layers_for
 
 SCENE_WIDTH, SCENE_HEIGHT = 16.0, 9.0  # scene units; y = 0 is the bottom
 # The bottom strip of the scene (y < VIEW_BOTTOM) is left empty by the scene scripts: it is not
@@ -44,7 +46,7 @@ WHOLE_SCENE = (0.0, VIEW_BOTTOM, SCENE_WIDTH, SCENE_HEIGHT)
 REFERENCE_PX_PER_UNIT = 80.0  # a 1280x720 canvas
 STRONG_LINES = 1.6  # outlines this much heavier for a projector (high contrast)
 EDGE_PX = 4.0  # a thin margin round the drawing and the legend (canvas pixels)
-_GROUPS = {"panel": 0, "vessel": 0, "arrow": 2, "label": 3}
+_GROUPS = {"panel": 0, "vessel": 0, "membrane": 0, "arrow": 2, "label": 3}
 
 
 class SceneRenderer:
@@ -70,6 +72,7 @@ class SceneRenderer:
         self.axes.set_axis_off()
         self._placements: dict[str, tuple[Placement, ...]] = {}
         self._targets = {actor.id: actor.target for actor in scene.actors}
+        self._kinds = {actor.id: actor.kind for actor in scene.actors}
         self._actors = {actor.id: artists_for(actor, self.axes, self.level, self._label_target)
                         for actor in scene.actors}
         self._draw_list = self._drawing_order()
@@ -294,6 +297,11 @@ class SceneRenderer:
                                                  actor.target_index, actor.anchor,
                                                  toward=(state.x, state.y))
                             target = tuple(to_px(point)) if point is not None else None
+                            target_kind = self._kinds[actor.target]
+                            if frame is frames[0] and target_kind in _SURFACE_KINDS:
+                                # the receptor a label names, head to foot: no label may
+                                # cover it (its box would otherwise be only its foot's)
+                                art.append(_outline_box(target_kind, copy, to_px))
                 wanted.append((actor.id, box, target))
         axes = self.axes.get_window_extent()
         width, height = self._size
@@ -510,6 +518,13 @@ def _art_boxes(scene: Scene, placements: Mapping[str, tuple[Placement, ...]],
             continue
         if actor.kind in ("label", "vessel"):
             continue
+        if actor.kind == "membrane":  # a box of its own width and height
+            for p in placements.get(actor.id, ()):
+                if p.alpha > 0.05:
+                    x0, y0, x1, y1 = _prop_box(actor, p)
+                    (ax, ay), (bx, by) = to_px((x0, y0)), to_px((x1, y1))
+                    boxes.append((min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)))
+            continue
         if actor.kind == "arrow":
             state = states[actor.id]
             if state.visible and state.opacity > 0.05 and state.grow > 0.05:
@@ -518,9 +533,15 @@ def _art_boxes(scene: Scene, placements: Mapping[str, tuple[Placement, ...]],
                 boxes.append((min(x0, x1) - pad, min(y0, y1) - pad, max(x0, x1) + pad,
                               max(y0, y1) + pad))
             continue
-        reach = 1.05 if kinds.kind_spec(actor.kind).category == kinds.CELL else 0.9
+        category = kinds.kind_spec(actor.kind).category
+        reach = 1.05 if category == kinds.CELL else 0.9
         for p in placements.get(actor.id, ()):
             if p.alpha * (1.0 - p.broken) <= 0.05:
+                continue
+            if category == kinds.SURFACE and not actor.parent:
+                # a receptor drawn on its own (large, its parts named): its own outline's box,
+                # not a square round its foot that would keep the part labels far off
+                boxes.append(_outline_box(actor.kind, p, to_px))
                 continue
             (x0, y0), (x1, y1) = to_px((p.x - reach * p.size, p.y - reach * p.size)), \
                 to_px((p.x + reach * p.size, p.y + reach * p.size))
@@ -528,6 +549,22 @@ def _art_boxes(scene: Scene, placements: Mapping[str, tuple[Placement, ...]],
     return boxes
 
 
+def _outline_box(kind: str, p: Placement, to_px) -> tuple[float, float, float, float]:
+    """The pixel box round one copy of ``kind``'s drawing, through its place, size and turn."""
+    if kind not in _LOCAL_BOXES:
+        points = np.vstack([path for layer in layers_for(kind) for path in layer.paths])
+        _LOCAL_BOXES[kind] = (*points.min(axis=0), *points.max(axis=0))
+    x0, y0, x1, y1 = _LOCAL_BOXES[kind]
+    turn = math.radians(p.rotation)
+    cos, sin = math.cos(turn) * p.size, math.sin(turn) * p.size
+    corners = [to_px((p.x + cos * x - sin * y, p.y + sin * x + cos * y))
+               for x, y in ((x0, y0), (x1, y0), (x0, y1), (x1, y1))]
+    xs, ys = [c[0] for c in corners], [c[1] for c in corners]
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+_LOCAL_BOXES: dict[str, tuple[float, float, float, float]] = {}
+_SURFACE_KINDS = {name for name, spec in kinds.KINDS.items() if spec.category == kinds.SURFACE}
 PANEL_EDGE = 0.06  # scene units either side of a panel's dashed outline that labels keep off
 
 
@@ -547,11 +584,11 @@ def _panel_edges(actor, placements: tuple[Placement, ...], to_px) -> list[tuple[
 
 def _prop_boxes(scene: Scene,
                 placements: Mapping[str, tuple[Placement, ...]]) -> list[tuple[float, ...]]:
-    """Boxes (scene units) of the panels and vessels shown: what frames a stage, though labels
-    may sit on them."""
+    """Boxes (scene units) of the panels, vessels and membranes shown: what frames a stage,
+    though labels may sit on them."""
     boxes = []
     for actor in scene.actors:
-        if actor.kind not in ("panel", "vessel"):
+        if actor.kind not in AREA_KINDS:
             continue
         boxes.extend(_prop_box(actor, p) for p in placements.get(actor.id, ()) if p.alpha > 0.05)
     return boxes
