@@ -87,6 +87,9 @@ KINDS: dict[str, KindSpec] = {spec.name: spec for spec in (
     KindSpec("antibody_bag", PROP, 0.7, (("centre", (0.0, 0.0)),)),  # immunoglobulin
     KindSpec("apheresis", PROP, 0.7, (("centre", (0.0, 0.0)), ("bowl", (0.0, -0.3)),
                                       ("side", (0.85, 0.5)))),  # right edge, by the screen
+    # short rays round a cell that has been switched on (an activated T cell): placed where
+    # that cell is, at its scale, the rays clear of its receptors
+    KindSpec("activation", PROP, 1.0),
     KindSpec("sun", PROP, 0.45),
     KindSpec("moon", PROP, 0.45),
     KindSpec("vessel", PROP, 1.0),

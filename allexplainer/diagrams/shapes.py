@@ -287,6 +287,15 @@ def _prop_layers(kind: str) -> list[Layer]:
                 Layer((_poly((-0.42, -0.3), (0.42, -0.3)), _poly((0, -0.72), (0, 0.12))),
                       edge=OUTLINE, width=2.0, filled=False),
                 Layer((circle(0.13, (0, -0.3), 16),), SKY_BLUE, width=1.6)]
+    if kind == "activation":
+        # between the receptors (which stand at whole multiples of 30 degrees) and past their
+        # tips, so the rays read as a glow round the whole cell, not as more receptors
+        # a pale glow drawn under the cell shows round its edge
+        turns = np.radians(np.arange(15, 360, 30))
+        rays = tuple(_poly((1.48 * math.cos(t), 1.48 * math.sin(t)),
+                           (1.78 * math.cos(t), 1.78 * math.sin(t))) for t in turns)
+        return [Layer((circle(1.3, n=64),), mix(YELLOW, WHITE, 0.45), edge="none", width=0.0),
+                Layer(rays, edge=mix(ORANGE, BLACK, 0.3), width=4.0, filled=False)]
     if kind == "sun":
         rays = tuple(_poly((0.78 * math.cos(t), 0.78 * math.sin(t)),
                            (1.15 * math.cos(t), 1.15 * math.sin(t)))

@@ -538,9 +538,9 @@ def _art_boxes(scene: Scene, placements: Mapping[str, tuple[Placement, ...]],
         for p in placements.get(actor.id, ()):
             if p.alpha * (1.0 - p.broken) <= 0.05:
                 continue
-            if category == kinds.SURFACE and not actor.parent:
-                # a receptor drawn on its own (large, its parts named): its own outline's box,
-                # not a square round its foot that would keep the part labels far off
+            if (category == kinds.SURFACE and not actor.parent) or actor.kind == "activation":
+                # a receptor drawn on its own (large, its parts named), or the rays round a
+                # switched-on cell: their own outline's box, not a square round their middle
                 boxes.append(_outline_box(actor.kind, p, to_px))
                 continue
             (x0, y0), (x1, y1) = to_px((p.x - reach * p.size, p.y - reach * p.size)), \
