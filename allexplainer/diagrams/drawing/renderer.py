@@ -298,9 +298,9 @@ class SceneRenderer:
                                                  toward=(state.x, state.y))
                             target = tuple(to_px(point)) if point is not None else None
                             target_kind = self._kinds[actor.target]
-                            if frame is frames[0] and target_kind in _SURFACE_KINDS:
-                                # the receptor a label names, head to foot: no label may
-                                # cover it (its box would otherwise be only its foot's)
+                            if frame is frames[0] and target_kind in _NAMED_WHOLE:
+                                # the receptor or molecule a label names, all of it: no label
+                                # may cover it (its box is otherwise a square round its middle)
                                 art.append(_outline_box(target_kind, copy, to_px))
                 wanted.append((actor.id, box, target))
         axes = self.axes.get_window_extent()
@@ -546,15 +546,24 @@ def _art_boxes(scene: Scene, placements: Mapping[str, tuple[Placement, ...]],
             (x0, y0), (x1, y1) = to_px((p.x - reach * p.size, p.y - reach * p.size)), \
                 to_px((p.x + reach * p.size, p.y + reach * p.size))
             boxes.append((x0, y0, x1, y1))
+            if category == kinds.SURFACE:
+                # the receptor's outer end too (its head, a flag), which stands past the square
+                # round its foot: labels touched receptor tips on small canvases
+                boxes.append(_outline_box(actor.kind, p, to_px, HEAD_FROM))
     return boxes
 
 
-def _outline_box(kind: str, p: Placement, to_px) -> tuple[float, float, float, float]:
-    """The pixel box round one copy of ``kind``'s drawing, through its place, size and turn."""
-    if kind not in _LOCAL_BOXES:
+def _outline_box(kind: str, p: Placement, to_px,
+                 above: float | None = None) -> tuple[float, float, float, float]:
+    """The pixel box round one copy of ``kind``'s drawing, through its place, size and turn;
+    with ``above``, round only the part of the drawing above that height (local units)."""
+    key = (kind, above)
+    if key not in _LOCAL_BOXES:
         points = np.vstack([path for layer in layers_for(kind) for path in layer.paths])
-        _LOCAL_BOXES[kind] = (*points.min(axis=0), *points.max(axis=0))
-    x0, y0, x1, y1 = _LOCAL_BOXES[kind]
+        if above is not None:
+            points = points[points[:, 1] >= above]
+        _LOCAL_BOXES[key] = (*points.min(axis=0), *points.max(axis=0))
+    x0, y0, x1, y1 = _LOCAL_BOXES[key]
     turn = math.radians(p.rotation)
     cos, sin = math.cos(turn) * p.size, math.sin(turn) * p.size
     corners = [to_px((p.x + cos * x - sin * y, p.y + sin * x + cos * y))
@@ -563,8 +572,10 @@ def _outline_box(kind: str, p: Placement, to_px) -> tuple[float, float, float, f
     return (min(xs), min(ys), max(xs), max(ys))
 
 
-_LOCAL_BOXES: dict[str, tuple[float, float, float, float]] = {}
-_SURFACE_KINDS = {name for name, spec in kinds.KINDS.items() if spec.category == kinds.SURFACE}
+_LOCAL_BOXES: dict[tuple[str, float | None], tuple[float, float, float, float]] = {}
+HEAD_FROM = 0.55  # a receptor's head: its drawing from this far along it (its length is 1)
+_NAMED_WHOLE = {name for name, spec in kinds.KINDS.items()
+                if spec.category in (kinds.SURFACE, kinds.MOLECULE)}
 PANEL_EDGE = 0.06  # scene units either side of a panel's dashed outline that labels keep off
 
 
