@@ -291,7 +291,10 @@ class ActorArtists:
             self.tube.set_items([], [], [], [], [])
             return
         p = shown[0]
-        port = {"pump": (1.0, 0.0), "apheresis": (-0.85, 0.3)}.get(self.actor.kind, (0.0, -1.0))
+        # where the tube leaves the prop: the pump's side, the separator's top (a tube from
+        # the blood above ran down the cabinet's edge when it left from the side)
+        port = {"pump": (1.0, 0.0), "apheresis": (-0.45, 1.15)}.get(self.actor.kind,
+                                                                       (0.0, -1.0))
         start = (affine(p.x, p.y, p.size, p.rotation) @ np.array([*port, 1.0]))[:2]
         end = np.array([state.x2, state.y2])
         bend = np.array([start[0] + (end[0] - start[0]) * 0.1, end[1] + (start[1] - end[1]) * 0.9])
