@@ -192,8 +192,14 @@ def test_antibodies_stages():
     # the target label names a free target, so its leader line need not cross an antibody
     label = scene.actor("label_target")
     assert label.target_index == len(places["cell_cd19"]) - 1 == len(places["antibody"])
-    scene, s, _ = _end("antibodies", 4)
-    assert s["arrow_mark"].grow == 1 and s["label_marked"].opacity == 1
+    scene, s, places = _end("antibodies", 4)
+    assert s["label_marked"].opacity == 1 and s["helper"].opacity == 1
+    # the immune cell has come up to the marked cell and touches the end of one Fc stem
+    helper = places["helper"][0]
+    stems = [anchor_point(scene, places, "antibody", k, "fc")
+             for k in range(len(places["antibody"]))]
+    nearest = min(math.dist(stem, (helper.x, helper.y)) for stem in stems)
+    assert 0.8 * helper.size <= nearest <= 1.15 * helper.size, (nearest, helper.size)
     # nothing in a caption that the picture does not show (complement is never drawn)
     assert not any("complement" in stage.caption.get(level)
                    for stage in scene.stages for level in LEVELS)
