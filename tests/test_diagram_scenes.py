@@ -96,6 +96,14 @@ def _end(scene_id: str, index: int):
     return scene, states, layout(scene, states)
 
 
+def _held(scene, places, cars: str, flags: str) -> int:
+    """How many of the CARs ``cars`` meet one of the CD19 ``flags``: the flag's top within 0.3
+    units of the CAR's tip (a CAR head is about 0.4 units wide, so the two overlap on screen)."""
+    tips = [anchor_point(scene, places, cars, k, "tip") for k in range(len(places[cars]))]
+    tops = [anchor_point(scene, places, flags, k, "dock") for k in range(len(places[flags]))]
+    return sum(1 for tip in tips if min(math.dist(tip, top) for top in tops) < 0.3)
+
+
 def test_car_t_stages():
     scene, s, _ = _end("car_t", 0)
     assert (s["tcell"].x, s["tcell"].y, s["tcell"].shown) == (8.0, 4.9, True)
@@ -136,14 +144,7 @@ def test_car_t_stages():
     # the CAR T-cell meets a leukaemia cell, holds its CD19 and clears it
     scene, s, places = _end("car_t", 7)
     assert s["hunter"].shown and s["target_cell"].shown and not s["after"].shown
-    # three of its CARs each meet a CD19 flag: the flag's top within 0.3 units of the CAR's tip
-    # (the CAR head is 0.4 units wide here, so the two overlap on screen)
-    tips = [anchor_point(scene, places, "hunter_car", k, "tip")
-            for k in range(len(places["hunter_car"]))]
-    flags = [anchor_point(scene, places, "target_cd19", k, "dock")
-             for k in range(len(places["target_cd19"]))]
-    held = [tip for tip in tips if min(math.dist(tip, flag) for flag in flags) < 0.3]
-    assert len(held) == 3, [round(min(math.dist(t, f) for f in flags), 2) for t in tips]
+    assert _held(scene, places, "hunter_car", "target_cd19") == 3
     assert 0 < s["target_cell"].broken < 1  # breaking up, still there to be seen
 
 
@@ -151,8 +152,9 @@ def test_cd19_stages():
     _, s, _ = _end("cd19", 0)
     assert all(s[c].shown and s[c].broken == 0 for c in ("leuk1", "leuk2", "leuk3"))
     assert not s["cart"].shown
-    _, s, _ = _end("cd19", 1)
+    scene, s, places = _end("cd19", 1)
     assert s["cart"].docked_to == "leuk1" and s["leuk1"].broken == 0
+    assert _held(scene, places, "cart_car", "leuk1_cd19") == 3
     _, s, _ = _end("cd19", 2)
     assert s["leuk1"].broken == 1.0
     _, s, places = _end("cd19", 3)
