@@ -288,9 +288,9 @@ def _prop_layers(kind: str) -> list[Layer]:
                       edge=OUTLINE, width=2.0, filled=False),
                 Layer((circle(0.13, (0, -0.3), 16),), SKY_BLUE, width=1.6)]
     if kind == "activation":
-        # between the receptors (which stand at whole multiples of 30 degrees) and past their
-        # tips, so the rays read as a glow round the whole cell, not as more receptors
-        # a pale glow drawn under the cell shows round its edge
+        # a pale disc, drawn under the cell, shows as a glow round its edge; the rays stand
+        # between the receptors (at whole multiples of 30 degrees) and past their tips, so
+        # they read as a glow round the whole cell, not as more receptors
         turns = np.radians(np.arange(15, 360, 30))
         rays = tuple(_poly((1.48 * math.cos(t), 1.48 * math.sin(t)),
                            (1.78 * math.cos(t), 1.78 * math.sin(t))) for t in turns)

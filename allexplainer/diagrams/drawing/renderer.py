@@ -19,7 +19,7 @@ from matplotlib.transforms import Bbox
 from allexplainer import palette
 from allexplainer.content.levels import Level
 from allexplainer.diagrams import kinds
-from allexplainer.diagrams.drawing.artists import artists_for
+from allexplainer.diagrams.drawing.artists import affine, artists_for
 from allexplainer.diagrams.drawing.labels import LabelArtists, settle_with_rows
 from allexplainer.diagrams.drawing.legend import make_legend
 from allexplainer.diagrams.framing import framed_view, union
@@ -519,11 +519,8 @@ def _art_boxes(scene: Scene, placements: Mapping[str, tuple[Placement, ...]],
         if actor.kind in ("label", "vessel"):
             continue
         if actor.kind == "membrane":  # a box of its own width and height
-            for p in placements.get(actor.id, ()):
-                if p.alpha > 0.05:
-                    x0, y0, x1, y1 = _prop_box(actor, p)
-                    (ax, ay), (bx, by) = to_px((x0, y0)), to_px((x1, y1))
-                    boxes.append((min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)))
+            boxes.extend(_px_box(_prop_box(actor, p), to_px)
+                         for p in placements.get(actor.id, ()) if p.alpha > 0.05)
             continue
         if actor.kind == "arrow":
             state = states[actor.id]
@@ -564,12 +561,16 @@ def _outline_box(kind: str, p: Placement, to_px,
             points = points[points[:, 1] >= above]
         _LOCAL_BOXES[key] = (*points.min(axis=0), *points.max(axis=0))
     x0, y0, x1, y1 = _LOCAL_BOXES[key]
-    turn = math.radians(p.rotation)
-    cos, sin = math.cos(turn) * p.size, math.sin(turn) * p.size
-    corners = [to_px((p.x + cos * x - sin * y, p.y + sin * x + cos * y))
-               for x, y in ((x0, y0), (x1, y0), (x0, y1), (x1, y1))]
-    xs, ys = [c[0] for c in corners], [c[1] for c in corners]
+    corners = affine(p.x, p.y, p.size, p.rotation) @ np.array(
+        [[x0, x1, x0, x1], [y0, y0, y1, y1], [1.0, 1.0, 1.0, 1.0]])
+    xs, ys = zip(*(to_px((x, y)) for x, y in corners[:2].T), strict=True)
     return (min(xs), min(ys), max(xs), max(ys))
+
+
+def _px_box(box: tuple[float, float, float, float], to_px) -> tuple[float, float, float, float]:
+    """A box in scene units as a pixel box (x0, y0, x1, y1) through ``to_px``."""
+    (ax, ay), (bx, by) = to_px(box[:2]), to_px(box[2:])
+    return (min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
 
 
 _LOCAL_BOXES: dict[tuple[str, float | None], tuple[float, float, float, float]] = {}
@@ -586,10 +587,9 @@ def _panel_edges(actor, placements: tuple[Placement, ...], to_px) -> list[tuple[
         if p.alpha <= 0.05:
             continue
         x0, y0, x1, y1 = _prop_box(actor, p)
-        for a, b in (((x0 - e, y0 - e), (x1 + e, y0 + e)), ((x0 - e, y1 - e), (x1 + e, y1 + e)),
-                     ((x0 - e, y0 - e), (x0 + e, y1 + e)), ((x1 - e, y0 - e), (x1 + e, y1 + e))):
-            (ax, ay), (bx, by) = to_px(a), to_px(b)
-            edges.append((min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)))
+        for side in ((x0 - e, y0 - e, x1 + e, y0 + e), (x0 - e, y1 - e, x1 + e, y1 + e),
+                     (x0 - e, y0 - e, x0 + e, y1 + e), (x1 - e, y0 - e, x1 + e, y1 + e)):
+            edges.append(_px_box(side, to_px))
     return edges
 
 
