@@ -70,6 +70,9 @@ class DiagramCanvas(FigureCanvasQTAgg):
         a change of resolution makes the next frame a full draw."""
         if moving != self._moving:
             self._moving = moving
+            # moving frames paste sliding cells as pictures at whole pixels; a still one draws
+            # them exactly where they are (a full draw)
+            self.scene_renderer.sliding = moving
             self._update_pixel_ratio()
 
     def _target_ratio(self, width: int | None = None, height: int | None = None) -> float:

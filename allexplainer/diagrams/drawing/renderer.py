@@ -22,6 +22,7 @@ from allexplainer.diagrams import kinds
 from allexplainer.diagrams.drawing.artists import affine, artists_for
 from allexplainer.diagrams.drawing.labels import LabelArtists, settle_with_rows
 from allexplainer.diagrams.drawing.legend import make_legend
+from allexplainer.diagrams.drawing.sprites import Paster, Sprite
 from allexplainer.diagrams.framing import framed_view, union
 from allexplainer.diagrams.kinds import AREA_KINDS
 from allexplainer.diagrams.layout import Placement, anchor_point, layout
@@ -35,6 +36,7 @@ from allexplainer.diagrams.scene import (
     state_at,
 )
 from allexplainer.diagrams.shapes import layers_for
+from allexplainer.diagrams.steady import steady_actors
 
 SCENE_WIDTH, SCENE_HEIGHT = 16.0, 9.0  # scene units; y = 0 is the bottom
 # The bottom strip of the scene (y < VIEW_BOTTOM) is left empty by the scene scripts: it is not
@@ -82,6 +84,15 @@ class SceneRenderer:
                        for actor_id, artists in self._actors.items()}
         self._interval: tuple[float, float] | None = None  # the stage the split is made for
         self._changing: set[str] | None = None  # actors whose artists are animated (None: all)
+        self._owners = {artist: actor_id for actor_id, parts in self._parts.items()
+                        for artist in parts}
+        self._steady: dict = {}  # changing actors that only fade or slide (steady.py)
+        self._plan: list | None = None  # the animated artists in order, steady runs as sprites
+        self._plan_ids: set[str] = set()  # actors drawn as sprites
+        self._steady_cache: dict[tuple[float, float], dict] = {}
+        # sliding pictures are pasted at whole pixels: only for moving frames (the canvas says
+        # when); a still frame draws sliding actors in place, and fading ones as sprites
+        self._sliding = False
         self._drawn_extent: tuple[float, float, float, float] | None = None  # drawn there last
         self._states: Mapping[str, ActorState] | None = None
         self._time: float | None = None  # the time shown, so labels settle per stage
@@ -395,6 +406,7 @@ class SceneRenderer:
             canvas.draw_idle()
             return
         self._background = canvas.copy_from_bbox(self.figure.bbox)
+        self._capture_sprites(event.renderer)
         self._draw_animated()
         self._drawn_extent = self._animated_extent()
 
@@ -402,18 +414,79 @@ class SceneRenderer:
         self._fit_to_canvas()
 
     def _draw_animated(self) -> None:
-        for artist in self._draw_list:
-            if artist.get_animated() and artist.get_visible():
-                self.figure.draw_artist(artist)
+        renderer = self.figure.canvas.get_renderer()
+        paster = Paster(renderer)
+        to_px = self.axes.transData.transform
+        for item in self._drawing_plan():
+            if isinstance(item, Sprite):
+                paster.add(item, item.opacity(self._states), item.shift(self._states, to_px))
+            elif item.get_visible():
+                paster.flush()
+                item.draw(renderer)
+        paster.flush()
 
-    def _animate_only(self, actor_ids: set[str] | None) -> None:
-        """Make the artists of ``actor_ids`` animated (all of them for None), the rest static."""
+    def _drawing_plan(self) -> list:
+        """The animated artists in drawing order, each run of artists whose actors fade alike
+        in this stage gathered into one sprite."""
+        if self._plan is None:
+            plan: list = []
+            for artist in self._draw_list:
+                if not artist.get_animated():
+                    continue
+                actor_id = self._owners[artist]
+                steady = self._steady.get(actor_id)
+                if steady is None or (steady.mover and not self._sliding):
+                    plan.append(artist)
+                    continue
+                sprite = Sprite(steady)
+                if not (plan and isinstance(plan[-1], Sprite) and plan[-1].key == sprite.key):
+                    plan.append(sprite)
+                plan[-1].add(actor_id, artist)
+            self._plan = plan
+            self._plan_ids = {actor_id for item in plan if isinstance(item, Sprite)
+                              for actor_id in item.actor_ids}
+        return self._plan
+
+    def _capture_sprites(self, renderer) -> None:
+        """Draw each sprite's picture at its fade's reference moment, on the cleared buffer
+        (the background is put back after)."""
+        sprites = [item for item in self._drawing_plan() if isinstance(item, Sprite)]
+        if not sprites:
+            return
+        renderer.clear()
+        height = self.figure.bbox.height
+        for sprite in sprites:
+            states = state_at(self.scene, sprite.steady.reference)
+            placements = self._layout(states, set(sprite.actor_ids))
+            for actor_id in sprite.actor_ids:
+                self._actors[actor_id].update(placements[actor_id], states[actor_id])
+            sprite.capture(renderer, height)
+        self.figure.canvas.restore_region(self._background)
+
+    def _animate_only(self, actor_ids: set[str] | None, steady: dict | None = None) -> None:
+        """Make the artists of ``actor_ids`` animated (all of them for None), the rest static;
+        those in ``steady`` may be drawn as sprites."""
         self._changing = actor_ids
         for actor_id, parts in self._parts.items():
             animated = actor_ids is None or actor_id in actor_ids
             for artist in parts:
                 artist.set_animated(animated)
+        opaque = self.figure.get_facecolor()[3] >= 1.0  # sprites are pasted on opaque pixels
+        self._steady = dict(steady or {}) if opaque else {}
+        self._plan = None
         self._background = None
+
+    @property
+    def sliding(self) -> bool:
+        """Whether sliding actors are pasted as pictures (moving frames) or drawn in place."""
+        return self._sliding
+
+    @sliding.setter
+    def sliding(self, on: bool) -> None:
+        if bool(on) != self._sliding:
+            self._sliding = bool(on)
+            self._plan = None
+            self._background = None  # the next frame is a full draw, with or without them
 
     def _stage_interval(self, t: float) -> tuple[float, float]:
         index = stage_at(self.scene, t)
@@ -434,7 +507,10 @@ class SceneRenderer:
         states = state_at(self.scene, t)
         if interval != self._interval:
             self._interval = interval
-            self._animate_only(changing_actors(self.scene, *interval))
+            changing = changing_actors(self.scene, *interval)
+            if interval not in self._steady_cache:  # the same for every size and level
+                self._steady_cache[interval] = steady_actors(self.scene, changing, *interval)
+            self._animate_only(changing, self._steady_cache[interval])
             for actor_id in self._changing:  # draw their words now, not mid-animation
                 artists = self._actors[actor_id]
                 if isinstance(artists, LabelArtists):
@@ -454,7 +530,11 @@ class SceneRenderer:
     def draw_frame(self, states: Mapping[str, ActorState]) -> bool:
         """Show ``states`` by blitting the animated artists (True); without a background yet,
         ask for a full draw instead (False). Static artists must not differ in ``states``."""
-        self.update(states, only=self._changing)
+        only = self._changing
+        self._drawing_plan()
+        if only is not None:  # sprites' artists stay as they were drawn
+            only = only - self._plan_ids
+        self.update(states, only=only)
         canvas = self.figure.canvas
         if self._background is None:
             canvas.draw_idle()
@@ -480,9 +560,13 @@ class SceneRenderer:
 
     def _animated_extent(self) -> tuple[float, float, float, float] | None:
         extent = None
-        for artist in self._draw_list:
-            if artist.get_animated() and artist.get_visible():
-                extent = _union(extent, artist.display_extent())
+        to_px = self.axes.transData.transform
+        for item in self._drawing_plan():
+            if isinstance(item, Sprite):
+                if item.opacity(self._states) > 0.003:
+                    extent = _union(extent, item.extent_at(item.shift(self._states, to_px)))
+            elif item.get_visible():
+                extent = _union(extent, item.display_extent())
         return extent
 
     def full_draw(self, states: Mapping[str, ActorState] | None = None) -> None:
@@ -635,13 +719,12 @@ def _union(a: tuple[float, float, float, float] | None,
 
 def render_still(scene: Scene, t: float, level: Level = Level.FAMILY,
                  size: tuple[int, int] = (1280, 720), dpi: float = 100.0) -> np.ndarray:
-    """The frame at time ``t`` as an RGBA array of shape (height, width, 4)."""
+    """The frame at time ``t``, as the player shows it when paused there, as an RGBA array of
+    shape (height, width, 4)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     figure = Figure(figsize=(size[0] / dpi, size[1] / dpi), dpi=dpi)
     FigureCanvasAgg(figure)
     renderer = SceneRenderer(figure, scene, level)
-    renderer._time = t  # labels settle for the stage, as when it is played
-    renderer.update(state_at(scene, t))
-    renderer.full_draw(None)
+    renderer.show_time(t)  # drawn as the player draws it: faded runs as one picture
     return np.asarray(figure.canvas.buffer_rgba()).copy()
