@@ -144,3 +144,19 @@ def test_projector_colours_thicken_outlines_and_darken_words():
     assert dark(strong_image) > 1.2 * dark(plain_image)
     renderer.set_high_contrast(False)
     assert not label.strong and label.line_width == plain_width
+
+
+def test_a_stage_s_labels_are_placed_on_entering_it_as_they_would_be_on_its_first_frame():
+    """Placing labels takes up to a few tenths of a second: it is done on the held frame that
+    enters a stage, not on the stage's first moving frame, and places them the same."""
+    scene = scenes()["car_t"]
+    start = stage_start(scene, 6)
+    ahead = _renderer(scene, size=(960, 540))
+    ahead.show_time(start - 0.5)
+    ahead.show_time(start)  # the held end of stage 6: stage 7 is prepared
+    assert ahead._settle_key(("stage", 6)) in ahead._nudges
+    ahead.show_time(start + 0.3)
+    late = _renderer(scene, size=(960, 540))
+    late.show_time(start + 0.3)  # jumped to: worked out on this frame
+    assert ahead.label_extents() == late.label_extents()
+    assert late.label_extents()

@@ -125,3 +125,29 @@ def test_at_device_pixel_ratio_2_still_frames_have_every_physical_pixel():
     assert found["still"] == [3840, 2160]  # physical pixels of a 1920x1080 canvas, checked
     assert found["moving"] == [1920, 1080]  # moving frames: ratio 1, a quarter of the pixels
     assert found["same"]
+
+
+def test_the_next_stage_starts_at_once_after_a_held_stage_end(canvas, qtbot):
+    """While a stage's end is held, the next stage's framing, labels and background are made
+    ready (when idle), so pressing Next moves the picture at once: its first frame is blitted,
+    the held picture stays on screen meanwhile, and the frames are those of a fresh canvas."""
+    from allexplainer.diagrams._qt.canvas import DiagramCanvas
+
+    scene = canvas.scene_renderer.scene
+    start = stage_start(scene, 2)
+    canvas.show_time(start - 0.1, moving=True)
+    canvas.show_time(start, moving=False)  # stage 2 has finished: held
+    held = canvas_pixels(canvas)
+    qtbot.waitUntil(lambda: not canvas._ahead.isActive())
+    assert np.array_equal(canvas_pixels(canvas), held)
+    assert np.array_equal(widget_pixels(canvas)[..., :3], held[..., :3])
+    assert canvas.show_time(start + 1 / 60, moving=True)  # blitted, not a full draw
+    fresh = DiagramCanvas(scene, ReadingState(Level.FAMILY))
+    qtbot.addWidget(fresh)
+    fresh.resize(640, 360)
+    with qtbot.waitExposed(fresh):
+        fresh.show()
+    fresh.show_time(start + 1 / 60, moving=True)
+    assert np.array_equal(canvas_pixels(canvas), canvas_pixels(fresh))
+    assert np.array_equal(widget_pixels(canvas)[..., :3], canvas_pixels(fresh)[..., :3])
+    fresh.close_renderer()

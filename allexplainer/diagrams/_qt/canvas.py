@@ -14,7 +14,7 @@ import math
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QImage, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -26,6 +26,9 @@ DPI = 100
 # Physical pixels drawn per moving frame at most: a 1920x1080 canvas at ratio 1 draws every
 # pixel; at ratio 2 (a HiDPI laptop or a 4K wall screen) motion is drawn at ratio 1.
 MOTION_PIXELS = 1920 * 1080 * 1.05
+# A still picture shown this long (not one of many while scrubbing) gets the next moving frame
+# ready: pressing Next or Play then moves the picture at once.
+AHEAD_MS = 120
 
 
 class DiagramCanvas(FigureCanvasQTAgg):
@@ -45,6 +48,10 @@ class DiagramCanvas(FigureCanvasQTAgg):
         self.setMinimumSize(240, 135)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(scene.title.get(state.level))
+        self._ahead = QTimer(self)
+        self._ahead.setSingleShot(True)
+        self._ahead.setInterval(AHEAD_MS)
+        self._ahead.timeout.connect(self._prepare_ahead)
 
     # -- resolution ------------------------------------------------------------------------
     def screen_ratio(self) -> float:
@@ -68,11 +75,11 @@ class DiagramCanvas(FigureCanvasQTAgg):
     def set_moving(self, moving: bool) -> None:
         """Draw at the motion resolution (True) or the screen's full resolution (False);
         a change of resolution makes the next frame a full draw."""
+        # moving frames paste sliding cells as pictures at whole pixels; a still one draws
+        # them exactly where they are (a full draw)
+        self.scene_renderer.sliding = moving
         if moving != self._moving:
             self._moving = moving
-            # moving frames paste sliding cells as pictures at whole pixels; a still one draws
-            # them exactly where they are (a full draw)
-            self.scene_renderer.sliding = moving
             self._update_pixel_ratio()
 
     def _target_ratio(self, width: int | None = None, height: int | None = None) -> float:
@@ -96,7 +103,19 @@ class DiagramCanvas(FigureCanvasQTAgg):
         stage or changing resolution (``moving`` frames at the motion resolution, others at
         full)."""
         self.set_moving(moving)
-        return self.scene_renderer.show_time(t)
+        shown = self.scene_renderer.show_time(t)
+        if moving:
+            self._ahead.stop()
+        else:
+            self._ahead.start()  # when still a moment: get the next moving frame ready
+        return shown
+
+    def _prepare_ahead(self) -> None:
+        """Ready the first moving frame after a still one (``prepare_ahead``), when moving
+        frames are drawn at the resolution of this still one (else that frame is a full draw
+        at the motion resolution anyway)."""
+        if not self._moving and math.isclose(self.motion_ratio(), self.screen_ratio()):
+            self.scene_renderer.prepare_ahead()
 
     def blit(self, bbox=None) -> None:
         """Repaint the part of the widget under ``bbox`` (canvas pixels), rounded outward so a
@@ -168,4 +187,5 @@ class DiagramCanvas(FigureCanvasQTAgg):
 
     def close_renderer(self) -> None:
         """Stop the renderer listening to this canvas."""
+        self._ahead.stop()
         self.scene_renderer.disconnect()

@@ -97,6 +97,7 @@ class SceneRenderer:
         self._states: Mapping[str, ActorState] | None = None
         self._time: float | None = None  # the time shown, so labels settle per stage
         self._settled_key: tuple | None = None
+        self._nudges: dict[tuple, dict] = {}  # label nudges by settle key (a few per stage)
         # each stage framed to what it shows (framing.py); by stage index, for this size
         self.framing = True
         self._views: dict[int, tuple[float, float, float, float]] = {}
@@ -253,6 +254,10 @@ class SceneRenderer:
                 placements[actor_id] = ()
         return placements
 
+    def _settle_key(self, shown: tuple) -> tuple:
+        return (shown, self._size, self.level, self.high_contrast, self.word_scale,
+                self.legend_shown, self.framing)
+
     def _settle_labels(self, states: Mapping[str, ActorState]) -> None:
         """Nudge labels clear of each other and of the art, once per stage and canvas size.
 
@@ -260,23 +265,64 @@ class SceneRenderer:
         the next one's start, and while paused there it still belongs to this stage, as its
         framing does). Its labels are placed first, then those still fading out from its start;
         every frame of the stage uses the same nudges, so nothing jumps as the stage settles and
-        blitted frames match full redraws.
+        blitted frames match full redraws. Each stage's nudges are kept (``prepare_stage``
+        works them out ahead, so a stage's first frame does not wait for them).
         """
         index = self._frame_stage()
         staged = self._time is not None and index is not None
-        key = (("stage", index) if staged else ("states", id(states)), self._size, self.level,
-               self.high_contrast, self.word_scale, self.legend_shown)
+        key = self._settle_key(("stage", index) if staged else ("states", id(states)))
         if key == self._settled_key:
             return  # checked before working out any state: this runs on every frame
-        if staged:
+        if staged and key in self._nudges:
+            nudges = self._nudges[key]
+        else:
+            nudges = self._work_out_nudges(index if staged else None, states)
+            if staged:
+                self._keep_nudges(key, nudges)
+        labels = [(actor_id, artists.text) for actor_id, artists in self._actors.items()
+                  if isinstance(artists, LabelArtists)]
+        moved = {actor_id for actor_id, text in labels
+                 if text.nudge != nudges.get(actor_id, (0.0, 0.0))}
+        if self._settled_key is not None and moved and (self._changing is None
+                                                        or moved - self._changing):
+            self._background = None  # labels drawn in the background move: a full draw
+        self._settled_key = key
+        for actor_id, text in labels:
+            text.nudge = nudges.get(actor_id, (0.0, 0.0))
+
+    def prepare_stage(self, index: int) -> None:
+        """Work out stage ``index``'s label nudges now (they take up to a few tenths of a second),
+        at that stage's framing, without changing what is shown."""
+        if self._time is None or not 0 <= index < len(self.scene.stages):
+            return
+        key = self._settle_key(("stage", index))
+        if key in self._nudges:
+            return
+        xlim, ylim, shown = self.axes.get_xlim(), self.axes.get_ylim(), self._view_index
+        view = self._stage_view(index) if self.framing else WHOLE_SCENE
+        self.axes.set_xlim(view[0], view[2])
+        self.axes.set_ylim(view[1], view[3])
+        try:
+            self._keep_nudges(key, self._work_out_nudges(index, None))
+        finally:
+            self.axes.set_xlim(*xlim)
+            self.axes.set_ylim(*ylim)
+            self._view_index = shown
+
+    def _keep_nudges(self, key: tuple, nudges: dict) -> None:
+        if len(self._nudges) >= 64:  # many window sizes: start again rather than grow
+            self._nudges.clear()
+        self._nudges[key] = nudges
+
+    def _work_out_nudges(self, index: int | None,
+                         states: Mapping[str, ActorState] | None) -> dict:
+        """The nudges for stage ``index`` (its end, then its start), or for ``states`` alone,
+        at the view now set."""
+        if index is not None:
             start, end = stage_start(self.scene, index), stage_end(self.scene, index)
             frames = [state_at(self.scene, time) for time in (end, start)]
         else:
             frames = [states]
-        if self._settled_key is not None:
-            self._background = None  # other nudges: labels drawn in the background move too,
-            # so the next frame is a full draw
-        self._settled_key = key
         labels = {actor_id: artists for actor_id, artists in self._actors.items()
                   if isinstance(artists, LabelArtists)}
         wanted, art, seen = [], [], set()
@@ -320,9 +366,7 @@ class SceneRenderer:
         # canvas leaves room left and right of a drawing that its height limits)
         room = (EDGE_PX, max(axes.y0, 0.0) + 2, width - EDGE_PX, height - EDGE_PX)
         headings = {actor.id for actor in self.scene.actors if actor.style == "heading"}
-        nudges = settle_with_rows(wanted, art, room, headings, passing)
-        for actor_id, artists in labels.items():
-            artists.text.nudge = nudges.get(actor_id, (0.0, 0.0))
+        return settle_with_rows(wanted, art, room, headings, passing)
 
     # -- framing each stage --------------------------------------------------------------------
     def _stage_shown(self) -> int | None:
@@ -341,11 +385,13 @@ class SceneRenderer:
         index = self._stage_shown()
         framed = index if self.framing else None
         if framed != self._view_index:
+            before = (*self.axes.get_xlim(), *self.axes.get_ylim())
             view = WHOLE_SCENE if framed is None else self._stage_view(framed)
             self.axes.set_xlim(view[0], view[2])
             self.axes.set_ylim(view[1], view[3])
             self._view_index = framed
-            self._background = None
+            if (view[0], view[2], view[1], view[3]) != before:
+                self._background = None  # everything moves: a full draw
         return index
 
     def _stage_view(self, index: int) -> tuple[float, float, float, float]:
@@ -485,8 +531,13 @@ class SceneRenderer:
     def sliding(self, on: bool) -> None:
         if bool(on) != self._sliding:
             self._sliding = bool(on)
-            self._plan = None
-            self._background = None  # the next frame is a full draw, with or without them
+            if self._slides():  # the next frame is a full draw, with or without them
+                self._plan = None
+                self._background = None
+
+    def _slides(self) -> bool:
+        """Whether any actor slides in the stage being drawn."""
+        return any(steady.mover for steady in self._steady.values())
 
     def _stage_interval(self, t: float) -> tuple[float, float]:
         index = stage_at(self.scene, t)
@@ -511,6 +562,9 @@ class SceneRenderer:
             if interval not in self._steady_cache:  # the same for every size and level
                 self._steady_cache[interval] = steady_actors(self.scene, changing, *interval)
             self._animate_only(changing, self._steady_cache[interval])
+            # entering a stage is a held frame (its start is the last one's end): work out its
+            # labels now, so its first moving frame does not wait for them
+            self.prepare_stage(stage_at(self.scene, t))
             for actor_id in self._changing:  # draw their words now, not mid-animation
                 artists = self._actors[actor_id]
                 if isinstance(artists, LabelArtists):
@@ -524,7 +578,37 @@ class SceneRenderer:
             self.figure.canvas.draw()
             self._drawn_end = t
             return False
-        self.draw_frame(states)
+        if not self.draw_frame(states):
+            # the stage's labels or framing moved what the background holds: draw it now
+            self.figure.canvas.draw()
+            self._drawn_end = t
+            return False
+        return True
+
+    def prepare_ahead(self) -> bool:
+        """On a held stage end, get the next stage's first moving frame ready: its framing,
+        its labels, its background and its pictures (with sliding ones), so that frame is a blit
+        and not a full draw of a tenth of a second when Next is pressed. The picture on show
+        stays as it is. True if anything was prepared."""
+        t = self._time
+        if t is None or self._background is None or self._states is None:
+            return False
+        held_end = self._stage_shown() != stage_at(self.scene, t)
+        if not held_end and (self._sliding or not self._slides()):
+            return False  # moving on from here needs nothing new
+        canvas = self.figure.canvas
+        held = canvas.copy_from_bbox(self.figure.bbox)
+        self.sliding = True
+        if held_end:
+            self._time = math.nextafter(t, math.inf)  # just after: the next stage is shown
+        try:
+            self.update(self._states)
+            canvas.draw()
+        finally:
+            self._time = t
+        canvas.restore_region(held)
+        # the next frame puts the whole canvas right (it still shows the held end's framing)
+        self._drawn_extent = (0.0, 0.0, self.figure.bbox.width, self.figure.bbox.height)
         return True
 
     def draw_frame(self, states: Mapping[str, ActorState]) -> bool:

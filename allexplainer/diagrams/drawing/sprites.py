@@ -29,7 +29,6 @@ class Sprite:
         self.actor_ids: list[str] = []
         self.artists: list = []
         self.image: QImage | None = None
-        self._pixels: np.ndarray | None = None  # the image's memory
         self.left = self.top = 0  # where the image goes in the buffer (rows from the top)
         self.extent: tuple[float, float, float, float] | None = None  # its pixel box (y up)
 
@@ -72,7 +71,7 @@ class Sprite:
                     extent = box if extent is None else (
                         min(extent[0], box[0]), min(extent[1], box[1]),
                         max(extent[2], box[2]), max(extent[3], box[3]))
-        self.image, self._pixels, self.extent = None, None, None
+        self.image, self.extent = None, None
         if extent is None:
             return
         buffer = np.asarray(renderer.buffer_rgba())
@@ -85,16 +84,13 @@ class Sprite:
         for artist in self.artists:
             if artist.get_visible():
                 artist.draw(renderer)
-        part = buffer[top:bottom, x0:x1]
-        alpha = part[:, :, 3:4].astype(np.uint16)
-        pixels = np.empty_like(part)
-        # Agg's pixels are straight RGBA; QPainter blends premultiplied ones fastest
-        pixels[:, :, :3] = (part[:, :, :3] * alpha + 127) // 255
-        pixels[:, :, 3:] = part[:, :, 3:]
-        part[:] = (255, 255, 255, 0)  # clear again for the next sprite
-        self._pixels = pixels
-        self.image = QImage(pixels.data, x1 - x0, bottom - top, (x1 - x0) * 4,
-                            QImage.Format.Format_RGBA8888_Premultiplied)
+        memory = memoryview(renderer.buffer_rgba()).cast("B")
+        # Agg's pixels are straight RGBA; QPainter blends premultiplied ones fastest (Qt
+        # converts, into an image of its own)
+        self.image = QImage(memory[(top * columns + x0) * 4:], x1 - x0, bottom - top,
+                            columns * 4, QImage.Format.Format_RGBA8888).convertToFormat(
+            QImage.Format.Format_RGBA8888_Premultiplied)
+        buffer[top:bottom, x0:x1] = (255, 255, 255, 0)  # clear again for the next sprite
         self.left, self.top = x0, top
         self.extent = (float(x0), figure_height - bottom, float(x1), figure_height - top)
 
