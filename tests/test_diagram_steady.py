@@ -13,7 +13,7 @@ from matplotlib.figure import Figure
 
 from allexplainer.content.levels import Level
 from allexplainer.diagrams.drawing.renderer import SceneRenderer, render_still
-from allexplainer.diagrams.drawing.sprites import Sprite
+from allexplainer.diagrams.drawing.sprites import CopySprites, Sprite
 from allexplainer.diagrams.layout import layout
 from allexplainer.diagrams.scene import (
     changing_actors,
@@ -21,7 +21,14 @@ from allexplainer.diagrams.scene import (
     stage_start,
     state_at,
 )
-from allexplainer.diagrams.steady import opacity_at, shift_at, steady_actors
+from allexplainer.diagrams.steady import (
+    PICTURE_STEP,
+    copied_actors,
+    copy_transform,
+    opacity_at,
+    shift_at,
+    steady_actors,
+)
 from allexplainer.resources import builtin_scenes
 
 SCENES = ["antibodies", "blinatumomab", "car_t", "cd19"]
@@ -133,3 +140,73 @@ def test_sliding_pictures_are_only_for_moving_frames_and_land_within_a_pixel():
     moving = np.asarray(renderer.figure.canvas.buffer_rgba())[:, :, :3].astype(int)
     # whole pixels, not a sub-pixel place: only the cells' edges may differ
     assert _differ(moving, still, 40) < 0.01
+
+
+def _stage_copies(scene, index):
+    start, end = stage_start(scene, index), stage_end(scene, index)
+    changing = changing_actors(scene, start, end)
+    return copied_actors(scene, changing, start, end,
+                         skip=steady_actors(scene, changing, start, end))
+
+
+def test_cells_that_multiply_get_a_picture_per_copy_and_size():
+    scene = scenes()["car_t"]
+    copies = _stage_copies(scene, 4)  # in the lab the CAR T-cell multiplies and shrinks
+    assert {"tcell", "tcell_car", "tcell_tcr"} <= set(copies)
+    pictures = copies["tcell"].pictures
+    assert {p.index for p in pictures} == set(range(7))  # seven cells by the stage's end
+    first = sorted(p.origin.size for p in pictures if p.index == 0)
+    assert len(first) >= 5  # 1.3 down to 0.5 times its size, a picture every 15 %
+    assert all(b / a <= PICTURE_STEP * 1.05 for a, b in zip(first, first[1:], strict=False))
+    # a cell whose receptors grow in number is drawn each frame, not as pictures
+    assert not {"tcell", "tcell_car"} & set(_stage_copies(scene, 3))
+
+
+@pytest.mark.parametrize("scene_id", SCENES)
+def test_every_played_frame_is_each_copy_s_picture_scaled_moved_and_faded(scene_id):
+    scene = scenes()[scene_id]
+    for index in range(len(scene.stages)):
+        copies = _stage_copies(scene, index)
+        if not copies:
+            continue
+        start, end = stage_start(scene, index), stage_end(scene, index)
+        for frame in range(int((end - start) * 60) + 1):
+            states = state_at(scene, start + frame / 60)
+            for actor_id, how in copies.items():
+                hosts = layout(scene, states, [how.root])[how.root]
+                for picture in how.pictures:
+                    then = layout(scene, state_at(scene, picture.reference), [actor_id],
+                                  copy=(how.root, picture.index))[actor_id]
+                    now = layout(scene, states, [actor_id],
+                                 copy=(how.root, picture.index))[actor_id]
+                    if picture.index >= len(hosts):
+                        assert now == ()
+                        continue
+                    scale, x, y, opacity = copy_transform(hosts[picture.index], picture)
+                    o = picture.origin
+                    assert len(now) == len(then)
+                    for a, b in zip(now, then, strict=True):
+                        assert a.x == pytest.approx(x + scale * (b.x - o.x), abs=1e-6)
+                        assert a.y == pytest.approx(y + scale * (b.y - o.y), abs=1e-6)
+                        assert a.size == pytest.approx(scale * b.size)
+                        assert a.alpha == pytest.approx(
+                            min(b.alpha * picture.boost, 1.0) * opacity, abs=1e-6)
+
+
+def test_multiplying_cells_are_pasted_as_pictures_only_while_moving_and_look_drawn():
+    scene = scenes()["car_t"]
+    start, end = stage_start(scene, 4), stage_end(scene, 4)
+    t = start + 0.6 * (end - start)
+    still = render_still(scene, t, Level.FAMILY, size=(960, 540))[..., :3].astype(int)
+    renderer = _renderer(scene, size=(960, 540))
+    renderer.show_time(t)
+    assert not any(isinstance(item, CopySprites) for item in renderer._drawing_plan())
+    renderer.sliding = True
+    renderer.show_time(start + 0.05)
+    renderer.show_time(t)
+    copies = [item for item in renderer._drawing_plan() if isinstance(item, CopySprites)]
+    assert copies and copies[0].pictures
+    moving = np.asarray(renderer.figure.canvas.buffer_rgba())[:, :, :3].astype(int)
+    # smoothed, scaled at most 7 % from a picture of its size: only edges differ a little
+    assert _differ(moving, still, 40) < 0.005
+    assert _differ(moving, still, 100) < 0.0005

@@ -88,9 +88,11 @@ def _lerp_angle(a: float, b: float, f: float) -> float:
 
 
 class _Layout:
-    def __init__(self, scene: Scene, states: Mapping[str, ActorState]) -> None:
+    def __init__(self, scene: Scene, states: Mapping[str, ActorState],
+                 copy: tuple[str, int] | None = None) -> None:
         self.scene = scene
         self.states = states
+        self.copy = copy  # (actor, index): only that copy of that actor, and what is on it
         self.actors = {actor.id: actor for actor in scene.actors}
         self.done: dict[str, tuple[Placement, ...]] = {}
         self.busy: set[str] = set()
@@ -108,6 +110,8 @@ class _Layout:
             if state.docked_to and state.dock > 0 and spec.dock_anchor and \
                     state.docked_to not in self.busy:
                 placements = self._docked(actor, state, spec, placements)
+            if self.copy is not None and self.copy[0] == actor_id:
+                placements = placements[self.copy[1]:self.copy[1] + 1]
         self.busy.discard(actor_id)
         self.done[actor_id] = placements
         return placements
@@ -191,12 +195,15 @@ class _Layout:
 
 
 def layout(scene: Scene, states: Mapping[str, ActorState],
-           only: Collection[str] | None = None) -> dict[str, tuple[Placement, ...]]:
+           only: Collection[str] | None = None,
+           copy: tuple[str, int] | None = None) -> dict[str, tuple[Placement, ...]]:
     """Every copy of every actor in ``states`` (from ``state_at``), by actor id.
 
-    With ``only``, just those actors and the ones they stand on or dock to are placed.
+    With ``only``, just those actors and the ones they stand on or dock to are placed. With
+    ``copy`` (an actor without a parent, and the index of one of its copies), only that copy
+    of it is placed, and only what stands on that copy.
     """
-    resolver = _Layout(scene, states)
+    resolver = _Layout(scene, states, copy)
     wanted = [actor.id for actor in scene.actors] if only is None else only
     for actor_id in wanted:
         resolver.resolve(actor_id)

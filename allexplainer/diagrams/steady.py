@@ -15,6 +15,7 @@ picture times the product of those opacities (its "chain"), relative to the pict
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
@@ -118,5 +119,130 @@ def _steady(actor_id: str, frames: list[Mapping[str, ActorState]],
                 return False
             if abs(copy.broken - picture.broken) > _CLOSE or \
                     abs(copy.alpha - picture.alpha * share) > _CLOSE:
+                return False
+    return True
+
+
+# -- cells that multiply: each copy its own picture -------------------------------------------
+
+
+PICTURE_STEP = 1.15  # a copy that grows or shrinks gets a picture at each 15 % of size
+FINE_SAMPLES = 121  # moments searched for those sizes
+
+
+@dataclass(frozen=True)
+class CopyPicture:
+    """One copy of a multiplying actor, as drawn for a picture of it at one size.
+
+    Outlines keep their width in pixels whatever a cell's size, so a picture is only scaled a
+    little: a copy that grows or shrinks has a picture every ``PICTURE_STEP`` of its size."""
+
+    index: int  # which copy
+    reference: float  # the moment drawn
+    origin: Placement  # the copy's placement then, at its most opaque in the stage
+    boost: float = 1.0  # how much more opaque than at that moment it is drawn
+
+
+@dataclass(frozen=True)
+class Copies:
+    """An actor without a parent whose copies each keep their look through a stage, each
+    sliding, growing or shrinking and fading on its own (cells that multiply, budding out of
+    the first), with what stands on them."""
+
+    root: str
+    pictures: tuple[CopyPicture, ...]
+
+
+def copy_transform(now: Placement, picture: CopyPicture) -> tuple[float, float, float, float]:
+    """(scale, x, y, opacity) taking a copy's picture to ``now``: scaled about its origin's
+    place by ``scale`` and moved there to (x, y), drawn at ``opacity``."""
+    origin = picture.origin
+    return (now.size / origin.size, now.x, now.y,
+            min(max(now.alpha / origin.alpha, 0.0), 1.0))
+
+
+def copied_actors(scene: Scene, actor_ids: Collection[str], t0: float, t1: float,
+                  skip: Collection[str] = ()) -> dict[str, Copies]:
+    """Which of ``actor_ids`` (not in ``skip``) are a multiplying actor or stand on one whose
+    every copy keeps its look between ``t0`` and ``t1``: each copy's placements, and those of
+    what stands on it, are its picture's scaled about the copy's middle, moved with it and
+    faded with it. By actor id, the same ``Copies`` for an actor and what stands on it."""
+    actors = {actor.id: actor for actor in scene.actors}
+    candidates = [a for a in actor_ids if a in actors and a not in skip
+                  and actors[a].kind not in NOT_STEADY and actors[a].kind not in TUBED]
+    roots: dict[str, list[str]] = {}
+    for actor_id in candidates:
+        root = actor_id
+        while actors[root].parent:
+            root = actors[root].parent
+        if actors[root].kind in TUBED:
+            continue
+        roots.setdefault(root, []).append(actor_id)
+    if not roots or t1 <= t0:
+        return {}
+    times = [t0 + (t1 - t0) * i / (SAMPLES - 1) for i in range(SAMPLES)]
+    frames = [state_at(scene, t) for t in times]
+    fine = [t0 + (t1 - t0) * i / (FINE_SAMPLES - 1) for i in range(FINE_SAMPLES)]
+    fine_frames = [state_at(scene, t) for t in fine]
+    result: dict[str, Copies] = {}
+    for root, members in roots.items():
+        most = max(len(layout(scene, frame, [root])[root]) for frame in frames)
+        pictures, kept = [], set(members)
+        for index in range(most):
+            placed = [layout(scene, frame, members, copy=(root, index)) for frame in frames]
+            hosts = [p[root][0] if p.get(root) else None for p in placed]
+            shown = [i for i, host in enumerate(hosts) if host is not None and host.alpha > 0]
+            if not shown:
+                continue
+            ref = max(shown, key=lambda i: (hosts[i].alpha, hosts[i].size))
+            kept &= {m for m in members if _copy_keeps(m, frames, placed, hosts, ref)}
+            peak = hosts[ref].alpha
+            # the sizes it takes, finely (only the copy itself is placed: cheap)
+            sizes = [(host.size, host.alpha, t) for t, frame in zip(fine, fine_frames,
+                                                                    strict=True)
+                     for host in layout(scene, frame, [root], copy=(root, index))[root]
+                     if host.alpha > 0]
+            last = math.inf
+            for size, alpha, t in sorted(sizes, key=lambda s: (-s[0], -s[1])):
+                if size * PICTURE_STEP <= last:
+                    last = size
+                    host = layout(scene, state_at(scene, t), [root], copy=(root, index))[root][0]
+                    pictures.append(CopyPicture(index, t, host._replace(alpha=peak),
+                                                peak / alpha))
+        # all or nothing: a cell whose receptors must still be drawn each frame (their number
+        # growing) gains nothing from pictures of it broken up between them
+        if pictures and kept == set(members):
+            copies = Copies(root, tuple(pictures))
+            result.update({m: copies for m in kept})
+    return result
+
+
+def _copy_keeps(actor_id: str, frames: list[Mapping[str, ActorState]],
+                placed: list[dict[str, tuple[Placement, ...]]],
+                hosts: list[Placement | None], ref: int) -> bool:
+    """Whether ``actor_id``'s placements on one copy are that copy's picture, scaled, moved
+    and faded with it, at every sampled moment."""
+    origin, base = hosts[ref], placed[ref].get(actor_id, ())
+    base_state = frames[ref][actor_id]
+    for frame, placements, host in zip(frames, placed, hosts, strict=True):
+        state = frame[actor_id]
+        if any(getattr(state, name) != getattr(base_state, name) for name in _FIXED):
+            return False
+        copies = placements.get(actor_id, ())
+        if host is None:
+            if copies:
+                return False
+            continue
+        if len(copies) != len(base) or abs(host.rotation - origin.rotation) > _CLOSE:
+            return False
+        scale = host.size / origin.size
+        share = host.alpha / origin.alpha
+        for now, picture in zip(copies, base, strict=True):
+            if abs(now.x - host.x - scale * (picture.x - origin.x)) > _CLOSE or \
+                    abs(now.y - host.y - scale * (picture.y - origin.y)) > _CLOSE or \
+                    abs(now.size - scale * picture.size) > _CLOSE or \
+                    abs(now.rotation - picture.rotation) > _CLOSE or \
+                    abs(now.broken - picture.broken) > _CLOSE or \
+                    abs(now.alpha - picture.alpha * share) > _CLOSE:
                 return False
     return True

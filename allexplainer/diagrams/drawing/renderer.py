@@ -22,7 +22,7 @@ from allexplainer.diagrams import kinds
 from allexplainer.diagrams.drawing.artists import affine, artists_for
 from allexplainer.diagrams.drawing.labels import LabelArtists, settle_with_rows
 from allexplainer.diagrams.drawing.legend import make_legend
-from allexplainer.diagrams.drawing.sprites import Paster, Sprite
+from allexplainer.diagrams.drawing.sprites import CopySprites, Paster, Sprite
 from allexplainer.diagrams.framing import framed_view, union
 from allexplainer.diagrams.kinds import AREA_KINDS
 from allexplainer.diagrams.layout import Placement, anchor_point, layout
@@ -36,7 +36,7 @@ from allexplainer.diagrams.scene import (
     state_at,
 )
 from allexplainer.diagrams.shapes import layers_for
-from allexplainer.diagrams.steady import steady_actors
+from allexplainer.diagrams.steady import copied_actors, steady_actors
 
 SCENE_WIDTH, SCENE_HEIGHT = 16.0, 9.0  # scene units; y = 0 is the bottom
 # The bottom strip of the scene (y < VIEW_BOTTOM) is left empty by the scene scripts: it is not
@@ -90,6 +90,10 @@ class SceneRenderer:
         self._plan: list | None = None  # the animated artists in order, steady runs as sprites
         self._plan_ids: set[str] = set()  # actors drawn as sprites
         self._steady_cache: dict[tuple[float, float], dict] = {}
+        # changing actors that multiply, each copy steady (steady.py), worked out when first
+        # needed (moving frames only)
+        self._copies_cache: dict[tuple[float, float], dict] = {}
+        self._now_copies: tuple = (None, {})  # (states, {root: its copies then}) this frame
         # sliding pictures are pasted at whole pixels: only for moving frames (the canvas says
         # when); a still frame draws sliding actors in place, and fading ones as sprites
         self._sliding = False
@@ -244,11 +248,11 @@ class SceneRenderer:
         self._settle_labels(states)
 
     # -- labels that never collide -----------------------------------------------------------
-    def _layout(self, states: Mapping[str, ActorState],
-                needed: set[str] | None = None) -> dict[str, tuple[Placement, ...]]:
+    def _layout(self, states: Mapping[str, ActorState], needed: set[str] | None = None,
+                copy: tuple[str, int] | None = None) -> dict[str, tuple[Placement, ...]]:
         """Where each actor is drawn; none of an actor kept for other reading levels (the
         child's picture leaves out the chemotherapy bag its words do not mention)."""
-        placements = layout(self.scene, states, needed)
+        placements = layout(self.scene, states, needed, copy)
         for actor_id in self._other_levels:
             if actor_id in placements:
                 placements[actor_id] = ()
@@ -466,6 +470,9 @@ class SceneRenderer:
         for item in self._drawing_plan():
             if isinstance(item, Sprite):
                 paster.add(item, item.opacity(self._states), item.shift(self._states, to_px))
+            elif isinstance(item, CopySprites):
+                for image, point, transform, opacity, _ in self._placed_copies(item):
+                    paster.add_transformed(image, point, transform, opacity)
             elif item.get_visible():
                 paster.flush()
                 item.draw(renderer)
@@ -476,49 +483,83 @@ class SceneRenderer:
         in this stage gathered into one sprite."""
         if self._plan is None:
             plan: list = []
+            multiplying = self._copies() if self._sliding else {}
             for artist in self._draw_list:
                 if not artist.get_animated():
                     continue
                 actor_id = self._owners[artist]
                 steady = self._steady.get(actor_id)
-                if steady is None or (steady.mover and not self._sliding):
+                copies = multiplying.get(actor_id)
+                if steady is not None and (self._sliding or not steady.mover):
+                    sprite = Sprite(steady)
+                elif copies is not None:
+                    sprite = CopySprites(copies)
+                else:
                     plan.append(artist)
                     continue
-                sprite = Sprite(steady)
-                if not (plan and isinstance(plan[-1], Sprite) and plan[-1].key == sprite.key):
+                if not (plan and isinstance(plan[-1], (Sprite, CopySprites))
+                        and plan[-1].key == sprite.key):
                     plan.append(sprite)
                 plan[-1].add(actor_id, artist)
             self._plan = plan
-            self._plan_ids = {actor_id for item in plan if isinstance(item, Sprite)
+            self._plan_ids = {actor_id for item in plan
+                              if isinstance(item, (Sprite, CopySprites))
                               for actor_id in item.actor_ids}
         return self._plan
 
     def _capture_sprites(self, renderer) -> None:
         """Draw each sprite's picture at its fade's reference moment, on the cleared buffer
         (the background is put back after)."""
-        sprites = [item for item in self._drawing_plan() if isinstance(item, Sprite)]
+        sprites = [item for item in self._drawing_plan()
+                   if isinstance(item, (Sprite, CopySprites))]
         if not sprites:
             return
         renderer.clear()
         height = self.figure.bbox.height
+
+        def place(actor_ids, moment, copy=None, boost=1.0):
+            states = state_at(self.scene, moment)
+            placements = self._layout(states, set(actor_ids), copy)
+            for actor_id in actor_ids:
+                shown = tuple(p._replace(alpha=min(p.alpha * boost, 1.0))
+                              for p in placements[actor_id]) if boost != 1.0 \
+                    else placements[actor_id]
+                self._actors[actor_id].update(shown, states[actor_id])
+
         for sprite in sprites:
-            states = state_at(self.scene, sprite.steady.reference)
-            placements = self._layout(states, set(sprite.actor_ids))
-            for actor_id in sprite.actor_ids:
-                self._actors[actor_id].update(placements[actor_id], states[actor_id])
-            sprite.capture(renderer, height)
+            if isinstance(sprite, Sprite):
+                place(sprite.actor_ids, sprite.steady.reference)
+                sprite.capture(renderer, height)
+            else:
+                sprite.capture(renderer, height, lambda picture, sprite=sprite: place(
+                    sprite.actor_ids, picture.reference,
+                    (sprite.copies.root, picture.index), picture.boost))
         self.figure.canvas.restore_region(self._background)
+
+    def _placed_copies(self, sprites: CopySprites) -> list:
+        """Where each copy's picture goes in the frame being drawn (``CopySprites.placed``)."""
+        states, now = self._now_copies
+        if states is not self._states:
+            states, now = self._states, {}
+            self._now_copies = (states, now)
+        root = sprites.copies.root
+        if root not in now:
+            now[root] = self._layout(states, {root})[root]
+        return sprites.placed(now[root], self.axes.transData.transform,
+                              self.figure.bbox.height)
 
     def _animate_only(self, actor_ids: set[str] | None, steady: dict | None = None) -> None:
         """Make the artists of ``actor_ids`` animated (all of them for None), the rest static;
-        those in ``steady`` may be drawn as sprites."""
+        those in ``steady`` (and, while sliding, those whose copies are) may be drawn as
+        sprites."""
         self._changing = actor_ids
         for actor_id, parts in self._parts.items():
             animated = actor_ids is None or actor_id in actor_ids
             for artist in parts:
                 artist.set_animated(animated)
         opaque = self.figure.get_facecolor()[3] >= 1.0  # sprites are pasted on opaque pixels
-        self._steady = dict(steady or {}) if opaque else {}
+        # kept as it is in the cache: that is how a stage's split is told from a full draw
+        self._steady = steady if steady is not None and opaque else {}
         self._plan = None
         self._background = None
 
@@ -537,7 +578,17 @@ class SceneRenderer:
 
     def _slides(self) -> bool:
         """Whether any actor slides in the stage being drawn."""
-        return any(steady.mover for steady in self._steady.values())
+        return bool(self._copies()) or any(steady.mover for steady in self._steady.values())
+
+    def _copies(self) -> dict:
+        """The changing actors whose every copy is steady in the stage being drawn."""
+        if self._interval not in self._steady_cache or not self._changing \
+                or self._steady is not self._steady_cache[self._interval]:
+            return {}  # not a stage's split (a full draw of everything), or sprites are off
+        if self._interval not in self._copies_cache:
+            self._copies_cache[self._interval] = copied_actors(
+                self.scene, self._changing, *self._interval, skip=self._steady)
+        return self._copies_cache[self._interval]
 
     def _stage_interval(self, t: float) -> tuple[float, float]:
         index = stage_at(self.scene, t)
@@ -649,6 +700,9 @@ class SceneRenderer:
             if isinstance(item, Sprite):
                 if item.opacity(self._states) > 0.003:
                     extent = _union(extent, item.extent_at(item.shift(self._states, to_px)))
+            elif isinstance(item, CopySprites):
+                for *_, box in self._placed_copies(item):
+                    extent = _union(extent, box)
             elif item.get_visible():
                 extent = _union(extent, item.display_extent())
         return extent

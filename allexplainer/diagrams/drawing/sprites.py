@@ -13,9 +13,18 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QImage, QPainter, QTransform
 
-from allexplainer.diagrams.steady import Steady, opacity_at, shift_at
+from allexplainer.diagrams.layout import Placement
+from allexplainer.diagrams.steady import (
+    Copies,
+    CopyPicture,
+    Steady,
+    copy_transform,
+    opacity_at,
+    shift_at,
+)
 
 FAINTEST = 0.003  # drawn only when more opaque than this (as the artists do)
 
@@ -60,39 +69,102 @@ class Sprite:
         return (x0 + shift[0], y0 + shift[1], x1 + shift[0], y1 + shift[1])
 
     def capture(self, renderer, figure_height: float) -> None:
-        """Draw the artists (already placed at the fade's reference) on ``renderer``, which
+        """Draw the artists (already placed at the picture's moment) on ``renderer``, which
         must be clear (see-through) where they fall; keep that part as the picture and clear it
         again."""
-        extent = None
-        for artist in self.artists:
-            if artist.get_visible():
-                box = artist.display_extent()
-                if box is not None:
-                    extent = box if extent is None else (
-                        min(extent[0], box[0]), min(extent[1], box[1]),
-                        max(extent[2], box[2]), max(extent[3], box[3]))
-        self.image, self.extent = None, None
-        if extent is None:
-            return
-        buffer = np.asarray(renderer.buffer_rgba())
-        rows, columns = buffer.shape[:2]
-        x0, x1 = max(math.floor(extent[0]), 0), min(math.ceil(extent[2]), columns)
-        top = max(math.floor(figure_height - extent[3]), 0)
-        bottom = min(math.ceil(figure_height - extent[1]), rows)
-        if x1 <= x0 or bottom <= top:
-            return
-        for artist in self.artists:
-            if artist.get_visible():
-                artist.draw(renderer)
-        memory = memoryview(renderer.buffer_rgba()).cast("B")
-        # Agg's pixels are straight RGBA; QPainter blends premultiplied ones fastest (Qt
-        # converts, into an image of its own)
-        self.image = QImage(memory[(top * columns + x0) * 4:], x1 - x0, bottom - top,
-                            columns * 4, QImage.Format.Format_RGBA8888).convertToFormat(
-            QImage.Format.Format_RGBA8888_Premultiplied)
-        buffer[top:bottom, x0:x1] = (255, 255, 255, 0)  # clear again for the next sprite
-        self.left, self.top = x0, top
-        self.extent = (float(x0), figure_height - bottom, float(x1), figure_height - top)
+        self.image, self.left, self.top, self.extent = cut_out(self.artists, renderer,
+                                                               figure_height)
+
+
+def cut_out(artists: list, renderer, figure_height: float) -> tuple:
+    """Draw ``artists`` on the clear ``renderer`` and cut out what they cover: (premultiplied
+    image or None, left, top, pixel box (y up) or None); the part is cleared again."""
+    extent = None
+    for artist in artists:
+        if artist.get_visible():
+            box = artist.display_extent()
+            if box is not None:
+                extent = box if extent is None else (
+                    min(extent[0], box[0]), min(extent[1], box[1]),
+                    max(extent[2], box[2]), max(extent[3], box[3]))
+    if extent is None:
+        return None, 0, 0, None
+    buffer = np.asarray(renderer.buffer_rgba())
+    rows, columns = buffer.shape[:2]
+    x0, x1 = max(math.floor(extent[0]), 0), min(math.ceil(extent[2]), columns)
+    top = max(math.floor(figure_height - extent[3]), 0)
+    bottom = min(math.ceil(figure_height - extent[1]), rows)
+    if x1 <= x0 or bottom <= top:
+        return None, 0, 0, None
+    for artist in artists:
+        if artist.get_visible():
+            artist.draw(renderer)
+    memory = memoryview(renderer.buffer_rgba()).cast("B")
+    # Agg's pixels are straight RGBA; QPainter blends premultiplied ones fastest (Qt converts,
+    # into an image of its own)
+    image = QImage(memory[(top * columns + x0) * 4:], x1 - x0, bottom - top, columns * 4,
+                   QImage.Format.Format_RGBA8888).convertToFormat(
+        QImage.Format.Format_RGBA8888_Premultiplied)
+    buffer[top:bottom, x0:x1] = (255, 255, 255, 0)  # clear again for the next picture
+    return image, x0, top, (float(x0), figure_height - bottom, float(x1), figure_height - top)
+
+
+class CopySprites:
+    """A run of artists whose actor multiplies (``steady.Copies``): a picture of each copy,
+    with what stands on it, each scaled, moved and faded with its copy (moving frames only:
+    scaled pictures are smoothed, not drawn afresh)."""
+
+    def __init__(self, copies: Copies) -> None:
+        self.copies = copies
+        self.key = ("copies", copies.root)
+        self.actor_ids: list[str] = []
+        self.artists: list = []
+        # per copy: (picture, image, left, top, box)
+        self.pictures: list[tuple[CopyPicture, QImage, int, int, tuple]] = []
+
+    def add(self, actor_id: str, artist) -> None:
+        """One more artist of ``actor_id``, drawn after the ones before."""
+        if actor_id not in self.actor_ids:
+            self.actor_ids.append(actor_id)
+        self.artists.append(artist)
+
+    def capture(self, renderer, figure_height: float, place) -> None:
+        """Draw each copy's picture: ``place(picture)`` puts the artists where that copy and
+        what stands on it are at the picture's moment (that copy only)."""
+        self.pictures = []
+        for picture in self.copies.pictures:
+            place(picture)
+            image, left, top, box = cut_out(self.artists, renderer, figure_height)
+            if image is not None:
+                self.pictures.append((picture, image, left, top, box))
+
+    def placed(self, copies: tuple[Placement, ...], to_px, figure_height: float) -> list:
+        """Each copy's picture now, given the copies' placements now: (image, point,
+        transform, opacity, pixel box) for those shown, each from the picture of the size
+        nearest the copy's size now."""
+        nearest: dict[int, tuple] = {}
+        for entry in self.pictures:
+            picture = entry[0]
+            if picture.index >= len(copies):
+                continue
+            off = abs(math.log(copies[picture.index].size / picture.origin.size))
+            if picture.index not in nearest or off < nearest[picture.index][0]:
+                nearest[picture.index] = (off, entry)
+        shown = []
+        for index in sorted(nearest):
+            picture, image, left, top, box = nearest[index][1]
+            scale, x, y, opacity = copy_transform(copies[index], picture)
+            if opacity <= FAINTEST:
+                continue
+            (ox, oy), (nx, ny) = to_px((picture.origin.x, picture.origin.y)), to_px((x, y))
+            # in buffer pixels (rows from the top): about the origin, scaled, then moved
+            transform = QTransform().translate(nx, figure_height - ny).scale(scale, scale) \
+                .translate(-ox, -(figure_height - oy))
+            x0, y0, x1, y1 = box
+            extent = (nx + scale * (x0 - ox) - 1, ny + scale * (y0 - oy) - 1,
+                      nx + scale * (x1 - ox) + 1, ny + scale * (y1 - oy) + 1)
+            shown.append((image, QPointF(left, top), transform, opacity, extent))
+        return shown
 
 
 class Paster:
@@ -100,13 +172,19 @@ class Paster:
 
     def __init__(self, renderer) -> None:
         self._renderer = renderer
-        self._pending: list[tuple[Sprite, float, tuple[int, int]]] = []
+        self._pending: list[tuple] = []  # (image, point, transform or None, opacity)
 
     def add(self, sprite: Sprite, opacity: float, shift: tuple[int, int] = (0, 0)) -> None:
         """Paste ``sprite`` at ``opacity``, slid by ``shift`` pixels (right, up), before
         whatever Agg draws next (call ``flush`` first)."""
         if sprite.image is not None and opacity > FAINTEST:
-            self._pending.append((sprite, opacity, shift))
+            self._pending.append((sprite.image, QPointF(sprite.left + shift[0],
+                                                        sprite.top - shift[1]), None, opacity))
+
+    def add_transformed(self, image: QImage, point: QPointF, transform: QTransform,
+                        opacity: float) -> None:
+        """Paste ``image`` at ``point`` through ``transform`` (smoothed) at ``opacity``."""
+        self._pending.append((image, point, transform, opacity))
 
     def flush(self) -> None:
         """Paste what is waiting."""
@@ -119,9 +197,15 @@ class Paster:
                         QImage.Format.Format_RGBA8888_Premultiplied)
         painter = QPainter(target)
         try:
-            for sprite, opacity, (dx, dy) in self._pending:
+            for image, point, transform, opacity in self._pending:
                 painter.setOpacity(opacity)
-                painter.drawImage(sprite.left + dx, sprite.top - dy, sprite.image)
+                if transform is None:
+                    painter.resetTransform()
+                    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+                else:
+                    painter.setTransform(transform)
+                    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+                painter.drawImage(point, image)
         finally:
             painter.end()
         self._pending = []
