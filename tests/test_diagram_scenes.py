@@ -188,14 +188,20 @@ def test_antibodies_stages():
     assert s["antibody"].count == 7 and s["lab"].opacity == 1
     scene, s, places = _end("antibodies", 3)
     assert s["antibody"].docked_to == "cell_cd19" and s["antibody"].dock == 1.0
-    # each copy grips a different CD19 between its two arm tips, its stem straight out
+    # each copy holds two targets, one at each arm tip (each Fab binds one antigen), its stem
+    # standing straight out from the cell between them
+    cell = places["cell"][0]
     for k, copy in enumerate(places["antibody"]):
-        grip = anchor_point(scene, places, "antibody", k, "grip")
-        flag = anchor_point(scene, places, "cell_cd19", k, "dock")
-        assert math.dist(grip, flag) < 0.01, copy
-        left = anchor_point(scene, places, "antibody", k, "fab")
-        right = anchor_point(scene, places, "antibody", k, "fab_right")
-        assert abs(math.dist(left, flag) - math.dist(right, flag)) < 0.01  # a symmetrical Y
+        left = anchor_point(scene, places, "antibody", k, "tip")
+        right = anchor_point(scene, places, "antibody", k, "tip_right")
+        assert math.dist(left, anchor_point(scene, places, "cell_cd19", k, "dock")) < 0.01
+        assert math.dist(right, anchor_point(scene, places, "cell_cd19_pair", k, "dock")) \
+            < 0.03, copy
+        middle = ((left[0] + right[0]) / 2, (left[1] + right[1]) / 2)
+        stem = anchor_point(scene, places, "antibody", k, "fc")
+        out = math.degrees(math.atan2(middle[1] - cell.y, middle[0] - cell.x))
+        along = math.degrees(math.atan2(stem[1] - middle[1], stem[0] - middle[0]))
+        assert abs((along - out + 180) % 360 - 180) < 3, copy
     # the target label names a free target, so its leader line need not cross an antibody
     label = scene.actor("label_target")
     assert label.target_index == len(places["cell_cd19"]) - 1 == len(places["antibody"])

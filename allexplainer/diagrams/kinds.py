@@ -66,15 +66,18 @@ KINDS: dict[str, KindSpec] = {spec.name: spec for spec in (
                                     ("head", (0.0, 0.86)), ("hinge", (0.0, 0.45)),
                                     ("transmembrane", (0.0, 0.0)),
                                     ("costimulatory", (0.0, -0.2)), ("zeta", (0.0, -0.42)))),
-    # a symmetrical Y: both arm tips close on the target (the grip between them docks), the
-    # stem stands straight out from it
+    # a symmetrical Y binding two targets, one at each arm tip (each Fab binds one antigen):
+    # it docks its left tip on one target, turned (``turn``: 8 degrees off straight down the
+    # arm) so that its stem stands straight out and its right tip meets a second target about
+    # 20 degrees further round a cell the size of the antibodies scene's
     KindSpec("antibody", MOLECULE, 0.5, (("centre", (0.0, 0.0)), ("fab", (-0.5, 0.66)),
                                           ("fab_right", (0.5, 0.66)), ("fc", (0.0, -0.62)),
-                                          ("grip", (0.0, 0.5)),
+                                          ("tip", (-0.5, 0.7)), ("tip_right", (0.5, 0.7)),
+                                          ("turn", (-0.6392, -0.2903)),
                                           # the stem's left side: a leader from the left
                                           # reaches it under the arm, crossing nothing
                                           ("stem_side", (-0.1, -0.34))),
-             dock_anchor="grip", dock_toward="fc", spread=2.6),
+             dock_anchor="tip", dock_toward="turn", spread=2.6),
     KindSpec("blinatumomab", MOLECULE, 0.55, (("centre", (0.0, 0.0)), ("cd19_end", (0.6, 0.0)),
                                               ("cd3_end", (-0.62, 0.0))),
              dock_anchor="cd19_end", dock_toward="cd3_end", spread=2.2),
