@@ -26,8 +26,8 @@ def scenes():
 
 
 def shown_text(label) -> str:
-    """The words a label shows, without its markup."""
-    return html.unescape(re.sub(r"<[^>]+>", "", label.text()))
+    """The words a label shows, without its markup (a non-breaking hyphen is a hyphen)."""
+    return html.unescape(re.sub(r"<[^>]+>", "", label.text())).replace("\u2011", "-")
 
 
 def caption_of(scene, index: int, level: Level) -> str:
@@ -196,6 +196,16 @@ def test_level_changes_the_caption_in_place(make_player):
     player.reading_state.set_level(Level.CLINIC)
     assert (player.stage_index, player.current_time, player.is_playing) == before
     assert shown_text(player.caption_label) == caption_of(player.scene, 1, Level.CLINIC)
+
+
+def test_a_hyphenated_word_is_never_broken_across_caption_lines(make_player):
+    player = make_player(level=Level.CLINIC)
+    words = caption_of(player.scene, player.stage_index, Level.CLINIC)
+    assert "T-cell" in words
+    shown = player.caption_label.text()
+    assert "T\u2011cell" in shown and "T-cell<" not in shown  # a hyphen that does not break
+    assert 'href="glossary:t-cell"' in shown  # links keep their addresses
+    assert player.caption_label.accessibleName() == words  # a screen reader hears the words
 
 
 def test_glossary_links_ask_for_their_term_and_show_a_tooltip(make_player, qtbot):

@@ -151,3 +151,18 @@ def test_the_next_stage_starts_at_once_after_a_held_stage_end(canvas, qtbot):
     assert np.array_equal(canvas_pixels(canvas), canvas_pixels(fresh))
     assert np.array_equal(widget_pixels(canvas)[..., :3], canvas_pixels(fresh)[..., :3])
     fresh.close_renderer()
+
+
+def test_a_repaint_while_held_draws_the_held_picture_not_the_next_one(canvas, qtbot):
+    """The next stage readied while a stage's end is held never shows before Next: a full draw
+    then (a repaint, a resize) draws the held picture, exactly, with its own framing."""
+    scene = canvas.scene_renderer.scene
+    start = stage_start(scene, 4)  # the next stage is framed differently
+    canvas.show_time(start - 0.1, moving=True)
+    canvas.show_time(start, moving=False)
+    held = canvas_pixels(canvas)
+    qtbot.waitUntil(lambda: not canvas._ahead.isActive())
+    canvas.draw()
+    assert np.array_equal(canvas_pixels(canvas), held)
+    assert np.array_equal(canvas_pixels(canvas),
+                          render_still(scene, start, Level.FAMILY, size=(640, 360)))

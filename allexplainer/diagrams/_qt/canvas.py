@@ -117,6 +117,13 @@ class DiagramCanvas(FigureCanvasQTAgg):
         if not self._moving and math.isclose(self.motion_ratio(), self.screen_ratio()):
             self.scene_renderer.prepare_ahead()
 
+    def draw(self) -> None:
+        """A full draw of the picture on show (a repaint, a resize, a change of look), never of
+        the next frame readied while the picture was still."""
+        if getattr(self, "scene_renderer", None) is not None:
+            self.scene_renderer.unprepare()
+        super().draw()
+
     def blit(self, bbox=None) -> None:
         """Repaint the part of the widget under ``bbox`` (canvas pixels), rounded outward so a
         fractional ratio never leaves an edge unpainted."""

@@ -7,6 +7,7 @@ first shown, so creating players for hidden tabs costs little.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from html import escape
 
@@ -48,6 +49,18 @@ WORDS_AT_MOST = 1.5
 RoomWords = Callable[[int, Level, str], str]
 COMPACT_BELOW = 620  # player width (pixels) under which buttons show icons only
 NO_LIMIT = 16777215  # Qt's QWIDGETSIZE_MAX: as wide as its layout allows
+# a hyphen inside a word, outside any tag: shown as a non-breaking hyphen, so a caption never
+# breaks "CAR T-cells" or "CD3-zeta" across two lines (screen readers get the plain words)
+_WORD_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+def keep_hyphenated_words(html: str) -> str:
+    """``html`` with every hyphen inside a word, in its text only, made non-breaking."""
+    return "".join(part if part.startswith("<") else _WORD_HYPHEN.sub("\u2011", part)
+                   for part in _TAG.split(html))
+
+
 STAGE_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Left, Qt.Key.Key_PageUp,
               Qt.Key.Key_Home, Qt.Key.Key_S)
 
@@ -344,13 +357,13 @@ class DiagramPlayer(QWidget):
         plain = strip_links(caption)
         if self._presenting:
             room = self._room_words(index, self.level, plain) if self._room_words else plain
-            self.caption_label.setText(escape(room))
+            self.caption_label.setText(keep_hyphenated_words(escape(room)))
         else:
             # links in the theme's link colour (light, dark or high contrast), underlined
             link = self.caption_label.palette().color(QPalette.ColorRole.Link).name()
             style = f"color: {link}; text-decoration: underline;"
-            self.caption_label.setText(
-                links_to_html(caption).replace("<a href=", f'<a style="{style}" href='))
+            self.caption_label.setText(keep_hyphenated_words(
+                links_to_html(caption).replace("<a href=", f'<a style="{style}" href=')))
         # a screen reader hears the words themselves, and where in the diagram they are
         self.caption_label.setAccessibleName(plain)
         self.caption_label.setAccessibleDescription(

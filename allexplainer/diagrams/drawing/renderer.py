@@ -97,6 +97,7 @@ class SceneRenderer:
         # sliding pictures are pasted at whole pixels: only for moving frames (the canvas says
         # when); a still frame draws sliding actors in place, and fading ones as sprites
         self._sliding = False
+        self._prepared = False  # the next moving frame is ready (prepare_ahead), not shown
         self._drawn_extent: tuple[float, float, float, float] | None = None  # drawn there last
         self._states: Mapping[str, ActorState] | None = None
         self._time: float | None = None  # the time shown, so labels settle per stage
@@ -605,6 +606,7 @@ class SceneRenderer:
         Entering another stage redraws the background with that stage's unchanging actors.
         """
         interval = self._stage_interval(t)
+        self._prepared = False  # moving on uses what was prepared; anything else redraws
         self._time = t
         states = state_at(self.scene, t)
         if interval != self._interval:
@@ -649,6 +651,7 @@ class SceneRenderer:
             return False  # moving on from here needs nothing new
         canvas = self.figure.canvas
         held = canvas.copy_from_bbox(self.figure.bbox)
+        self._prepared = False
         self.sliding = True
         if held_end:
             self._time = math.nextafter(t, math.inf)  # just after: the next stage is shown
@@ -660,7 +663,18 @@ class SceneRenderer:
         canvas.restore_region(held)
         # the next frame puts the whole canvas right (it still shows the held end's framing)
         self._drawn_extent = (0.0, 0.0, self.figure.bbox.width, self.figure.bbox.height)
+        self._prepared = True
         return True
+
+    def unprepare(self) -> None:
+        """Before a full draw of the picture on show (not the next one prepared): put the held
+        frame's framing, labels and exact drawing back."""
+        if not self._prepared:
+            return
+        self._prepared = False
+        self.sliding = False
+        if self._states is not None:
+            self.update(self._states)
 
     def draw_frame(self, states: Mapping[str, ActorState]) -> bool:
         """Show ``states`` by blitting the animated artists (True); without a background yet,
