@@ -97,11 +97,11 @@ def _end(scene_id: str, index: int):
 
 
 def _held(scene, places, cars: str, flags: str) -> int:
-    """How many of the CARs ``cars`` meet one of the CD19 ``flags``: the flag's top within 0.3
+    """How many of the CARs ``cars`` meet one of the CD19 ``flags``: the flag's top within 0.16
     units of the CAR's tip (a CAR head is about 0.4 units wide, so the two overlap on screen)."""
     tips = [anchor_point(scene, places, cars, k, "tip") for k in range(len(places[cars]))]
     tops = [anchor_point(scene, places, flags, k, "dock") for k in range(len(places[flags]))]
-    return sum(1 for tip in tips if min(math.dist(tip, top) for top in tops) < 0.3)
+    return sum(1 for tip in tips if min(math.dist(tip, top) for top in tops) < 0.16)
 
 
 def test_car_t_stages():
