@@ -749,10 +749,11 @@ def _art_boxes(scene: Scene, placements: Mapping[str, tuple[Placement, ...]],
     """Rough pixel boxes of the art (cells, molecules, props, arrows) labels should not hide."""
     boxes = []
     for actor in scene.actors:
-        if actor.kind == "panel":  # labels may sit inside a panel, but not on its edge
+        if actor.kind in ("panel", "vessel"):
+            # labels may sit inside a panel or on a blood vessel, but not on its edge
             boxes.extend(_panel_edges(actor, placements.get(actor.id, ()), to_px))
             continue
-        if actor.kind in ("label", "vessel"):
+        if actor.kind == "label":
             continue
         if actor.kind == "membrane":  # a box of its own width and height
             boxes.extend(_px_box(_prop_box(actor, p), to_px)
@@ -817,7 +818,8 @@ PANEL_EDGE = 0.06  # scene units either side of a panel's dashed outline that la
 
 
 def _panel_edges(actor, placements: tuple[Placement, ...], to_px) -> list[tuple[float, ...]]:
-    """Thin boxes along the four sides of a panel's outline (pixels through ``to_px``)."""
+    """Thin boxes along the four sides of a panel's (or vessel's) outline (pixels through
+    ``to_px``)."""
     edges, e = [], PANEL_EDGE
     for p in placements:
         if p.alpha <= 0.05:
