@@ -39,6 +39,13 @@ def scenes():
     return builtin_scenes()
 
 
+def _played(scene, index):
+    """The states of every frame of stage ``index`` played at 60 a second."""
+    start, end = stage_start(scene, index), stage_end(scene, index)
+    for frame in range(int((end - start) * 60) + 1):
+        yield state_at(scene, start + frame / 60)
+
+
 def _stage_steady(scene, index):
     start, end = stage_start(scene, index), stage_end(scene, index)
     return steady_actors(scene, changing_actors(scene, start, end), start, end)
@@ -63,12 +70,10 @@ def test_every_played_frame_is_the_picture_faded_and_slid(scene_id):
         steady = _stage_steady(scene, index)
         if not steady:
             continue
-        start, end = stage_start(scene, index), stage_end(scene, index)
         pictures = {}
         for actor_id, how in steady.items():
             pictures[actor_id] = layout(scene, state_at(scene, how.reference), [actor_id])
-        for frame in range(int((end - start) * 60) + 1):
-            states = state_at(scene, start + frame / 60)
+        for states in _played(scene, index):
             placed = layout(scene, states, list(steady))
             for actor_id, how in steady.items():
                 share, (dx, dy) = opacity_at(states, how), shift_at(states, how)
@@ -169,9 +174,7 @@ def test_every_played_frame_is_each_copy_s_picture_scaled_moved_and_faded(scene_
         copies = _stage_copies(scene, index)
         if not copies:
             continue
-        start, end = stage_start(scene, index), stage_end(scene, index)
-        for frame in range(int((end - start) * 60) + 1):
-            states = state_at(scene, start + frame / 60)
+        for states in _played(scene, index):
             for actor_id, how in copies.items():
                 hosts = layout(scene, states, [how.root])[how.root]
                 for picture in how.pictures:

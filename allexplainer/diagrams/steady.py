@@ -73,8 +73,7 @@ def steady_actors(scene: Scene, actor_ids: Collection[str], t0: float,
     candidates = [a for a in actor_ids if a in actors and actors[a].kind not in NOT_STEADY]
     if not candidates or t1 <= t0:
         return {}
-    times = [t0 + (t1 - t0) * i / (SAMPLES - 1) for i in range(SAMPLES)]
-    frames = [state_at(scene, t) for t in times]
+    times, frames = _sampled(scene, t0, t1, SAMPLES)
     placed = [layout(scene, frame, candidates) for frame in frames]
     result = {}
     for actor_id in candidates:
@@ -97,6 +96,13 @@ def steady_actors(scene: Scene, actor_ids: Collection[str], t0: float,
                                       tuple(round(o / peak, 6) for o in opacities),
                                       root if moves else "", origin)
     return result
+
+
+def _sampled(scene: Scene, t0: float, t1: float,
+             count: int) -> tuple[list[float], list[dict[str, ActorState]]]:
+    """``count`` moments evenly from ``t0`` to ``t1`` (both included) and the states then."""
+    times = [t0 + (t1 - t0) * i / (count - 1) for i in range(count)]
+    return times, [state_at(scene, t) for t in times]
 
 
 def _steady(actor_id: str, frames: list[Mapping[str, ActorState]],
@@ -180,10 +186,8 @@ def copied_actors(scene: Scene, actor_ids: Collection[str], t0: float, t1: float
         roots.setdefault(root, []).append(actor_id)
     if not roots or t1 <= t0:
         return {}
-    times = [t0 + (t1 - t0) * i / (SAMPLES - 1) for i in range(SAMPLES)]
-    frames = [state_at(scene, t) for t in times]
-    fine = [t0 + (t1 - t0) * i / (FINE_SAMPLES - 1) for i in range(FINE_SAMPLES)]
-    fine_frames = [state_at(scene, t) for t in fine]
+    times, frames = _sampled(scene, t0, t1, SAMPLES)
+    fine, fine_frames = _sampled(scene, t0, t1, FINE_SAMPLES)
     result: dict[str, Copies] = {}
     for root, members in roots.items():
         most = max(len(layout(scene, frame, [root])[root]) for frame in frames)
@@ -198,17 +202,15 @@ def copied_actors(scene: Scene, actor_ids: Collection[str], t0: float, t1: float
             kept &= {m for m in members if _copy_keeps(m, frames, placed, hosts, ref)}
             peak = hosts[ref].alpha
             # the sizes it takes, finely (only the copy itself is placed: cheap)
-            sizes = [(host.size, host.alpha, t) for t, frame in zip(fine, fine_frames,
-                                                                    strict=True)
+            sizes = [(host, t) for t, frame in zip(fine, fine_frames, strict=True)
                      for host in layout(scene, frame, [root], copy=(root, index))[root]
                      if host.alpha > 0]
             last = math.inf
-            for size, alpha, t in sorted(sizes, key=lambda s: (-s[0], -s[1])):
-                if size * PICTURE_STEP <= last:
-                    last = size
-                    host = layout(scene, state_at(scene, t), [root], copy=(root, index))[root][0]
+            for host, t in sorted(sizes, key=lambda s: (-s[0].size, -s[0].alpha)):
+                if host.size * PICTURE_STEP <= last:
+                    last = host.size
                     pictures.append(CopyPicture(index, t, host._replace(alpha=peak),
-                                                peak / alpha))
+                                                peak / host.alpha))
         # all or nothing: a cell whose receptors must still be drawn each frame (their number
         # growing) gains nothing from pictures of it broken up between them
         if pictures and kept == set(members):

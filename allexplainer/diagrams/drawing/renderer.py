@@ -304,9 +304,7 @@ class SceneRenderer:
         if key in self._nudges:
             return
         xlim, ylim, shown = self.axes.get_xlim(), self.axes.get_ylim(), self._view_index
-        view = self._stage_view(index) if self.framing else WHOLE_SCENE
-        self.axes.set_xlim(view[0], view[2])
-        self.axes.set_ylim(view[1], view[3])
+        self._show_view(self._stage_view(index) if self.framing else WHOLE_SCENE)
         try:
             self._keep_nudges(key, self._work_out_nudges(index, None))
         finally:
@@ -392,20 +390,23 @@ class SceneRenderer:
         if framed != self._view_index:
             before = (*self.axes.get_xlim(), *self.axes.get_ylim())
             view = WHOLE_SCENE if framed is None else self._stage_view(framed)
-            self.axes.set_xlim(view[0], view[2])
-            self.axes.set_ylim(view[1], view[3])
+            self._show_view(view)
             self._view_index = framed
             if (view[0], view[2], view[1], view[3]) != before:
                 self._background = None  # everything moves: a full draw
         return index
+
+    def _show_view(self, view: tuple[float, float, float, float]) -> None:
+        """Set the axes to show ``view`` (x0, y0, x1, y1, scene units)."""
+        self.axes.set_xlim(view[0], view[2])
+        self.axes.set_ylim(view[1], view[3])
 
     def _stage_view(self, index: int) -> tuple[float, float, float, float]:
         """The view that frames stage ``index``: what its paused end shows, labels included
         (measured at the whole scene's view)."""
         if index in self._views:
             return self._views[index]
-        self.axes.set_xlim(WHOLE_SCENE[0], WHOLE_SCENE[2])
-        self.axes.set_ylim(WHOLE_SCENE[1], WHOLE_SCENE[3])
+        self._show_view(WHOLE_SCENE)
         to_data = self.axes.transData.inverted().transform
         boxes: list[tuple[float, float, float, float]] = []
         # what the paused frame shows: what moves in comes from past the frame's edge, as in

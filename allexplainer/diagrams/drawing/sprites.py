@@ -16,6 +16,7 @@ import numpy as np
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QImage, QPainter, QTransform
 
+from allexplainer.diagrams.framing import union
 from allexplainer.diagrams.layout import Placement
 from allexplainer.diagrams.steady import (
     Copies,
@@ -79,14 +80,8 @@ class Sprite:
 def cut_out(artists: list, renderer, figure_height: float) -> tuple:
     """Draw ``artists`` on the clear ``renderer`` and cut out what they cover: (premultiplied
     image or None, left, top, pixel box (y up) or None); the part is cleared again."""
-    extent = None
-    for artist in artists:
-        if artist.get_visible():
-            box = artist.display_extent()
-            if box is not None:
-                extent = box if extent is None else (
-                    min(extent[0], box[0]), min(extent[1], box[1]),
-                    max(extent[2], box[2]), max(extent[3], box[3]))
+    extent = union([box for box in (artist.display_extent() for artist in artists
+                                    if artist.get_visible()) if box is not None])
     if extent is None:
         return None, 0, 0, None
     buffer = np.asarray(renderer.buffer_rgba())
