@@ -180,6 +180,23 @@ def test_surface_molecules_stand_on_their_cell(small):
         assert math.hypot(flag.x - cell.x, flag.y - cell.y) == pytest.approx(cell.size, rel=0.1)
 
 
+def test_a_mirrored_flag_faces_the_other_way_and_is_held_on_that_side(small):
+    mirrored = load_scene(SMALL.replace('parent = "cell"\ncount = 0',
+                                        'parent = "cell"\nmirror = true\ncount = 0'),
+                          "small.toml", known_terms={"t-cell"})
+    assert mirrored.actor("flags").mirror and not small.actor("flags").mirror
+    for scene, side in ((small, 1), (mirrored, -1)):
+        places = layout(scene, state_at(scene, 6.0))
+        for index, flag in enumerate(places["flags"]):
+            # in the flag's own frame (its stalk along +y), the pennant and the point an arm
+            # holds lie on the pennant's side of the stalk
+            for anchor in ("flag", "dock"):
+                x, y = anchor_point(scene, places, "flags", index, anchor)
+                turn = math.radians(-flag.rotation)
+                local_x = (x - flag.x) * math.cos(turn) - (y - flag.y) * math.sin(turn)
+                assert local_x * side > 0, (anchor, index)
+
+
 def test_a_half_grown_count_fades_the_newest_copy_in(small):
     places = layout(small, state_at(small, 2.0 + 2.5))  # count 2.5
     assert [round(p.alpha, 2) for p in places["flags"]] == [1.0, 1.0, 0.5]
@@ -206,6 +223,10 @@ BAD_EDITS = [
      "stages[0].description.family", "plain words"),
     ('"A T lymphocyte, centred."', '"One. Two. Three. Four."', "stages[0].description.clinic",
      "4 sentences"),
+    ('parent = "cell"\ncount = 0', 'parent = "cell"\nmirror = "yes"\ncount = 0', "actors[1].mirror",
+     "true or false"),
+    ('kind = "t_cell"\nx = 2.0', 'kind = "t_cell"\nmirror = true\nx = 2.0', "actors[0].mirror",
+     "only a surface molecule"),
 ]
 
 

@@ -202,6 +202,10 @@ def test_antibodies_stages():
         out = math.degrees(math.atan2(middle[1] - cell.y, middle[0] - cell.x))
         along = math.degrees(math.atan2(stem[1] - middle[1], stem[0] - middle[0]))
         assert abs((along - out + 180) % 360 - 180) < 3, copy
+        # the two targets' flags face away from each other, so neither tucks inside the V
+        flags = [anchor_point(scene, places, actor, k, "flag")
+                 for actor in ("cell_cd19", "cell_cd19_pair")]
+        assert math.dist(*flags) > math.dist(left, right), copy
     # the target label names a free target, so its leader line need not cross an antibody
     label = scene.actor("label_target")
     assert label.target_index == len(places["cell_cd19"]) - 1 == len(places["antibody"])

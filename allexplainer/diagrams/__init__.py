@@ -22,6 +22,7 @@ Scene scripts are TOML files, ``assets/diagrams/<id>.toml``, read by ``loader.lo
     kind = "car"
     parent = "tcell"                  # stands on the cell's outline ...
     angles = [30, 90, 150]            # ... at these angles (or `count` evenly spaced)
+    mirror = false                    # true: drawn mirror-imaged (a CD19 flag facing the other way)
     count = 0
 
     [[actors]]

@@ -169,7 +169,7 @@ class _Layout:
             target = targets[(actor.dock_index + k) % len(targets)]
             point, normal = self._surface_point(target, target_spec,
                                                 (placement.x, placement.y),
-                                                self.actors[state.docked_to].seed)
+                                                self.actors[state.docked_to])
             rotation = normal - toward
             ox, oy = _rotate(ax * placement.size, ay * placement.size, rotation)
             dx, dy = point[0] - ox, point[1] - oy
@@ -182,14 +182,16 @@ class _Layout:
 
     @staticmethod
     def _surface_point(target: Placement, spec: kinds.KindSpec, toward: Point,
-                       seed: int) -> tuple[Point, float]:
-        """Where a molecule meets ``target``, and the outward direction there (degrees)."""
+                       actor: Actor) -> tuple[Point, float]:
+        """Where a molecule meets ``target`` (a copy of ``actor``), and the outward direction
+        there (degrees)."""
         if spec.category == kinds.CELL:
             normal = math.degrees(math.atan2(toward[1] - target.y, toward[0] - target.x))
-            radius = target.size * membrane_radius(spec.name, seed, normal - target.rotation)
+            radius = target.size * membrane_radius(spec.name, actor.seed,
+                                                   normal - target.rotation)
             return (target.x + radius * math.cos(math.radians(normal)),
                     target.y + radius * math.sin(math.radians(normal))), normal
-        lx, ly = spec.anchor("dock") if "dock" in spec.anchor_names else (0.0, 1.0)
+        lx, ly = _local_anchor(spec, actor, "dock") if "dock" in spec.anchor_names else (0.0, 1.0)
         tx, ty = _rotate(lx * target.size, ly * target.size, target.rotation)
         return (target.x + tx, target.y + ty), target.rotation + 90.0
 
@@ -223,12 +225,18 @@ def anchor_point(scene: Scene, placements: Mapping[str, tuple[Placement, ...]], 
     actor = scene.actor(actor_id)
     spec = kinds.kind_spec(actor.kind)
     if spec.category == kinds.CELL and anchor in ("", "auto", "edge") and toward is not None:
-        point, _ = _Layout._surface_point(placement, spec, toward, actor.seed)
+        point, _ = _Layout._surface_point(placement, spec, toward, actor)
         return point
     if not anchor or anchor == "auto":
         anchor = "tip" if spec.category == kinds.SURFACE else "centre"
     if anchor not in spec.anchor_names:
         anchor = "centre" if "centre" in spec.anchor_names else spec.anchor_names[0]
-    lx, ly = spec.anchor(anchor)
+    lx, ly = _local_anchor(spec, actor, anchor)
     ox, oy = _rotate(lx * placement.size, ly * placement.size, placement.rotation)
     return placement.x + ox, placement.y + oy
+
+
+def _local_anchor(spec: kinds.KindSpec, actor: Actor, name: str) -> Point:
+    """A named point of ``actor`` in its own frame (turned over if the actor is mirrored)."""
+    lx, ly = spec.anchor(name)
+    return (-lx if actor.mirror else lx), ly

@@ -35,7 +35,7 @@ _ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 _TOP_KEYS = {"id", "title", "legend", "actors", "stages"}
 _ACTOR_KEYS = {"id", "kind", "parent", "angles", "slots", "spread", "text", "target",
                "target_index", "anchor", "dock_index", "levels", "w", "h", "align", "style",
-               "seed", "arrange", *STATE_PROPS}
+               "seed", "arrange", "mirror", *STATE_PROPS}
 _STAGE_KEYS = {"duration", "caption", "keyframes", "title", "description"}
 _KEY_KEYS = {"actor", "at", "start", "end", "ease", *STATE_PROPS}
 MAX_STAGE_SECONDS = 30.0
@@ -229,6 +229,13 @@ class _Parser:
                     raise self.fail(f"must be one of: {', '.join(allowed)}", f"{field}.{key}")
         if "levels" in raw:
             options["levels"] = self.levels(raw["levels"], f"{field}.levels")
+        if "mirror" in raw:
+            if not isinstance(raw["mirror"], bool):
+                raise self.fail("must be true or false", f"{field}.mirror")
+            if spec.category != kinds.SURFACE:
+                raise self.fail("only a surface molecule (tcr, cd19, cd3, car) can be mirrored",
+                                f"{field}.mirror")
+            options["mirror"] = raw["mirror"]
         options.setdefault("seed", _seed(actor_id))
         return Actor(actor_id, kind, state, **options)
 

@@ -92,6 +92,7 @@ class Actor:
     align: str = "center"  # labels: left, center or right of x
     style: str = "note"  # labels: note (boxed) or heading (large, no box)
     seed: int = 0  # keeps each cell's outline its own
+    mirror: bool = False  # surface molecules: drawn mirror-imaged (a flag facing the other way)
 
 
 @dataclass(frozen=True)

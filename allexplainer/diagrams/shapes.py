@@ -10,7 +10,7 @@ canvas; the renderer scales them.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -194,8 +194,9 @@ def _surface_layers(kind: str) -> list[Layer]:
         return [Layer((_poly((0, -0.15), (0, 0.55)), _poly((-0.32, 1.0), (0, 0.55), (0.32, 1.0))),
                       edge=BLACK, width=3.2, filled=False, depth=UNDER)]
     if kind == "cd19":
-        return [Layer((_poly((0, -0.15), (0, 1.0)),), edge=BLACK, width=2.6, filled=False,
-                      depth=UNDER),
+        # a coloured stalk with an outline (a protein, never mistaken for a label's leader line)
+        return [Layer((capsule((0, -0.15), (0, 0.96), 0.075),), mix(VERMILLION, BLACK, 0.3),
+                      width=1.6, depth=UNDER),
                 Layer((_poly((0, 1.0), (0.62, 0.8), (0, 0.58)),), VERMILLION, width=2.0,
                       depth=UNDER)]
     if kind == "cd3":
@@ -311,12 +312,19 @@ def _prop_layers(kind: str) -> list[Layer]:
     return []
 
 
-def layers_for(kind: str, seed: int = 0) -> list[Layer]:
-    """All layers of ``kind``; empty for kinds the renderer draws itself (labels, arrows...)."""
+def layers_for(kind: str, seed: int = 0, mirror: bool = False) -> list[Layer]:
+    """All layers of ``kind``; empty for kinds the renderer draws itself (labels, arrows...).
+
+    ``mirror`` turns a surface molecule over left to right (a CD19 flag facing the other way).
+    """
     if kind in ("t_cell", "b_cell", "leukaemia_cell", "healthy_cell", "immune_cell"):
         return cell_layers(kind, seed)
     if kind in ("tcr", "cd19", "cd3", "car"):
-        return _surface_layers(kind)
+        layers = _surface_layers(kind)
+        if mirror:
+            layers = [replace(layer, paths=tuple(path * (-1.0, 1.0) for path in layer.paths))
+                      for layer in layers]
+        return layers
     if kind in ("antibody", "blinatumomab", "virus_vector", "gene"):
         return _molecule_layers(kind)
     return _prop_layers(kind)

@@ -231,7 +231,7 @@ class ActorArtists:
         self.points_per_px = 1.0
         self.strong = False  # projector colours: deeper fills
         self.groups: list[tuple[int, ShapeCollection, list[_Template]]] = []
-        for layer in layers_for(actor.kind, actor.seed):
+        for layer in layers_for(actor.kind, actor.seed, actor.mirror):
             if not self.groups or self.groups[-1][0] != layer.depth:
                 collection = ShapeCollection(animated=True, capstyle="round",
                                              joinstyle="round")
