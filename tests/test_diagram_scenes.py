@@ -117,6 +117,8 @@ def test_car_t_stages():
     assert s["virus"].docked_to == "tcell" and s["virus"].opacity == 1
     assert s["label_virus"].opacity == 1
     assert s["car_gene"].shown and (s["car_gene"].x, s["car_gene"].y) == (10.25, 4.62)
+    # the gene the caption names has its own label in the nucleus
+    assert scene.actor("label_gene").target == "car_gene" and s["label_gene"].opacity == 1
     _, s, _ = _end("car_t", 3)
     assert s["tcell_car"].count == 6 and not s["car_gene"].shown and not s["virus"].shown
     _, s, places = _end("car_t", 4)
@@ -172,6 +174,12 @@ def test_cd19_stages():
     scene, s, places = _end("cd19", 5)
     assert s["bcell2"].shown and s["bcell2"].opacity == 1 and s["bcell2"].broken == 0
     assert len(places["bcell2_cd19"]) == 6
+    # the spared B cell is not held: none of its flags is near a CAR T-cell's CAR head
+    heads = [anchor_point(scene, places, cars, k, "head")
+             for cars in ("cart_car", "cart2_car", "cart3_car")
+             for k in range(len(places[cars]))]
+    flags = [anchor_point(scene, places, "bcell2_cd19", k, "flag") for k in range(6)]
+    assert min(math.dist(head, flag) for head in heads for flag in flags) > 0.5
     assert scene.actor("label_bcell").target == "bcell2" and s["label_bcell"].opacity == 1
     # the immunoglobulin the caption names is drawn: a drip bag of small antibodies, labelled
     assert s["ig_bag"].shown and s["label_ig"].opacity == 1

@@ -90,6 +90,19 @@ def test_every_caption_at_every_level_fits_the_room():
                 assert room.fits, (scene_id, index + 1, str(level), room.shown)
 
 
+def test_the_room_never_reads_that_only_leukaemia_cells_carry_cd19():
+    from allexplainer.content.levels import LEVELS
+    from allexplainer.content.links import strip_links
+    from allexplainer.resources import builtin_scenes
+
+    notes = parse_notes(NOTES)
+    first = builtin_scenes()["cd19"].stages[0]
+    for level in LEVELS:
+        written = notes["cd19"][0].room.get(str(level), "")
+        shown = room_caption(strip_links(first.caption.get(level)), written).shown
+        assert "CD19" in shown and ("healthy" in shown or "B cells" in shown), (level, shown)
+
+
 @pytest.mark.parametrize(("room", "message"), [
     ('room = { grown_up = "Hello." }', "'grown_up' is not a reading level"),
     ('room = { clinic = "" }', "missing or empty"),
