@@ -173,3 +173,22 @@ def test_every_paused_frame_shows_all_its_art_inside_the_picture(scene_id):
                 where = (scene_id, level.value, index + 1, [round(v) for v in box])
                 assert axes.x0 - 2 <= box[0] and box[2] <= axes.x1 + 2, where
                 assert axes.y0 - 2 <= box[1] and box[3] <= axes.y1 + 2, where
+
+
+def test_a_label_on_a_cell_in_pieces_points_at_one_of_its_pieces():
+    from allexplainer.diagrams.shapes import piece_centres
+
+    scene = scenes()["cd19"]
+    renderer = _renderer(scene, Level.CLINIC)
+    t = stage_end(scene, 2)  # the first leukaemia cell has broken up
+    box, leader = renderer.label_boxes(t)["label_pieces"]
+    assert leader is not None
+    leuk1 = renderer._placements["leuk1"][0]
+    assert leuk1.broken == 1.0
+    pieces = piece_centres(leuk1.x, leuk1.y, leuk1.size, leuk1.rotation, leuk1.broken,
+                           scene.actor("leuk1").seed)
+    to_px = renderer.axes.transData.transform
+    ends = [tuple(to_px(piece)) for piece in pieces]
+    tip = min(leader, key=lambda point: min(abs(point[0] - x) + abs(point[1] - y)
+                                            for x, y in ends))
+    assert min(abs(tip[0] - x) + abs(tip[1] - y) for x, y in ends) < 2.0, (leader, ends)

@@ -245,8 +245,13 @@ def test_blinatumomab_stages():
     assert math.dist(cd3_end, cd3_tip) < 0.02
     _, s, _ = _end("blinatumomab", 3)
     assert s["leuk"].broken == 1.0 and not s["blina"].shown
-    _, s, _ = _end("blinatumomab", 4)
-    assert s["pump"].shown and s["drip_blina"].count == 4 and not s["leaving"].shown
+    scene, s, places = _end("blinatumomab", 4)
+    assert s["pump"].shown and s["drip_blina"].count == 4
+    # paused, one molecule is seen leaving the vein, fading (it does not stay long), labelled
+    assert s["leaving"].shown and 0.3 <= s["leaving"].opacity <= 0.6
+    vein = places["vein"][0]
+    assert places["leaving"][0].y > vein.y + scene.actor("vein").h / 2
+    assert scene.actor("label_gone").target == "leaving" and s["label_gone"].opacity == 1
 
 
 @pytest.mark.parametrize("scene_id", SCENE_IDS)

@@ -339,6 +339,20 @@ def piece_offsets(seed: int, count: int = 7) -> list[tuple[float, float, float]]
     return result
 
 
+def piece_reach(broken: float) -> float:
+    """How far (local units) the pieces of a cell ``broken`` so far have drifted from its centre."""
+    return 0.3 + 0.9 * broken
+
+
+def piece_centres(x: float, y: float, size: float, rotation: float, broken: float,
+                  seed: int) -> list[tuple[float, float]]:
+    """Where (scene units) the pieces of a breaking cell placed at (x, y) are."""
+    reach = piece_reach(broken) * size
+    c, s = math.cos(math.radians(rotation)), math.sin(math.radians(rotation))
+    return [(x + reach * (c * dx - s * dy), y + reach * (s * dx + c * dy))
+            for dx, dy, _ in piece_offsets(seed)]
+
+
 def arrow_polygon(x0: float, y0: float, x1: float, y1: float, width: float = 0.14,
                   head: float = 0.42) -> np.ndarray | None:
     """A block arrow from (x0, y0) to (x1, y1) in scene units; None if too short to draw."""

@@ -27,6 +27,7 @@ from allexplainer.diagrams.shapes import (
     arrow_polygon,
     layers_for,
     piece_offsets,
+    piece_reach,
     rounded_rect,
 )
 
@@ -276,7 +277,7 @@ class ActorArtists:
                         # a cell that breaks up fades gently into small drifting pieces
                         b = p.broken
                         alpha = p.alpha * min(1.0, 2.5 * b) * (1.0 - 0.45 * b)
-                        reach = 0.3 + 0.9 * b
+                        reach = piece_reach(b)
                         for dx, dy, size in self.pieces:
                             piece = affine(dx * reach, dy * reach, size * (1.0 - 0.3 * b))
                             items.add(template, base @ piece, alpha, p.size)

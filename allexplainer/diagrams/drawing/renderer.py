@@ -35,7 +35,7 @@ from allexplainer.diagrams.scene import (
     stage_start,
     state_at,
 )
-from allexplainer.diagrams.shapes import layers_for
+from allexplainer.diagrams.shapes import layers_for, piece_centres
 from allexplainer.diagrams.steady import copied_actors, steady_actors
 
 SCENE_WIDTH, SCENE_HEIGHT = 16.0, 9.0  # scene units; y = 0 is the bottom
@@ -444,7 +444,14 @@ class SceneRenderer:
             return None
         copy = copies[min(actor.target_index, len(copies) - 1)]
         if copy.alpha * (1.0 - copy.broken) <= 0.05:
-            return None  # no leader line to something that is not there
+            target = self.scene.actor(actor.target)
+            if (copy.alpha <= 0.05 or copy.broken < 0.5
+                    or kinds.kind_spec(target.kind).category != kinds.CELL):
+                return None  # no leader line to something that is not there
+            # a cell in pieces: the leader points at its nearest piece
+            pieces = piece_centres(copy.x, copy.y, copy.size, copy.rotation, copy.broken,
+                                   target.seed)
+            return min(pieces, key=lambda piece: math.dist(piece, label_xy))
         return anchor_point(self.scene, self._placements, actor.target, actor.target_index,
                             actor.anchor, toward=label_xy)
 
