@@ -361,3 +361,13 @@ def test_an_anchor_on_a_missing_actor_copy_is_none(small):
     assert anchor_point(small, places, "flags") is None
     assert anchor_point(small, places, "cell", toward=(10.0, 4.0)) == pytest.approx((3.0, 4.0),
                                                                                   abs=0.1)
+
+
+def test_a_switched_on_cells_rays_leave_the_side_where_it_meets_its_target_clear():
+    from allexplainer.diagrams.shapes import layers_for
+
+    rays = layers_for("activation")[1].paths
+    angles = [math.degrees(math.atan2(ray[0][1], ray[0][0])) % 360 for ray in rays]
+    assert len(angles) >= 8
+    # the receptors that meet the target crowd together at 0 degrees (to the right)
+    assert all(30 <= angle <= 330 for angle in angles), angles

@@ -147,6 +147,9 @@ def test_car_t_stages():
     scene, s, places = _end("car_t", 7)
     assert s["hunter"].shown and s["target_cell"].shown and not s["after"].shown
     assert _held(scene, places, "hunter_car", "target_cd19") == 3
+    # the cell is starting to break up, but the CD19 the CARs hold is still wholly there
+    assert 0 < places["target_cell"][0].broken < 0.5
+    assert all(flag.alpha == 1.0 for flag in places["target_cd19"])
     assert 0 < s["target_cell"].broken < 1  # breaking up, still there to be seen
 
 

@@ -25,6 +25,8 @@ _WOBBLE = {
     "immune_cell": ((3, 0.04), (7, 0.03), (11, 0.015)),  # ruffled, reaching out
 }
 
+HELD_UNTIL = 0.3  # a breaking cell's surface molecules stay whole until it is this broken
+
 
 class Placement(NamedTuple):
     """One drawn copy of an actor (a named tuple: hundreds are made every frame)."""
@@ -76,6 +78,12 @@ def copy_offsets(count: int, arrange: str = "cluster") -> list[Point]:
 def _rotate(x: float, y: float, degrees: float) -> Point:
     c, s = math.cos(math.radians(degrees)), math.sin(math.radians(degrees))
     return x * c - y * s, x * s + y * c
+
+
+def held_while_breaking(broken: float) -> float:
+    """How much of a surface molecule shows while its cell breaks up: all of it until the cell
+    is a third of the way to pieces (whatever holds it, a CAR, still holds it), then less."""
+    return 1.0 if broken <= HELD_UNTIL else max(0.0, (1.0 - broken) / (1.0 - HELD_UNTIL))
 
 
 def _clamp01(value: float) -> float:
@@ -150,7 +158,8 @@ class _Layout:
                 world = angle + host.rotation
                 x = host.x + radius * math.cos(math.radians(world))
                 y = host.y + radius * math.sin(math.radians(world))
-                fade = host.alpha * (1.0 - host.broken) * alpha * _clamp01(state.count - j)
+                fade = host.alpha * held_while_breaking(host.broken) * alpha \
+                    * _clamp01(state.count - j)
                 placements.append(Placement(x, y, spec.size * state.scale * host_scale,
                                             world - 90.0, fade))
         return tuple(placements)

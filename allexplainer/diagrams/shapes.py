@@ -291,8 +291,9 @@ def _prop_layers(kind: str) -> list[Layer]:
     if kind == "activation":
         # a pale disc, drawn under the cell, shows as a glow round its edge; the rays stand
         # between the receptors (at whole multiples of 30 degrees) and past their tips, so
-        # they read as a glow round the whole cell, not as more receptors
-        turns = np.radians(np.arange(15, 360, 30))
+        # they read as a glow round the cell, not as more receptors; none on its right, where
+        # it meets its target and its receptors crowd together (turn the actor to face another way)
+        turns = np.radians(np.arange(45, 330, 30))
         rays = tuple(_poly((1.48 * math.cos(t), 1.48 * math.sin(t)),
                            (1.78 * math.cos(t), 1.78 * math.sin(t))) for t in turns)
         return [Layer((circle(1.3, n=64),), mix(YELLOW, WHITE, 0.45), edge="none", width=0.0),
