@@ -348,20 +348,16 @@ class SceneRenderer:
                 if frame is not frames[0]:
                     passing.add(actor.id)
                 target = None
-                if actor.target:
-                    copies = placements.get(actor.target, ())
-                    if copies:
-                        copy = copies[min(actor.target_index, len(copies) - 1)]
-                        if copy.alpha * (1.0 - copy.broken) > 0.05:
-                            point = anchor_point(self.scene, placements, actor.target,
-                                                 actor.target_index, actor.anchor,
-                                                 toward=(state.x, state.y))
-                            target = tuple(to_px(point)) if point is not None else None
-                            target_kind = self._kinds[actor.target]
-                            if frame is frames[0] and target_kind in _NAMED_WHOLE:
-                                # the receptor or molecule a label names, all of it: no label
-                                # may cover it (its box is otherwise a square round its middle)
-                                art.append(_outline_box(target_kind, copy, to_px))
+                point = _target_point(self.scene, placements, actor, (state.x, state.y))
+                if point is not None:
+                    target = tuple(to_px(point))
+                    copies = placements[actor.target]
+                    copy = copies[min(actor.target_index, len(copies) - 1)]
+                    target_kind = self._kinds[actor.target]
+                    if frame is frames[0] and target_kind in _NAMED_WHOLE:
+                        # the receptor or molecule a label names, all of it: no label may
+                        # cover it (its box is otherwise a square round its middle)
+                        art.append(_outline_box(target_kind, copy, to_px))
                 wanted.append((actor.id, box, target))
         axes = self.axes.get_window_extent()
         width, height = self._size
@@ -439,21 +435,7 @@ class SceneRenderer:
         return result
 
     def _label_target(self, actor, label_xy):
-        copies = self._placements.get(actor.target, ())
-        if not copies:
-            return None
-        copy = copies[min(actor.target_index, len(copies) - 1)]
-        if copy.alpha * (1.0 - copy.broken) <= 0.05:
-            target = self.scene.actor(actor.target)
-            if (copy.alpha <= 0.05 or copy.broken < 0.5
-                    or kinds.kind_spec(target.kind).category != kinds.CELL):
-                return None  # no leader line to something that is not there
-            # a cell in pieces: the leader points at its nearest piece
-            pieces = piece_centres(copy.x, copy.y, copy.size, copy.rotation, copy.broken,
-                                   target.seed)
-            return min(pieces, key=lambda piece: math.dist(piece, label_xy))
-        return anchor_point(self.scene, self._placements, actor.target, actor.target_index,
-                            actor.anchor, toward=label_xy)
+        return _target_point(self.scene, self._placements, actor, label_xy)
 
     # -- drawing ---------------------------------------------------------------------------
     def _on_draw(self, event) -> None:
@@ -750,6 +732,28 @@ class SceneRenderer:
             return None
         box = self._legend.get_window_extent(self.figure.canvas.get_renderer())
         return (box.x0, box.y0, box.x1, box.y1)
+
+
+def _target_point(scene: Scene, placements: Mapping[str, tuple[Placement, ...]], actor,
+                  label_xy) -> tuple[float, float] | None:
+    """Where the leader line of label ``actor`` ends (scene units), or None for no line."""
+    if not actor.target:
+        return None
+    copies = placements.get(actor.target, ())
+    if not copies:
+        return None
+    copy = copies[min(actor.target_index, len(copies) - 1)]
+    if copy.alpha * (1.0 - copy.broken) <= 0.05:
+        target = scene.actor(actor.target)
+        if (copy.alpha <= 0.05 or copy.broken < 0.5
+                or kinds.kind_spec(target.kind).category != kinds.CELL):
+            return None  # no leader line to something that is not there
+        # a cell in pieces: the leader points at its nearest piece
+        pieces = piece_centres(copy.x, copy.y, copy.size, copy.rotation, copy.broken,
+                               target.seed)
+        return min(pieces, key=lambda piece: math.dist(piece, label_xy))
+    return anchor_point(scene, placements, actor.target, actor.target_index, actor.anchor,
+                        toward=label_xy)
 
 
 def _art_boxes(scene: Scene, placements: Mapping[str, tuple[Placement, ...]],
