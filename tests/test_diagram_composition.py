@@ -194,3 +194,26 @@ def test_a_label_on_a_cell_in_pieces_points_at_one_of_its_pieces():
     tip = min(leader, key=lambda point: min(abs(point[0] - x) + abs(point[1] - y)
                                             for x, y in ends))
     assert min(abs(tip[0] - x) + abs(tip[1] - y) for x, y in ends) < 2.0, (leader, ends)
+
+
+@pytest.mark.parametrize(("scene_id", "stage"), [("blinatumomab", 3), ("cd19", 2), ("cd19", 4)])
+def test_labels_keep_off_the_pieces_of_a_broken_cell(scene_id, stage):
+    from allexplainer.diagrams.shapes import piece_centres
+
+    scene = scenes()[scene_id]
+    for level in (Level.CHILD, Level.CLINIC):
+        for size in ((725, 410), (1920, 820)):
+            renderer = _renderer(scene, level, size)
+            labels = renderer.label_boxes(stage_end(scene, stage))
+            to_px = renderer.axes.transData.transform
+            pieces = [tuple(to_px(point))
+                      for actor in scene.actors
+                      for p in renderer._placements.get(actor.id, ())
+                      if p.broken > 0.5 and p.alpha > 0.05
+                      for point in piece_centres(p.x, p.y, p.size, p.rotation, p.broken,
+                                                 actor.seed)]
+            assert pieces, (scene_id, stage)
+            for name, (box, _leader) in labels.items():
+                for x, y in pieces:
+                    assert not (box[0] - 4 < x < box[2] + 4 and box[1] - 4 < y < box[3] + 4), \
+                        (scene_id, stage + 1, level.value, size, name)

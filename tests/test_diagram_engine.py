@@ -371,3 +371,21 @@ def test_a_switched_on_cells_rays_leave_the_side_where_it_meets_its_target_clear
     assert len(angles) >= 8
     # the receptors that meet the target crowd together at 0 degrees (to the right)
     assert all(30 <= angle <= 330 for angle in angles), angles
+
+
+def test_a_label_can_point_at_a_chosen_place_on_a_cells_outline(small):
+    from allexplainer.diagrams.layout import membrane_radius
+
+    text = SMALL.replace('target = "cell"', 'target = "cell"\nanchor = "edge:30"')
+    scene = load_scene(text, "small.toml", known_terms={"t-cell"})
+    places = layout(scene, state_at(scene, 6.0))
+    cell = places["cell"][0]
+    x, y = anchor_point(scene, places, "cell", 0, scene.actor("note").anchor)
+    radius = cell.size * membrane_radius("t_cell", scene.actor("cell").seed, 30.0)
+    assert math.degrees(math.atan2(y - cell.y, x - cell.x)) == pytest.approx(30.0)
+    assert math.dist((x, y), (cell.x, cell.y)) == pytest.approx(radius)
+    # any other spelling is named, with the choices
+    with pytest.raises(ContentError) as caught:
+        load_scene(text.replace('"edge:30"', '"edge:north"'), "small.toml",
+                   known_terms={"t-cell"})
+    assert "edge:DEGREES" in caught.value.message and caught.value.field == "actors[2].anchor"

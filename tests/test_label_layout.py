@@ -40,3 +40,27 @@ def test_headings_level_with_each_other_only_where_that_lands_on_no_label():
     # with nothing in the way, headings on one line still go by the same step
     nudges = settle_with_rows(wanted[:2], art, ROOM, {"before", "after"})
     assert nudges["before"][1] == nudges["after"][1] != 0.0
+
+
+def test_a_leader_line_goes_round_art_it_does_not_name():
+    from allexplainer.diagrams.drawing.labels import _leader_start, segment_hits_box
+
+    # a strip at the top is the only room; what the label names is far below, and a receptor
+    # stands on the straight line down to it: the label moves aside, its line clear
+    room = (0.0, 0.0, 400.0, 40.0)
+    target, label = (200.0, 300.0), (170.0, 10.0, 230.0, 30.0)
+    receptor = (190.0, 150.0, 210.0, 170.0)
+    assert segment_hits_box(_leader_start(label, target), target, receptor)
+    nudges = settle_with_rows([("note", label, target)], [receptor], room, set())
+    moved = _moved(label, nudges["note"])
+    assert not segment_hits_box(_leader_start(moved, target), target, receptor)
+
+
+def test_a_leader_may_end_on_the_art_it_names():
+    # a box round the leader's own end is what it names (a cell's outline): no detour for it
+    target = (300.0, 300.0)
+    label = (100.0, 100.0, 160.0, 120.0)
+    named = (290.0, 290.0, 360.0, 360.0)  # the leader crosses into it, wherever the label goes
+    wanted = [("note", label, target)]
+    assert settle_with_rows(wanted, [named], ROOM, set()) == settle_with_rows(wanted, [], ROOM,
+                                                                              set())

@@ -33,7 +33,8 @@ Scene scripts are TOML files, ``assets/diagrams/<id>.toml``, read by ``loader.lo
     y = 7.0
     target = "tcell_car"              # leader line to copy `target_index`, at point `anchor`
     target_index = 1
-    anchor = "head"                   # named points: kinds.KINDS[...].anchors
+    anchor = "head"                   # named points: kinds.KINDS[...].anchors; on a cell also
+                                      # "edge:75", its outline at 75 degrees (between receptors)
     align = "left"                    # left, center or right of x; style = "heading" for titles
     levels = ["clinic"]               # optional: only at these reading levels
 

@@ -233,6 +233,11 @@ def anchor_point(scene: Scene, placements: Mapping[str, tuple[Placement, ...]], 
     placement = copies[min(index, len(copies) - 1)]
     actor = scene.actor(actor_id)
     spec = kinds.kind_spec(actor.kind)
+    angle = edge_angle(anchor) if spec.category == kinds.CELL else None
+    if angle is not None:  # a chosen point of the outline, in the cell's own frame
+        radius = placement.size * membrane_radius(actor.kind, actor.seed, angle)
+        world = math.radians(angle + placement.rotation)
+        return placement.x + radius * math.cos(world), placement.y + radius * math.sin(world)
     if spec.category == kinds.CELL and anchor in ("", "auto", "edge") and toward is not None:
         point, _ = _Layout._surface_point(placement, spec, toward, actor)
         return point
@@ -243,6 +248,18 @@ def anchor_point(scene: Scene, placements: Mapping[str, tuple[Placement, ...]], 
     lx, ly = _local_anchor(spec, actor, anchor)
     ox, oy = _rotate(lx * placement.size, ly * placement.size, placement.rotation)
     return placement.x + ox, placement.y + oy
+
+
+def edge_angle(anchor: str) -> float | None:
+    """The angle (degrees) of a cell's ``edge:DEGREES`` anchor, or None for any other name."""
+    name, _, degrees = anchor.partition(":")
+    if name != "edge" or not degrees:
+        return None
+    try:
+        angle = float(degrees)
+    except ValueError:
+        return None
+    return angle if math.isfinite(angle) else None
 
 
 def _local_anchor(spec: kinds.KindSpec, actor: Actor, name: str) -> Point:

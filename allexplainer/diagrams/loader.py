@@ -17,6 +17,7 @@ from allexplainer.content.links import LINK_RE, VALID_ID_RE, iter_links
 from allexplainer.content.toml_lines import SourceLines
 from allexplainer.diagrams import kinds
 from allexplainer.diagrams.easing import EASINGS
+from allexplainer.diagrams.layout import edge_angle
 from allexplainer.diagrams.scene import (
     DISCRETE_PROPS,
     NUMERIC_PROPS,
@@ -161,9 +162,13 @@ class _Parser:
                 raise self.fail(f"no actor called {actor.target!r}", f"{field}.target")
             if actor.target:
                 target_kind = kinds.kind_spec(seen[actor.target].kind)
-                if actor.anchor not in ("", "auto", *target_kind.anchor_names):
+                on_edge = target_kind.category == kinds.CELL and \
+                    edge_angle(actor.anchor) is not None
+                if actor.anchor not in ("", "auto", *target_kind.anchor_names) and not on_edge:
+                    cell = ", or edge:DEGREES" if target_kind.category == kinds.CELL else ""
                     raise self.fail(f"a {target_kind.name} has no point {actor.anchor!r}; use one "
-                                    f"of: {', '.join(target_kind.anchor_names)}", f"{field}.anchor")
+                                    f"of: {', '.join(target_kind.anchor_names)}{cell}",
+                                    f"{field}.anchor")
             self.check_dock_target(actor.initial.docked_to, actor.id, seen, f"{field}.docked_to")
         return tuple(actors)
 

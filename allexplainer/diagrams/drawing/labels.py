@@ -238,6 +238,7 @@ class LabelArtists:
 
 # ---- placing labels so that they never collide ------------------------------------------------
 GAP_PX = 6.0  # clear space kept between two labels (canvas pixels)
+LEADER_ON_ART_COST = 600.0  # a leader line across art it does not point at (50 px of line)
 LEADER_COST = 12.0  # per pixel of leader line: a label keeps near what it names
 LONG_LEADER_COST = 150.0  # per pixel beyond four label heights: far labels cross the drawing
 
@@ -266,6 +267,11 @@ def segment_hits_box(p1, p2, box: Box) -> bool:
         return True
     corners = ((x0, y0), (x1, y0), (x1, y1), (x0, y1))
     return any(segments_cross(p1, p2, corners[i], corners[(i + 1) % 4]) for i in range(4))
+
+
+def _near(box: Box, point: Point, pad: float = 3.0) -> bool:
+    """Whether ``point`` is in ``box`` or within ``pad`` pixels of it."""
+    return box[0] - pad <= point[0] <= box[2] + pad and box[1] - pad <= point[1] <= box[3] + pad
 
 
 def _leader_start(box: Box, end: Point) -> Point | None:
@@ -381,6 +387,12 @@ def _settle_in_order(wanted: list[tuple[str, Box, Point | None]], art: list[Box]
                         # a long leader line is hard to follow (and crosses the drawing)
                         reach = math.dist(start, target)
                         cost += LEADER_COST * reach + LONG_LEADER_COST * max(0.0, reach - 4 * h)
+                        for part in art:
+                            # a leader across art it does not name (a box round its own end
+                            # is what it names, or stands right by it)
+                            if not _near(part, target) and segment_hits_box(start, target,
+                                                                            part):
+                                cost += LEADER_ON_ART_COST
                         for other, o_start, o_end in placed:
                             if segment_hits_box(start, target, other):
                                 cost += 2e5

@@ -782,9 +782,20 @@ def _art_boxes(scene: Scene, placements: Mapping[str, tuple[Placement, ...]],
         category = kinds.kind_spec(actor.kind).category
         reach = 1.05 if category == kinds.CELL else 0.9
         for p in placements.get(actor.id, ()):
+            if category == kinds.CELL and p.broken > 0.05 and p.alpha > 0.05:
+                # a cell breaking up: its pieces, each a small box (labels keep off debris)
+                half = PIECE_HALF * p.size
+                for x, y in piece_centres(p.x, p.y, p.size, p.rotation, p.broken, actor.seed):
+                    (x0, y0), (x1, y1) = to_px((x - half, y - half)), to_px((x + half, y + half))
+                    boxes.append((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
             if p.alpha * (1.0 - p.broken) <= 0.05:
                 continue
-            if (category == kinds.SURFACE and not actor.parent) or actor.kind == "activation":
+            if actor.kind == "activation":
+                # the rays round a switched-on cell, each on its own, and its round glow (a
+                # square round it would keep labels far out between the rays)
+                boxes.extend(_activation_boxes(p, to_px))
+                continue
+            if category == kinds.SURFACE and not actor.parent:
                 # a receptor drawn on its own (large, its parts named), or the rays round a
                 # switched-on cell: their own outline's box, not a square round their middle
                 boxes.append(_outline_box(actor.kind, p, to_px))
@@ -796,6 +807,22 @@ def _art_boxes(scene: Scene, placements: Mapping[str, tuple[Placement, ...]],
                 # the receptor's outer end too (its head, a flag), which stands past the square
                 # round its foot: labels touched receptor tips on small canvases
                 boxes.append(_outline_box(actor.kind, p, to_px, HEAD_FROM))
+    return boxes
+
+
+def _activation_boxes(p: Placement, to_px) -> list[tuple[float, float, float, float]]:
+    """Pixel boxes round each ray of a switched-on cell's glow, and three round its disc."""
+    glow, rays = layers_for("activation")
+    radius = float(np.abs(glow.paths[0]).max())
+    parts = [np.array([[-a * radius, -b * radius], [a * radius, b * radius]])
+             for a, b in ((1.0, 0.6), (0.6, 1.0), (0.82, 0.82))]
+    parts.extend(rays.paths)
+    boxes = []
+    for points in parts:
+        world = affine(p.x, p.y, p.size, p.rotation) @ np.vstack(
+            [points.T, np.ones(len(points))])
+        xs, ys = zip(*(to_px((x, y)) for x, y in world[:2].T), strict=True)
+        boxes.append((min(xs), min(ys), max(xs), max(ys)))
     return boxes
 
 
@@ -823,6 +850,7 @@ def _px_box(box: tuple[float, float, float, float], to_px) -> tuple[float, float
 
 
 _LOCAL_BOXES: dict[tuple[str, float | None], tuple[float, float, float, float]] = {}
+PIECE_HALF = 0.25  # half the width of a broken cell's piece (local units), with its drift
 HEAD_FROM = 0.55  # a receptor's head: its drawing from this far along it (its length is 1)
 _NAMED_WHOLE = {name for name, spec in kinds.KINDS.items()
                 if spec.category in (kinds.SURFACE, kinds.MOLECULE)}
