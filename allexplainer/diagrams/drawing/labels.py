@@ -262,6 +262,9 @@ def segments_cross(p1, p2, q1, q2) -> bool:
 def segment_hits_box(p1, p2, box: Box) -> bool:
     """Whether the segment p1-p2 passes through ``box``."""
     x0, y0, x1, y1 = box
+    if max(p1[0], p2[0]) <= x0 or min(p1[0], p2[0]) >= x1 or max(p1[1], p2[1]) <= y0 \
+            or min(p1[1], p2[1]) >= y1:
+        return False  # the segment's own box misses it (most art, most of the time)
     inside = [x0 < p[0] < x1 and y0 < p[1] < y1 for p in (p1, p2)]
     if any(inside):
         return True
@@ -353,6 +356,9 @@ def _settle_in_order(wanted: list[tuple[str, Box, Point | None]], art: list[Box]
     costs: dict[str, float] = {}
     for key, box, target in wanted:
         w, h = box[2] - box[0], box[3] - box[1]
+        # the art its leader must not cross: all but what stands at the leader's end (a box
+        # round that end is what the label names, or stands right by it)
+        unnamed = [part for part in art if target is not None and not _near(part, target)]
         best, best_cost = (0.0, 0.0), math.inf
         near = [(dx * w, dy * h)
                 for dy in (0.0, 0.6, -0.6, 1.2, -1.2, 1.8, -1.8, 2.5, -2.5, 3.3, -3.3, 4.2, -4.2)
@@ -387,11 +393,8 @@ def _settle_in_order(wanted: list[tuple[str, Box, Point | None]], art: list[Box]
                         # a long leader line is hard to follow (and crosses the drawing)
                         reach = math.dist(start, target)
                         cost += LEADER_COST * reach + LONG_LEADER_COST * max(0.0, reach - 4 * h)
-                        for part in art:
-                            # a leader across art it does not name (a box round its own end
-                            # is what it names, or stands right by it)
-                            if not _near(part, target) and segment_hits_box(start, target,
-                                                                            part):
+                        for part in unnamed:
+                            if segment_hits_box(start, target, part):
                                 cost += LEADER_ON_ART_COST
                         for other, o_start, o_end in placed:
                             if segment_hits_box(start, target, other):
