@@ -56,6 +56,17 @@ def test_a_leader_line_goes_round_art_it_does_not_name():
     assert not segment_hits_box(_leader_start(moved, target), target, receptor)
 
 
+def test_a_label_steps_right_off_art_it_does_not_name():
+    # a corner of the label would rest on a receptor's head by two pixels: a little more
+    # leader line is better than a label on the drawing
+    room = (0.0, 0.0, 400.0, 40.0)
+    target, label = (200.0, 300.0), (170.0, 10.0, 230.0, 30.0)
+    head = (228.0, 28.0, 240.0, 40.0)
+    assert overlap_area(label, head) > 0
+    nudges = settle_with_rows([("note", label, target)], [head], room, set())
+    assert overlap_area(_moved(label, nudges["note"]), head) == 0
+
+
 def test_a_leader_may_end_on_the_art_it_names():
     # a box round the leader's own end is what it names (a cell's outline): no detour for it
     target = (300.0, 300.0)

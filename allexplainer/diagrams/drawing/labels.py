@@ -238,6 +238,7 @@ class LabelArtists:
 
 # ---- placing labels so that they never collide ------------------------------------------------
 GAP_PX = 6.0  # clear space kept between two labels (canvas pixels)
+ART_TOUCH_COST = 250.0  # a label on any art at all: worth about 20 px more of leader line
 LEADER_ON_ART_COST = 600.0  # a leader line across art it does not point at (50 px of line)
 LEADER_COST = 12.0  # per pixel of leader line: a label keeps near what it names
 LONG_LEADER_COST = 150.0  # per pixel beyond four label heights: far labels cross the drawing
@@ -358,7 +359,8 @@ def _settle_in_order(wanted: list[tuple[str, Box, Point | None]], art: list[Box]
         w, h = box[2] - box[0], box[3] - box[1]
         # the art its leader must not cross: all but what stands at the leader's end (a box
         # round that end is what the label names, or stands right by it)
-        unnamed = [part for part in art if target is not None and not _near(part, target)]
+        others = [part for part in art if target is None or not _near(part, target)]
+        unnamed = others if target is not None else []
         best, best_cost = (0.0, 0.0), math.inf
         near = [(dx * w, dy * h)
                 for dy in (0.0, 0.6, -0.6, 1.2, -1.2, 1.8, -1.8, 2.5, -2.5, 3.3, -3.3, 4.2, -4.2)
@@ -384,6 +386,11 @@ def _settle_in_order(wanted: list[tuple[str, Box, Point | None]], art: list[Box]
                         cost += 2e5
                 for part in art:
                     cost += 1.5 * overlap_area(moved, part)
+                for part in others:
+                    if overlap_area(moved, part) > 0:
+                        # on art it does not name at all (a corner on a receptor's head shows;
+                        # what it names is often a rough box much larger than its drawing)
+                        cost += ART_TOUCH_COST
                 start = None
                 if target is not None:
                     if moved[0] < target[0] < moved[2] and moved[1] < target[1] < moved[3]:
