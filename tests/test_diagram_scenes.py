@@ -160,8 +160,15 @@ def test_cd19_stages():
     scene, s, places = _end("cd19", 1)
     assert s["cart"].docked_to == "leuk1" and s["leuk1"].broken == 0
     assert _held(scene, places, "cart_car", "leuk1_cd19") == 3
-    _, s, _ = _end("cd19", 2)
+    # family and clinic name where the CAR holds CD19, as their captions do
+    bind = scene.actor("label_bind")
+    assert s["label_bind"].opacity == 1 and bind.target == "leuk1_cd19"
+    assert bind.levels == {Level.FAMILY, Level.CLINIC}
+    scene, s, _ = _end("cd19", 2)
     assert s["leuk1"].broken == 1.0
+    # the CAR T-cell and the pieces are named
+    assert s["label_cart"].opacity == s["label_pieces"].opacity == 1
+    assert scene.actor("label_pieces").target == "leuk1" and s["label_bind"].opacity == 0
     _, s, places = _end("cd19", 3)
     assert s["cart"].count == 5 and s["cart"].docked_to == ""
     assert len(places["cart"]) == 5

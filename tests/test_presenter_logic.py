@@ -103,6 +103,20 @@ def test_the_room_never_reads_that_only_leukaemia_cells_carry_cd19():
         assert "CD19" in shown and ("healthy" in shown or "B cells" in shown), (level, shown)
 
 
+def test_the_room_reads_what_both_ends_of_blinatumomab_hold():
+    from allexplainer.content.levels import LEVELS
+    from allexplainer.content.links import strip_links
+    from allexplainer.resources import builtin_scenes
+
+    notes = parse_notes(NOTES)
+    first = builtin_scenes()["blinatumomab"].stages[0]
+    for level in LEVELS:
+        written = notes["blinatumomab"][0].room.get(str(level), "")
+        shown = room_caption(strip_links(first.caption.get(level)), written).shown
+        assert ("T cell" in shown or "guard cell" in shown or "CD3" in shown), (level, shown)
+        assert ("leukaemia cell" in shown or "CD19" in shown), (level, shown)
+
+
 @pytest.mark.parametrize(("room", "message"), [
     ('room = { grown_up = "Hello." }', "'grown_up' is not a reading level"),
     ('room = { clinic = "" }', "missing or empty"),

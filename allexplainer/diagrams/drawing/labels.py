@@ -359,8 +359,12 @@ def _settle_in_order(wanted: list[tuple[str, Box, Point | None]], art: list[Box]
         w, h = box[2] - box[0], box[3] - box[1]
         # the art its leader must not cross: all but what stands at the leader's end (a box
         # round that end is what the label names, or stands right by it)
-        others = [part for part in art if target is None or not _near(part, target)]
-        unnamed = others if target is not None else []
+        unnamed = [part for part in art if target is not None and not _near(part, target)]
+        # art a label must not touch at all: all it does not name, and what it names if that
+        # is small (a receptor's head: touching it hides the leader line); a cell or a receptor
+        # drawn large is a rough box, much larger than its drawing, that labels sit against
+        others = [part for part in art if target is None or not _near(part, target)
+                  or max(part[2] - part[0], part[3] - part[1]) <= 2.5 * h]
         best, best_cost = (0.0, 0.0), math.inf
         near = [(dx * w, dy * h)
                 for dy in (0.0, 0.6, -0.6, 1.2, -1.2, 1.8, -1.8, 2.5, -2.5, 3.3, -3.3, 4.2, -4.2)
