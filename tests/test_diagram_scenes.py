@@ -138,7 +138,9 @@ def test_car_t_stages():
     _, s, places = _end("car_t", 6)
     assert s["before"].shown and s["after"].shown
     assert s["before"].x < s["after"].x
-    assert len(places["after_car"]) == 5 and "before_car" not in places
+    # the same T cell: its six receptors as before, and six CARs, as it grew in the lab
+    assert len(places["after_car"]) == 6 and "before_car" not in places
+    assert len(places["after_tcr"]) == len(places["before_tcr"]) == 6
     clinic_only = [a.id for a in scene.actors if a.id.startswith("label_part_")]
     assert len(clinic_only) == 5
     assert all(scene.actor(a).levels == frozenset(LEVELS) and not scene.actor(a).text.child

@@ -372,8 +372,9 @@ class MembraneArtists(_SingleShape):
         body = np.vstack((top, [[half_w, -half_h], [-half_w, -half_h]]))
         super().__init__(actor, axes, Layer((body,), palette.KEY_COLOURS["t_cell"], edge="none",
                                             width=0.0))
-        # the membrane is a bilayer: its outer line, and a thinner inner one just under it
-        inner = top - (0.0, min(0.2, 0.15 * actor.h))
+        # the membrane is a bilayer: its outer line, and a thinner inner one under it, as far
+        # apart as a transmembrane piece drawn this large is tall (so it spans the two)
+        inner = top - (0.0, min(0.4, 0.2 * actor.h))
         self.edge = compile_layer(Layer((top,), None, filled=False))
         self.inner = compile_layer(Layer((inner,), None, filled=False))
         self.edge_colour = to_rgba(palette.OUTLINE)
