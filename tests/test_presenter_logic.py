@@ -90,29 +90,26 @@ def test_every_caption_at_every_level_fits_the_room():
                 assert room.fits, (scene_id, index + 1, str(level), room.shown)
 
 
-def test_the_room_never_reads_that_only_leukaemia_cells_carry_cd19():
+def _room_words(scene_id: str, index: int) -> dict:
+    """What the room reads for stage ``index`` of ``scene_id``, by reading level."""
     from allexplainer.content.levels import LEVELS
     from allexplainer.content.links import strip_links
     from allexplainer.resources import builtin_scenes
 
     notes = parse_notes(NOTES)
-    first = builtin_scenes()["cd19"].stages[0]
-    for level in LEVELS:
-        written = notes["cd19"][0].room.get(str(level), "")
-        shown = room_caption(strip_links(first.caption.get(level)), written).shown
+    stage = builtin_scenes()[scene_id].stages[index]
+    return {level: room_caption(strip_links(stage.caption.get(level)),
+                                notes[scene_id][index].room.get(str(level), "")).shown
+            for level in LEVELS}
+
+
+def test_the_room_never_reads_that_only_leukaemia_cells_carry_cd19():
+    for level, shown in _room_words("cd19", 0).items():
         assert "CD19" in shown and ("healthy" in shown or "B cells" in shown), (level, shown)
 
 
 def test_the_room_reads_what_both_ends_of_blinatumomab_hold():
-    from allexplainer.content.levels import LEVELS
-    from allexplainer.content.links import strip_links
-    from allexplainer.resources import builtin_scenes
-
-    notes = parse_notes(NOTES)
-    first = builtin_scenes()["blinatumomab"].stages[0]
-    for level in LEVELS:
-        written = notes["blinatumomab"][0].room.get(str(level), "")
-        shown = room_caption(strip_links(first.caption.get(level)), written).shown
+    for level, shown in _room_words("blinatumomab", 0).items():
         assert ("T cell" in shown or "guard cell" in shown or "CD3" in shown), (level, shown)
         assert ("leukaemia cell" in shown or "CD19" in shown), (level, shown)
 
