@@ -357,14 +357,18 @@ def _settle_in_order(wanted: list[tuple[str, Box, Point | None]], art: list[Box]
     costs: dict[str, float] = {}
     for key, box, target in wanted:
         w, h = box[2] - box[0], box[3] - box[1]
-        # the art its leader must not cross: all but what stands at the leader's end (a box
-        # round that end is what the label names, or stands right by it)
-        unnamed = [part for part in art if target is not None and not _near(part, target)]
-        # art a label must not touch at all: all it does not name, and what it names if that
-        # is small (a receptor's head: touching it hides the leader line); a cell or a receptor
-        # drawn large is a rough box, much larger than its drawing, that labels sit against
-        others = [part for part in art if target is None or not _near(part, target)
-                  or max(part[2] - part[0], part[3] - part[1]) <= 2.5 * h]
+        # what stands at the leader's end (a box round that end) is what the label names, or
+        # stands right by it: its leader may cross that art, and no other
+        named = [target is not None and _near(part, target) for part in art]
+        unnamed = [part for part, by_end in zip(art, named, strict=True)
+                   if target is not None and not by_end]
+        # each part of the art with the cost of a label touching it at all: all it does not
+        # name, and what it names if that is small (a receptor's head: touching it hides the
+        # leader line); a cell or a receptor drawn large is a rough box, much larger than its
+        # drawing, that labels sit against
+        touch = [(part, ART_TOUCH_COST if not by_end
+                  or max(part[2] - part[0], part[3] - part[1]) <= 2.5 * h else 0.0)
+                 for part, by_end in zip(art, named, strict=True)]
         best, best_cost = (0.0, 0.0), math.inf
         near = [(dx * w, dy * h)
                 for dy in (0.0, 0.6, -0.6, 1.2, -1.2, 1.8, -1.8, 2.5, -2.5, 3.3, -3.3, 4.2, -4.2)
@@ -388,13 +392,12 @@ def _settle_in_order(wanted: list[tuple[str, Box, Point | None]], art: list[Box]
                     cost += 1000.0 * overlap_area(moved, other, GAP_PX)
                     if start is not None and segment_hits_box(start, end, moved):
                         cost += 2e5
-                for part in art:
-                    cost += 1.5 * overlap_area(moved, part)
-                for part in others:
-                    if overlap_area(moved, part) > 0:
-                        # on art it does not name at all (a corner on a receptor's head shows;
-                        # what it names is often a rough box much larger than its drawing)
-                        cost += ART_TOUCH_COST
+                shared = [overlap_area(moved, part) for part, _ in touch]
+                for on in shared:
+                    cost += 1.5 * on
+                for on, (_, touching) in zip(shared, touch, strict=True):
+                    if on > 0:  # on the art at all: a corner on a receptor's head shows
+                        cost += touching
                 start = None
                 if target is not None:
                     if moved[0] < target[0] < moved[2] and moved[1] < target[1] < moved[3]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from functools import cache
 
 import numpy as np
 from matplotlib.figure import Figure
@@ -796,8 +797,8 @@ def _art_boxes(scene: Scene, placements: Mapping[str, tuple[Placement, ...]],
                 boxes.extend(_activation_boxes(p, to_px))
                 continue
             if category == kinds.SURFACE and not actor.parent:
-                # a receptor drawn on its own (large, its parts named), or the rays round a
-                # switched-on cell: their own outline's box, not a square round their middle
+                # a receptor drawn on its own (large, its parts named): its own outline's box,
+                # not a square round its middle
                 boxes.append(_outline_box(actor.kind, p, to_px))
                 continue
             (x0, y0), (x1, y1) = to_px((p.x - reach * p.size, p.y - reach * p.size)), \
@@ -810,15 +811,20 @@ def _art_boxes(scene: Scene, placements: Mapping[str, tuple[Placement, ...]],
     return boxes
 
 
-def _activation_boxes(p: Placement, to_px) -> list[tuple[float, float, float, float]]:
-    """Pixel boxes round each ray of a switched-on cell's glow, and three round its disc."""
+@cache
+def _activation_parts() -> tuple[np.ndarray, ...]:
+    """A switched-on cell's glow in its own frame: three boxes round its disc, and each ray."""
     glow, rays = layers_for("activation")
     radius = float(np.abs(glow.paths[0]).max())
-    parts = [np.array([[-a * radius, -b * radius], [a * radius, b * radius]])
-             for a, b in ((1.0, 0.6), (0.6, 1.0), (0.82, 0.82))]
-    parts.extend(rays.paths)
+    discs = tuple(np.array([[-a * radius, -b * radius], [a * radius, b * radius]])
+                  for a, b in ((1.0, 0.6), (0.6, 1.0), (0.82, 0.82)))
+    return discs + tuple(rays.paths)
+
+
+def _activation_boxes(p: Placement, to_px) -> list[tuple[float, float, float, float]]:
+    """Pixel boxes round each ray of a switched-on cell's glow, and three round its disc."""
     boxes = []
-    for points in parts:
+    for points in _activation_parts():
         world = affine(p.x, p.y, p.size, p.rotation) @ np.vstack(
             [points.T, np.ones(len(points))])
         xs, ys = zip(*(to_px((x, y)) for x, y in world[:2].T), strict=True)
