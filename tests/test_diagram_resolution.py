@@ -127,6 +127,62 @@ def test_at_device_pixel_ratio_2_still_frames_have_every_physical_pixel():
     assert found["same"]
 
 
+LABELS_AT_RATIO_2 = """
+import json
+from PySide6.QtWidgets import QApplication
+from allexplainer.content.levels import Level
+from allexplainer.diagrams._qt.canvas import DiagramCanvas
+from allexplainer.diagrams.drawing.labels import LabelArtists
+from allexplainer.diagrams.scene import stage_end, stage_start
+from allexplainer.reading_state import ReadingState
+from allexplainer.resources import builtin_scenes
+app = QApplication([])
+moved = {}
+for scene_id, scene in builtin_scenes().items():
+    canvas = DiagramCanvas(scene, ReadingState(Level.CLINIC))
+    canvas.resize(1920, 1080)
+    canvas.show()
+    app.processEvents()
+    renderer = canvas.scene_renderer
+
+    def boxes():  # each label's box in the widget's (logical) pixels
+        ratio = canvas.figure.dpi / 100
+        return {name: [v / ratio for v in artists.text.box()]
+                for name, artists in renderer._actors.items()
+                if isinstance(artists, LabelArtists) and artists.text.box() is not None}
+
+    for index in range(1, len(scene.stages)):
+        start, end = stage_start(scene, index), stage_end(scene, index)
+        canvas.show_time(start, moving=False)  # the stage before has ended: held
+        while canvas._ahead.isActive():  # the still moment before Next
+            app.processEvents()
+        canvas.show_time(start + 1 / 60, moving=True)  # Next
+        canvas.show_time(end - 1 / 60, moving=True)
+        moving = boxes()
+        canvas.show_time(end, moving=False)  # the stage's end, paused on
+        for name, box in boxes().items():
+            if name in moving:
+                moved[f"{scene_id} {index + 1} {name}"] = max(
+                    abs(a - b) for a, b in zip(box, moving[name]))
+    canvas.close_renderer()
+print(json.dumps({"ratio": canvas.devicePixelRatioF(), "moved": moved}))
+"""
+
+
+def test_at_device_pixel_ratio_2_labels_stay_put_when_the_picture_stops():
+    """On a HiDPI screen moving frames are drawn at half the resolution and the paused frame
+    at full: each label is where the paused frame puts it while the stage plays, so nothing
+    jumps when the picture stops (a few pixels of lettering aside)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": "2"}
+    result = subprocess.run([sys.executable, "-c", LABELS_AT_RATIO_2], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=300, check=True)
+    found = json.loads(result.stdout.strip().splitlines()[-1])
+    assert found["ratio"] == 2.0
+    assert len(found["moved"]) > 40  # labels of every scene were compared
+    jumps = {name: d for name, d in found["moved"].items() if d > 6}
+    assert not jumps
+
+
 def test_the_next_stage_starts_at_once_after_a_held_stage_end(canvas, qtbot):
     """While a stage's end is held, the next stage's framing, labels and background are made
     ready (when idle), so pressing Next moves the picture at once: its first frame is blitted,

@@ -114,8 +114,12 @@ class DiagramCanvas(FigureCanvasQTAgg):
         """Ready the first moving frame after a still one (``prepare_ahead``), when moving
         frames are drawn at the resolution of this still one (else that frame is a full draw
         at the motion resolution anyway)."""
-        if not self._moving and math.isclose(self.motion_ratio(), self.screen_ratio()):
+        if self._moving:
+            return
+        if math.isclose(self.motion_ratio(), self.screen_ratio()):
             self.scene_renderer.prepare_ahead()
+        else:  # the first moving frame is a full draw, but its labels need not be worked out
+            self.scene_renderer.prepare_next_stage()
 
     def draw(self) -> None:
         """A full draw of the picture on show (a repaint, a resize, a change of look), never of
@@ -123,6 +127,9 @@ class DiagramCanvas(FigureCanvasQTAgg):
         if getattr(self, "scene_renderer", None) is not None:
             self.scene_renderer.unprepare()
         super().draw()
+        # this draw is at the size and look now set: a draw still queued by a resize (a change
+        # between the motion and the full resolution) would only draw the same picture again
+        self._draw_pending = False
 
     def blit(self, bbox=None) -> None:
         """Repaint the part of the widget under ``bbox`` (canvas pixels), rounded outward so a

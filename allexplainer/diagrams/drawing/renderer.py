@@ -279,8 +279,9 @@ class SceneRenderer:
         key = self._settle_key(("stage", index) if staged else ("states", id(states)))
         if key == self._settled_key:
             return  # checked before working out any state: this runs on every frame
-        if staged and key in self._nudges:
-            nudges = self._nudges[key]
+        known = self._known_nudges(key) if staged else None
+        if known is not None:
+            nudges = known
         else:
             nudges = self._work_out_nudges(index if staged else None, states)
             if staged:
@@ -302,7 +303,7 @@ class SceneRenderer:
         if self._time is None or not 0 <= index < len(self.scene.stages):
             return
         key = self._settle_key(("stage", index))
-        if key in self._nudges:
+        if self._known_nudges(key) is not None:
             return
         xlim, ylim, shown = self.axes.get_xlim(), self.axes.get_ylim(), self._view_index
         self._show_view(self._stage_view(index) if self.framing else WHOLE_SCENE)
@@ -312,6 +313,37 @@ class SceneRenderer:
             self.axes.set_xlim(*xlim)
             self.axes.set_ylim(*ylim)
             self._view_index = shown
+
+    def prepare_next_stage(self) -> bool:
+        """On a held stage end, work out the next stage's label nudges at this resolution, so
+        moving frames drawn at another one (a HiDPI screen's motion resolution) take them scaled
+        rather than stop to work out their own when Next is pressed. True if there was a next
+        stage to prepare."""
+        if self._time is None:
+            return False
+        index = stage_at(self.scene, self._time)
+        if index == self._stage_shown():
+            return False  # not a held end: the stage on show goes on
+        self.prepare_stage(index)
+        return True
+
+    def _known_nudges(self, key: tuple) -> dict | None:
+        """The nudges kept for ``key``; for a moving frame, failing those, the nudges of the same
+        stage worked out at another resolution of the same canvas (the paused frame's, on a
+        HiDPI screen), scaled: the labels stay where the paused frame puts them."""
+        found = self._nudges.get(key)
+        if found is not None or not self._sliding:
+            return found
+        size = key[1]
+        for other, nudges in self._nudges.items():
+            if other[0] != key[0] or other[2:] != key[2:] or other[1] == size:
+                continue
+            fx, fy = size[0] / other[1][0], size[1] / other[1][1]
+            if math.isclose(fx, fy, rel_tol=2e-3):
+                scaled = {name: (dx * fx, dy * fy) for name, (dx, dy) in nudges.items()}
+                self._keep_nudges(key, scaled)
+                return scaled
+        return None
 
     def _keep_nudges(self, key: tuple, nudges: dict) -> None:
         if len(self._nudges) >= 64:  # many window sizes: start again rather than grow
@@ -607,8 +639,11 @@ class SceneRenderer:
                 self._steady_cache[interval] = steady_actors(self.scene, changing, *interval)
             self._animate_only(changing, self._steady_cache[interval])
             # entering a stage is a held frame (its start is the last one's end): work out its
-            # labels now, so its first moving frame does not wait for them
-            self.prepare_stage(stage_at(self.scene, t))
+            # labels now, so its first moving frame does not wait for them (a moving frame needs
+            # only the stage it shows: at a stage's very end, not the next one's)
+            entered = stage_at(self.scene, t)
+            if not self._sliding or entered == self._stage_shown():
+                self.prepare_stage(entered)
             for actor_id in self._changing:  # draw their words now, not mid-animation
                 artists = self._actors[actor_id]
                 if isinstance(artists, LabelArtists):
