@@ -171,9 +171,18 @@ def test_cd19_stages():
     # the CAR T-cell and the pieces are named
     assert s["label_cart"].opacity == s["label_pieces"].opacity == 1
     assert scene.actor("label_pieces").target == "leuk1" and s["label_bind"].opacity == 0
-    _, s, places = _end("cd19", 3)
+    scene, s, places = _end("cd19", 3)
     assert s["cart"].count == 5 and s["cart"].docked_to == ""
     assert len(places["cart"]) == 5
+    # let go, the cell and its copies carry their CARs spread out, none bunched as for holding
+    assert s["cart_car"].opacity == 0 and s["cart_car_free"].opacity == 1
+    assert s["cart_tcr"].opacity == 0 and s["cart_tcr_free"].opacity == 1
+    heads = [anchor_point(scene, places, "cart_car_free", k, "head")
+             for k in range(len(places["cart_car_free"]))]
+    assert len(heads) == 30  # six on each of the five cells
+    for cell in range(5):
+        own = heads[6 * cell:6 * cell + 6]
+        assert min(math.dist(a, b) for i, a in enumerate(own) for b in own[i + 1:]) > 0.5
     _, s, _ = _end("cd19", 4)
     assert (s["cart2"].docked_to, s["cart3"].docked_to) == ("leuk2", "leuk3")
     assert s["leuk2"].broken == s["leuk3"].broken == 1.0
