@@ -236,3 +236,43 @@ def test_no_label_overlaps_a_piece_of_a_broken_cell_or_a_panels_edge(scene_id):
                         assert _overlap(box, edge) == 0, (*where, name, "on a panel's edge")
                 checked += len(pieces) + len(edges)
     assert checked  # every scene has a panel, a vessel or a broken cell somewhere
+
+
+@pytest.mark.parametrize("scene_id", ["antibodies", "blinatumomab", "car_t", "cd19"])
+def test_no_leader_line_overlaps_the_cell_it_names(scene_id):
+    """A label's leader line ends on the near side of the whole cell it names: it never runs
+    across the cell to its far rim (the line would cut the very thing it points at)."""
+    from allexplainer.diagrams import kinds
+
+    scene = scenes()[scene_id]
+    actors = {actor.id: actor for actor in scene.actors}
+    checked = 0
+    for level in Level:
+        for size, words in FRAMES:
+            renderer = _renderer(scene, level, size)
+            renderer.word_scale = words
+            renderer.set_legend(True)
+            for index in range(len(scene.stages)):
+                labels = renderer.label_boxes(stage_end(scene, index))
+                to_px = renderer.axes.transData.transform
+                for name, (_box, leader) in labels.items():
+                    target = actors[name].target
+                    if leader is None or not target or \
+                            kinds.kind_spec(actors[target].kind).category != kinds.CELL:
+                        continue
+                    copies = renderer._placements.get(target, ())
+                    if not copies:
+                        continue
+                    cell = copies[min(actors[name].target_index, len(copies) - 1)]
+                    if cell.broken > 0.05:
+                        continue  # a cell in pieces: its leader ends on a piece
+                    centre = np.array(to_px((cell.x, cell.y)))
+                    start, end = (np.array(point, dtype=float) for point in leader)
+                    along = end - start
+                    t = np.clip(np.dot(centre - start, along) / max(np.dot(along, along), 1e-9),
+                                0.0, 1.0)
+                    nearest = np.linalg.norm(start + t * along - centre)
+                    assert nearest >= 0.85 * np.linalg.norm(end - centre), \
+                        (scene_id, index + 1, level.value, size, name)
+                    checked += 1
+    assert checked
