@@ -120,7 +120,8 @@ class FirstPaint(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
             heavy = ("matplotlib", "numpy", "allexplainer.play._qt.play_mode",
-                     "allexplainer.search._qt.dialog", "allexplainer.takehome._qt.document")
+                     "allexplainer.search._qt.dialog", "allexplainer.takehome._qt.document",
+                     "allexplainer.takehome.handout")
             print("loaded at first paint:", sorted(set(heavy) & set(sys.modules)), flush=True)
             app.exit(0)
         return False
