@@ -121,7 +121,7 @@ class FirstPaint(QObject):
         if event.type() == QEvent.Type.Paint:
             heavy = ("matplotlib", "numpy", "allexplainer.play._qt.play_mode",
                      "allexplainer.search._qt.dialog", "allexplainer.takehome._qt.document",
-                     "allexplainer.takehome.handout")
+                     "allexplainer.takehome.handout", "allexplainer.topics._qt.teach_back")
             print("loaded at first paint:", sorted(set(heavy) & set(sys.modules)), flush=True)
             app.exit(0)
         return False
