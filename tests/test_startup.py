@@ -109,6 +109,17 @@ def test_the_glossary_shortcut_works_even_before_the_build_is_finished(qtbot):
     assert window.glossary.search is not None
 
 
+def test_play_mode_asked_for_before_the_build_is_finished_hides_the_panels_too(qtbot):
+    window = build_window(parse_args([]))
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    window.play_action.trigger()                       # F7 at once, perhaps before the step
+    assert window.built and window.play_switch.active
+    assert not window.glossary.isVisible() and not window.notebook.isVisible()
+    assert not window.tabs.isVisible()
+
+
 @pytest.mark.qt_no_exception_capture
 def test_an_error_while_finishing_the_build_reaches_the_crash_handler(qtbot, tmp_path,
                                                                       monkeypatch):

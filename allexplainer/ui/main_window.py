@@ -352,6 +352,8 @@ class MainWindow(QMainWindow):
         self.present_action.triggered.connect(self.start_presenting)
         self.play_action = self.view_menu.addAction("&Play mode (for children)")
         self.play_action.setShortcut(QKeySequence(Qt.Key.Key_F7))
+        # play mode hides the panels, so they are made first if they are still to come
+        self.play_action.triggered.connect(self.finish_building)
         self.play_action.triggered.connect(self.play_switch.enter)
         self.level_toolbar.addSeparator()
         self.level_toolbar.addAction(self.present_action)
@@ -478,6 +480,7 @@ class MainWindow(QMainWindow):
 
     def start_presenting(self) -> None:
         """Present every diagram full screen from the current topic (F5); Esc comes back."""
+        self.finish_building()  # the panels are hidden and brought back around it
         source = self.diagram_source
         if source is None or self.presenter is not None or self.play_switch.active:
             return

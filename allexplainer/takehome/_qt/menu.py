@@ -96,6 +96,7 @@ class TakeHome(QObject):
         self._pin_questions()
         self._play_hooked = False
         window.play_action.triggered.connect(self._hook_play_mode)
+        self._hook_play_mode()  # play mode already opened (before a staged window was built)
 
     # ----- what is on screen ----------------------------------------------------------------
     def topic(self) -> Topic | None:
