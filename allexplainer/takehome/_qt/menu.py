@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QLocale, QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMessageBox
 
@@ -42,10 +42,6 @@ PICTURE_SIZES = {"1280 × 720 (slides)": (1280, 720), "1920 × 1080 (full HD)": 
 
 def default_page() -> str:
     """US Letter where that is the usual paper, else A4."""
-    # imported here: QLocale's enums (hundreds of languages and countries) cost about 12 ms
-    # to create, which the window's start need not pay
-    from PySide6.QtCore import QLocale
-
     territory = QLocale().territory()
     letter = {QLocale.Country.UnitedStates, QLocale.Country.Canada,
               QLocale.Country.Mexico, QLocale.Country.Philippines}
