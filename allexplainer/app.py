@@ -161,8 +161,11 @@ def app_icon():
     return icon
 
 
-def build_window(args: argparse.Namespace):
-    """Load the content and build the main window; None (after a message) for a bad --topic."""
+def build_window(args: argparse.Namespace, *, staged: bool = True):
+    """Load the content and build the main window; None (after a message) for a bad --topic.
+
+    ``staged`` (the default, as the app starts) leaves the panels and the take-home actions
+    until just after the window's first paint (``MainWindow.finish_building``)."""
     from PySide6.QtWidgets import QLabel
 
     from allexplainer.clinic.managed_settings import ClinicSettings
@@ -174,7 +177,6 @@ def build_window(args: argparse.Namespace):
     from allexplainer.report._qt.menu import add_report_action
     from allexplainer.resources import load_content
     from allexplainer.settings import Settings
-    from allexplainer.takehome._qt.menu import install as install_takehome
     from allexplainer.ui.main_window import MainWindow
 
     library = load_content(args.content_dir)
@@ -196,7 +198,7 @@ def build_window(args: argparse.Namespace):
                              known_terms={term.id for term in library.terms})
     notes = PresenterNotes(assets / "presenter" if assets else None)
     window = MainWindow(library, settings, state=state, diagram_factory=diagrams,
-                        presenter_notes=notes,
+                        presenter_notes=notes, staged=staged,
                         notebook_store=None if policy.keep_questions else MemoryNotebookStore(),
                         preview_of=str(args.content_dir) if args.content_dir else None)
     if not policy.keep_questions:
@@ -206,7 +208,13 @@ def build_window(args: argparse.Namespace):
                         "when the app closes.")
         window.statusBar().addPermanentWidget(note)
     add_report_action(window)
-    install_takehome(window)
+
+    def install_takehome() -> None:  # it pins the notebook's questions, so it waits for them
+        from allexplainer.takehome._qt.menu import install
+
+        install(window)
+
+    window.when_built(install_takehome)
     window.restore_state()
     if args.topic:
         window.show_topic(args.topic)

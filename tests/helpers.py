@@ -53,3 +53,13 @@ def open_main_window(qtbot, folder: Path, library=None, **options):
     with qtbot.waitExposed(window):
         window.show()
     return window
+
+
+def show_started(qtbot, window):
+    """Show a window from ``build_window`` (a staged start) and wait until it is fully built:
+    its first paint done and its panels and take-home actions made after it, as a user sees."""
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    qtbot.waitUntil(lambda: window.built, timeout=5000)
+    return window

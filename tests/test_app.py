@@ -11,14 +11,12 @@ from PySide6.QtCore import Qt
 
 from allexplainer.app import build_window, parse_args
 from allexplainer.content.levels import LEVELS, Level
-from tests.helpers import ROOT, click_link
+from tests.helpers import ROOT, click_link, show_started
 
 
 def test_topic_and_level_from_the_command_line(qtbot):
     window = build_window(parse_args(["--topic", "car-t", "--level", "child"]))
-    qtbot.addWidget(window)
-    with qtbot.waitExposed(window):
-        window.show()
+    show_started(qtbot, window)
     assert window.current_topic_id() == "car-t"
     assert window.level is Level.CHILD
     assert window.tabs.tabText(window.tabs.currentIndex()) == "CAR T-cells"
@@ -44,9 +42,7 @@ def no_network(monkeypatch):
 @pytest.fixture
 def app_window(qtbot):
     window = build_window(parse_args([]))
-    qtbot.addWidget(window)
-    with qtbot.waitExposed(window):
-        window.show()
+    show_started(qtbot, window)
     return window
 
 
@@ -120,7 +116,8 @@ class FirstPaint(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
             heavy = ("matplotlib", "numpy", "allexplainer.play._qt.play_mode",
-                     "allexplainer.search._qt.dialog", "allexplainer.takehome._qt.document")
+                     "allexplainer.search._qt.dialog", "allexplainer.takehome._qt.document",
+                     "allexplainer.takehome.handout", "allexplainer.topics._qt.teach_back")
             print("loaded at first paint:", sorted(set(heavy) & set(sys.modules)), flush=True)
             app.exit(0)
         return False

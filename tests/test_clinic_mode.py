@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from allexplainer.app import build_window, parse_args
 from allexplainer.content.levels import Level
 from allexplainer.notebook.store import data_folder
+from tests.helpers import show_started
 
 CLINIC_NOTE = "Clinic computer: questions are not kept"
 
@@ -29,9 +30,7 @@ def clinic_file(tmp_path, monkeypatch):
 def start(qtbot, *args: str):
     """Start the app as the command line does, and show its window."""
     window = build_window(parse_args(list(args)))
-    qtbot.addWidget(window)
-    with qtbot.waitExposed(window):
-        window.show()
+    show_started(qtbot, window)
     return window
 
 

@@ -18,7 +18,7 @@ from allexplainer.settings import APPLICATION, KEY_LEVEL, KEY_TOPIC, ORGANISATIO
 from allexplainer.topics._qt.care_note import CARE_TEAM_TEXT
 from allexplainer.ui.main_window import MainWindow
 from tests.content_files import topic_headers
-from tests.helpers import CONTENT_DIR, click_link
+from tests.helpers import CONTENT_DIR, click_link, show_started
 
 # from the topic files themselves, so a new topic needs no edit here
 TAB_LABELS = [header.get("tab_title") or header["title"] for header in topic_headers()]
@@ -211,9 +211,7 @@ def test_previewed_content_is_marked_as_a_preview(qtbot):
     from allexplainer.app import build_window, parse_args
 
     window = build_window(parse_args(["--content-dir", str(CONTENT_DIR)]))
-    qtbot.addWidget(window)
-    with qtbot.waitExposed(window):
-        window.show()
+    show_started(qtbot, window)
     assert "PREVIEW" in window.windowTitle()
     assert window.preview_banner.isVisible()
     assert "not yet reviewed" in window.preview_banner.text()

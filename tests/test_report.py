@@ -12,14 +12,13 @@ from allexplainer import __version__
 from allexplainer.app import build_window, parse_args
 from allexplainer.report._qt.dialog import ReportDialog
 from allexplainer.report.text import PageDetails, report_text, suggested_file_name
+from tests.helpers import show_started
 
 
 @pytest.fixture
 def window(qtbot):
     window = build_window(parse_args(["--topic", "car-t", "--level", "clinic"]))
-    qtbot.addWidget(window)
-    with qtbot.waitExposed(window):
-        window.show()
+    show_started(qtbot, window)
     return window
 
 

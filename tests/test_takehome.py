@@ -27,6 +27,7 @@ from allexplainer.takehome import handout
 from allexplainer.takehome._qt import document, export
 from allexplainer.takehome.drawing import pictures
 from allexplainer.topics.footer import long_date
+from tests.helpers import show_started
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None,
                                    reason="poppler-utils (pdftotext, pdffonts) not installed")
@@ -49,9 +50,7 @@ def scenes(library):
 @pytest.fixture
 def window(qtbot):
     window = build_window(parse_args(["--topic", "car-t", "--level", "family"]))
-    qtbot.addWidget(window)
-    with qtbot.waitExposed(window):
-        window.show()
+    show_started(qtbot, window)
     return window
 
 

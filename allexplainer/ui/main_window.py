@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,8 +25,6 @@ from allexplainer.content.levels import LEVELS, Level
 from allexplainer.content.library import BrokenTopic, Library
 from allexplainer.content.links import strip_links
 from allexplainer.content.topics import Topic
-from allexplainer.glossary._qt.panel import GlossaryPanel
-from allexplainer.notebook._qt.panel import NotebookPanel
 from allexplainer.notebook.store import NotebookStore
 from allexplainer.play._qt.switch import PlayModeSwitch
 from allexplainer.presenter.notes_source import PresenterNotes
@@ -40,6 +40,10 @@ from allexplainer.ui.keyboard_help import KeyboardHelp
 from allexplainer.ui.look import desktop_wants_contrast, follow_contrast, install_focus_ring
 from allexplainer.ui.names import name_the_unnamed
 
+if TYPE_CHECKING:  # made by finish_building, after the first paint of a staged window
+    from allexplainer.glossary._qt.panel import GlossaryPanel
+    from allexplainer.notebook._qt.panel import NotebookPanel
+
 LEVEL_HINTS = {
     Level.CHILD: "Words for children aged about 5 to 10",
     Level.FAMILY: "Plain words for parents and carers",
@@ -48,7 +52,14 @@ LEVEL_HINTS = {
 
 
 class MainWindow(QMainWindow):
-    """Tabs of topics at one reading level; the level switch re-renders every tab at once."""
+    """Tabs of topics at one reading level; the level switch re-renders every tab at once.
+
+    ``staged=True`` (the app's own start) builds only what the first screen shows: the topic
+    tabs, the reading-level switch and the menus. The glossary and notebook panels, and what
+    hangs on them, are made by ``finish_building`` just after the window's first paint, so the
+    window is on screen sooner. Anything that needs them earlier calls ``finish_building``
+    itself. Without ``staged`` (tests, the self-test) the whole window is built at once.
+    """
 
     topic_changed = Signal(str)
     glossary_term_requested = Signal(str)
@@ -57,9 +68,16 @@ class MainWindow(QMainWindow):
                  state: ReadingState | None = None,
                  diagram_factory: DiagramFactory | None = None,
                  notebook_store: NotebookStore | None = None, preview_of: str | None = None,
-                 presenter_notes: PresenterNotes | None = None,
+                 presenter_notes: PresenterNotes | None = None, staged: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.built = False  # True once finish_building has made the panels
+        self._when_built: list[Callable[[], None]] = []
+        self._dock_state: bytes | None = None  # a saved layout waiting for the panels
+        self._docks_first_run = False  # the panels' first-run size waits for the panels
+        self._notebook_store = notebook_store
+        self.glossary: GlossaryPanel | None = None
+        self.notebook: NotebookPanel | None = None
         self.library = library
         self.settings = settings
         # app.py builds the one reading state; a window made on its own (tests) restores one
@@ -107,16 +125,7 @@ class MainWindow(QMainWindow):
         # A click on a tab should not take the arrow keys away from the diagram or the text.
         self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
-        self.glossary = GlossaryPanel(library, self.state, self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary)
         self.glossary_term_requested.connect(self.open_glossary_term)
-        self.glossary.topic_requested.connect(self.show_topic)
-        self.notebook = NotebookPanel(notebook_store or NotebookStore(), self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notebook)
-        self.tabifyDockWidget(self.glossary, self.notebook)
-        self.glossary.raise_()
-        self.topic_changed.connect(self._offer_topic_questions)
-        self._offer_topic_questions(self.current_topic_id() or "")
         self._search_dialog = None  # made on the first Ctrl+F, after the window is up
 
         self.play_switch = PlayModeSwitch(self, self.stack, self.tabs, self.state)
@@ -149,7 +158,45 @@ class MainWindow(QMainWindow):
                 "the affected topics say what is wrong.")
             self.content_problems.setToolTip("\n".join(str(error) for error in library.errors))
             self.statusBar().addPermanentWidget(self.content_problems)
+        if staged:
+            self._first_paint = _AfterFirstPaint(self, self.finish_building)
+        else:
+            self.finish_building()
+
+    def finish_building(self) -> None:
+        """Make the glossary and notebook panels, lay them out as remembered, run what waited
+        for them (``when_built``) and name what Qt made unnamed. Safe to call more than once."""
+        if self.built:
+            return
+        self.built = True
+        from allexplainer.glossary._qt.panel import GlossaryPanel
+        from allexplainer.notebook._qt.panel import NotebookPanel
+
+        self.glossary = GlossaryPanel(self.library, self.state, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary)
+        self.glossary.topic_requested.connect(self.show_topic)
+        self.notebook = NotebookPanel(self._notebook_store or NotebookStore(), self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notebook)
+        self.tabifyDockWidget(self.glossary, self.notebook)
+        self.glossary.raise_()
+        self.topic_changed.connect(self._offer_topic_questions)
+        self._offer_topic_questions(self.current_topic_id() or "")
+        if self._docks_first_run:
+            self._first_run_docks()
+        if self._dock_state is not None and not self.restoreState(self._dock_state):
+            self.settings.invalid_keys.add("window/state")
+        self._dock_state = None
+        waiting, self._when_built = self._when_built, []
+        for callback in waiting:
+            callback()
         name_the_unnamed(self)  # what Qt made without a name: clear buttons, scroll bars
+
+    def when_built(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once the panels exist: now if they do, else in finish_building."""
+        if self.built:
+            callback()
+        else:
+            self._when_built.append(callback)
 
     # ----- reading level -------------------------------------------------------------------
     def _build_level_switch(self) -> None:
@@ -217,6 +264,7 @@ class MainWindow(QMainWindow):
 
     def open_glossary_term(self, term_id: str) -> None:
         """A clicked word: its meaning in the glossary, the keyboard there, a screen reader told."""
+        self.finish_building()
         if self.glossary.show_term(term_id):
             self.glossary.definition.setFocus(Qt.FocusReason.OtherFocusReason)
             term = self.library.term(term_id)
@@ -296,14 +344,16 @@ class MainWindow(QMainWindow):
             self.view_menu.addAction(action)
         self.view_menu.addSeparator()
         # F9, not Ctrl+G: Ctrl+G is Find Next on several desktops.
-        self.glossary_action = self._dock_action(self.glossary, "&Glossary", Qt.Key.Key_F9)
-        self.notebook_action = self._dock_action(self.notebook, "My &questions", Qt.Key.Key_F8)
+        self.glossary_action = self._dock_action("glossary", "&Glossary", Qt.Key.Key_F9)
+        self.notebook_action = self._dock_action("notebook", "My &questions", Qt.Key.Key_F8)
         self.present_action = self.view_menu.addAction("P&resent (clinic, full screen)")
         self.present_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
         self.present_action.setEnabled(self.diagram_source is not None)
         self.present_action.triggered.connect(self.start_presenting)
         self.play_action = self.view_menu.addAction("&Play mode (for children)")
         self.play_action.setShortcut(QKeySequence(Qt.Key.Key_F7))
+        # play mode hides the panels, so they are made first if they are still to come
+        self.play_action.triggered.connect(self.finish_building)
         self.play_action.triggered.connect(self.play_switch.enter)
         self.level_toolbar.addSeparator()
         self.level_toolbar.addAction(self.present_action)
@@ -362,11 +412,17 @@ class MainWindow(QMainWindow):
         self.about_action = help_menu.addAction("&About ALL Explainer")
         self.about_action.triggered.connect(self.show_about)
 
-    def _dock_action(self, dock: QWidget, text: str, key: Qt.Key) -> QAction:
-        """A View-menu action that brings ``dock`` to the front, or hides it if already there."""
+    def _dock_action(self, dock: str, text: str, key: Qt.Key) -> QAction:
+        """A View-menu action that brings the panel called ``dock`` to the front, or hides it
+        if already there (the panel is made first if the window is still being built)."""
         action = self.view_menu.addAction(text)
         action.setShortcut(QKeySequence(key))
-        action.triggered.connect(lambda: self.toggle_dock(dock))
+
+        def toggle() -> None:
+            self.finish_building()
+            self.toggle_dock(getattr(self, dock))
+
+        action.triggered.connect(toggle)
         return action
 
     @staticmethod
@@ -424,6 +480,7 @@ class MainWindow(QMainWindow):
 
     def start_presenting(self) -> None:
         """Present every diagram full screen from the current topic (F5); Esc comes back."""
+        self.finish_building()  # the panels are hidden and brought back around it
         source = self.diagram_source
         if source is None or self.presenter is not None or self.play_switch.active:
             return
@@ -523,6 +580,8 @@ class MainWindow(QMainWindow):
         state = self.settings.get("window_state")
         if state is not None and not self.restoreState(state):
             self.settings.invalid_keys.add("window/state")
+        elif state is not None and not self.built:
+            self._dock_state = state  # the panels take their places once they are made
         notice = self.settings.notice()
         if notice:
             self.statusBar().showMessage(notice, 15000)
@@ -538,6 +597,12 @@ class MainWindow(QMainWindow):
                         max(self.minimumHeight(), int(screen.height() * 0.9)))
         else:
             self.resize(1280, 800)
+        if self.built:
+            self._first_run_docks()
+        else:
+            self._docks_first_run = True
+
+    def _first_run_docks(self) -> None:
         self.resizeDocks([self.glossary], [max(240, self.width() // 5)],
                          Qt.Orientation.Horizontal)
         # the diagram and the text get the room; a clicked word (or F9, F8) opens a panel
@@ -553,6 +618,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         """Remember the window, the topic and the level for next time."""
+        self.finish_building()  # closed within moments of opening: keep the panels' places
         self.settings.set("geometry", self.saveGeometry())
         self.settings.set("window_state", self.saveState())
         topic_id = self.current_topic_id()
@@ -567,3 +633,20 @@ def _toolbar_label(text: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
     label.setContentsMargins(6, 0, 6, 0)
     return label
+
+
+class _AfterFirstPaint(QObject):
+    """Calls ``then`` once, from the event loop, just after ``window``'s first paint."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            # after this paint has reached the screen; an error here reaches sys.excepthook
+            # (the app's crash handler), not a half-built window that says nothing
+            QTimer.singleShot(0, self._then)
+        return False

@@ -19,15 +19,20 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMe
 from allexplainer.content.levels import Level
 from allexplainer.content.topics import Topic
 from allexplainer.notebook.questions import Place
-from allexplainer.takehome.handout import (
-    build_colouring,
-    build_handout,
-    build_voices,
-    file_stem,
-    scene_stamp,
-    topic_for_scene,
-)
 from allexplainer.topics._qt.care_note import CARE_TEAM_TEXT
+
+
+class _Handout:
+    """``allexplainer.takehome.handout``, imported on first use: the window's start does not
+    need the handout builders (about 8 ms to import), only File > Print and Save do."""
+
+    def __getattr__(self, name: str):
+        from allexplainer.takehome import handout as module
+
+        return getattr(module, name)
+
+
+handout = _Handout()
 
 PAGE_FILTERS = {"a4": "PDF on A4 paper (*.pdf)", "letter": "PDF on US Letter paper (*.pdf)"}
 PICTURE_SIZES = {"1280 × 720 (slides)": (1280, 720), "1920 × 1080 (full HD)": (1920, 1080),
@@ -87,6 +92,7 @@ class TakeHome(QObject):
         self._pin_questions()
         self._play_hooked = False
         window.play_action.triggered.connect(self._hook_play_mode)
+        self._hook_play_mode()  # play mode already opened (before a staged window was built)
 
     # ----- what is on screen ----------------------------------------------------------------
     def topic(self) -> Topic | None:
@@ -133,16 +139,17 @@ class TakeHome(QObject):
         if not isinstance(topic, Topic):
             return None
         scene = self.scenes().get(topic.diagram) if topic.diagram else None
-        return build_handout(self.window.library, topic, level or self.level, scene,
-                             CARE_TEAM_TEXT, self._questions())
+        return handout.build_handout(self.window.library, topic, level or self.level, scene,
+                                     CARE_TEAM_TEXT, self._questions())
 
     def voices_document(self):
         shown = self.current_stage()
         if shown is None:
             return None
         scene, stage = shown
-        return build_voices(self.window.library, topic_for_scene(self.window.library, scene.id),
-                            scene, stage, CARE_TEAM_TEXT)
+        library = self.window.library
+        return handout.build_voices(library, handout.topic_for_scene(library, scene.id),
+                                    scene, stage, CARE_TEAM_TEXT)
 
     def _pictures(self):
         from allexplainer.takehome._qt.export import picture_maker
@@ -193,7 +200,7 @@ class TakeHome(QObject):
         note = picture_note(self.window.library, scene, stage, self.level)
         with _busy():
             save_stage(scene, stage, self.level, path, fmt, size, note,
-                       stamp=scene_stamp(self.window.library, scene.id))
+                       stamp=handout.scene_stamp(self.window.library, scene.id))
         self._say(f"Saved the picture to {path}.")
 
     def export_gif(self, path: Path, size: tuple[int, int] = (640, 360), steps: int = 8) -> int:
@@ -203,7 +210,7 @@ class TakeHome(QObject):
         scene, _stage = self._need_stage()
         with _busy():
             frames = write_gif(scene, self.level, path, size, steps,
-                               stamp=scene_stamp(self.window.library, scene.id))
+                               stamp=handout.scene_stamp(self.window.library, scene.id))
         self._say(f"Saved the animation ({frames} pictures) to {path}.")
         return frames
 
@@ -283,7 +290,7 @@ class TakeHome(QObject):
         """Print preview of the colouring sheets (from the play mode chooser)."""
         from allexplainer.takehome._qt.document import LINE_ART
 
-        document = build_colouring(self.window.library, list(self.scenes().values()))
+        document = handout.build_colouring(self.window.library, list(self.scenes().values()))
         return self.preview(document, LINE_ART, "Print colouring sheets")
 
     # ----- asking where ----------------------------------------------------------------------
@@ -308,7 +315,8 @@ class TakeHome(QObject):
             return
         scene, stage = shown
         self._ask_pdf("Save picture in three voices as PDF",
-                      f"{file_stem(scene.id)}-stage-{stage + 1}-three-voices", self.save_voices)
+                      f"{handout.file_stem(scene.id)}-stage-{stage + 1}-three-voices",
+                      self.save_voices)
 
     def ask_export_picture(self) -> None:
         shown = self.current_stage()
@@ -316,7 +324,8 @@ class TakeHome(QObject):
             self._say("This topic has no diagram.")
             return
         scene, stage = shown
-        start = str(Path.home() / f"{file_stem(scene.id)}-stage-{stage + 1}-{self.level.value}")
+        stem = handout.file_stem(scene.id)
+        start = str(Path.home() / f"{stem}-stage-{stage + 1}-{self.level.value}")
         path, chosen = QFileDialog.getSaveFileName(
             self.window, "Export picture", start + ".png",
             "PNG picture (*.png);;SVG drawing, any size (*.svg)")
@@ -344,7 +353,7 @@ class TakeHome(QObject):
             self._say("This topic has no diagram.")
             return
         scene, _stage = shown
-        start = str(Path.home() / f"{file_stem(scene.id)}-{self.level.value}.gif")
+        start = str(Path.home() / f"{handout.file_stem(scene.id)}-{self.level.value}.gif")
         path, _chosen = QFileDialog.getSaveFileName(self.window, "Export animation (GIF)",
                                                     start, "GIF animation (*.gif)")
         if not path:

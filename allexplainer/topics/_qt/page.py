@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCursor, QPalette, QTextCharFormat, QTextCursor
@@ -27,11 +27,13 @@ from allexplainer.reading_state import ReadingState, scale_fonts_with
 from allexplainer.speech._qt.highlight import read_text_pane
 from allexplainer.speech._qt.speaker import Speaker
 from allexplainer.topics._qt.care_note import CareTeamNote
-from allexplainer.topics._qt.teach_back import TeachBackPanel
 from allexplainer.topics.footer import CHANGES_SCHEME, footer_markdown, long_date
 
 # (scene id, reading state, parent, tooltip lookup) -> a diagram player, or None
 DiagramFactory = Callable[[str, ReadingState, QWidget, TooltipLookup | None], QWidget | None]
+
+if TYPE_CHECKING:  # imported where a panel is first made: not needed to start
+    from allexplainer.topics._qt.teach_back import TeachBackPanel
 
 
 class TopicTab(Protocol):
@@ -272,6 +274,8 @@ class TopicPage(QWidget):
     def teach_back(self) -> TeachBackPanel | None:
         """The teach-back questions (made the first time they are wanted), or None."""
         if self._teach_back is None and self._quiz is not None:
+            from allexplainer.topics._qt.teach_back import TeachBackPanel
+
             self._teach_back = TeachBackPanel(self._quiz, self._state, self.text.parentWidget())
             self._teach_back.setVisible(False)
             self._column_layout.addWidget(self._teach_back)
