@@ -145,3 +145,15 @@ def test_an_error_while_finishing_the_build_reaches_the_crash_handler(qtbot, tmp
         dialog.close()
     finally:
         handler.uninstall()
+
+
+def test_a_window_never_painted_still_gets_its_panels_and_take_home_actions(qtbot):
+    """Started minimised or hidden, no first paint comes: the panels and the File menu's
+    take-home actions are made anyway, a moment later."""
+    window = build_window(parse_args([]))
+    qtbot.addWidget(window)  # never shown, so never painted
+    assert window.built is False
+    qtbot.waitUntil(lambda: window.built, timeout=5000)
+    names = [action.text().replace("&", "") for action in window.menuBar().actions()[0]
+             .menu().actions()]
+    assert any("handout" in name.lower() or "print" in name.lower() for name in names), names

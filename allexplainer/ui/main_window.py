@@ -638,10 +638,15 @@ def _toolbar_label(text: str, parent: QWidget) -> QLabel:
 class _AfterFirstPaint(QObject):
     """Calls ``then`` once, from the event loop, just after ``window``'s first paint."""
 
+    # a window never painted (started minimised, hidden behind another) still gets its panels
+    # and its File menu's take-home actions this long after it was made
+    AT_THE_LATEST_MS = 1500
+
     def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
         super().__init__(window)
         self._then = then
         window.installEventFilter(self)
+        QTimer.singleShot(self.AT_THE_LATEST_MS, self, then)  # then is safe to call twice
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.Paint:
