@@ -112,9 +112,17 @@ def test_car_t_stages():
     assert s["blood_in"].opacity == 1 and s["lab"].opacity == 1
     assert (s["tcell"].x, s["tcell"].y) == (10.3, 4.6)  # the middle of the lab panel
     assert s["machine"].shown and s["label_machine"].opacity == 1  # the caption names it
-    _, s, _ = _end("car_t", 2)
+    _, s, places = _end("car_t", 2)
     # paused, the frame still shows what the caption says: the virus on the cell, its label
     assert s["virus"].docked_to == "tcell" and s["virus"].opacity == 1
+    # it lands between two of the cell's receptors, not on one
+    cell, virus = places["tcell"][0], places["virus"][0]
+
+    def bearing(p):
+        return math.degrees(math.atan2(p.y - cell.y, p.x - cell.x))
+
+    assert min(abs((bearing(virus) - bearing(r) + 180) % 360 - 180)
+               for r in places["tcell_tcr"]) >= 20
     assert s["label_virus"].opacity == 1
     assert s["car_gene"].shown and (s["car_gene"].x, s["car_gene"].y) == (10.25, 4.62)
     # the gene the caption names has its own label in the nucleus
