@@ -201,6 +201,19 @@ def test_a_label_on_a_cell_in_pieces_points_at_one_of_its_pieces():
 FRAMES = [((725, 410), 1.0), ((1280, 560), 1.0), ((1824, 830), 1.4), ((1920, 820), 1.5)]
 
 
+def _paused_stages(scene):
+    """Each stage's paused end in every frame of ``FRAMES`` at every level: the renderer (set
+    to that end), where it is (scene, stage, level, size) and its labels' boxes and leaders."""
+    for level in Level:
+        for size, words in FRAMES:
+            renderer = _renderer(scene, level, size)
+            renderer.word_scale = words
+            renderer.set_legend(True)
+            for index in range(len(scene.stages)):
+                labels = renderer.label_boxes(stage_end(scene, index))
+                yield renderer, (scene.id, index + 1, level.value, size), labels
+
+
 @pytest.mark.parametrize("scene_id", ["antibodies", "blinatumomab", "car_t", "cd19"])
 def test_no_label_overlaps_a_piece_of_a_broken_cell_or_a_panels_edge(scene_id):
     """A label's box never hides a piece of a cell that has broken up (what the caption says
@@ -210,31 +223,23 @@ def test_no_label_overlaps_a_piece_of_a_broken_cell_or_a_panels_edge(scene_id):
 
     scene = scenes()[scene_id]
     checked = 0
-    for level in Level:
-        for size, words in FRAMES:
-            renderer = _renderer(scene, level, size)
-            renderer.word_scale = words
-            renderer.set_legend(True)
-            for index in range(len(scene.stages)):
-                labels = renderer.label_boxes(stage_end(scene, index))
-                to_px = renderer.axes.transData.transform
-                placed = renderer._placements
-                pieces = [tuple(to_px(point))
-                          for actor in scene.actors
-                          for p in placed.get(actor.id, ())
-                          if p.broken > 0.5 and p.alpha > 0.05
-                          for point in piece_centres(p.x, p.y, p.size, p.rotation, p.broken,
-                                                     actor.seed)]
-                edges = [edge for actor in scene.actors if actor.kind in ("panel", "vessel")
-                         for edge in _panel_edges(actor, placed.get(actor.id, ()), to_px)]
-                where = (scene_id, index + 1, level.value, size)
-                for name, (box, _leader) in labels.items():
-                    for x, y in pieces:
-                        assert not (box[0] - 4 < x < box[2] + 4 and box[1] - 4 < y < box[3] + 4), \
-                            (*where, name, "on a piece")
-                    for edge in edges:
-                        assert _overlap(box, edge) == 0, (*where, name, "on a panel's edge")
-                checked += len(pieces) + len(edges)
+    for renderer, where, labels in _paused_stages(scene):
+        to_px = renderer.axes.transData.transform
+        placed = renderer._placements
+        pieces = [tuple(to_px(point))
+                  for actor in scene.actors
+                  for p in placed.get(actor.id, ())
+                  if p.broken > 0.5 and p.alpha > 0.05
+                  for point in piece_centres(p.x, p.y, p.size, p.rotation, p.broken, actor.seed)]
+        edges = [edge for actor in scene.actors if actor.kind in ("panel", "vessel")
+                 for edge in _panel_edges(actor, placed.get(actor.id, ()), to_px)]
+        for name, (box, _leader) in labels.items():
+            for x, y in pieces:
+                assert not (box[0] - 4 < x < box[2] + 4 and box[1] - 4 < y < box[3] + 4), \
+                    (*where, name, "on a piece")
+            for edge in edges:
+                assert _overlap(box, edge) == 0, (*where, name, "on a panel's edge")
+        checked += len(pieces) + len(edges)
     assert checked  # every scene has a panel, a vessel or a broken cell somewhere
 
 
@@ -247,32 +252,24 @@ def test_no_leader_line_overlaps_the_cell_it_names(scene_id):
     scene = scenes()[scene_id]
     actors = {actor.id: actor for actor in scene.actors}
     checked = 0
-    for level in Level:
-        for size, words in FRAMES:
-            renderer = _renderer(scene, level, size)
-            renderer.word_scale = words
-            renderer.set_legend(True)
-            for index in range(len(scene.stages)):
-                labels = renderer.label_boxes(stage_end(scene, index))
-                to_px = renderer.axes.transData.transform
-                for name, (_box, leader) in labels.items():
-                    target = actors[name].target
-                    if leader is None or not target or \
-                            kinds.kind_spec(actors[target].kind).category != kinds.CELL:
-                        continue
-                    copies = renderer._placements.get(target, ())
-                    if not copies:
-                        continue
-                    cell = copies[min(actors[name].target_index, len(copies) - 1)]
-                    if cell.broken > 0.05:
-                        continue  # a cell in pieces: its leader ends on a piece
-                    centre = np.array(to_px((cell.x, cell.y)))
-                    start, end = (np.array(point, dtype=float) for point in leader)
-                    along = end - start
-                    t = np.clip(np.dot(centre - start, along) / max(np.dot(along, along), 1e-9),
-                                0.0, 1.0)
-                    nearest = np.linalg.norm(start + t * along - centre)
-                    assert nearest >= 0.85 * np.linalg.norm(end - centre), \
-                        (scene_id, index + 1, level.value, size, name)
-                    checked += 1
+    for renderer, where, labels in _paused_stages(scene):
+        to_px = renderer.axes.transData.transform
+        for name, (_box, leader) in labels.items():
+            target = actors[name].target
+            if leader is None or not target or \
+                    kinds.kind_spec(actors[target].kind).category != kinds.CELL:
+                continue
+            copies = renderer._placements.get(target, ())
+            if not copies:
+                continue
+            cell = copies[min(actors[name].target_index, len(copies) - 1)]
+            if cell.broken > 0.05:
+                continue  # a cell in pieces: its leader ends on a piece
+            centre = np.array(to_px((cell.x, cell.y)))
+            start, end = (np.array(point, dtype=float) for point in leader)
+            along = end - start
+            t = np.clip(np.dot(centre - start, along) / max(np.dot(along, along), 1e-9), 0.0, 1.0)
+            nearest = np.linalg.norm(start + t * along - centre)
+            assert nearest >= 0.85 * np.linalg.norm(end - centre), (*where, name)
+            checked += 1
     assert checked
