@@ -334,16 +334,19 @@ class SceneRenderer:
         found = self._nudges.get(key)
         if found is not None or not self._sliding:
             return found
-        size = key[1]
+        (width, height), same_shape = key[1], None
         for other, nudges in self._nudges.items():
-            if other[0] != key[0] or other[2:] != key[2:] or other[1] == size:
-                continue
-            fx, fy = size[0] / other[1][0], size[1] / other[1][1]
-            if math.isclose(fx, fy, rel_tol=2e-3):
-                scaled = {name: (dx * fx, dy * fy) for name, (dx, dy) in nudges.items()}
-                self._keep_nudges(key, scaled)
-                return scaled
-        return None
+            if other[0] == key[0] and other[2:] == key[2:] and other[1] != key[1] and \
+                    math.isclose(width / other[1][0], height / other[1][1], rel_tol=2e-3):
+                same_shape = (other[1], nudges)
+                break
+        if same_shape is None:
+            return None
+        (other_width, other_height), nudges = same_shape
+        fx, fy = width / other_width, height / other_height
+        scaled = {name: (dx * fx, dy * fy) for name, (dx, dy) in nudges.items()}
+        self._keep_nudges(key, scaled)  # kept after the look-up: it may clear the dictionary
+        return scaled
 
     def _keep_nudges(self, key: tuple, nudges: dict) -> None:
         if len(self._nudges) >= 64:  # many window sizes: start again rather than grow
