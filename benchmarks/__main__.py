@@ -17,7 +17,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import frames, glossary, interaction, memory, search, startup  # noqa: E402
+from benchmarks import black_box, frames, glossary, interaction, memory, search, startup  # noqa: E402
 
 
 def machine() -> str:
@@ -38,6 +38,12 @@ def collect(quick: bool) -> list[dict]:
     rows.append({"name": "startup (first paint)", "median_ms": start["app_ms"], "p95_ms": None,
                  "baseline_ms": start["bare_ms"], "ratio": start["ratio"],
                  "goal": "ratio <= 1.5", "met": start["ratio"] <= 1.5})
+    outside = black_box.measure(3 if quick else 7)
+    if outside is not None:  # needs Xvfb and python-xlib
+        rows.append({"name": "startup seen from outside (Xvfb, first pixels, python main.py)",
+                     "median_ms": outside["app_ms"], "p95_ms": None,
+                     "baseline_ms": outside["bare_ms"], "ratio": outside["ratio"],
+                     "goal": "ratio <= 1.5", "met": outside["ratio"] <= 1.5})
     rows.append({"name": "first diagram frame (car-t)", "median_ms": start["first_diagram_ms"],
                  "p95_ms": None, "baseline_ms": start["bare_ms"],
                  "ratio": round(start["first_diagram_ms"] / start["bare_ms"], 2),

@@ -1,0 +1,122 @@
+"""Start-up seen from outside, as the issue asks: spawn ``python main.py`` and a bare
+QMainWindow in turn under Xvfb, and stop the clock when the X server sees the first pixels
+drawn into a window at least 400x300 (DAMAGE extension). Interpreter start is included on
+both sides, as a person starting the app waits for it too.
+
+    python benchmarks/black_box.py [--runs 7]
+
+Needs Xvfb and python-xlib (``pip install -e ".[bench]"``); without them it says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BARE = ("from PySide6.QtWidgets import QApplication, QMainWindow\n"
+        "app = QApplication([])\nwindow = QMainWindow()\nwindow.resize(1200, 800)\n"
+        "window.show()\napp.exec()\n")
+TIMEOUT_S = 20
+
+
+def _first_pixels_ms(kind: str, env: dict[str, str], display) -> float:
+    """Milliseconds from spawning ``kind`` to the first damage of its main window."""
+    from Xlib import X
+    from Xlib.ext import damage
+
+    root = display.screen().root
+    root.change_attributes(event_mask=X.SubstructureNotifyMask)
+    display.sync()
+    while display.pending_events():
+        display.next_event()
+    command = [sys.executable, "main.py"] if kind == "app" else [sys.executable, "-c", BARE]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    try:
+        while time.perf_counter() - started < TIMEOUT_S:
+            event = display.next_event()  # blocks until the server sends something
+            if event.type == X.CreateNotify:
+                event.window.damage_create(damage.DamageReportNonEmpty)
+                display.flush()
+            elif type(event).__name__ == "DamageNotify":  # the extension's own event class
+                size = event.drawable_geometry
+                if size.width >= 400 and size.height >= 300:
+                    return (time.perf_counter() - started) * 1000
+        raise RuntimeError(f"{kind}: no window drawn within {TIMEOUT_S} s")
+    finally:
+        process.kill()
+        process.wait()
+        root.change_attributes(event_mask=0)
+        display.sync()
+
+
+def measure(runs: int) -> dict[str, float] | None:
+    """Medians of interleaved app and bare runs under a private Xvfb; None without the tools."""
+    try:
+        from Xlib import display as xdisplay
+    except ImportError:
+        return None
+    if shutil.which("Xvfb") is None:
+        return None
+    number = 90 + os.getpid() % 800
+    server = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1920x1080x24", "-nolisten",
+                               "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    home = tempfile.mkdtemp(prefix="allexplainer-blackbox-")
+    env = {**os.environ, "DISPLAY": f":{number}", "QT_QPA_PLATFORM": "xcb", "HOME": home,
+           "XDG_CONFIG_HOME": f"{home}/config", "XDG_DATA_HOME": f"{home}/data",
+           "PYTHONPYCACHEPREFIX": f"{home}/pycache"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    try:
+        display = None
+        for _ in range(100):  # wait for the server to accept connections
+            try:
+                display = xdisplay.Display(f":{number}")
+                break
+            except Exception:  # noqa: BLE001 - not listening yet
+                time.sleep(0.05)
+        if display is None:
+            return None
+        display.damage_query_version()
+        _first_pixels_ms("bare", env, display)  # warm the disk cache for both sides
+        _first_pixels_ms("app", env, display)
+        app, bare = [], []
+        for _ in range(runs):
+            bare.append(_first_pixels_ms("bare", env, display))
+            app.append(_first_pixels_ms("app", env, display))
+        display.close()
+    finally:
+        server.kill()
+        server.wait()
+        shutil.rmtree(home, ignore_errors=True)
+    app_ms, bare_ms = statistics.median(app), statistics.median(bare)
+    return {"app_ms": round(app_ms, 1), "bare_ms": round(bare_ms, 1),
+            "ratio": round(app_ms / bare_ms, 2)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the medians and the ratio."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args(argv)
+    figures = measure(args.runs)
+    if figures is None:
+        print("black-box start-up needs Xvfb and python-xlib (pip install -e \".[bench]\")")
+        return 1
+    print(f"first pixels on an X server, median of {args.runs} interleaved runs")
+    print(f"  app     {figures['app_ms']:8.1f} ms   (python main.py)")
+    print(f"  bare    {figures['bare_ms']:8.1f} ms   (a bare QMainWindow)")
+    print(f"  ratio   {figures['ratio']:8.2f}      (goal <= 1.5)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
