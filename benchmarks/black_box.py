@@ -16,11 +16,14 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.startup import fresh_env  # noqa: E402
+
 BARE = ("from PySide6.QtWidgets import QApplication, QMainWindow\n"
         "app = QApplication([])\nwindow = QMainWindow()\nwindow.resize(1200, 800)\n"
         "window.show()\napp.exec()\n")
@@ -70,11 +73,8 @@ def measure(runs: int) -> dict[str, float] | None:
     number = 90 + os.getpid() % 800
     server = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1920x1080x24", "-nolisten",
                                "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    home = tempfile.mkdtemp(prefix="allexplainer-blackbox-")
-    env = {**os.environ, "DISPLAY": f":{number}", "QT_QPA_PLATFORM": "xcb", "HOME": home,
-           "XDG_CONFIG_HOME": f"{home}/config", "XDG_DATA_HOME": f"{home}/data",
-           "PYTHONPYCACHEPREFIX": f"{home}/pycache"}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    home, env = fresh_env("allexplainer-blackbox-", "xcb")
+    env["DISPLAY"] = f":{number}"
     try:
         display = None
         for _ in range(100):  # wait for the server to accept connections

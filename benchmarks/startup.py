@@ -59,16 +59,22 @@ def first_paint_ms(kind: str, env: dict[str, str]) -> float:
     return float(result.stdout.strip().splitlines()[-1])
 
 
-def measure(runs: int) -> dict[str, float]:
-    """Interleave app and bare runs; return their medians and the ratio."""
-    # a fresh home, so the app opens on its first topic with default settings, as on first use
-    home = tempfile.mkdtemp(prefix="allexplainer-startup-")
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+def fresh_env(prefix: str, platform: str) -> tuple[str, dict[str, str]]:
+    """A fresh home (so the app opens on its first topic with default settings, as on first
+    use) and the environment pointing at it; return both."""
+    home = tempfile.mkdtemp(prefix=prefix)
+    env = {**os.environ, "QT_QPA_PLATFORM": platform,
            "HOME": home, "XDG_CONFIG_HOME": f"{home}/config", "XDG_DATA_HOME": f"{home}/data",
            # compiled modules kept (outside the tree), as an installed copy has them: with
            # PYTHONDONTWRITEBYTECODE every run would compile the app's modules again
            "PYTHONPYCACHEPREFIX": f"{home}/pycache"}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return home, env
+
+
+def measure(runs: int) -> dict[str, float]:
+    """Interleave app and bare runs; return their medians and the ratio."""
+    _, env = fresh_env("allexplainer-startup-", os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     first_paint_ms("bare", env)  # warm the disk cache so neither side pays for it
     first_paint_ms("app", env)
     first_paint_ms("diagram", env)
