@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import select
 import shutil
 import statistics
 import subprocess
@@ -45,8 +46,10 @@ def _first_pixels_ms(kind: str, env: dict[str, str], display) -> float:
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
     try:
-        while time.perf_counter() - started < TIMEOUT_S:
-            event = display.next_event()  # blocks until the server sends something
+        while (left := TIMEOUT_S - (time.perf_counter() - started)) > 0:
+            if not display.pending_events() and not select.select([display], [], [], left)[0]:
+                break  # nothing from the server before the time ran out
+            event = display.next_event()
             if event.type == X.CreateNotify:
                 event.window.damage_create(damage.DamageReportNonEmpty)
                 display.flush()
@@ -70,21 +73,20 @@ def measure(runs: int) -> dict[str, float] | None:
         return None
     if shutil.which("Xvfb") is None:
         return None
-    number = 90 + os.getpid() % 800
-    server = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1920x1080x24", "-nolisten",
-                               "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # Xvfb picks a free display number and writes it to the pipe once it accepts connections
+    read_end, write_end = os.pipe()
+    server = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0",
+                               "1920x1080x24", "-nolisten", "tcp"], pass_fds=(write_end,),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write_end)
+    with os.fdopen(read_end) as pipe:
+        number = pipe.readline().strip()
     home, env = fresh_env("allexplainer-blackbox-", "xcb")
     env["DISPLAY"] = f":{number}"
     try:
-        display = None
-        for _ in range(100):  # wait for the server to accept connections
-            try:
-                display = xdisplay.Display(f":{number}")
-                break
-            except Exception:  # noqa: BLE001 - not listening yet
-                time.sleep(0.05)
-        if display is None:
+        if not number:  # the server could not start
             return None
+        display = xdisplay.Display(f":{number}")
         display.damage_query_version()
         _first_pixels_ms("bare", env, display)  # warm the disk cache for both sides
         _first_pixels_ms("app", env, display)
