@@ -70,6 +70,16 @@ class MainWindow(QMainWindow):
                  notebook_store: NotebookStore | None = None, preview_of: str | None = None,
                  presenter_notes: PresenterNotes | None = None, staged: bool = False,
                  parent: QWidget | None = None) -> None:
+        # app.py builds the one reading state; a window made on its own (tests) restores one
+        state = state if state is not None else restored_from(settings, level)
+        # a focus ring that can be seen, and the high-contrast theme (or the desktop's wish),
+        # set before any widget is made: the pages start in the theme's colours and lay their
+        # text out once (a palette set later reaches them only after the first paint)
+        app = QApplication.instance()
+        install_focus_ring(app)
+        if settings.get("high_contrast") is False and desktop_wants_contrast():
+            state.set_high_contrast(True)
+        follow_contrast(app, state)
         super().__init__(parent)
         self.built = False  # True once finish_building has made the panels
         self._when_built: list[Callable[[], None]] = []
@@ -80,8 +90,7 @@ class MainWindow(QMainWindow):
         self.notebook: NotebookPanel | None = None
         self.library = library
         self.settings = settings
-        # app.py builds the one reading state; a window made on its own (tests) restores one
-        self.state = state if state is not None else restored_from(settings, level)
+        self.state = state
         self.state.setParent(self)
         self.state.level_changed.connect(self._on_level_changed)
         # one link colour everywhere (topic text, captions, glossary, dialogs): the application
@@ -133,12 +142,6 @@ class MainWindow(QMainWindow):
         self.speaker = Speaker.of(self.state)
         remember_voice(self.speaker, settings)  # a view put away stops its own reading
         self.speaker.trouble.connect(self._on_speech_trouble)
-        # a focus ring that can be seen, and the high-contrast theme (or the desktop's wish)
-        app = QApplication.instance()
-        install_focus_ring(app)
-        if settings.get("high_contrast") is False and desktop_wants_contrast():
-            self.state.set_high_contrast(True)
-        follow_contrast(app, self.state)
         self._build_level_switch()
         self._build_menus()
         if preview_of is not None:
