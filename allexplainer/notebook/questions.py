@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import uuid
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -69,6 +69,12 @@ def describe_place(topic_title: str, place: Place | None, term_name: str = "") -
     return ", ".join(parts)
 
 
+def new_question_id() -> str:
+    """A random 32-hex-digit id, as unique as a version-4 UUID (the uuid module is not
+    loaded for it: it pulls in ``platform``, a few milliseconds the window's start can save)."""
+    return os.urandom(16).hex()
+
+
 @dataclass(frozen=True)
 class Question:
     """One question a family wants to ask, and whether it has been asked."""
@@ -76,7 +82,7 @@ class Question:
     text: str
     done: bool = False
     topic_id: str = ""
-    id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    id: str = field(default_factory=new_question_id)
     place: Place | None = None  # pinned to what was on screen (None: written elsewhere)
 
 
@@ -186,7 +192,7 @@ class Notebook:
                 text, done=raw.get("done") is True,
                 topic_id=topic_id if isinstance(topic_id, str) else "",
                 id=question_id if isinstance(question_id, str) and question_id
-                else uuid.uuid4().hex,
+                else new_question_id(),
                 place=Place.from_dict(raw.get("place"))))
         return cls(questions)
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from allexplainer.content.errors import ContentError
-from allexplainer.presenter.nurse_notes import StageNote, check_notes_cover, parse_notes
+
+if TYPE_CHECKING:
+    from allexplainer.presenter.nurse_notes import StageNote
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +26,8 @@ class PresenterNotes:
 
     def load(self, stage_counts: Mapping[str, int]) -> dict[str, tuple[StageNote, ...]]:
         """The notes by scene id, checked to cover every stage of ``stage_counts``."""
-        if self._notes is None:
+        if self._notes is None:  # read when presenter mode first opens, not at start
+            from allexplainer.presenter.nurse_notes import check_notes_cover, parse_notes
             from allexplainer.resources import read_presenter_notes
 
             try:

@@ -7,7 +7,6 @@ questions from the notebook, no names, no file paths, only the page and the read
 from __future__ import annotations
 
 import datetime as dt
-import platform
 from dataclasses import dataclass
 
 NOTHING_SENT = ("Written by ALL Explainer on this computer; nothing was sent. Please give it "
@@ -31,6 +30,8 @@ class PageDetails:
 
 def system_line() -> str:
     """The computer's system and versions, e.g. ``Linux 6.1 (x86_64), Python 3.11.7``."""
+    import platform  # only when a report is written: not before the window's first paint
+
     return (f"{platform.system()} {platform.release()} ({platform.machine()}), "
             f"Python {platform.python_version()}")
 

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from allexplainer import __version__
 from allexplainer.content.links import strip_links
-from allexplainer.report._qt.dialog import ReportDialog
 from allexplainer.report.text import PageDetails
 
 ACTION_TEXT = "&Report a problem with this page…"
@@ -48,6 +47,8 @@ def add_report_action(window: QMainWindow) -> QAction:
     action.setToolTip("Write a note for the app's team about this page (nothing is sent)")
 
     def open_dialog() -> None:
+        from allexplainer.report._qt.dialog import ReportDialog  # made when asked for, not at start
+
         dialog = ReportDialog(page_details(window), window)
         dialog.setModal(True)
         dialog.open()

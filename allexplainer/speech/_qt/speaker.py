@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QProcess, Signal
@@ -96,6 +95,8 @@ class Speaker(QObject):
         if self._voices is None:
             self._voices = []
             if self.available:
+                import subprocess  # only when the voices are listed: not before the first paint
+
                 try:
                     listing = subprocess.run([self._program, "--voices=en"], capture_output=True,
                                              text=True, timeout=5, check=False).stdout
@@ -226,6 +227,8 @@ class Speaker(QObject):
         """Write ``text`` spoken into the WAV file ``path`` (for tests and checks)."""
         if not self.available:
             return False
+        import subprocess
+
         result = subprocess.run([self._program, *self._arguments(text, str(path))],
                                 capture_output=True, timeout=30, check=False)
         return result.returncode == 0 and path.exists()
