@@ -67,6 +67,7 @@ class Context:
 def check_content(context: Context) -> str:
     """Every topic, glossary entry, quiz and trial has words at every level."""
     from allexplainer.content.library import BrokenTopic
+    from allexplainer.content.toml_parser import parser_name
     from allexplainer.resources import load_content
 
     library = context.library = load_content()
@@ -93,7 +94,8 @@ def check_content(context: Context) -> str:
                 raise SelfTestError(f"glossary term {term.id} has no {level.value} definition")
     return (f"{len(library.good_topics)} topics, {len(library.terms)} glossary terms, "
             f"{len(library.quizzes)} quizzes ({questions} questions), {len(library.trials)} "
-            f"trials, content {library.version}, at {len(LEVELS)} levels")
+            f"trials, content {library.version}, at {len(LEVELS)} levels, read by "
+            f"{parser_name()}")
 
 
 def check_presenter_notes(context: Context) -> str:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
+import tomllib
 
 import pytest
 
@@ -11,7 +14,7 @@ from allexplainer.content.levels import LEVELS, Level
 from allexplainer.content.library import BrokenTopic, load_library, read_content_dir
 from allexplainer.content.topics import parse_topic
 from tests.content_files import topic_ids
-from tests.helpers import CONTENT_DIR
+from tests.helpers import CONTENT_DIR, ROOT
 
 # every file in assets/content/topics/, in the order its front matter gives: a new topic needs
 # no edit here
@@ -78,6 +81,40 @@ def test_real_content_loads_every_topic_file_in_order():
         for level in LEVELS:
             assert len(topic.body(level).split()) >= 40, (topic.id, level)
         assert topic.questions
+
+
+def shipped_toml_texts() -> dict[str, str]:
+    """Every TOML text the app parses: each .toml asset and each topic's front matter."""
+    texts = {str(path.relative_to(ROOT)): path.read_text(encoding="utf-8")
+             for path in sorted((ROOT / "assets").rglob("*.toml"))}
+    for path in sorted((CONTENT_DIR / "topics").glob("*.md")):
+        texts[str(path.relative_to(ROOT))] = path.read_text(encoding="utf-8").split("+++", 2)[1]
+    return texts
+
+
+def test_the_fast_parser_and_the_standard_one_read_every_shipped_file_alike():
+    """tomli (compiled, the app's choice) and tomllib (its fallback) agree on all content."""
+    tomli = pytest.importorskip("tomli")
+    texts = shipped_toml_texts()
+    assert len(texts) > 10
+    for name, text in texts.items():
+        assert tomli.loads(text) == tomllib.loads(text), name
+
+
+def test_without_tomli_the_content_still_loads_with_the_standard_library():
+    code = ("import sys; sys.modules['tomli'] = None\n"
+            "import tomllib\n"
+            "from pathlib import Path\n"
+            "from allexplainer.content import toml_parser\n"
+            "from allexplainer.content.library import load_library, read_content_dir\n"
+            "assert toml_parser.loads is tomllib.loads\n"
+            "assert toml_parser.parser_name() == 'tomllib'\n"
+            f"library = load_library(read_content_dir(Path({str(CONTENT_DIR)!r})))\n"
+            "print(len(library.good_topics), len(library.errors))\n")
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           cwd=ROOT, timeout=60)
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.split() == [str(len(TOPIC_IDS)), "0"]
 
 
 def test_a_good_topic_parses_with_its_lines():

@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 from allexplainer import self_test
+from allexplainer.content.toml_parser import parser_name
 from tests.helpers import ROOT
 
 CHECK_NAMES = ["content", "scenes and presenter notes", "diagrams", "window", "pdf", "network"]
@@ -25,6 +26,8 @@ def test_the_command_passes_with_one_line_per_check(tmp_path):
     assert [line.split(":")[0] for line in lines[1:-1]] == [f"ok    {name}"
                                                            for name in CHECK_NAMES]
     assert lines[-1].startswith("self-test passed: 6 of 6 checks")
+    # the content line says which TOML parser read it (the installer's check reads the same)
+    assert lines[1].endswith(f"read by {parser_name()}"), lines[1]
     # it used a temporary folder: no settings, questions or logs of the user's were written
     assert list(tmp_path.rglob("ALL Explainer*")) == []
 

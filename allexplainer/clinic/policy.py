@@ -21,12 +21,12 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from allexplainer.content import toml_parser
 from allexplainer.settings import SETTINGS
 
 log = logging.getLogger(__name__)
@@ -125,8 +125,8 @@ def load_policy(path: Path | None = None) -> ClinicPolicy:
         return _log(ClinicPolicy(path, keep_questions=False, warnings=(
             f"{path}: cannot be read ({error}); questions are kept in memory only",)))
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        data = toml_parser.loads(text)
+    except toml_parser.TOMLDecodeError as error:
         return _log(ClinicPolicy(path, keep_questions=False, warnings=(
             f"{path}: not valid TOML ({error}); questions are kept in memory only",)))
     warnings: list[str] = []

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from typing import Any
+
+from allexplainer.content import toml_parser
 
 
 class ContentError(ValueError):
@@ -31,8 +32,8 @@ def load_toml(text: str, file: str, line_offset: int = 0) -> dict[str, Any]:
     """Parse TOML; a syntax error becomes a ContentError naming the file and the line
     (``line_offset`` is added when the TOML starts part-way down the file)."""
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        return toml_parser.loads(text)
+    except toml_parser.TOMLDecodeError as error:
         line = getattr(error, "lineno", None)
         message = getattr(error, "msg", None) or re.sub(r"\s*\(at line \d+, column \d+\)", "",
                                                       str(error))

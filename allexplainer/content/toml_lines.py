@@ -1,6 +1,6 @@
 """Find the line of a TOML file where a field (``stages[2].caption.child``) is written.
 
-tomllib gives no positions for values, so this reads the headers and keys itself. It is a
+The TOML parser gives no positions for values, so this reads the headers and keys itself. It is a
 best effort for error messages: for a missing field it gives the line of the nearest table.
 """
 
