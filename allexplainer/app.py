@@ -14,7 +14,10 @@ from allexplainer.content.levels import LEVELS, Level
 
 log = logging.getLogger("allexplainer")
 DESKTOP_FILE_NAME = "org.allexplainer.ALLExplainer"
-ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+# The window's icon, as task bars and window switchers show it. The 512 px drawing ships for
+# the desktop's icon theme (tools/package_deb.py) but not here: on X11 every size is sent to
+# the server as raw pixels when the window opens, and 512 px alone is 1 MB (about 7 ms).
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 
 class ArgumentParser(argparse.ArgumentParser):
