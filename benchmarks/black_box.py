@@ -1,7 +1,9 @@
 """Start-up seen from outside, as the issue asks: spawn ``python main.py`` and a bare
 QMainWindow in turn under Xvfb, and stop the clock when the X server sees the first pixels
 drawn into a window at least 400x300 (DAMAGE extension). Interpreter start is included on
-both sides, as a person starting the app waits for it too.
+both sides, as a person starting the app waits for it too. A third process, interleaved with
+them, is the reference ``benchmarks/plain_window.py``: a plain PySide6 window showing the same
+first screen, none of the app's code.
 
     python benchmarks/black_box.py [--runs 7]
 
@@ -41,7 +43,8 @@ def _first_pixels_ms(kind: str, env: dict[str, str], display) -> float:
     display.sync()
     while display.pending_events():
         display.next_event()
-    command = [sys.executable, "main.py"] if kind == "app" else [sys.executable, "-c", BARE]
+    command = {"app": [sys.executable, "main.py"], "bare": [sys.executable, "-c", BARE],
+               "plain": [sys.executable, str(ROOT / "benchmarks" / "plain_window.py")]}[kind]
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
@@ -66,7 +69,8 @@ def _first_pixels_ms(kind: str, env: dict[str, str], display) -> float:
 
 
 def measure(runs: int) -> dict[str, float] | None:
-    """Medians of interleaved app and bare runs under a private Xvfb; None without the tools."""
+    """Medians of interleaved app, bare and plain-window runs under a private Xvfb; None
+    without the tools."""
     try:
         from Xlib import display as xdisplay
     except ImportError:
@@ -88,20 +92,23 @@ def measure(runs: int) -> dict[str, float] | None:
             return None
         display = xdisplay.Display(f":{number}")
         display.damage_query_version()
-        _first_pixels_ms("bare", env, display)  # warm the disk cache for both sides
-        _first_pixels_ms("app", env, display)
-        app, bare = [], []
+        times: dict[str, list[float]] = {"bare": [], "plain": [], "app": []}
+        for kind in times:  # warm the disk cache for every side
+            _first_pixels_ms(kind, env, display)
         for _ in range(runs):
-            bare.append(_first_pixels_ms("bare", env, display))
-            app.append(_first_pixels_ms("app", env, display))
+            for kind, runs_of_kind in times.items():
+                runs_of_kind.append(_first_pixels_ms(kind, env, display))
         display.close()
     finally:
         server.kill()
         server.wait()
         shutil.rmtree(home, ignore_errors=True)
-    app_ms, bare_ms = statistics.median(app), statistics.median(bare)
+    app_ms, bare_ms, plain_ms = (statistics.median(times[kind])
+                                 for kind in ("app", "bare", "plain"))
     return {"app_ms": round(app_ms, 1), "bare_ms": round(bare_ms, 1),
-            "ratio": round(app_ms / bare_ms, 2)}
+            "ratio": round(app_ms / bare_ms, 2), "plain_ms": round(plain_ms, 1),
+            "plain_ratio": round(plain_ms / bare_ms, 2),
+            "app_over_plain": round(app_ms / plain_ms, 2)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -117,6 +124,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  app     {figures['app_ms']:8.1f} ms   (python main.py)")
     print(f"  bare    {figures['bare_ms']:8.1f} ms   (a bare QMainWindow)")
     print(f"  ratio   {figures['ratio']:8.2f}      (goal <= 1.5)")
+    print(f"  plain   {figures['plain_ms']:8.1f} ms   (benchmarks/plain_window.py, the same first "
+          f"screen in plain PySide6: {figures['plain_ratio']:.2f}x bare; the app is "
+          f"{figures['app_over_plain']:.2f}x it)")
     return 0
 
 
