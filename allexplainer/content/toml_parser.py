@@ -2,7 +2,7 @@
 
 tomli is the library the standard library's ``tomllib`` was copied from; its wheels are
 compiled (mypyc) and parse the app's TOML about three times faster (23 -> 8 ms for every
-asset on the 2-core development machine), time the window's start and the first diagram
+asset on the 2-core development machine): time that the window's start and the first diagram
 frame wait for. Where tomli is missing (a platform without its wheels, a bundle that left it
 out) the standard library's copy does the same work, only slower.
 """
