@@ -21,6 +21,7 @@ KEY_REDUCED_MOTION = "display/reduced_motion"
 KEY_PRESENTER_TEXT = "presenter/text_scale"
 KEY_TEXT_SCALE = "display/text_scale"
 KEY_DIAGRAM_SHARE = "window/diagram_share"
+KEY_PANELS_SHOWN = "window/panels_shown"
 KEY_VOICE = "reading/voice"
 KEY_VOICE_NAME = "reading/voice_name"
 KEY_VOICE_RATE = "reading/voice_rate"
@@ -98,6 +99,9 @@ SETTINGS: dict[str, Setting] = {
     "topic": Setting(KEY_TOPIC, None, _topic_id),
     "geometry": Setting(KEY_GEOMETRY, None, _bytes),
     "window_state": Setting(KEY_STATE, None, _bytes),
+    # a panel (glossary, My questions) was open when the window closed: the next start makes
+    # the panels before its first paint, so the text does not shift when they arrive
+    "panels_shown": Setting(KEY_PANELS_SHOWN, False, _flag, bool),
     "reduced_motion": Setting(KEY_REDUCED_MOTION, False, _flag, bool),
     "text_scale": Setting(KEY_TEXT_SCALE, 1.0, _one_of(TEXT_SCALES), float),
     "presenter_text_scale": Setting(KEY_PRESENTER_TEXT, 1.0, _between(0.5, 3.0), float),

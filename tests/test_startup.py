@@ -36,6 +36,7 @@ class FirstPaint(QObject):
                 "tabs": [window.tabs.tabText(i) for i in range(window.tabs.count())],
                 "tabs_shown": window.tabs.isVisible(),
                 "levels_shown": window.level_toolbar.isVisible(),
+                "glossary_shown": window.glossary is not None and window.glossary.isVisible(),
                 "level": next(level for level, action in window.level_actions.items()
                               if action.isChecked()),
             }
@@ -61,6 +62,47 @@ def test_the_first_paint_shows_the_first_topic_its_tabs_and_the_level_switch(qtb
     assert len(seen["text"]) > 200
     assert seen["text"] == whole.tabs.currentWidget().plain_text()
     qtbot.waitUntil(lambda: window.built)
+
+
+def first_paint_of_a_new_start(qtbot) -> dict:
+    """Start the app again (the settings of the last start are kept); what its first paint
+    showed."""
+    window = build_window(parse_args([]))
+    first = FirstPaint(window)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: first.seen is not None)
+    qtbot.waitUntil(lambda: window.built)
+    window.close()
+    return first.seen
+
+
+def test_a_panel_left_open_is_in_the_first_paint_so_the_text_does_not_shift(qtbot):
+    """Closed with the glossary open, the app opens with the glossary already beside the text,
+    not a moment later (which would push the words sideways as a family starts to read)."""
+    window = build_window(parse_args([]))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.built)
+    assert not window.glossary.isVisible()             # a first run starts with the panels shut
+    window.glossary_action.trigger()                   # F9
+    qtbot.waitUntil(lambda: window.glossary.isVisible())
+    window.close()
+
+    seen = first_paint_of_a_new_start(qtbot)
+    assert seen["built"] is True and seen["glossary_shown"] is True
+    assert seen["text_shown"] and len(seen["text"]) > 200
+
+    # closed with the panels shut again: the next start is staged once more
+    window = build_window(parse_args([]))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.built and window.glossary.isVisible())
+    window.glossary_action.trigger()                   # F9 again: the glossary closes
+    assert not window.glossary.isVisible()
+    window.close()
+    seen = first_paint_of_a_new_start(qtbot)
+    assert seen["built"] is False and seen["glossary_shown"] is False
 
 
 def test_after_the_staged_start_keys_tabs_glossary_and_search_all_work(qtbot):

@@ -624,6 +624,9 @@ class MainWindow(QMainWindow):
         self.finish_building()  # closed within moments of opening: keep the panels' places
         self.settings.set("geometry", self.saveGeometry())
         self.settings.set("window_state", self.saveState())
+        # (a panel may be missing: an error while making them went to the crash handler)
+        self.settings.set("panels_shown", any(dock is not None and not dock.isHidden()
+                                              for dock in (self.glossary, self.notebook)))
         topic_id = self.current_topic_id()
         if topic_id:
             self.settings.set("topic", topic_id)
