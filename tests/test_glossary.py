@@ -91,6 +91,23 @@ def test_the_panel_starts_closed_and_a_clicked_word_opens_it(qtbot, window):
     assert window.glossary.count_label.text() == f"{len(window.library.terms)} words, A to Z"
 
 
+def test_a_long_word_wraps_whole_in_a_narrow_panel_with_no_sideways_scrolling(qtbot, window):
+    """At the panel's first-run width the longest word is shown whole, on two lines if need
+    be, never cut off behind a sideways scroll bar."""
+    window.toggle_dock(window.glossary)
+    qtbot.waitUntil(lambda: window.dock_in_front(window.glossary))
+    window.resizeDocks([window.glossary], [240], Qt.Orientation.Horizontal)
+    terms = window.glossary.term_list
+    qtbot.waitUntil(lambda: terms.viewport().width() < 260)
+    longest = max((terms.item(row) for row in range(terms.count())),
+                  key=lambda item: terms.fontMetrics().horizontalAdvance(item.text()))
+    assert terms.fontMetrics().horizontalAdvance(longest.text()) > terms.viewport().width()
+    assert not terms.horizontalScrollBar().isVisible()
+    shown = terms.visualItemRect(longest)
+    assert shown.right() <= terms.viewport().width()   # within the panel, not beyond its edge
+    assert shown.height() >= 2 * terms.fontMetrics().height()  # on two lines
+
+
 def test_typing_narrows_the_list(qtbot, window):
     panel = window.glossary
     everything = panel.visible_terms()

@@ -65,6 +65,11 @@ class GlossaryPanel(QDockWidget):
         list_font.setPointSizeF(list_font.pointSizeF() * LIST_TEXT_SCALE)
         self.term_list.setFont(list_font)
         self.term_list.setObjectName("glossary-list")
+        # a long word ("Acute lymphoblastic leukaemia") wraps onto a second line in a narrow
+        # panel, rather than being cut off behind a sideways scroll bar
+        self.term_list.setWordWrap(True)
+        self.term_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.term_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.term_list.setAccessibleName("Glossary terms, A to Z")
         self.term_list.currentItemChanged.connect(self._on_current_item_changed)
         self.term_list.itemActivated.connect(self._on_item_activated)
