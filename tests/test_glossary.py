@@ -93,7 +93,7 @@ def test_the_panel_starts_closed_and_a_clicked_word_opens_it(qtbot, window):
 
 def test_a_long_word_wraps_whole_in_a_narrow_panel_with_no_sideways_scrolling(qtbot, window):
     """At the panel's first-run width the longest word is shown whole, on two lines if need
-    be, never cut off behind a sideways scroll bar."""
+    be, never cut off behind a sideways scroll bar, with air before the next word."""
     window.toggle_dock(window.glossary)
     qtbot.waitUntil(lambda: window.dock_in_front(window.glossary))
     window.resizeDocks([window.glossary], [240], Qt.Orientation.Horizontal)
@@ -106,6 +106,9 @@ def test_a_long_word_wraps_whole_in_a_narrow_panel_with_no_sideways_scrolling(qt
     shown = terms.visualItemRect(longest)
     assert shown.right() <= terms.viewport().width()   # within the panel, not beyond its edge
     assert shown.height() >= 2 * terms.fontMetrics().height()  # on two lines
+    # and set apart from the next word, so its second line does not read as a word of its own
+    after = terms.visualItemRect(terms.item(terms.row(longest) + 1))
+    assert after.top() - shown.bottom() >= 4
 
 
 def test_typing_narrows_the_list(qtbot, window):

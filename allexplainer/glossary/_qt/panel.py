@@ -70,6 +70,8 @@ class GlossaryPanel(QDockWidget):
         self.term_list.setWordWrap(True)
         self.term_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.term_list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        # a little air between words, so a wrapped word's second line never reads as a word
+        self.term_list.setSpacing(3)
         self.term_list.setAccessibleName("Glossary terms, A to Z")
         self.term_list.currentItemChanged.connect(self._on_current_item_changed)
         self.term_list.itemActivated.connect(self._on_item_activated)
