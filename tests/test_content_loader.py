@@ -13,7 +13,7 @@ from allexplainer.content.errors import ContentError
 from allexplainer.content.levels import LEVELS, Level
 from allexplainer.content.library import BrokenTopic, load_library, read_content_dir
 from allexplainer.content.topics import parse_topic
-from tests.content_files import topic_ids
+from tests.content_files import shipped_toml_texts, topic_ids
 from tests.helpers import CONTENT_DIR, ROOT
 
 # every file in assets/content/topics/, in the order its front matter gives: a new topic needs
@@ -81,15 +81,6 @@ def test_real_content_loads_every_topic_file_in_order():
         for level in LEVELS:
             assert len(topic.body(level).split()) >= 40, (topic.id, level)
         assert topic.questions
-
-
-def shipped_toml_texts() -> dict[str, str]:
-    """Every TOML text the app parses: each .toml asset and each topic's front matter."""
-    texts = {str(path.relative_to(ROOT)): path.read_text(encoding="utf-8")
-             for path in sorted((ROOT / "assets").rglob("*.toml"))}
-    for path in sorted((CONTENT_DIR / "topics").glob("*.md")):
-        texts[str(path.relative_to(ROOT))] = path.read_text(encoding="utf-8").split("+++", 2)[1]
-    return texts
 
 
 def test_the_fast_parser_and_the_standard_one_read_every_shipped_file_alike():
