@@ -168,8 +168,7 @@ def build_window(args: argparse.Namespace, *, staged: bool = True):
     """Load the content and build the main window; None (after a message) for a bad --topic.
 
     ``staged`` (the default, as the app starts) leaves the panels and the take-home actions
-    until just after the window's first paint (``MainWindow.finish_building``), unless a panel
-    was open when the app last closed: then they are in the first paint, so nothing moves."""
+    until just after the window's first paint (``MainWindow.finish_building``)."""
     from PySide6.QtWidgets import QLabel
 
     from allexplainer.clinic.managed_settings import ClinicSettings
@@ -202,8 +201,7 @@ def build_window(args: argparse.Namespace, *, staged: bool = True):
                              known_terms={term.id for term in library.terms})
     notes = PresenterNotes(assets / "presenter" if assets else None)
     window = MainWindow(library, settings, state=state, diagram_factory=diagrams,
-                        presenter_notes=notes,
-                        staged=staged and not settings.get("panels_shown"),
+                        presenter_notes=notes, staged=staged,
                         notebook_store=None if policy.keep_questions else MemoryNotebookStore(),
                         preview_of=str(args.content_dir) if args.content_dir else None)
     if not policy.keep_questions:

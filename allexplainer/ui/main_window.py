@@ -57,7 +57,8 @@ class MainWindow(QMainWindow):
     ``staged=True`` (the app's own start) builds only what the first screen shows: the topic
     tabs, the reading-level switch and the menus. The glossary and notebook panels, and what
     hangs on them, are made by ``finish_building`` just after the window's first paint, so the
-    window is on screen sooner. Anything that needs them earlier calls ``finish_building``
+    window is on screen sooner, unless a panel was open when the app last closed (then they
+    are in the first paint). Anything that needs them earlier calls ``finish_building``
     itself. Without ``staged`` (tests, the self-test) the whole window is built at once.
     """
 
@@ -161,7 +162,9 @@ class MainWindow(QMainWindow):
                 "the affected topics say what is wrong.")
             self.content_problems.setToolTip("\n".join(str(error) for error in library.errors))
             self.statusBar().addPermanentWidget(self.content_problems)
-        if staged:
+        # a panel open when the app last closed is in the first paint, so the words do not
+        # shift sideways when it arrives a moment later
+        if staged and not settings.get("panels_shown"):
             self._first_paint = _AfterFirstPaint(self, self.finish_building)
         else:
             self.finish_building()
