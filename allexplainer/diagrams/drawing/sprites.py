@@ -11,6 +11,7 @@ application.
 from __future__ import annotations
 
 import math
+import sys
 
 import numpy as np
 from PySide6.QtCore import QPointF
@@ -28,6 +29,17 @@ from allexplainer.diagrams.steady import (
 )
 
 FAINTEST = 0.003  # drawn only when more opaque than this (as the artists do)
+
+# Agg's buffer holds the bytes R, G, B, A. Qt blends fastest in ARGB32, whose bytes on a
+# little-endian machine are B, G, R, A: alpha in the same byte. Pictures and buffer are both read
+# in that format, so red and blue trade places alike on both sides; every blend works on each
+# channel alone, so the bytes that come out are the same as in Qt's RGBA8888 formats, and a
+# scaled picture is pasted in half the time.
+if sys.byteorder == "little":
+    STRAIGHT, PREMULTIPLIED = QImage.Format.Format_ARGB32, QImage.Format.Format_ARGB32_Premultiplied
+else:  # ARGB32 keeps alpha in the first byte there
+    STRAIGHT = QImage.Format.Format_RGBA8888
+    PREMULTIPLIED = QImage.Format.Format_RGBA8888_Premultiplied
 
 
 class Sprite:
@@ -95,11 +107,10 @@ def cut_out(artists: list, renderer, figure_height: float) -> tuple:
         if artist.get_visible():
             artist.draw(renderer)
     memory = memoryview(renderer.buffer_rgba()).cast("B")
-    # Agg's pixels are straight RGBA; QPainter blends premultiplied ones fastest (Qt converts,
-    # into an image of its own)
+    # Agg's pixels are straight; QPainter blends premultiplied ones fastest (Qt converts, into
+    # an image of its own)
     image = QImage(memory[(top * columns + x0) * 4:], x1 - x0, bottom - top, columns * 4,
-                   QImage.Format.Format_RGBA8888).convertToFormat(
-        QImage.Format.Format_RGBA8888_Premultiplied)
+                   STRAIGHT).convertToFormat(PREMULTIPLIED)
     buffer[top:bottom, x0:x1] = (255, 255, 255, 0)  # clear again for the next picture
     return image, x0, top, (float(x0), figure_height - bottom, float(x1), figure_height - top)
 
@@ -188,8 +199,7 @@ class Paster:
         memory = memoryview(self._renderer.buffer_rgba())
         rows, columns = memory.shape[0], memory.shape[1]
         # the buffer is opaque, so its straight pixels are premultiplied ones already
-        target = QImage(memory.cast("B"), columns, rows, columns * 4,
-                        QImage.Format.Format_RGBA8888_Premultiplied)
+        target = QImage(memory.cast("B"), columns, rows, columns * 4, PREMULTIPLIED)
         painter = QPainter(target)
         try:
             for image, point, transform, opacity in self._pending:
