@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 from allexplainer.content.levels import Level
 from allexplainer.diagrams.drawing.renderer import SceneRenderer, render_still
 from allexplainer.diagrams.drawing.sprites import CopySprites, Sprite
-from allexplainer.diagrams.layout import layout
+from allexplainer.diagrams.layout import layout, unbroken_share
 from allexplainer.diagrams.scene import (
     changing_actors,
     stage_end,
@@ -51,11 +51,14 @@ def _stage_steady(scene, index):
     return steady_actors(scene, changing_actors(scene, start, end), start, end)
 
 
-def test_cells_that_slide_in_take_their_receptors_and_cells_that_break_up_are_drawn():
+def test_cells_that_slide_in_take_their_receptors_and_breaking_cells_fade_their_bodies():
     scene = scenes()["cd19"]
     steady = _stage_steady(scene, 4)  # two CAR T-cells move in; two leukaemia cells break up
     assert {steady[a].mover for a in ("cart2", "cart2_car", "cart2_tcr")} == {"cart2"}
-    assert not {"leuk2", "leuk2_cd19", "leuk3"} & set(steady)
+    assert not any(how.whole_only for a, how in steady.items() if a.startswith("cart"))
+    # a breaking cell's body is a picture that fades where it is; its pieces are drawn
+    assert all(steady[a].whole_only and not steady[a].mover for a in ("leuk2", "leuk3"))
+    assert "leuk2_cd19" not in steady  # its flags let go as it breaks: drawn every frame
     car_t = _stage_steady(scenes()["car_t"], 6)  # the cells before fade out, after fade in
     assert {"before", "after"} <= {a for a, s in car_t.items() if not s.mover}
     assert not {"change_arrow"} & set(car_t)  # an arrow grows: never a picture
@@ -83,7 +86,12 @@ def test_every_played_frame_is_the_picture_faded_and_slid(scene_id):
                     assert now.x == pytest.approx(then.x + dx, abs=1e-6)
                     assert now.y == pytest.approx(then.y + dy, abs=1e-6)
                     assert (now.size, now.rotation) == pytest.approx((then.size, then.rotation))
-                    assert now.alpha == pytest.approx(then.alpha * share, abs=1e-6)
+                    if how.whole_only:  # the body fades as the cell breaks
+                        assert now.alpha * unbroken_share(now.broken) == pytest.approx(
+                            then.alpha * unbroken_share(then.broken) * share, abs=1e-6)
+                    else:
+                        assert now.broken == then.broken
+                        assert now.alpha == pytest.approx(then.alpha * share, abs=1e-6)
 
 
 def _renderer(scene, size=(640, 360)) -> SceneRenderer:
@@ -213,3 +221,25 @@ def test_multiplying_cells_are_pasted_as_pictures_only_while_moving_and_look_dra
     # smoothed, scaled at most 7 % from a picture of its size: only edges differ a little
     assert _differ(moving, still, 40) < 0.005
     assert _differ(moving, still, 100) < 0.0005
+
+
+def test_a_breaking_cell_fades_as_one_picture_while_its_pieces_drift_on_every_frame():
+    scene = scenes()["blinatumomab"]
+    start, end = stage_start(scene, 3), stage_end(scene, 3)  # the leukaemia cell breaks up
+    renderer = _renderer(scene)
+    renderer.show_time(start + 0.01)  # entering the stage: a full draw
+    plan = renderer._drawing_plan()
+    bodies = [item for item in plan if isinstance(item, Sprite) and "leuk" in item.actor_ids]
+    assert bodies and bodies[0].steady.whole_only and bodies[0].image is not None
+    pieces = [item for item in plan if item in renderer._actors["leuk"].piece_collections]
+    assert pieces, "the pieces are drawn, not pictured"
+    frames = []
+    for share in (0.3, 0.5, 0.7):
+        t = start + share * (end - start)
+        assert renderer.show_time(t), "a blitted frame"
+        played = np.asarray(renderer.figure.canvas.buffer_rgba())[:, :, :3].astype(int)
+        # the pieces are where they are at t (not where they were when the picture was taken)
+        still = render_still(scene, t, Level.FAMILY, size=(640, 360))
+        assert np.array_equal(played, still[..., :3])
+        frames.append(played)
+    assert _differ(frames[0], frames[2], 40) > 0.001  # and they move

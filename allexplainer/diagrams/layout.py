@@ -86,6 +86,12 @@ def held_while_breaking(broken: float) -> float:
     return 1.0 if broken <= HELD_UNTIL else max(0.0, (1.0 - broken) / (1.0 - HELD_UNTIL))
 
 
+def unbroken_share(broken: float) -> float:
+    """How much of a cell's whole body still shows when it is ``broken`` so far (0 whole, 1 in
+    pieces): it fades faster than it breaks, so the pieces take over."""
+    return (1.0 - broken) ** 1.5
+
+
 def _clamp01(value: float) -> float:
     return min(max(value, 0.0), 1.0)
 

@@ -11,6 +11,10 @@ An actor's copies are as opaque as its own opacity times that of every cell it s
 if, at every sampled moment of the stage, each copy lies where it lies in the picture shifted by
 how far the mover has come, with the same size, turn and breaking, and is as opaque as in the
 picture times the product of those opacities (its "chain"), relative to the picture's moment.
+
+A cell that breaks up in a stage without moving is steady in part: its whole body only fades
+(``unbroken_share`` of it shows) while its small pieces drift, so the picture is of the body
+and the pieces are drawn on every frame (``Steady.whole_only``).
 """
 
 from __future__ import annotations
@@ -19,7 +23,8 @@ import math
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
-from allexplainer.diagrams.layout import Placement, layout
+from allexplainer.diagrams import kinds
+from allexplainer.diagrams.layout import Placement, layout, unbroken_share
 from allexplainer.diagrams.scene import ActorState, Scene, state_at
 
 SAMPLES = 25  # moments of a stage compared, its start and end included
@@ -41,6 +46,7 @@ class Steady:
     curve: tuple[float, ...]  # relative opacity at the sampled moments: alike fades share it
     mover: str = ""  # the actor whose place it slides with ("" if it stays put)
     origin: tuple[float, float] = (0.0, 0.0)  # the mover's place in the picture
+    whole_only: bool = False  # a cell breaking up: the picture is of its whole body only
 
 
 def chain_opacity(states: Mapping[str, ActorState], chain: tuple[str, ...]) -> float:
@@ -54,7 +60,13 @@ def chain_opacity(states: Mapping[str, ActorState], chain: tuple[str, ...]) -> f
 
 def opacity_at(states: Mapping[str, ActorState], steady: Steady) -> float:
     """How opaque the actor's picture is drawn in ``states`` (0 to 1)."""
-    return min(max(chain_opacity(states, steady.chain) / steady.peak, 0.0), 1.0)
+    return min(max(_opacity(states, steady.chain, steady.whole_only) / steady.peak, 0.0), 1.0)
+
+
+def _opacity(states: Mapping[str, ActorState], chain: tuple[str, ...], whole_only: bool) -> float:
+    """The chain's opacity, times how much of the cell's body is unbroken for ``whole_only``."""
+    opacity = chain_opacity(states, chain)
+    return opacity * unbroken_share(states[chain[0]].broken) if whole_only else opacity
 
 
 def shift_at(states: Mapping[str, ActorState], steady: Steady) -> tuple[float, float]:
@@ -80,7 +92,11 @@ def steady_actors(scene: Scene, actor_ids: Collection[str], t0: float,
         chain = [actor_id]
         while actors[chain[-1]].parent:
             chain.append(actors[chain[-1]].parent)
-        opacities = [chain_opacity(frame, tuple(chain)) for frame in frames]
+        breaks = any(abs(frame[actor_id].broken - frames[0][actor_id].broken) > _CLOSE
+                     for frame in frames)
+        if breaks and kinds.kind_spec(actors[actor_id].kind).category != kinds.CELL:
+            continue
+        opacities = [_opacity(frame, tuple(chain), breaks) for frame in frames]
         peak = max(opacities)
         if peak <= 0.0:
             continue
@@ -89,12 +105,12 @@ def steady_actors(scene: Scene, actor_ids: Collection[str], t0: float,
         origin = (frames[ref][root].x, frames[ref][root].y)
         shifts = [(frame[root].x - origin[0], frame[root].y - origin[1]) for frame in frames]
         moves = any(abs(dx) > _CLOSE or abs(dy) > _CLOSE for dx, dy in shifts)
-        if moves and any(actors[a].kind in TUBED for a in chain):
-            continue
-        if _steady(actor_id, frames, placed, opacities, shifts, ref):
+        if moves and (breaks or any(actors[a].kind in TUBED for a in chain)):
+            continue  # (a breaking cell's pieces are drawn where they are: it must stay put)
+        if _steady(actor_id, frames, placed, opacities, shifts, ref, breaks):
             result[actor_id] = Steady(tuple(chain), times[ref], peak,
                                       tuple(round(o / peak, 6) for o in opacities),
-                                      root if moves else "", origin)
+                                      root if moves else "", origin, breaks)
     return result
 
 
@@ -107,7 +123,7 @@ def _sampled(scene: Scene, t0: float, t1: float,
 
 def _steady(actor_id: str, frames: list[Mapping[str, ActorState]],
             placed: list[dict[str, tuple[Placement, ...]]], opacities: list[float],
-            shifts: list[tuple[float, float]], ref: int) -> bool:
+            shifts: list[tuple[float, float]], ref: int, whole_only: bool = False) -> bool:
     base_state, base = frames[ref][actor_id], placed[ref][actor_id]
     for frame, placements, opacity, (dx, dy) in zip(frames, placed, opacities, shifts,
                                                     strict=True):
@@ -123,7 +139,11 @@ def _steady(actor_id: str, frames: list[Mapping[str, ActorState]],
                 return False
             if any(abs(a - b) > _CLOSE for a, b in zip(copy[2:4], picture[2:4], strict=True)):
                 return False
-            if abs(copy.broken - picture.broken) > _CLOSE or \
+            if whole_only:  # the body's share of each copy fades with the chain
+                if abs(copy.alpha * unbroken_share(copy.broken)
+                       - picture.alpha * unbroken_share(picture.broken) * share) > _CLOSE:
+                    return False
+            elif abs(copy.broken - picture.broken) > _CLOSE or \
                     abs(copy.alpha - picture.alpha * share) > _CLOSE:
                 return False
     return True

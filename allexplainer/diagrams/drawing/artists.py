@@ -19,7 +19,7 @@ from allexplainer import palette
 from allexplainer.content.levels import Level
 from allexplainer.diagrams import kinds
 from allexplainer.diagrams.drawing.labels import LabelArtists, TargetFinder
-from allexplainer.diagrams.layout import Placement
+from allexplainer.diagrams.layout import Placement, unbroken_share
 from allexplainer.diagrams.scene import Actor, ActorState
 from allexplainer.diagrams.shapes import (
     BODY,
@@ -232,11 +232,18 @@ class ActorArtists:
         self.points_per_px = 1.0
         self.strong = False  # projector colours: deeper fills
         self.groups: list[tuple[int, ShapeCollection, list[_Template]]] = []
+        # the small pieces of a breaking cell are a collection of their own, drawn after the
+        # cell's body at the same depth: while it breaks, the body only fades (a picture can be
+        # faded) and the pieces drift
+        self.piece_collections: set[ShapeCollection] = set()
         for layer in layers_for(actor.kind, actor.seed, actor.mirror):
-            if not self.groups or self.groups[-1][0] != layer.depth:
+            if not self.groups or self.groups[-1][0] != layer.depth \
+                    or self.groups[-1][2][-1].pieces != layer.pieces:
                 collection = ShapeCollection(animated=True, capstyle="round",
                                              joinstyle="round")
                 self.groups.append((layer.depth, collection, []))
+                if layer.pieces:
+                    self.piece_collections.add(collection)
             self.groups[-1][2].append(_template(layer))
         self.pieces = piece_offsets(actor.seed)
         self.tube: ShapeCollection | None = None
@@ -268,7 +275,7 @@ class ActorArtists:
             items = _Items(self.points_per_px, self.strong)
             for p in shown:
                 base = affine(p.x, p.y, p.size, p.rotation)
-                whole = p.alpha * (1.0 - p.broken) ** 1.5
+                whole = p.alpha * unbroken_share(p.broken)
                 for template in templates:
                     if not template.pieces:
                         if whole > 0.003:

@@ -83,6 +83,9 @@ class SceneRenderer:
         self._note_level()
         self._parts = {actor_id: [artist for _, artist in artists.parts()]
                        for actor_id, artists in self._actors.items()}
+        # the pieces of breaking cells: drawn on every frame even when the body is a picture
+        self._pieces = {collection for artists in self._actors.values()
+                        for collection in getattr(artists, "piece_collections", ())}
         self._interval: tuple[float, float] | None = None  # the stage the split is made for
         self._changing: set[str] | None = None  # actors whose artists are animated (None: all)
         self._owners = {artist: actor_id for actor_id, parts in self._parts.items()
@@ -517,6 +520,9 @@ class SceneRenderer:
                 actor_id = self._owners[artist]
                 steady = self._steady.get(actor_id)
                 copies = multiplying.get(actor_id)
+                if steady is not None and steady.whole_only and artist in self._pieces:
+                    plan.append(artist)  # a breaking cell's pieces: its body is the picture
+                    continue
                 if steady is not None and (self._sliding or not steady.mover):
                     sprite = Sprite(steady)
                 elif copies is not None:
@@ -529,9 +535,10 @@ class SceneRenderer:
                     plan.append(sprite)
                 plan[-1].add(actor_id, artist)
             self._plan = plan
+            # actors all drawn as pictures; a breaking cell's pieces move on every frame
             self._plan_ids = {actor_id for item in plan
                               if isinstance(item, (Sprite, CopySprites))
-                              for actor_id in item.actor_ids}
+                              for actor_id in item.actor_ids} - self._breaking()
         return self._plan
 
     def _capture_sprites(self, renderer) -> None:
@@ -562,6 +569,15 @@ class SceneRenderer:
                     sprite.actor_ids, picture.reference,
                     (sprite.copies.root, picture.index), picture.boost))
         self.figure.canvas.restore_region(self._background)
+        breaking = self._breaking()
+        if breaking and self._states is not None:  # their pieces are drawn as they are now
+            placements = self._layout(self._states, breaking)
+            for actor_id in breaking:
+                self._actors[actor_id].update(placements[actor_id], self._states[actor_id])
+
+    def _breaking(self) -> set[str]:
+        """The breaking cells whose bodies are pictures in the stage being drawn."""
+        return {actor_id for actor_id, steady in self._steady.items() if steady.whole_only}
 
     def _placed_copies(self, sprites: CopySprites) -> list:
         """Where each copy's picture goes in the frame being drawn (``CopySprites.placed``)."""
