@@ -141,14 +141,25 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     crash_handler = CrashHandler(data_folder() / "crash-logs", window)
     crash_handler.install()
-    if args.fullscreen:
-        window.set_fullscreen(True)
-    else:
-        window.show()
+    show(window, fullscreen=args.fullscreen)
     try:
         return app.exec()
     finally:
         crash_handler.uninstall()
+
+
+def show(window, *, fullscreen: bool = False):
+    """Show ``window`` (full screen if asked) and, while the reader looks at the first screen,
+    load what diagrams need a piece at a time; return that warm-up (``WarmUp``)."""
+    from allexplainer.diagrams._qt.warm_up import WarmUp
+
+    if fullscreen:
+        window.set_fullscreen(True)
+    else:
+        window.show()
+    warm_up = WarmUp(window)
+    warm_up.start()
+    return warm_up
 
 
 def app_icon():
