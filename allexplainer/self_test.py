@@ -12,6 +12,7 @@ window uses throw-away settings and a notebook kept in memory.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 import tempfile
@@ -146,6 +147,12 @@ def check_window(context: Context) -> str:
     window = context.window = MainWindow(context.library, settings, diagram_factory=diagrams,
                                          notebook_store=MemoryNotebookStore())
     window.show()
+    # what the window loads ahead of the first diagram, each piece by name (an installation
+    # missing one would only log it, and its first diagram would load more slowly)
+    from allexplainer.diagrams._qt.warm_up import STEPS
+
+    for name in STEPS:
+        importlib.import_module(name)
     built = set()
     for level in LEVELS:
         window.state.set_level(level)
@@ -165,7 +172,8 @@ def check_window(context: Context) -> str:
     if diagrams.errors:
         raise SelfTestError(f"diagram problem: {diagrams.errors[0]}")
     return (f"{window.tabs.count()} tabs at {len(LEVELS)} levels, {len(built)} diagrams "
-            f"drawn with QtAgg (Qt {_qt_version()}, platform {_platform_name()})")
+            f"drawn with QtAgg (Qt {_qt_version()}, platform {_platform_name()}), "
+            f"{len(STEPS)} modules loaded ahead")
 
 
 def check_pdf(context: Context) -> str:

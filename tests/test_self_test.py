@@ -10,6 +10,7 @@ import sys
 
 from allexplainer import self_test
 from allexplainer.content.toml_parser import parser_name
+from allexplainer.diagrams._qt.warm_up import STEPS
 from tests.helpers import ROOT
 
 CHECK_NAMES = ["content", "scenes and presenter notes", "diagrams", "window", "pdf", "network"]
@@ -28,6 +29,8 @@ def test_the_command_passes_with_one_line_per_check(tmp_path):
     assert lines[-1].startswith("self-test passed: 6 of 6 checks")
     # the content line says which TOML parser read it (the installer's check reads the same)
     assert lines[1].endswith(f"read by {parser_name()}"), lines[1]
+    # and the window's line, that every module it loads ahead of the first diagram loads
+    assert lines[4].endswith(f"{len(STEPS)} modules loaded ahead"), lines[4]
     # it used a temporary folder: no settings, questions or logs of the user's were written
     assert list(tmp_path.rglob("ALL Explainer*")) == []
 
