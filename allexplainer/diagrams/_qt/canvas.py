@@ -197,10 +197,10 @@ class DiagramCanvas(FigureCanvasQTAgg):
         redraws fully and returns True if anything changed."""
         renderer = self.scene_renderer
         before = (renderer.word_scale, renderer.legend_shown)
-        renderer.word_scale = scale  # both set, then one refit
-        renderer.set_legend(legend)
-        if before == (renderer.word_scale, renderer.legend_shown):
-            return False
+        renderer.word_scale = scale
+        if before == (renderer.word_scale, bool(legend)):
+            return False  # (a refit here would lay the same labels and legend out again)
+        renderer.set_legend(legend)  # both set, then one refit
         self.draw()
         return True
 
