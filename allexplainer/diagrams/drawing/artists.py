@@ -18,6 +18,7 @@ from matplotlib.transforms import Affine2D
 from allexplainer import palette
 from allexplainer.content.levels import Level
 from allexplainer.diagrams import kinds
+from allexplainer.diagrams.drawing.group_opacity import paint_faded
 from allexplainer.diagrams.drawing.labels import LabelArtists, TargetFinder
 from allexplainer.diagrams.layout import Placement, unbroken_share
 from allexplainer.diagrams.scene import Actor, ActorState
@@ -32,6 +33,7 @@ from allexplainer.diagrams.shapes import (
 )
 
 TEXTURE_SIZE = 1.0  # actor size (scene units per local unit) at which textures have their width
+FULL = 0.999  # a copy at least this opaque is drawn layer on layer: nothing shows through
 
 
 def affine(x: float, y: float, size: float, rotation: float = 0.0) -> np.ndarray:
@@ -53,6 +55,8 @@ class ShapeCollection(Collection):
         self._paths: list[Path] = []
         self._corners_key: tuple = ()
         self._corners = np.zeros((0, 3, 4))
+        # (first, stop, opacity): items[first:stop] are one faded copy, faded as one picture
+        self._groups: tuple[tuple[int, int, float], ...] = ()
         self._solid = getattr(self, "_solid", True)
         # pixel snapping would shrink the tiny strokes that draw texture dots to nothing
         self.set_snap(False)
@@ -62,13 +66,19 @@ class ShapeCollection(Collection):
         return self._paths
 
     def set_items(self, paths: list[Path], matrices: list[np.ndarray], faces: list,
-                  edges: list, widths: list[float]) -> None:
+                  edges: list, widths: list[float],
+                  groups: tuple[tuple[int, int, float], ...] = ()) -> None:
         """Show ``paths``, each through its matrix, with its own colours and line width.
+
+        ``groups``: (first, stop, opacity) for each faded copy whose items overlap; their
+        colours are already faded by ``opacity``, and they are drawn faded as one picture
+        (``group_opacity``), not layer on layer.
 
         This runs for every moving actor on every frame, so the colours, already RGBA
         tuples, are stored as they are rather than parsed again by ``set_facecolor``.
         """
         self.set_visible(bool(paths))
+        self._groups = groups
         if not paths:
             return
         self._paths = paths
@@ -122,17 +132,62 @@ class ShapeCollection(Collection):
             gc.set_antialiased(self._antialiaseds[0])
             renderer.draw_markers(gc, self._paths[0], combined.frozen(), Path(offsets),
                                   offset_trf, tuple(self._facecolors[0]))
+        elif self._groups:
+            self._draw_in_groups(renderer, gc, transform)
         else:
-            renderer.draw_path_collection(
-                gc, transform.frozen(), self._paths, self._transforms, offsets, offset_trf,
-                self._facecolors, self._edgecolors, self._linewidths, self._linestyles,
-                self._antialiaseds, self._urls, "screen")
+            self._draw_items(renderer, gc, transform, 0, len(self._paths))
         gc.restore()
         self.stale = False
+
+    def _draw_items(self, renderer, gc, transform, first: int, stop: int,
+                    opacity: float = 1.0) -> None:
+        """Draw items ``first`` to ``stop`` in one call, their colours divided by ``opacity``
+        (a group drawn at full strength)."""
+        count = len(self._paths)
+
+        def part(values):  # per-item values sliced; a shorter list is cycled, as matplotlib does
+            return values[first:stop] if len(values) == count else values
+
+        faces, edges = part(self._facecolors), part(self._edgecolors)
+        if opacity < 1.0:
+            faces, edges = _unfaded(faces, opacity), _unfaded(edges, opacity)
+        renderer.draw_path_collection(
+            gc, transform.frozen(), self._paths[first:stop], self._transforms[first:stop],
+            self.get_offsets(), self.get_offset_transform().get_affine(), faces, edges,
+            part(self._linewidths), part(self._linestyles), self._antialiaseds, self._urls,
+            "screen")
+
+    def _draw_in_groups(self, renderer, gc, transform) -> None:
+        """Draw the items in order, each group faded as one picture."""
+        done = 0
+        for first, stop, opacity in self._groups:
+            if first > done:
+                self._draw_items(renderer, gc, transform, done, first)
+
+            def draw(picture, shift, first=first, stop=stop, opacity=opacity) -> None:
+                inner = picture.new_gc()
+                inner.set_snap(False)
+                inner.set_joinstyle(gc.get_joinstyle())
+                inner.set_capstyle(gc.get_capstyle())
+                self._draw_items(picture, inner, transform + shift, first, stop, opacity)
+                inner.restore()
+
+            box = self._extent(first, stop)
+            if box is not None:
+                paint_faded(renderer, gc, box, opacity, draw)
+            done = stop
+        if done < len(self._paths):
+            self._draw_items(renderer, gc, transform, done, len(self._paths))
 
     def display_extent(self) -> tuple[float, float, float, float] | None:
         """Pixel box (x0, y0, x1, y1) the collection covers, lines included (None if hidden)."""
         if not self.get_visible() or not self._paths:
+            return None
+        return self._extent(0, len(self._paths))
+
+    def _extent(self, first: int, stop: int) -> tuple[float, float, float, float] | None:
+        """Display box of items ``first`` to ``stop``, lines included (None for none)."""
+        if stop <= first:
             return None
         # every path's box corners through its own matrix, then to pixels, in one go: this
         # runs for each moving actor on every frame
@@ -140,7 +195,7 @@ class ShapeCollection(Collection):
         if key != self._corners_key:
             self._corners_key = key
             self._corners = np.stack([_corners(path) for path in self._paths])
-        local = np.matmul(self._transforms, self._corners)  # (items, 3, 4)
+        local = np.matmul(self._transforms[first:stop], self._corners[first:stop])
         m = self.get_transform().get_affine().get_matrix()
         xs = m[0, 0] * local[:, 0] + m[0, 1] * local[:, 1] + m[0, 2]
         ys = m[1, 0] * local[:, 0] + m[1, 1] * local[:, 1] + m[1, 2]
@@ -200,6 +255,13 @@ def _faded(colour: tuple[float, float, float, float], alpha: float) -> tuple:
     return (colour[0], colour[1], colour[2], colour[3] * alpha)
 
 
+def _unfaded(colours: np.ndarray, alpha: float) -> np.ndarray:
+    """RGBA rows with their alpha divided by ``alpha`` again (at most 1)."""
+    restored = np.array(colours, dtype=float, copy=True).reshape(-1, 4)
+    restored[:, 3] = np.minimum(restored[:, 3] / alpha, 1.0)
+    return restored
+
+
 class _Items:
     """The items of one collection being gathered for a frame."""
 
@@ -211,6 +273,13 @@ class _Items:
         self.faces: list[tuple] = []
         self.edges: list[tuple] = []
         self.widths: list[float] = []
+        self.groups: list[tuple[int, int, float]] = []  # faded copies, faded as one
+
+    def fade_as_one(self, first: int, opacity: float) -> None:
+        """Items from ``first`` on are one copy at ``opacity``: fade them as one picture
+        when there is more than one (a single shape has nothing to show through)."""
+        if len(self.paths) - first > 1 and opacity < FULL:
+            self.groups.append((first, len(self.paths), opacity))
 
     def add(self, template: _Template, matrix: np.ndarray, alpha: float, size: float) -> None:
         """One path through ``matrix`` at ``alpha``, for a copy of ``size``."""
@@ -276,6 +345,7 @@ class ActorArtists:
             for p in shown:
                 base = affine(p.x, p.y, p.size, p.rotation)
                 whole = p.alpha * unbroken_share(p.broken)
+                first = len(items.paths)
                 for template in templates:
                     if not template.pieces:
                         if whole > 0.003:
@@ -288,8 +358,10 @@ class ActorArtists:
                         for dx, dy, size in self.pieces:
                             piece = affine(dx * reach, dy * reach, size * (1.0 - 0.3 * b))
                             items.add(template, base @ piece, alpha, p.size)
+                if collection not in self.piece_collections:  # small pieces fade one by one
+                    items.fade_as_one(first, whole)
             collection.set_items(items.paths, items.matrices, items.faces, items.edges,
-                                 items.widths)
+                                 items.widths, tuple(items.groups))
         if self.tube is not None:
             self._update_tube(shown, state)
 
@@ -399,7 +471,8 @@ class MembraneArtists(_SingleShape):
         self.collection.set_items(
             [self.template.path, self.edge, self.inner], [matrix] * 3,
             [_faded(face, alpha), clear, clear], [clear, line, line],
-            [0.0, 3.0 * self.points_per_px, 1.6 * self.points_per_px])
+            [0.0, 3.0 * self.points_per_px, 1.6 * self.points_per_px],
+            ((0, 3, alpha),) if alpha < FULL else ())
 
 
 class ArrowArtists(_SingleShape):
