@@ -14,7 +14,7 @@ import math
 import sys
 
 import numpy as np
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QImage, QPainter, QTransform
 
 from allexplainer.diagrams.framing import union
@@ -176,8 +176,10 @@ class CopySprites:
 class Paster:
     """Pastes sprites onto an opaque Agg buffer, one painter for a run of them."""
 
-    def __init__(self, renderer) -> None:
+    def __init__(self, renderer, clip: QRectF | None = None) -> None:
+        """``clip``: paste only inside this rectangle (buffer pixels, rows from the top)."""
         self._renderer = renderer
+        self._clip = clip
         self._pending: list[tuple] = []  # (image, point, transform or None, opacity)
 
     def add(self, sprite: Sprite, opacity: float, shift: tuple[int, int] = (0, 0)) -> None:
@@ -202,6 +204,8 @@ class Paster:
         target = QImage(memory.cast("B"), columns, rows, columns * 4, PREMULTIPLIED)
         painter = QPainter(target)
         try:
+            if self._clip is not None:
+                painter.setClipRect(self._clip)
             for image, point, transform, opacity in self._pending:
                 painter.setOpacity(opacity)
                 if transform is None:
