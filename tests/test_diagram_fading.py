@@ -26,7 +26,7 @@ SIZE = 300  # pixels, a square canvas two scene units either way of the molecule
 
 
 def _molecule(opacity: float, fmt: str = "png", clear: bool = False,
-              size: float = 1.3) -> np.ndarray:
+              size: float = 1.3, kind: str = "blinatumomab") -> np.ndarray:
     """A blinatumomab molecule, turned 40 degrees, at ``opacity`` on the diagram's page:
     the RGB pixels of the picture (an SVG is drawn back to pixels by Qt). ``clear``: drawn on
     a see-through canvas (as a sprite is before it is cut out), then laid on the page."""
@@ -37,7 +37,7 @@ def _molecule(opacity: float, fmt: str = "png", clear: bool = False,
     axes.set_xlim(-2.0, 2.0)
     axes.set_ylim(-2.0, 2.0)
     axes.set_axis_off()
-    artists = ActorArtists(Actor("b", "blinatumomab"), axes)
+    artists = ActorArtists(Actor("b", kind), axes)
     artists.update((Placement(0.0, 0.0, size, 40.0, opacity),), ActorState())
     for artist in artists.artists():
         artist.set_animated(False)  # drawn with the figure, as a saved picture is
@@ -117,3 +117,14 @@ def test_a_faded_molecule_half_out_of_the_drawing_is_cut_at_its_edge(size):
     left, right = pixels[:, : SIZE // 2 - 1], pixels[:, SIZE // 2 + 1:]
     assert np.any(np.abs(left - _page()) > 8)  # the half inside is drawn
     assert np.abs(right - _page()).max() == 0  # the half outside is not
+
+
+def test_a_receptor_drawn_large_fades_as_one_and_one_on_a_cell_part_by_part():
+    """A close-up CD19 fades as one picture; the small ones standing on a cell (dozens at a
+    time) are faded part by part, where their two parts barely overlap."""
+    large = _molecule(1.0, size=2.4, kind="cd19"), _molecule(0.45, size=2.4, kind="cd19")
+    expected = _page() + 0.45 * (large[0] - _page())
+    assert np.abs(large[1] - expected).max() <= 3
+    small = _molecule(1.0, size=0.5, kind="cd19"), _molecule(0.45, size=0.5, kind="cd19")
+    expected = _page() + 0.45 * (small[0] - _page())
+    assert np.abs(small[1] - expected).max() > 3  # its parts show through each other a little

@@ -34,6 +34,10 @@ from allexplainer.diagrams.shapes import (
 
 TEXTURE_SIZE = 1.0  # actor size (scene units per local unit) at which textures have their width
 FULL = 0.999  # a copy at least this opaque is drawn layer on layer: nothing shows through
+# A surface molecule smaller than this (scene units per local unit: one standing on a cell, not
+# a close-up) fades layer by layer: its few parts barely overlap at that size, and a cell has
+# dozens of them, each picture costing about 0.15 ms of a frame.
+SMALL_SURFACE = 1.0
 
 
 def affine(x: float, y: float, size: float, rotation: float = 0.0) -> np.ndarray:
@@ -358,7 +362,9 @@ class ActorArtists:
                         for dx, dy, size in self.pieces:
                             piece = affine(dx * reach, dy * reach, size * (1.0 - 0.3 * b))
                             items.add(template, base @ piece, alpha, p.size)
-                if collection not in self.piece_collections:  # small pieces fade one by one
+                # small pieces of a broken cell and small receptors fade one by one
+                if collection not in self.piece_collections and not (
+                        self.spec.category == kinds.SURFACE and p.size < SMALL_SURFACE):
                     items.fade_as_one(first, whole)
             collection.set_items(items.paths, items.matrices, items.faces, items.edges,
                                  items.widths, tuple(items.groups))
