@@ -40,18 +40,6 @@ FULL = 0.999  # a copy at least this opaque is drawn layer on layer: nothing sho
 SMALL_SURFACE = 1.0
 
 
-def fades_as_one(category: str, size: float) -> bool:
-    """Whether a faded copy of this kind of actor, at ``size``, is faded as one picture.
-
-    Molecules, props and large receptors are: their parts overlap, and faded layer by layer
-    the overlaps show as darker patches. Cells are not: a faint cell keeps its nucleus clearer
-    than its body (faded as one, the nucleus and its pattern wash out and the cell no longer
-    reads as a T cell or a leukaemia cell); nor are small receptors (see SMALL_SURFACE)."""
-    if category == kinds.CELL:
-        return False
-    return category != kinds.SURFACE or size >= SMALL_SURFACE
-
-
 def affine(x: float, y: float, size: float, rotation: float = 0.0) -> np.ndarray:
     """The 3x3 matrix that scales by ``size``, turns by ``rotation`` degrees, moves to (x, y)."""
     c = math.cos(math.radians(rotation)) * size
@@ -374,9 +362,9 @@ class ActorArtists:
                         for dx, dy, size in self.pieces:
                             piece = affine(dx * reach, dy * reach, size * (1.0 - 0.3 * b))
                             items.add(template, base @ piece, alpha, p.size)
-                # the small pieces of a broken cell fade one by one
-                if collection not in self.piece_collections \
-                        and fades_as_one(self.spec.category, p.size):
+                # small pieces of a broken cell and small receptors fade one by one
+                if collection not in self.piece_collections and not (
+                        self.spec.category == kinds.SURFACE and p.size < SMALL_SURFACE):
                     items.fade_as_one(first, whole)
             collection.set_items(items.paths, items.matrices, items.faces, items.edges,
                                  items.widths, tuple(items.groups))
