@@ -262,7 +262,7 @@ def test_antibodies_stages():
 def test_blinatumomab_stages():
     _, s, _ = _end("blinatumomab", 0)
     # the connector between the two cells it is made for, both still faint
-    assert s["blina"].shown and s["tcell"].opacity == s["leuk"].opacity == 0.4
+    assert s["blina"].shown and s["tcell"].opacity == s["leuk"].opacity == 0.55
     scene, s, places = _end("blinatumomab", 1)
     assert (s["blina"].docked_to, s["blina"].dock) == ("leuk_cd19", 1.0)
     assert s["tcell"].docked_to == ""
