@@ -12,8 +12,6 @@ does. Runs are interleaved; the figures are medians.
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import statistics
 import subprocess
@@ -24,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks import cli  # noqa: E402
 from benchmarks.startup import fresh_env  # noqa: E402
 
 OPEN_AFTER_MS = 3000
@@ -101,18 +100,14 @@ def measure(runs: int) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     """Print the medians; optionally write them as JSON."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--json", type=Path, metavar="PATH")
-    args = parser.parse_args(argv)
+    args = cli.parse(__doc__, argv, runs=5)
     figures = measure(args.runs)
     print(f"first diagram opened {OPEN_AFTER_MS} ms after start, to its first frame, "
           f"median of {args.runs} interleaved runs")
     print(f"  warmed  {figures['warmed_ms']:8.1f} ms")
     print(f"  cold    {figures['cold_ms']:8.1f} ms   (no warm-up: matplotlib loads on opening)")
     print(f"  ratio   {figures['ratio']:8.2f}")
-    if args.json:
-        args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    cli.write_json(args.json, figures)
     return 0
 
 

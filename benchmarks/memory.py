@@ -8,8 +8,6 @@ level in turn. The baseline is a bare QMainWindow in a fresh process. Goal: < 20
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import subprocess
 import sys
@@ -17,6 +15,10 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks import cli  # noqa: E402
+
 GOAL_MB = 200.0
 
 PROBE = """
@@ -77,14 +79,11 @@ def measure() -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     """Print the figures; optionally write them as JSON."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--json", type=Path, metavar="PATH")
-    args = parser.parse_args(argv)
+    args = cli.parse(__doc__, argv)
     figures = measure()
     print(f"resident memory after every tab at every level: {figures['app_mb']} MiB "
           f"(a bare QMainWindow: {figures['bare_mb']} MiB; goal {figures['goal']})")
-    if args.json:
-        args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    cli.write_json(args.json, figures)
     return 0 if figures["met"] else 1
 
 

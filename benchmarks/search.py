@@ -10,9 +10,7 @@ Markdown and build the glossary index again on each key. Goal: p95 <= 2 ms at 10
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
-import json
 import os
 import statistics
 import sys
@@ -21,6 +19,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from benchmarks import cli  # noqa: E402
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 WORDS = ["blinatumomab", "cd19", "leukemia", "kymriah", "bone marrow", "side effects",
@@ -94,16 +95,13 @@ def measure(repeats: int = 5) -> list[dict]:
 
 def main(argv: list[str] | None = None) -> int:
     """Print the records; optionally write them as JSON."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--json", type=Path, metavar="PATH")
-    args = parser.parse_args(argv)
+    args = cli.parse(__doc__, argv)
     records = measure()
     for r in records:
         print(f"{r['content']:>4} ({r['topics']} topics, {r['terms']} terms): index built in "
               f"{r['build_ms']} ms; per key p50 {r['p50_ms']} ms, p95 {r['p95_ms']} ms; "
               f"rebuilt every key p95 {r['baseline_p95_ms']} ms")
-    if args.json:
-        args.json.write_text(json.dumps(records, indent=2) + "\n", encoding="utf-8")
+    cli.write_json(args.json, records)
     return 0
 
 

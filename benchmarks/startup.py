@@ -6,8 +6,6 @@ and time to the first painted diagram frame.
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import statistics
 import subprocess
@@ -16,6 +14,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks import cli  # noqa: E402
 
 # Each probe starts its clock before importing Qt and stops it at the window's first paint.
 PROBE = """
@@ -91,18 +92,14 @@ def measure(runs: int) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     """Print the medians and ratio; optionally write them as JSON."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--json", type=Path, metavar="PATH")
-    args = parser.parse_args(argv)
+    args = cli.parse(__doc__, argv, runs=7)
     figures = measure(args.runs)
     print(f"time to first paint, median of {args.runs} interleaved runs")
     print(f"  app     {figures['app_ms']:8.1f} ms")
     print(f"  bare    {figures['bare_ms']:8.1f} ms   (a bare QMainWindow)")
     print(f"  ratio   {figures['ratio']:8.2f}      (goal <= 1.5)")
     print(f"  first diagram frame {figures['first_diagram_ms']:8.1f} ms   (goal <= 1000)")
-    if args.json:
-        args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    cli.write_json(args.json, figures)
     return 0
 
 
