@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import math
 
+import allexplainer.diagrams.drawing  # noqa: F401 (first: matplotlib then loads faster)
+
+# isort: split
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import QRectF, Qt, QTimer

@@ -23,6 +23,7 @@ STEPS = (
     "PIL.Image",
     "pyparsing",
     "matplotlib",
+    "allexplainer.diagrams.drawing",  # before matplotlib's artists: see drawing.set_help
     "matplotlib.lines",
     "matplotlib.patches",
     "matplotlib.collections",

@@ -15,6 +15,9 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+import allexplainer.diagrams.drawing  # noqa: F401 (first: matplotlib then loads faster)
+
+# isort: split
 import numpy as np
 from matplotlib.animation import PillowWriter
 from matplotlib.backends.backend_agg import FigureCanvasAgg
