@@ -160,3 +160,27 @@ def test_a_stage_s_labels_are_placed_on_entering_it_as_they_would_be_on_its_firs
     late.show_time(start + 0.3)  # jumped to: worked out on this frame
     assert ahead.label_extents() == late.label_extents()
     assert late.label_extents()
+
+
+def test_drawn_at_a_new_size_the_old_size_s_pixels_are_let_go_at_once():
+    # the legend is made again for each size; its words remember the renderer they were
+    # measured with, and its parts refer to each other: kept until Python next looked for
+    # cycles, every size the canvas was drawn at held a whole canvas of pixels
+    import gc
+    import weakref
+
+    from matplotlib.backend_bases import ResizeEvent
+
+    renderer = _renderer(scenes()["car_t"])
+    canvas = renderer.figure.canvas
+    canvas.draw()
+    old = weakref.ref(canvas.get_renderer())
+    gc.disable()
+    try:
+        renderer.figure.set_size_inches(12.8, 7.2)  # resized as the window's canvas is
+        canvas.callbacks.process("resize_event", ResizeEvent("resize_event", canvas))
+        canvas.draw()
+        assert canvas.get_renderer().width == 1280
+        assert old() is None
+    finally:
+        gc.enable()

@@ -75,3 +75,21 @@ def test_a_leader_may_end_on_the_art_it_names():
     wanted = [("note", label, target)]
     assert settle_with_rows(wanted, [named], ROOM, set()) == settle_with_rows(wanted, [], ROOM,
                                                                               set())
+
+
+def test_a_label_picture_stays_as_drawn_when_other_labels_are_drawn_after_it():
+    # every label is drawn in one figure, in turn: each picture must be a copy of its own
+    import numpy as np
+
+    from allexplainer.diagrams.drawing.labels import label_image
+
+    label_image.cache_clear()
+    first = label_image("T cell", 12.0, "left", False, 0.8, 100.0)
+    kept = first[0].copy()
+    assert kept.shape[0] > 10 and kept[..., 3].any()  # words in a box, not an empty picture
+    label_image("T cell", 12.0, "left", False, 0.8, 100.0, True)  # same size, bold and black
+    label_image("Chimeric antigen receptor\n(CAR)", 21.0, "center", True, 1.6, 200.0)
+    assert np.array_equal(first[0], kept)
+    label_image.cache_clear()  # drawn again after others: the same pixels and anchor
+    again = label_image("T cell", 12.0, "left", False, 0.8, 100.0)
+    assert np.array_equal(again[0], kept) and again[1:] == first[1:]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Collection, Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import numpy as np
 from matplotlib.artist import Artist
@@ -50,8 +50,7 @@ def label_image(words: str, fontsize: float, align: str, heading: bool, box_widt
     lines = words.split("\n")
     width = (max(len(line) for line in lines) * 0.75 + 4.0) * px
     height = (len(lines) * 1.4 + 3.0) * px
-    figure = Figure(figsize=(width / dpi, height / dpi), dpi=dpi, facecolor=(0, 0, 0, 0))
-    canvas = FigureCanvasAgg(figure)
+    figure = _scratch_figure(width, height, dpi)
     anchor_x = {"left": 2.0 * px, "center": width / 2, "right": width - 2.0 * px}[align]
     anchor_y = height / 2
     box = None if heading else dict(boxstyle="round,pad=0.32", fc=palette.WHITE,
@@ -60,15 +59,38 @@ def label_image(words: str, fontsize: float, align: str, heading: bool, box_widt
     figure.text(anchor_x, anchor_y, words, transform=IdentityTransform(), fontsize=fontsize,
                 ha=align, va="center", color=palette.BLACK if strong else palette.TEXT,
                 linespacing=1.15, bbox=box, fontweight="bold" if heading or strong else "normal")
-    canvas.draw()
-    pixels = np.asarray(canvas.buffer_rgba())
+    figure.canvas.draw()
+    pixels = np.asarray(figure.canvas.buffer_rgba())
+    figure.clear()  # the words go; the drawn pixels stay until the next label is drawn
     rows, columns = np.nonzero(pixels[:, :, 3])
     if len(rows) == 0:
         return np.zeros((1, 1, 4), np.uint8), 0.0, 0.0
     top, bottom, left, right = rows.min(), rows.max(), columns.min(), columns.max()
-    image = np.ascontiguousarray(pixels[top:bottom + 1, left:right + 1][::-1])
+    # a copy: the scratch figure draws the next label into the same pixels
+    image = pixels[top:bottom + 1, left:right + 1][::-1].copy()
     rows_total = pixels.shape[0]
     return image, anchor_x - left, anchor_y - (rows_total - 1 - bottom)
+
+
+@cache
+def _see_through_figure() -> Figure:
+    """The one figure every label is drawn in, in turn (see ``_scratch_figure``)."""
+    figure = Figure(facecolor=(0, 0, 0, 0))
+    FigureCanvasAgg(figure)
+    return figure
+
+
+def _scratch_figure(width: float, height: float, dpi: float) -> Figure:
+    """The figure labels are drawn in, empty, ``width`` x ``height`` pixels at ``dpi``.
+
+    A figure of its own per label would be thrown away with its pixels and its canvas, which
+    refer to each other: Python frees such a pair only when it next looks for cycles, so a few
+    hundred label pictures held about 9 MB until then. Drawing each in the same figure keeps
+    one set of pixels, the size of the last label drawn."""
+    figure = _see_through_figure()
+    figure.set_dpi(dpi)
+    figure.set_size_inches(width / dpi, height / dpi)
+    return figure
 
 
 class LabelArtist(Artist):

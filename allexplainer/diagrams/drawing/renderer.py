@@ -22,7 +22,7 @@ from allexplainer.content.levels import Level
 from allexplainer.diagrams import kinds
 from allexplainer.diagrams.drawing.artists import affine, artists_for
 from allexplainer.diagrams.drawing.labels import LabelArtists, settle_with_rows
-from allexplainer.diagrams.drawing.legend import make_legend
+from allexplainer.diagrams.drawing.legend import drop_legend, make_legend
 from allexplainer.diagrams.drawing.sprites import CopySprites, Paster, Sprite
 from allexplainer.diagrams.framing import framed_view, union
 from allexplainer.diagrams.kinds import AREA_KINDS
@@ -148,7 +148,7 @@ class SceneRenderer:
         rough = max(min(width / SCENE_WIDTH, (height - foot) / SCENE_HEIGHT), 1.0)
         rough_scale = rough / REFERENCE_PX_PER_UNIT * self.word_scale
         if self._legend is not None:
-            self._legend.remove()
+            drop_legend(self._legend)
             self._legend = None
         if self.legend_shown:
             self._legend = make_legend(self.axes, self.scene, self.level,
