@@ -388,3 +388,26 @@ def test_presenting_draws_the_key_larger_for_the_room(make_player, qtbot):
     player.set_presenting(False)
     assert canvas.scene_renderer.word_scale == 1.0
     assert _legend_and_drawing(player)[0] < room / 1.2
+
+
+def test_a_diagram_is_laid_out_for_the_size_it_is_shown_at_not_first_for_another(qtbot):
+    """The canvas is made at the size of the placeholder it replaces, so its words and key are
+    laid out once, for that size (each layout is 10-20 ms of a diagram's first opening)."""
+    from PySide6.QtCore import QSize
+
+    from allexplainer.diagrams._qt.canvas import DiagramCanvas
+
+    canvas = DiagramCanvas(scenes()["car_t"], ReadingState(), size=QSize(800, 450))
+    qtbot.addWidget(canvas)
+    assert (canvas.figure.bbox.width, canvas.figure.bbox.height) == (800, 450)
+    key = canvas.figure.axes[0].get_legend()
+    assert key is not None
+    with qtbot.waitExposed(canvas):
+        canvas.show()
+    qtbot.waitUntil(lambda: canvas.scene_renderer.has_background)
+    assert (canvas.width(), canvas.height()) == (800, 450)
+    assert canvas.figure.axes[0].get_legend() is key  # not made again
+    canvas.resize(700, 400)
+    qtbot.waitUntil(lambda: canvas.figure.axes[0].get_legend() is not key)  # a new size: again
+    canvas.close_renderer()
+

@@ -17,7 +17,7 @@ import allexplainer.diagrams.drawing  # noqa: F401 (first: matplotlib then loads
 # isort: split
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QImage, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -37,10 +37,18 @@ AHEAD_MS = 120
 class DiagramCanvas(FigureCanvasQTAgg):
     """Shows the states of one scene, blitting each frame."""
 
-    def __init__(self, scene: Scene, state: ReadingState, parent: QWidget | None = None) -> None:
+    def __init__(self, scene: Scene, state: ReadingState, parent: QWidget | None = None,
+                 size: QSize | None = None) -> None:
+        """``size``: the size the canvas will have when shown (the placeholder's), so the
+        drawing is laid out once for it rather than first for matplotlib's default figure."""
         self._moving = False
-        super().__init__(Figure(dpi=DPI))
+        inches = None if size is None or size.isEmpty() else (size.width() / DPI,
+                                                              size.height() / DPI)
+        super().__init__(Figure(figsize=inches, dpi=DPI))
         self.setParent(parent)
+        if inches is not None:
+            self.resize(size)
+            self._set_device_pixel_ratio(self._target_ratio())
         # The drawing keeps its light surface in the dark window theme on purpose: the cells'
         # Okabe-Ito fills, dark outlines and boxed labels were chosen and contrast-checked on a
         # light page, the same picture the nurse, the handout and the projector show; a dark

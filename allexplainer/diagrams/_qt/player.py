@@ -23,7 +23,14 @@ from PySide6.QtGui import (
     QResizeEvent,
     QShowEvent,
 )
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from allexplainer import palette
 from allexplainer.content.levels import Level
@@ -117,7 +124,11 @@ class DiagramPlayer(QWidget):
         self._canvas_box.setContentsMargins(0, 0, 0, 0)
         self._placeholder = QLabel("Loading the diagram\u2026", self)
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # as the canvas that replaces it: the same room in the layout, so the canvas is made
+        # at the size it is then shown at
         self._placeholder.setMinimumSize(240, 135)
+        self._placeholder.setSizePolicy(QSizePolicy.Policy.Expanding,
+                                        QSizePolicy.Policy.Expanding)
         self._canvas_box.addWidget(self._placeholder)
         self.stage_label = QLabel(self)
         self.stage_label.setObjectName("stage_label")
@@ -164,7 +175,7 @@ class DiagramPlayer(QWidget):
             DiagramCanvas,  # imports matplotlib, so only now
         )
 
-        self._canvas = DiagramCanvas(self.scene, self._state, self)
+        self._canvas = DiagramCanvas(self.scene, self._state, self, self._placeholder.size())
         self._canvas_box.replaceWidget(self._placeholder, self._canvas)
         if self._high_contrast:
             self._canvas.set_high_contrast(True)

@@ -115,6 +115,7 @@ class SceneRenderer:
         self._background = None
         self._legend = None
         self._size: tuple[float, float] = (0.0, 0.0)
+        self._fitted: tuple[float, float, float] = (0.0, 0.0, 0.0)  # width, height, dpi
         canvas = figure.canvas
         self._connections = [canvas.mpl_connect("draw_event", self._on_draw),
                              canvas.mpl_connect("resize_event", self._on_resize)]
@@ -143,6 +144,7 @@ class SceneRenderer:
         """
         width, height = self.figure.bbox.width, self.figure.bbox.height
         self._size = (width, height)
+        self._fitted = (width, height, self.figure.dpi)
         foot = min(self.footer_px, height / 2)
         # the legend is sized for the drawing it would go with if it took no room
         rough = max(min(width / SCENE_WIDTH, (height - foot) / SCENE_HEIGHT), 1.0)
@@ -491,7 +493,9 @@ class SceneRenderer:
         self._drawn_extent = self._animated_extent()
 
     def _on_resize(self, event) -> None:
-        self._fit_to_canvas()
+        # a canvas made at its final size is told that size again when first shown
+        if (self.figure.bbox.width, self.figure.bbox.height, self.figure.dpi) != self._fitted:
+            self._fit_to_canvas()
 
     def _draw_animated(self) -> None:
         renderer = self.figure.canvas.get_renderer()
