@@ -370,6 +370,15 @@ def settle_with_rows(wanted: list[tuple[str, Box, Point | None]], art: list[Box]
     return nudges
 
 
+def _anywhere(box: Box, room: Box) -> Iterator[Point]:
+    """Moves that put ``box`` anywhere in ``room``, on a coarse grid (tried only when no place
+    near the label is clear)."""
+    w, h = box[2] - box[0], box[3] - box[1]
+    for y in np.arange(room[1], room[3] - h + 1, max(h / 3, 4.0)):
+        for x in np.arange(room[0], room[2] - w + 1, max(w / 6, 4.0)):
+            yield (x - box[0], y - box[1])
+
+
 def _settle_in_order(wanted: list[tuple[str, Box, Point | None]], art: list[Box],
                      room: Box) -> tuple[dict[str, Point], dict[str, float]]:
     """One greedy pass: each label takes the cheapest of a set of nearby places (or, if none is
@@ -395,13 +404,11 @@ def _settle_in_order(wanted: list[tuple[str, Box, Point | None]], art: list[Box]
         near = [(dx * w, dy * h)
                 for dy in (0.0, 0.6, -0.6, 1.2, -1.2, 1.8, -1.8, 2.5, -2.5, 3.3, -3.3, 4.2, -4.2)
                 for dx in (0.0, 0.3, -0.3, 0.6, -0.6, 1.0, -1.0, 1.5, -1.5)]
-        # if nothing near is clear, anywhere in the room (a coarse scan)
-        far = [(x - box[0], y - box[1])
-               for y in np.arange(room[1], room[3] - h + 1, max(h / 3, 4.0))
-               for x in np.arange(room[0], room[2] - w + 1, max(w / 6, 4.0))]
-        for candidates in (near, far):
+        for candidates in (near, _anywhere(box, room)):
             if best_cost < 1e5:
                 break
+            # every cost below is added, never taken away: once a place costs as much as the
+            # best so far it cannot win, so the rest of its sums are skipped
             for ox, oy in candidates:
                 moved = (box[0] + ox, box[1] + oy, box[2] + ox, box[3] + oy)
                 cost = 0.02 * (ox * ox + oy * oy)
@@ -414,12 +421,16 @@ def _settle_in_order(wanted: list[tuple[str, Box, Point | None]], art: list[Box]
                     cost += 1000.0 * overlap_area(moved, other, GAP_PX)
                     if start is not None and segment_hits_box(start, end, moved):
                         cost += 2e5
+                if cost >= best_cost:
+                    continue
                 shared = [overlap_area(moved, part) for part, _ in touch]
                 for on in shared:
                     cost += 1.5 * on
                 for on, (_, touching) in zip(shared, touch, strict=True):
                     if on > 0:  # on the art at all: a corner on a receptor's head shows
                         cost += touching
+                if cost >= best_cost:
+                    continue
                 start = None
                 if target is not None:
                     if moved[0] < target[0] < moved[2] and moved[1] < target[1] < moved[3]:
