@@ -84,9 +84,9 @@ def _scratch_figure(width: float, height: float, dpi: float) -> Figure:
     """The figure labels are drawn in, empty, ``width`` x ``height`` pixels at ``dpi``.
 
     A figure of its own per label would be thrown away with its pixels and its canvas, which
-    refer to each other: Python frees such a pair only when it next looks for cycles, so a few
-    hundred label pictures held about 9 MB until then. Drawing each in the same figure keeps
-    one set of pixels, the size of the last label drawn."""
+    refer to each other: Python frees such a pair only when it next looks for cycles, so the
+    pixels of every label drawn stayed in memory until then. Drawing each in the same figure
+    keeps one set of pixels, the size of the last label drawn."""
     figure = _see_through_figure()
     figure.set_dpi(dpi)
     figure.set_size_inches(width / dpi, height / dpi)
