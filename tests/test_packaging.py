@@ -101,7 +101,7 @@ def test_the_bundle_keeps_every_qt_module_the_app_imports():
 
 
 @pytest.mark.skipif(shutil.which("desktop-file-validate") is None,
-                    reason="desktop-file-utils is not installed (CI installs it)")
+                    reason="desktop-file-utils is not installed (CI installs it before the tests)")
 def test_desktop_file_validate_passes():
     result = subprocess.run(["desktop-file-validate", str(DESKTOP)], capture_output=True,
                             text=True, timeout=60)
