@@ -114,8 +114,8 @@ class SceneRenderer:
         self._drawn_end: float | None = None  # the time of the last full draw
         self._background = None
         self._legend = None
-        self._size: tuple[float, float] = (0.0, 0.0)
-        self._fitted: tuple[float, float, float] = (0.0, 0.0, 0.0)  # width, height, dpi
+        self._size: tuple[float, float] = (0.0, 0.0)  # the canvas's pixels when last fitted
+        self._fitted_dpi = 0.0  # and its dpi then
         canvas = figure.canvas
         self._connections = [canvas.mpl_connect("draw_event", self._on_draw),
                              canvas.mpl_connect("resize_event", self._on_resize)]
@@ -144,7 +144,7 @@ class SceneRenderer:
         """
         width, height = self.figure.bbox.width, self.figure.bbox.height
         self._size = (width, height)
-        self._fitted = (width, height, self.figure.dpi)
+        self._fitted_dpi = self.figure.dpi
         foot = min(self.footer_px, height / 2)
         # the legend is sized for the drawing it would go with if it took no room
         rough = max(min(width / SCENE_WIDTH, (height - foot) / SCENE_HEIGHT), 1.0)
@@ -494,7 +494,8 @@ class SceneRenderer:
 
     def _on_resize(self, event) -> None:
         # a canvas made at its final size is told that size again when first shown
-        if (self.figure.bbox.width, self.figure.bbox.height, self.figure.dpi) != self._fitted:
+        if ((self.figure.bbox.width, self.figure.bbox.height) != self._size
+                or self.figure.dpi != self._fitted_dpi):
             self._fit_to_canvas()
 
     def _draw_animated(self) -> None:
